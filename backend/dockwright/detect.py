@@ -1,0 +1,47 @@
+"""Tell a Dockerfile from a Compose file by name first, then by content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+KINDS = ("dockerfile", "compose")
+
+_COMPOSE_NAMES = re.compile(r"^(docker-)?compose([.\-_][\w.\-]*)?\.ya?ml$", re.IGNORECASE)
+_DOCKERFILE_NAMES = re.compile(r"^(dockerfile|containerfile)([.\-_][\w.\-]*)?$|\.(dockerfile|containerfile)$",
+                               re.IGNORECASE)
+_INSTRUCTION = re.compile(
+    r"^\s*(FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL"
+    r"|HEALTHCHECK|SHELL|MAINTAINER)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COMPOSE_KEYS = re.compile(r"^(services|version|volumes|networks|secrets|configs|name|include|x-[\w-]+)\s*:",
+                           re.MULTILINE)
+
+
+def kind_from_filename(filename: str | None) -> str | None:
+    if not filename:
+        return None
+    name = PurePath(filename.replace("\\", "/")).name
+    if _COMPOSE_NAMES.match(name):
+        return "compose"
+    if _DOCKERFILE_NAMES.search(name):
+        return "dockerfile"
+    if name.lower().endswith((".yml", ".yaml")):
+        return "compose"
+    return None
+
+
+def detect_kind(content: str, filename: str | None = None) -> str:
+    """The kind of a file; Dockerfile when nothing points to Compose."""
+    by_name = kind_from_filename(filename)
+    if by_name:
+        return by_name
+    if _COMPOSE_KEYS.search(content) and not _INSTRUCTION.search(content):
+        return "compose"
+    if _COMPOSE_KEYS.search(content):
+        first_compose = _COMPOSE_KEYS.search(content)
+        first_instruction = _INSTRUCTION.search(content)
+        if first_compose and first_instruction and first_compose.start() < first_instruction.start():
+            return "compose"
+    return "dockerfile"

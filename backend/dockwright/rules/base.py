@@ -1,0 +1,119 @@
+"""The rule contract: a small class whose attributes are its public face and whose ``check`` yields findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
+
+from dockwright.findings import Finding, Fix, Severity, Span
+
+TARGETS = ("dockerfile", "compose")
+PEERS = ("hadolint", "buildkit", "dclint", "shellcheck")
+
+
+class Rule:
+    """Base class of every rule.
+
+    Subclasses set the class attributes below and implement :meth:`check`, which receives the parsed
+    document (a ``dockwright.dockerfile.model.Dockerfile`` or a ``dockwright.compose.model.ComposeFile``)
+    and the :class:`~dockwright.context.LintContext` of this analysis.
+    """
+
+    id: ClassVar[str]
+    slug: ClassVar[str]
+    target: ClassVar[str] = "dockerfile"
+    severity: ClassVar[Severity]
+    title: ClassVar[str]
+    rationale: ClassVar[str]
+    bad: ClassVar[str]
+    good: ClassVar[str]
+    fix_title: ClassVar[str]
+    equivalents: ClassVar[dict[str, str]] = {}
+    # Off unless a config enables it (as hadolint does with DL1001): noisy or opinionated rules.
+    enabled_by_default: ClassVar[bool] = True
+    # Where and why we deliberately differ from the peer named in `equivalents`.
+    notes: ClassVar[str] = ""
+
+    def check(self, document: Any, context: Any) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, span: Span, message: str, fix: Fix | None = None) -> Finding:
+        return Finding(self.id, self.severity, message, span, fix)
+
+    @classmethod
+    def metadata(cls) -> dict[str, Any]:
+        """Everything the CLI, the API and the SPA show about the rule, written once here."""
+        return {
+            "id": cls.id,
+            "slug": cls.slug,
+            "target": cls.target,
+            "severity": cls.severity.value,
+            "title": cls.title,
+            "rationale": cls.rationale,
+            "bad": cls.bad,
+            "good": cls.good,
+            "fix_title": cls.fix_title,
+            "equivalents": dict(cls.equivalents),
+            "enabled_by_default": cls.enabled_by_default,
+            "notes": cls.notes,
+        }
+
+
+class RuleRegistry:
+    """All known rules by id; validates each rule as it registers so a malformed rule fails at import."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, type[Rule]] = {}
+
+    def register(self, rule: type[Rule]) -> type[Rule]:
+        self._validate(rule)
+        self._rules[rule.id] = rule
+        return rule
+
+    def _validate(self, rule: type[Rule]) -> None:
+        for attr in ("id", "slug", "severity", "title", "rationale", "bad", "good", "fix_title"):
+            value = getattr(rule, attr, None)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                raise TypeError(f"rule {rule.__name__} is missing {attr}")
+        if rule.id in self._rules and self._rules[rule.id] is not rule:
+            raise TypeError(f"duplicate rule id {rule.id} ({rule.__name__})")
+        if any(r.slug == rule.slug and r is not rule for r in self._rules.values()):
+            raise TypeError(f"duplicate rule slug {rule.slug} ({rule.__name__})")
+        if rule.target not in TARGETS:
+            raise TypeError(f"rule {rule.id} has unknown target {rule.target!r}")
+        if not isinstance(rule.severity, Severity) or rule.severity is Severity.NONE:
+            raise TypeError(f"rule {rule.id} has an invalid severity")
+        for peer in rule.equivalents:
+            if peer not in PEERS:
+                raise TypeError(f"rule {rule.id} names unknown peer {peer!r}")
+
+    def __iter__(self) -> Iterator[type[Rule]]:
+        return iter(sorted(self._rules.values(), key=lambda r: r.id))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def get(self, rule_id: str) -> type[Rule] | None:
+        return self._rules.get(rule_id.upper()) or self._by_slug(rule_id)
+
+    def _by_slug(self, slug: str) -> type[Rule] | None:
+        return next((r for r in self._rules.values() if r.slug == slug), None)
+
+    def for_target(self, target: str) -> list[type[Rule]]:
+        return [r for r in self if r.target == target]
+
+    def resolve_id(self, name: str) -> list[str]:
+        """Our ids for a name that may be ours (id or slug) or a peer's id (e.g. hadolint's DL3007)."""
+        own = self.get(name)
+        if own is not None:
+            return [own.id]
+        upper = name.strip().upper()
+        return [r.id for r in self if any(v.upper() == upper for v in r.equivalents.values())]
+
+
+registry = RuleRegistry()
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    """Class decorator adding a rule to the global registry."""
+    return registry.register(rule)
