@@ -1,0 +1,255 @@
+"""The parsed Dockerfile: instructions with exact positions, stages, and variable scopes.
+
+Rules ask this model questions ("the resolved image of this stage", "the flags of this COPY", "the
+commands of this RUN") instead of re-reading text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from dockwright.dockerfile.image import ImageRef, parse_image
+from dockwright.dockerfile.source_map import SourceMap
+from dockwright.dockerfile.variables import Expansion, expand
+from dockwright.dockerfile.words import RawPair, split_pairs, split_words
+from dockwright.findings import Span
+
+if TYPE_CHECKING:
+    from dockwright.dockerfile.shell import ShellScript
+    from dockwright.pragmas import Pragma
+
+# Instructions whose arguments are a command run by the shell (in shell form) or exec'd (JSON form).
+COMMAND_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
+KNOWN_INSTRUCTIONS = frozenset(
+    "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL "
+    "USER VOLUME WORKDIR".split()
+)
+
+
+@dataclass
+class Word:
+    text: str  # as written
+    value: str  # quotes removed
+    span: Span
+
+
+@dataclass
+class Flag:
+    name: str  # without the leading dashes, lower case
+    value: str | None
+    span: Span
+    value_span: Span | None
+
+    def options(self) -> dict[str, str]:
+        """``--mount=type=cache,target=/root/.cache`` → ``{"type": "cache", "target": "/root/.cache"}``."""
+        options: dict[str, str] = {}
+        for part in (self.value or "").split(","):
+            key, _, value = part.partition("=")
+            if key.strip():
+                options[key.strip().lower()] = value.strip()
+        return options
+
+
+@dataclass
+class KeyValue:
+    key: str
+    value: str
+    key_span: Span
+    value_span: Span
+    legacy: bool
+    has_value: bool
+
+
+@dataclass
+class Heredoc:
+    name: str
+    body: str
+    # `<<-EOF` strips leading tabs from body lines and the terminator.
+    strip_tabs: bool
+    # `<<"EOF"` / `<<'EOF'`: no variable expansion inside the body.
+    quoted: bool
+    marker_span: Span
+    # Line of the first body line; the body's map points into the original file.
+    body_map: SourceMap
+    # Whole extent: from the first body line through the terminator line.
+    span: Span
+    terminated: bool = True
+
+
+@dataclass
+class Instruction:
+    keyword: str  # upper case
+    keyword_text: str  # as written
+    keyword_span: Span
+    span: Span  # the whole instruction, heredoc bodies included
+    flags: list[Flag]
+    arguments: str  # the argument text after the flags, continuation lines joined
+    arguments_map: SourceMap
+    json_args: list[str] | None  # exec form
+    heredocs: list[Heredoc] = field(default_factory=list)
+    escape: str = "\\"
+    index: int = 0  # position among all instructions of the file
+    stage: Stage | None = None
+    trigger: Instruction | None = None  # the instruction inside ONBUILD
+    parent: Instruction | None = None  # the ONBUILD holding this trigger
+    # Set by the parser: the variables (ARG and ENV) visible when this instruction runs.
+    scope: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def line(self) -> int:
+        return self.span.start_line
+
+    @property
+    def is_exec_form(self) -> bool:
+        return self.json_args is not None
+
+    @property
+    def arguments_span(self) -> Span:
+        if not self.arguments:
+            return self.keyword_span
+        return self.arguments_map.span(0, len(self.arguments))
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The source span of ``arguments[start:end]``."""
+        return self.arguments_map.span(start, end)
+
+    def flag(self, name: str) -> Flag | None:
+        return next((f for f in self.flags if f.name == name), None)
+
+    def flags_named(self, name: str) -> list[Flag]:
+        return [f for f in self.flags if f.name == name]
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [Word(w.text, w.value, self.span_of(w.start, w.end)) for w in split_words(self.arguments, self.escape)]
+
+    @cached_property
+    def pairs(self) -> list[KeyValue]:
+        """ENV / LABEL / ARG arguments as key-value pairs."""
+        allow_bare = self.keyword == "ARG"
+        return [self._pair(p) for p in split_pairs(self.arguments, self.escape, allow_bare)]
+
+    def _pair(self, p: RawPair) -> KeyValue:
+        key_span = self.span_of(p.key_start, p.key_end)
+        value_span = self.span_of(p.value_start, p.value_end) if p.value_end > p.value_start else key_span
+        return KeyValue(p.key, p.value, key_span, value_span, p.legacy, p.has_value)
+
+    def expand(self, text: str) -> Expansion:
+        """Substitute the variables in scope at this instruction."""
+        return expand(text, self.scope, self.escape)
+
+    @cached_property
+    def shell(self) -> ShellScript | None:
+        """The parsed shell script of a shell-form RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD."""
+        from dockwright.dockerfile.shell import script_of
+
+        return script_of(self)
+
+    @property
+    def command_text(self) -> str:
+        """What the instruction runs, as one string (the exec form joined by spaces)."""
+        if self.json_args is not None:
+            return " ".join(self.json_args)
+        return self.arguments
+
+
+@dataclass
+class Stage:
+    index: int
+    from_instruction: Instruction
+    name: str | None
+    name_span: Span | None
+    # `AS` as written, to compare its casing with FROM's.
+    as_text: str | None
+    image_text: str  # as written
+    image_span: Span
+    image: ImageRef | None  # after ARG substitution; None when a variable stayed unresolved
+    unresolved: list[str] = field(default_factory=list)
+    instructions: list[Instruction] = field(default_factory=list)
+    # The earlier stage this one builds on (`FROM builder`), if any.
+    base_stage: Stage | None = None
+
+    def named(self, keyword: str) -> list[Instruction]:
+        return [i for i in self.instructions if i.keyword == keyword]
+
+    @property
+    def lineage(self) -> list[Stage]:
+        """This stage and the stages it builds on, nearest first."""
+        chain, stage, seen = [], self, set()
+        while stage is not None and stage.index not in seen:
+            seen.add(stage.index)
+            chain.append(stage)
+            stage = stage.base_stage
+        return chain
+
+    @property
+    def root_image(self) -> ImageRef | None:
+        """The external image at the bottom of this stage's lineage."""
+        return self.lineage[-1].image
+
+
+@dataclass
+class SyntaxProblem:
+    span: Span
+    message: str
+
+
+@dataclass
+class Directive:
+    name: str
+    value: str
+    line: int
+
+
+@dataclass
+class Comment:
+    line: int
+    text: str  # without the leading `#`
+
+
+@dataclass
+class Dockerfile:
+    text: str
+    lines: list[str]
+    instructions: list[Instruction]
+    stages: list[Stage]
+    global_args: list[Instruction]  # ARGs before the first FROM
+    directives: dict[str, Directive]
+    comments: list[Comment]
+    errors: list[SyntaxProblem]
+    # Lines a continuation joined across that were empty (BuildKit's NoEmptyContinuation).
+    empty_continuation_lines: list[int]
+    escape: str = "\\"
+
+    @property
+    def final_stage(self) -> Stage | None:
+        return self.stages[-1] if self.stages else None
+
+    def stage_named(self, name: str) -> Stage | None:
+        lowered = name.lower()
+        return next((s for s in self.stages if s.name and s.name.lower() == lowered), None)
+
+    def all_instructions(self) -> list[Instruction]:
+        """Every instruction including ONBUILD triggers."""
+        out: list[Instruction] = []
+        for instruction in self.instructions:
+            out.append(instruction)
+            if instruction.trigger is not None:
+                out.append(instruction.trigger)
+        return out
+
+    def pragma_scope(self, pragma: Pragma) -> tuple[int, int] | None:
+        """A `# dockwright ignore=` comment applies to the instruction that follows it."""
+        for instruction in self.instructions:
+            if instruction.span.start_line > pragma.line:
+                return (instruction.span.start_line, instruction.span.end_line)
+        return None
+
+
+def image_of(text: str) -> ImageRef | None:
+    text = text.strip()
+    if not text or "$" in text:
+        return None
+    return parse_image(text)

@@ -1,0 +1,294 @@
+"""Shell analysis of RUN, CMD, ENTRYPOINT and HEALTHCHECK with tree-sitter-bash.
+
+Rules get every simple command (through `&&`, `||`, `;`, pipes, subshells, `if`, `case`, `[[ ]]`, command
+substitutions and heredoc bodies run by a shell) with its words and flags, each word positioned in the
+Dockerfile's own lines and columns.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import tree_sitter
+import tree_sitter_bash
+
+from dockwright.dockerfile.source_map import SourceMap
+from dockwright.findings import Span
+
+if TYPE_CHECKING:
+    from dockwright.dockerfile.model import Heredoc, Instruction
+
+_PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
+POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
+_LITERAL_NODES = frozenset({"word", "number", "raw_string", "string", "concatenation", "string_content"})
+_DYNAMIC_NODES = frozenset({"simple_expansion", "expansion", "command_substitution", "arithmetic_expansion",
+                            "process_substitution"})
+
+
+@dataclass(frozen=True)
+class ShellWord:
+    raw: str  # as written, quotes included
+    value: str  # quotes removed; expansions kept as written
+    span: Span
+    # False when the word contains an expansion or substitution (its value is not known statically).
+    literal: bool
+
+    @property
+    def is_flag(self) -> bool:
+        return self.value.startswith("-") and self.value != "-" and self.literal
+
+
+@dataclass(frozen=True)
+class ShellCommand:
+    name: ShellWord
+    args: tuple[ShellWord, ...]
+    span: Span
+    # Leading `VAR=value` assignments: `DEBIAN_FRONTEND=noninteractive apt-get ...`.
+    assignments: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def program(self) -> str:
+        """The command's base name: ``apt-get`` for ``/usr/bin/apt-get``."""
+        return posixpath.basename(self.name.value)
+
+    @property
+    def words(self) -> tuple[ShellWord, ...]:
+        return (self.name, *self.args)
+
+    def subcommand(self) -> ShellWord | None:
+        """The first argument that is not a flag (``install`` in ``apt-get -y install``)."""
+        return next((a for a in self.args if not a.is_flag), None)
+
+    def has_flag(self, *names: str) -> bool:
+        """True when any of ``names`` is given: long flags exactly (or ``--name=value``), short flags also
+        inside a cluster such as ``-qy``."""
+        for arg in self.args:
+            if not arg.literal or not arg.value.startswith("-"):
+                continue
+            for name in names:
+                if name.startswith("--"):
+                    if arg.value == name or arg.value.startswith(name + "="):
+                        return True
+                elif len(name) == 2 and not arg.value.startswith("--") and name[1] in arg.value[1:]:
+                    return True
+                elif arg.value == name:
+                    return True
+        return False
+
+    def flag(self, *names: str) -> ShellWord | None:
+        """The word of the first matching flag."""
+        for arg in self.args:
+            for name in names:
+                if arg.value == name or (name.startswith("--") and arg.value.startswith(name + "=")):
+                    return arg
+        return None
+
+    def positional(self) -> list[ShellWord]:
+        """Arguments that are not flags (a flag's separate value is not recognised; rules that care use
+        their own knowledge of the tool's options)."""
+        return [a for a in self.args if not a.is_flag]
+
+
+@dataclass
+class ShellScript:
+    text: str
+    source: SourceMap
+    tree: tree_sitter.Tree
+    commands: list[ShellCommand] = field(default_factory=list)
+    # Scripts run by a shell from heredoc bodies (`RUN <<EOF`, `RUN bash <<EOF`).
+    children: list[ShellScript] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.tree.root_node.has_error)
+
+    @cached_property
+    def all_commands(self) -> list[ShellCommand]:
+        """Commands of this script and of the heredoc scripts it runs, in source order."""
+        commands = list(self.commands)
+        for child in self.children:
+            commands.extend(child.all_commands)
+        return sorted(commands, key=lambda c: c.span)
+
+    def commands_named(self, *programs: str) -> list[ShellCommand]:
+        return [c for c in self.all_commands if c.program in programs]
+
+
+def parse_script(text: str, source: SourceMap) -> ShellScript:
+    data = text.encode("utf-8")
+    tree = _PARSER.parse(data)
+    script = ShellScript(text, source, tree)
+    to_char = _byte_to_char(text, data)
+    script.commands = list(_commands(tree.root_node, data, to_char, source))
+    return script
+
+
+def _byte_to_char(text: str, data: bytes) -> list[int] | None:
+    """Offsets from tree-sitter are bytes; for non-ASCII text, a table maps them to characters."""
+    if len(data) == len(text):
+        return None
+    table = [0] * (len(data) + 1)
+    position = 0
+    for index, char in enumerate(text):
+        size = len(char.encode("utf-8"))
+        for k in range(size):
+            table[position + k] = index
+        position += size
+    table[len(data)] = len(text)
+    return table
+
+
+def _commands(root: tree_sitter.Node, data: bytes, to_char: list[int] | None, source: SourceMap):  # type: ignore[no-untyped-def]
+    def span(node: tree_sitter.Node) -> Span:
+        start, end = node.start_byte, node.end_byte
+        if to_char is not None:
+            start, end = to_char[start], to_char[end]
+        return source.span(start, end)
+
+    def word(node: tree_sitter.Node) -> ShellWord:
+        raw = data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        return ShellWord(raw, _value(node, data), span(node), _is_literal(node))
+
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "command":
+            name_node = node.child_by_field_name("name")
+            if name_node is not None:
+                args = tuple(word(a) for a in node.children_by_field_name("argument"))
+                assignments = tuple(
+                    (_text(a.child_by_field_name("name"), data), _text(a.child_by_field_name("value"), data))
+                    for a in node.children
+                    if a.type == "variable_assignment"
+                )
+                yield ShellCommand(word(name_node), args, span(node), assignments)
+        stack.extend(reversed(node.children))
+
+
+def _text(node: tree_sitter.Node | None, data: bytes) -> str:
+    if node is None:
+        return ""
+    return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _value(node: tree_sitter.Node, data: bytes) -> str:
+    kind = node.type
+    raw = _text(node, data)
+    if kind == "raw_string":
+        return raw[1:-1]
+    if kind == "string":
+        inner = raw[1:-1] if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2 else raw
+        return inner.replace('\\"', '"').replace("\\\\", "\\").replace("\\$", "$")
+    if kind in ("concatenation", "command_name"):
+        return "".join(_value(child, data) for child in node.children) if node.children else raw
+    if kind == "word":
+        return _unescape(raw)
+    return raw
+
+
+def _unescape(raw: str) -> str:
+    if "\\" not in raw:
+        return raw
+    out, i = [], 0
+    while i < len(raw):
+        if raw[i] == "\\" and i + 1 < len(raw):
+            i += 1
+        out.append(raw[i])
+        i += 1
+    return "".join(out)
+
+
+def _is_literal(node: tree_sitter.Node) -> bool:
+    if node.type in _DYNAMIC_NODES:
+        return False
+    return all(_is_literal(child) for child in node.children)
+
+
+# -- from instructions -----------------------------------------------------------------------------
+
+
+def active_shell(instruction: Instruction) -> list[str]:
+    """The shell a shell-form instruction runs with: the stage's last SHELL before it, or /bin/sh -c."""
+    shell = ["/bin/sh", "-c"]
+    stage = instruction.stage
+    if stage is None:
+        return shell
+    for earlier in stage.instructions:
+        if earlier.index >= instruction.index:
+            break
+        if earlier.keyword == "SHELL" and earlier.json_args:
+            shell = earlier.json_args
+    return shell
+
+
+def is_posix_shell(shell: list[str]) -> bool:
+    return bool(shell) and posixpath.basename(shell[0]).removesuffix(".exe") in POSIX_SHELLS
+
+
+def script_of(instruction: Instruction) -> ShellScript | None:
+    """The shell script a shell-form instruction runs, or None (exec form, non-POSIX SHELL, NONE)."""
+    if instruction.json_args is not None or not is_posix_shell(active_shell(instruction)):
+        return None
+    text, source = instruction.arguments, instruction.arguments_map
+    if instruction.keyword == "HEALTHCHECK":
+        words = instruction.words
+        if not words or words[0].value.upper() != "CMD":
+            return None
+        start = instruction.arguments.find(words[0].text) + len(words[0].text)
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        text, source = text[start:], source.shifted(start)
+        if text.strip().startswith("["):
+            return None
+    elif instruction.keyword not in ("RUN", "CMD", "ENTRYPOINT"):
+        return None
+    if not instruction.heredocs:
+        return parse_script(text, source)
+    return _script_with_heredocs(text, source, instruction.heredocs)
+
+
+def _script_with_heredocs(text: str, source: SourceMap, heredocs: list[Heredoc]) -> ShellScript:
+    """`RUN <<EOF` runs the body itself; `RUN bash <<EOF` feeds it to a shell: both bodies are shell."""
+    markers_only = all(w.startswith("<<") or w[:1].isdigit() for w in text.split())
+    if markers_only:
+        first, *rest = heredocs
+        script = _heredoc_script(first) or parse_script("", SourceMap())
+        script.children.extend(s for s in (_heredoc_script(h) for h in rest) if s is not None)
+        return script
+    pieces = [text, "\n"]
+    combined = _concat_maps(source, len(text))
+    offset = len(text) + 1
+    for heredoc in heredocs:
+        for off, line, column in zip(heredoc.body_map.offsets, heredoc.body_map.lines, heredoc.body_map.columns,
+                                     strict=True):
+            combined.add(offset + off, line, column, 1)
+        pieces.append(heredoc.body)
+        offset += len(heredoc.body)
+        pieces.append(heredoc.name + "\n")
+        combined.add(offset, heredoc.span.end_line, 1, len(heredoc.name) + 1)
+        offset += len(heredoc.name) + 1
+    combined.length = offset
+    script = parse_script("".join(pieces), combined)
+    shell_command = next((c for c in script.commands if c.program in POSIX_SHELLS and not c.has_flag("-c")), None)
+    if shell_command is not None:
+        script.children.extend(s for s in (_heredoc_script(h) for h in heredocs) if s is not None)
+    return script
+
+
+def _concat_maps(source: SourceMap, length: int) -> SourceMap:
+    combined = SourceMap()
+    for off, line, column in zip(source.offsets, source.lines, source.columns, strict=True):
+        combined.add(off, line, column, 1)
+    combined.length = length + 1
+    return combined
+
+
+def _heredoc_script(heredoc: Heredoc) -> ShellScript | None:
+    first_line = heredoc.body.split("\n", 1)[0]
+    if first_line.startswith("#!") and posixpath.basename(first_line[2:].split()[-1] if first_line[2:].split()
+                                                           else "") not in POSIX_SHELLS:
+        return None
+    return parse_script(heredoc.body, heredoc.body_map)

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+
+@register
+class LatestTag(Rule):
+    id = "DF003"
+    slug = "latest-tag"
+    severity = Severity.WARNING
+    title = "Base image uses the `latest` tag"
+    rationale = "`latest` moves; the same Dockerfile builds a different image tomorrow."
+    bad = "FROM python:latest\n"
+    good = "FROM python:3.12-slim\n"
+    fix_title = "Pin a release tag or a digest"
+    equivalents = {"hadolint": "DL3007"}
+    notes = (
+        "Resolved through ARG defaults: `ARG TAG=latest` then `FROM python:${TAG}` is caught, which hadolint "
+        "misses. A digest pin (`python:latest@sha256:...`) is accepted."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for stage in document.stages:
+            image = stage.image
+            if image is None or image.tag != "latest" or image.digest:
+                continue
+            via = "" if "$" not in stage.image_text else f" (from `{stage.image_text}`)"
+            yield self.finding(stage.image_span, f"`{image.raw}` uses the moving `latest` tag{via}")
