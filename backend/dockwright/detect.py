@@ -8,15 +8,17 @@ from pathlib import PurePath
 KINDS = ("dockerfile", "compose")
 
 _COMPOSE_NAMES = re.compile(r"^(docker-)?compose([.\-_][\w.\-]*)?\.ya?ml$", re.IGNORECASE)
-_DOCKERFILE_NAMES = re.compile(r"^(dockerfile|containerfile)([.\-_][\w.\-]*)?$|\.(dockerfile|containerfile)$",
-                               re.IGNORECASE)
+_DOCKERFILE_NAMES = re.compile(
+    r"^(dockerfile|containerfile)([.\-_][\w.\-]*)?$|\.(dockerfile|containerfile)$", re.IGNORECASE
+)
 _INSTRUCTION = re.compile(
     r"^\s*(FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL"
     r"|HEALTHCHECK|SHELL|MAINTAINER)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_COMPOSE_KEYS = re.compile(r"^(services|version|volumes|networks|secrets|configs|name|include|x-[\w-]+)\s*:",
-                           re.MULTILINE)
+_COMPOSE_KEYS = re.compile(
+    r"^(services|version|volumes|networks|secrets|configs|name|include|x-[\w-]+)\s*:", re.MULTILINE
+)
 
 
 def kind_from_filename(filename: str | None) -> str | None:

@@ -83,7 +83,7 @@ def lint(
         config = LintConfig.from_dict(config)
     kind = kind or detect_kind(content, filename)
     load_all()
-    context = LintContext(config=config, filename=filename, files=dict(files or {}))
+    context = LintContext(config=config, filename=filename, files=files if files is not None else {})
     document = parse(content, kind)
     findings = [f for rule in _active_rules(kind, config) for f in _run(rule, document, context)]
     findings = _apply_pragmas(findings, document)
@@ -107,8 +107,11 @@ def _run(rule: type[Rule], document: Document, context: LintContext) -> list[Fin
         return list(rule().check(document, context))
     except Exception:  # a rule bug must not take the whole analysis down
         logger.exception("rule %s crashed", rule.id)
-        return [Finding(rule.id, Severity.INFO, f"rule {rule.id} could not check this file (internal error)",
-                        Span(1, 1, 1, 2))]
+        return [
+            Finding(
+                rule.id, Severity.INFO, f"rule {rule.id} could not check this file (internal error)", Span(1, 1, 1, 2)
+            )
+        ]
 
 
 def _apply_pragmas(findings: list[Finding], document: Document) -> list[Finding]:

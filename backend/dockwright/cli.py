@@ -1,0 +1,161 @@
+"""`dockwright lint` and `dockwright rules`: the command-line interface.
+
+Exit codes: 0 when nothing is at or above the failure threshold, 1 when something is, 2 on usage or I/O
+errors (a file that cannot be read or decoded, an invalid config).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from dockwright import __version__
+from dockwright.config import LintConfig
+from dockwright.config_file import load_config_file
+from dockwright.errors import InputError
+from dockwright.findings import Finding, Severity
+from dockwright.lint import lint
+from dockwright.rules import load_all, registry
+from dockwright.sarif import sarif_log
+from dockwright.sources import RelativeFiles, discover, read_source
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_SEVERITIES = [s.value for s in Severity]
+_DEFAULT_CONFIG_NAMES = (".dockwright.yaml", ".dockwright.yml")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dockwright", description="Review Dockerfiles and Compose files.")
+    parser.add_argument("--version", action="version", version=f"dockwright {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    lint_cmd = commands.add_parser("lint", help="lint files or folders (- reads stdin)")
+    lint_cmd.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
+    lint_cmd.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    lint_cmd.add_argument(
+        "--config", metavar="FILE", help="a .dockwright.yaml or .hadolint.yaml (default: ./.dockwright.yaml if present)"
+    )
+    lint_cmd.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="rule id to skip (ours, or a hadolint/BuildKit/dclint id); repeatable",
+    )
+    lint_cmd.add_argument(
+        "--failure-threshold",
+        choices=_SEVERITIES,
+        metavar="LEVEL",
+        help=f"lowest severity that fails the run ({', '.join(_SEVERITIES)}; default info)",
+    )
+    lint_cmd.add_argument("--kind", choices=("dockerfile", "compose"), help="skip detection (useful with -)")
+    lint_cmd.add_argument("--no-shellcheck", action="store_true", help="do not run ShellCheck on RUN scripts")
+    lint_cmd.add_argument("--fix", action="store_true", help="apply safe fixes to the files in place")
+
+    rules_cmd = commands.add_parser("rules", help="list every rule")
+    rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    load_all()
+    if args.command == "rules":
+        return _rules(args.format, sys.stdout)
+    return _lint(args, sys.stdout, sys.stderr)
+
+
+def _rules(output_format: str, out: TextIO) -> int:
+    rules = [rule.metadata() for rule in registry]
+    if output_format == "json":
+        json.dump(rules, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for meta in rules:
+        equivalents = ", ".join(f"{peer} {rid}" for peer, rid in meta["equivalents"].items())
+        off = "" if meta["enabled_by_default"] else " (off by default)"
+        out.write(f"{meta['id']}  {meta['slug']:<36} {meta['severity']:<8} {meta['title']}{off}")
+        out.write(f"  [{equivalents}]\n" if equivalents else "\n")
+    return EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> LintConfig:
+    path = args.config or next((name for name in _DEFAULT_CONFIG_NAMES if Path(name).is_file()), None)
+    config = load_config_file(path) if path else LintConfig()
+    changes: dict[str, Any] = {}
+    if args.ignore:
+        ids = {rid for name in args.ignore for rid in (registry.resolve_id(name) or [name.upper()])}
+        changes["ignore"] = config.ignore | ids
+    if args.failure_threshold:
+        changes["failure_threshold"] = Severity(args.failure_threshold)
+    if args.no_shellcheck:
+        changes["shellcheck"] = False
+    return config.merged(**changes) if changes else config
+
+
+def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        config = _config(args)
+    except InputError as exc:
+        err.write(f"dockwright: {exc}\n")
+        return EXIT_ERROR
+    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+    results: list[tuple[str, Finding]] = []
+    errors = 0
+    fixed = 0
+    for path in discover(args.paths):
+        try:
+            source = read_source(path, stdin)
+            files = RelativeFiles(source.directory)
+            result = lint(source.content, kind=args.kind, filename=path, config=config, files=files)
+            if args.fix and path != "-":
+                applied, result = _fix(path, source.content, result, args.kind, config, files)
+                fixed += applied
+        except InputError as exc:
+            err.write(f"dockwright: {exc}\n")
+            errors += 1
+            continue
+        results.extend((path, finding) for finding in result.findings)
+    _write(args.format, results, out)
+    if args.fix:
+        err.write(f"dockwright: applied {fixed} fix(es)\n")
+    if errors:
+        return EXIT_ERROR
+    failing = config.failure_threshold
+    if failing is not Severity.NONE and any(f.severity.rank >= failing.rank for _, f in results):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _fix(
+    path: str, content: str, result: Any, kind: str | None, config: LintConfig, files: RelativeFiles
+) -> tuple[int, Any]:
+    from dockwright.fixes import apply_fixes
+
+    new_content, applied = apply_fixes(content, result.findings, safe_only=True)
+    if not applied:
+        return 0, result
+    Path(path).write_text(new_content, encoding="utf-8")
+    return applied, lint(new_content, kind=kind, filename=path, config=config, files=files)
+
+
+def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO) -> None:
+    if output_format == "json":
+        json.dump([{"file": path, **finding.to_dict()} for path, finding in results], out, indent=2)
+        out.write("\n")
+    elif output_format == "sarif":
+        json.dump(sarif_log(results), out, indent=2)
+        out.write("\n")
+    else:
+        for path, f in results:
+            out.write(f"{path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}\n")
+        files = len({path for path, _ in results})
+        out.write(f"{len(results)} finding(s) in {files} file(s)\n" if results else "no findings\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
