@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# Bring a compose stack up with podman-compose 1.0.3 on stand-in images, test it, and take it down again.
+#   stack-test.sh dev    docker-compose.yml: web (dev target, built by podman-compose), Postgres, Redis
+#   stack-test.sh prod   docker-compose.prod.yml core: TLS edge, one-shot migrate, 2 web replicas, Postgres, Redis
+# The stack runs from a temporary copy of the repository (the prod edge gets a fresh self-signed certificate in
+# its ./ssl; no key is ever written into the repository) with a generated variant of the compose file whose
+# changes compose_variant.py prints. podman-compose ignores `condition: service_healthy` and
+# `service_completed_successfully`: this script waits on every healthcheck and on the one-shot itself.
+# Prints `N passed, N failed`; a trap removes containers, networks, volumes and the copy.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+configure_podman
+
+STACK=${1:?usage: stack-test.sh dev|prod}
+IMAGE=${DOCKWRIGHT_TEST_IMAGE:-localhost/dockwright:image-test}
+PROJECT=dwtest${STACK}$$
+SCRATCH=$(mktemp -d)
+COPY=$SCRATCH/repo
+VARIANT=$COPY/compose.variant.yml
+COMPOSE=(podman-compose -p "$PROJECT" -f "$VARIANT")
+compose() { "${COMPOSE[@]}" "$@" >> "$SCRATCH/compose.log" 2>&1; }
+containers_of() { podman ps -a --format '{{.Names}}' --filter "label=io.podman.compose.project=$PROJECT" | sort; }
+
+cleanup() {
+  local status=$?
+  if [ -f "$VARIANT" ]; then
+    "${COMPOSE[@]}" down -v -t 1 >> "$SCRATCH/compose.log" 2>&1 || true
+  fi
+  containers_of | xargs -r podman rm -f -t 0 >/dev/null 2>&1 || true
+  podman network ls -q --filter "label=io.podman.compose.project=$PROJECT" | xargs -r podman network rm -f >/dev/null 2>&1 || true
+  podman volume ls -q --filter "label=io.podman.compose.project=$PROJECT" | xargs -r podman volume rm -f >/dev/null 2>&1 || true
+  podman image rm -f "localhost/${PROJECT}_web" >/dev/null 2>&1 || true
+  rm -rf "$SCRATCH"
+  exit "$status"
+}
+trap cleanup EXIT
+
+# ---- a throwaway copy of what the stack needs ----------------------------------------------------------------
+# The files git knows plus the work in progress, without local state (venvs, node_modules, builds, .git).
+mkdir -p "$COPY"
+tar -C "$REPO" -c --exclude=./.git --exclude=./.venv --exclude=node_modules --exclude=./frontend/dist \
+  --exclude=./backend/data --exclude=./backend/staticfiles --exclude=__pycache__ --exclude=.pytest_cache \
+  --exclude=.mypy_cache --exclude=.ruff_cache --exclude=.hypothesis --exclude=./ssl --exclude=./backups \
+  --exclude=./test-results . | tar -C "$COPY" -x
+
+# Run a service's healthcheck (as the compose file writes it) inside a container until it passes.
+wait_healthy() {
+  local container=$1 service=$2 timeout=${3:-90} start=$SECONDS words=()
+  mapfile -d '' words < <("$PY" "$IMAGE_TEST_DIR/compose_healthcheck.py" "$VARIANT" "$service")
+  [ "${#words[@]}" -gt 0 ] || { say "$service has no healthcheck"; return 1; }
+  while [ $((SECONDS - start)) -lt "$timeout" ]; do
+    podman exec "$container" "${words[@]}" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  return 1
+}
+wait_exited() {
+  local container=$1 timeout=${2:-120} start=$SECONDS
+  while [ $((SECONDS - start)) -lt "$timeout" ]; do
+    [ "$(podman inspect "$container" --format '{{.State.Status}}' 2>/dev/null)" = exited ] && return 0
+    sleep 1
+  done
+  return 1
+}
+post_analysis() {
+  # $1 = base URL; prints the new analysis id; extra curl options follow
+  local base=$1
+  shift
+  curl -fsS "$@" -H 'Content-Type: application/json' \
+    --data '{"content": "FROM python:latest\nRUN apt-get install curl\n"}' "$base/api/v1/analyses" |
+    "$PY" -c 'import json, sys; print(json.load(sys.stdin)["id"])'
+}
+show_logs_on_failure() {
+  [ "$FAILED" = 0 ] && return 0
+  tail -30 "$SCRATCH/compose.log" | sed 's/^/    compose: /' >&2
+  local container
+  for container in $(containers_of); do
+    say "last log lines of $container:"
+    podman logs --tail 15 "$container" 2>&1 | sed 's/^/    /' >&2 || true
+  done
+}
+no_leftovers() {
+  [ -z "$(containers_of)" ] &&
+    [ -z "$(podman network ls -q --filter "label=io.podman.compose.project=$PROJECT")" ] &&
+    [ -z "$(podman volume ls -q --filter "label=io.podman.compose.project=$PROJECT")" ]
+}
+take_down() {
+  # podman-compose 1.0.3 `down -v` removes containers and volumes but not networks: removed here.
+  compose down -v -t 10
+  podman network ls -q --filter "label=io.podman.compose.project=$PROJECT" | xargs -r podman network rm >/dev/null
+  check "down leaves no container, network or volume of project $PROJECT" no_leftovers
+}
+
+# ---- dev: docker-compose.yml ---------------------------------------------------------------------------------
+dev_stack() {
+  local port base id
+  port=$(free_port)
+  base=http://127.0.0.1:$port
+  "$PY" "$IMAGE_TEST_DIR/compose_variant.py" "$COPY/docker-compose.yml" "$VARIANT" \
+    --keep web,db,redis --publish "web:8000=$port" | sed 's/^/    /' >&2
+  say "podman-compose -p $PROJECT up -d (builds the dev target)"
+  local started=$SECONDS
+  if ! compose up -d; then
+    check "podman-compose up -d" false
+    return
+  fi
+  check "podman-compose up -d built and started web, db, redis ($((SECONDS - started)) s)" \
+    test "$(containers_of | wc -l)" = 3
+  check "db healthcheck passes (run by the test)" wait_healthy "${PROJECT}_db_1" db 90
+  check "redis healthcheck passes (run by the test)" wait_healthy "${PROJECT}_redis_1" redis 60
+  check "web answers /health/ready on its published 127.0.0.1 port" wait_for_url "$base/health/ready" 120
+  check "web is published on 127.0.0.1 only" \
+    sh -c "podman port '${PROJECT}_web_1' 8000 | grep -qx '127.0.0.1:$port'"
+  id=$(post_analysis "$base" || true)
+  check "POST /api/v1/analyses stores an analysis ($id)" test -n "$id"
+  podman restart -t 10 "${PROJECT}_web_1" >/dev/null
+  check "web is back after a restart" wait_for_url "$base/health/ready" 90
+  check "the analysis survives the restart of web" \
+    sh -c "curl -fsS '$base/api/v1/analyses/$id' | grep -q '\"id\": *\"$id\"'"
+  check "it is in the stack's Postgres" \
+    sh -c "[ \"\$(podman exec '${PROJECT}_db_1' psql -U dockwright -d dockwright -tAc \"SELECT count(*) FROM analyses_analysis WHERE id = '$id'\")\" = 1 ]"
+  show_logs_on_failure
+  take_down
+}
+
+# ---- prod: docker-compose.prod.yml core -----------------------------------------------------------------------
+prod_stack() {
+  local http_port https_port base gateway token
+  http_port=$(free_port)
+  https_port=$(free_port)
+  base=https://127.0.0.1:$https_port
+  # The edge's certificate: self-signed, in the copy only.
+  mkdir -p "$COPY/ssl"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+    -addext 'subjectAltName=DNS:localhost,IP:127.0.0.1' \
+    -keyout "$COPY/ssl/privkey.pem" -out "$COPY/ssl/fullchain.pem" 2>/dev/null
+  chmod 644 "$COPY/ssl/privkey.pem"
+  # The networks are made here first (podman-compose then uses them as they are) so the address of podman's
+  # DNS server, the `public` network's gateway, is known before the edge starts: Docker's 127.0.0.11 does
+  # not exist under podman.
+  local net
+  for net in public data; do
+    podman network create --label "io.podman.compose.project=$PROJECT" \
+      --label "com.docker.compose.project=$PROJECT" "${PROJECT}_$net" >/dev/null
+  done
+  gateway=$(podman network inspect "${PROJECT}_public" --format '{{range .Subnets}}{{.Gateway}}{{end}}')
+  # The secrets and names the prod file requires; REGISTRY=localhost so the image is the one just built.
+  export DJANGO_SECRET_KEY=stack-test-secret-key-not-for-production-0123456789abcdef
+  export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_CSRF_TRUSTED_ORIGINS=https://127.0.0.1:$https_port
+  export DB_PASSWORD=stack-test-db-password REDIS_PASSWORD=stack-test-redis-password
+  export REGISTRY=${IMAGE%/*} TAG=${IMAGE##*:} WEB_CONCURRENCY=2 DOCKWRIGHT_RATE_LIMIT=100000
+  [ "$REGISTRY/dockwright:$TAG" = "$IMAGE" ] || die "the prod stack names \$REGISTRY/dockwright:\$TAG; $IMAGE does not fit"
+  "$PY" "$IMAGE_TEST_DIR/compose_variant.py" "$COPY/docker-compose.prod.yml" "$VARIANT" \
+    --keep edge,web,migrate,db,redis --publish "edge:80=$http_port" --publish "edge:443=$https_port" \
+    --replicas web=2 --env "edge:EDGE_RESOLVER=$gateway" | sed 's/^/    /' >&2
+  say "podman-compose -p $PROJECT up -d --no-build edge web migrate db redis"
+  local started=$SECONDS
+  if ! compose up -d --no-build edge web migrate db redis; then
+    check "podman-compose up -d" false
+    return
+  fi
+  check "podman-compose up -d created edge, migrate, 2 web replicas, db, redis ($((SECONDS - started)) s)" \
+    test "$(containers_of | tr '\n' ' ')" = "${PROJECT}_db_1 ${PROJECT}_edge_1 ${PROJECT}_migrate_1 ${PROJECT}_redis_1 ${PROJECT}_web_1 ${PROJECT}_web_2 "
+  check "db healthcheck passes (run by the test)" wait_healthy "${PROJECT}_db_1" db 90
+  check "redis healthcheck passes (run by the test)" wait_healthy "${PROJECT}_redis_1" redis 60
+  check "migrate ran once and exited 0" \
+    sh -c "$(declare -f wait_exited); wait_exited '${PROJECT}_migrate_1' 120 && [ \"\$(podman inspect '${PROJECT}_migrate_1' --format '{{.State.ExitCode}}')\" = 0 ]"
+  check "only migrate applied migrations (the replicas' logs show none)" \
+    sh -c "podman logs '${PROJECT}_migrate_1' 2>&1 | grep -q 'Applying ' && ! podman logs '${PROJECT}_web_1' 2>&1 | grep -q 'Applying ' && ! podman logs '${PROJECT}_web_2' 2>&1 | grep -q 'Applying '"
+  check "every migration recorded exactly once" \
+    sh -c "[ \"\$(podman exec '${PROJECT}_db_1' psql -U dockwright -d dockwright -tAc 'SELECT count(*) - count(DISTINCT (app, name)) FROM django_migrations')\" = 0 ]"
+  check "web replica 1 healthcheck passes" wait_healthy "${PROJECT}_web_1" web 120
+  check "web replica 2 healthcheck passes" wait_healthy "${PROJECT}_web_2" web 120
+  check "edge healthcheck passes" wait_healthy "${PROJECT}_edge_1" edge 60
+  check "web replicas run read-only as a non-root user" \
+    sh -c "[ \"\$(podman inspect '${PROJECT}_web_1' --format '{{.HostConfig.ReadonlyRootfs}} {{.Config.User}}')\" = 'true 10001:10001' ]"
+  check "plain HTTP on the edge redirects to HTTPS (308)" \
+    sh -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$http_port/')\" = 308 ]"
+  check "HTTPS through the edge: /health/ready 200 with HSTS" \
+    sh -c "curl -fsSk -D - -o /dev/null '$base/health/ready' | grep -qi '^strict-transport-security: max-age='"
+  check "HTTPS through the edge: the SPA" sh -c "curl -fsSk '$base/' | grep -q '/assets/'"
+  local id
+  id=$(post_analysis "$base" -k || true)
+  check "POST /api/v1/analyses through the edge stores an analysis ($id)" \
+    sh -c "[ -n '$id' ] && [ \"\$(podman exec '${PROJECT}_db_1' psql -U dockwright -d dockwright -tAc \"SELECT count(*) FROM analyses_analysis WHERE id = '$id'\")\" = 1 ]"
+
+  # Balancing: 40 requests tagged with one X-Request-Id prefix; each replica's JSON access log must show some.
+  token=lb$$x$RANDOM
+  for n in $(seq 1 40); do
+    curl -fsSk -o /dev/null -H "X-Request-Id: $token-$n" "$base/api/v1/info" || true
+  done
+  local one two
+  one=$(podman logs "${PROJECT}_web_1" 2>&1 | grep -c "$token-" || true)
+  two=$(podman logs "${PROJECT}_web_2" 2>&1 | grep -c "$token-" || true)
+  say "balancing: replica 1 logged $one, replica 2 logged $two request-id lines for 40 requests"
+  check "the edge balances across both replicas (each answered some of 40 requests)" \
+    sh -c "[ '$one' -gt 0 ] && [ '$two' -gt 0 ]"
+
+  # Stop one replica during a burst through the edge: the edge must retry elsewhere, no request may fail.
+  "$PY" "$IMAGE_TEST_DIR/burst.py" --insecure --concurrency 4 --duration 12 "$base/api/v1/rules" \
+    > "$SCRATCH/burst-get.json" &
+  local get_pid=$!
+  "$PY" "$IMAGE_TEST_DIR/burst.py" --insecure --concurrency 2 --duration 12 \
+    --post-json '{"content": "FROM debian\nRUN apt-get update\n"}' "$base/api/v1/analyses" > "$SCRATCH/burst-post.json" &
+  local post_pid=$!
+  sleep 3
+  local stop_started=$SECONDS
+  podman stop -t 45 "${PROJECT}_web_2" >/dev/null
+  say "replica 2 stopped in $((SECONDS - stop_started)) s (exit code $(podman inspect "${PROJECT}_web_2" --format '{{.State.ExitCode}}'))"
+  wait "$get_pid" "$post_pid" || true
+  local kind
+  for kind in get post; do
+    say "burst $kind: $(cat "$SCRATCH/burst-$kind.json")"
+    check "stopping one replica during a burst ($kind) loses no request" \
+      "$PY" -c 'import json, sys; r = json.load(open(sys.argv[1])); sys.exit(not (r["ok"] > 0 and r["dropped"] == 0 and r["refused"] == 0))' \
+      "$SCRATCH/burst-$kind.json"
+  done
+  check "the stopped replica exited 0" \
+    test "$(podman inspect "${PROJECT}_web_2" --format '{{.State.ExitCode}}')" = 0
+  show_logs_on_failure
+  take_down
+}
+
+case $STACK in
+  dev) dev_stack ;;
+  prod) prod_stack ;;
+  *) die "unknown stack $STACK (dev or prod)" ;;
+esac
+summary
