@@ -18,6 +18,9 @@ CONFIG_KEYS = {
     "trusted_registries": "registries base images may come from; when set, others are reported",
     "shellcheck": "run ShellCheck on RUN scripts (true/false)",
     "today": "ISO date used for end-of-life checks (defaults to today)",
+    "label_schema": "mapping of label name to the type its value must have (text, url, semver, hash, rfc3339, "
+    "spdx, email); each label is required in the final stage",
+    "strict_labels": "report labels that are not in label_schema (true/false)",
 }
 
 
@@ -30,6 +33,8 @@ class LintConfig:
     trusted_registries: tuple[str, ...] = ()
     shellcheck: bool = True
     today: dt.date | None = None
+    label_schema: Mapping[str, str] = field(default_factory=dict)
+    strict_labels: bool = False
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> LintConfig:
@@ -48,6 +53,8 @@ class LintConfig:
             trusted_registries=tuple(_string_list(data.get("trusted_registries", ()), "trusted_registries")),
             shellcheck=_bool(data.get("shellcheck", True), "shellcheck"),
             today=_date(data.get("today")),
+            label_schema=_label_schema(data.get("label_schema", {})),
+            strict_labels=_bool(data.get("strict_labels", False), "strict_labels"),
         )
 
     def merged(self, **changes: Any) -> LintConfig:
@@ -63,6 +70,8 @@ class LintConfig:
             "trusted_registries": list(self.trusted_registries),
             "shellcheck": self.shellcheck,
             "today": self.today.isoformat() if self.today else None,
+            "label_schema": dict(sorted(self.label_schema.items())),
+            "strict_labels": self.strict_labels,
         }
 
 
@@ -91,6 +100,23 @@ def _severity_map(value: Any) -> dict[str, Severity]:
     if not isinstance(value, Mapping):
         raise ConfigError("severity must be an object mapping rule ids to severities")
     return {str(k).upper(): _severity(v, f"severity.{k}") for k, v in value.items()}
+
+
+def _label_schema(value: Any) -> dict[str, str]:
+    from dockwright.labels import LABEL_TYPES
+
+    if not isinstance(value, Mapping):
+        raise ConfigError("label_schema must be an object mapping label names to types")
+    schema: dict[str, str] = {}
+    for name, label_type in value.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError("label_schema: label names must be non-empty strings")
+        if not isinstance(label_type, str) or label_type.strip().lower() not in LABEL_TYPES:
+            raise ConfigError(
+                f"label_schema.{name}: unknown label type {label_type!r} (expected one of: {', '.join(LABEL_TYPES)})"
+            )
+        schema[name.strip()] = label_type.strip().lower()
+    return schema
 
 
 def _bool(value: Any, key: str) -> bool:

@@ -17,6 +17,7 @@ _PRAGMA = re.compile(
     r"#\s*(?P<tool>dockwright|hadolint)\s+(?P<global>global\s+)?ignore\s*=\s*(?P<ids>[A-Za-z0-9_\-, ]+)",
     re.IGNORECASE,
 )
+_SHELLCHECK_CODE = re.compile(r"\bSC\d{4}\b")
 _CHECK_SKIP = re.compile(r"^#\s*check\s*=\s*skip\s*=\s*(?P<ids>[A-Za-z0-9_,\s]+?)\s*(;|$)", re.IGNORECASE)
 
 
@@ -27,6 +28,8 @@ class Pragma:
     is_global: bool
     # True when the comment follows code on the same line (compose only).
     trailing: bool
+    # ShellCheck codes named in the pragma (`# hadolint ignore=SC2086`); the ShellCheck rule honours them.
+    codes: frozenset[str] = frozenset()
 
 
 def scan(lines: list[str], registry: RuleRegistry) -> list[Pragma]:
@@ -38,7 +41,8 @@ def scan(lines: list[str], registry: RuleRegistry) -> list[Pragma]:
         if match:
             ids = _resolve(match.group("ids"), registry)
             trailing = bool(line[: match.start()].strip())
-            pragmas.append(Pragma(number, ids, bool(match.group("global")), trailing))
+            codes = frozenset(_SHELLCHECK_CODE.findall(match.group("ids").upper()))
+            pragmas.append(Pragma(number, ids, bool(match.group("global")), trailing, codes))
             continue
         skip = _CHECK_SKIP.match(line.strip())
         if skip:

@@ -23,8 +23,26 @@ if TYPE_CHECKING:
 # Instructions whose arguments are a command run by the shell (in shell form) or exec'd (JSON form).
 COMMAND_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
 KNOWN_INSTRUCTIONS = frozenset(
-    "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL "
-    "USER VOLUME WORKDIR".split()
+    [
+        "ADD",
+        "ARG",
+        "CMD",
+        "COPY",
+        "ENTRYPOINT",
+        "ENV",
+        "EXPOSE",
+        "FROM",
+        "HEALTHCHECK",
+        "LABEL",
+        "MAINTAINER",
+        "ONBUILD",
+        "RUN",
+        "SHELL",
+        "STOPSIGNAL",
+        "USER",
+        "VOLUME",
+        "WORKDIR",
+    ]
 )
 
 
@@ -41,6 +59,9 @@ class Flag:
     value: str | None
     span: Span
     value_span: Span | None
+    text: str = ""  # as written, e.g. `--chown="app user"`
+    # As BuildKit reads it: quotes removed and backslash escapes resolved, e.g. `--chown=app user`.
+    word: str = ""
 
     def options(self) -> dict[str, str]:
         """``--mount=type=cache,target=/root/.cache`` → ``{"type": "cache", "target": "/root/.cache"}``."""
@@ -60,6 +81,8 @@ class KeyValue:
     value_span: Span
     legacy: bool
     has_value: bool
+    key_text: str = ""  # as written, quotes included
+    value_text: str = ""  # as written, quotes included
 
 
 @dataclass
@@ -76,6 +99,20 @@ class Heredoc:
     # Whole extent: from the first body line through the terminator line.
     span: Span
     terminated: bool = True
+    # `3<<EOF` feeds file descriptor 3; 0 (stdin) when no number is written.
+    file_descriptor: int = 0
+
+    @property
+    def expands(self) -> bool:
+        """BuildKit substitutes build variables in the body unless the name was quoted."""
+        return not self.quoted
+
+    @property
+    def script(self) -> str:
+        """The body as the command receives it: with `<<-`, leading tabs removed from every line."""
+        if not self.strip_tabs:
+            return self.body
+        return "\n".join(line.lstrip("\t") for line in self.body.split("\n"))
 
 
 @dataclass
@@ -96,6 +133,12 @@ class Instruction:
     parent: Instruction | None = None  # the ONBUILD holding this trigger
     # Set by the parser: the variables (ARG and ENV) visible when this instruction runs.
     scope: dict[str, str | None] = field(default_factory=dict)
+    # The instruction as one line, as BuildKit reads it: continuation lines joined (escape character
+    # removed), comment lines dropped, heredoc bodies excluded.
+    logical_text: str = ""
+    # Set by the parser: the SHELL in effect (the stage's last SHELL before this instruction, inherited
+    # through `FROM <stage>`); None means the default ["/bin/sh", "-c"].
+    shell_argv: list[str] | None = None
 
     @property
     def line(self) -> int:
@@ -128,13 +171,17 @@ class Instruction:
     @cached_property
     def pairs(self) -> list[KeyValue]:
         """ENV / LABEL / ARG arguments as key-value pairs."""
-        allow_bare = self.keyword == "ARG"
-        return [self._pair(p) for p in split_pairs(self.arguments, self.escape, allow_bare)]
+        return [self._pair(p) for p in self.raw_pairs]
+
+    @cached_property
+    def raw_pairs(self) -> list[RawPair]:
+        """The pairs with offsets into ``arguments`` instead of spans (cheaper; what the parser uses)."""
+        return split_pairs(self.arguments, self.escape, self.keyword == "ARG")
 
     def _pair(self, p: RawPair) -> KeyValue:
         key_span = self.span_of(p.key_start, p.key_end)
         value_span = self.span_of(p.value_start, p.value_end) if p.value_end > p.value_start else key_span
-        return KeyValue(p.key, p.value, key_span, value_span, p.legacy, p.has_value)
+        return KeyValue(p.key, p.value, key_span, value_span, p.legacy, p.has_value, p.key_text, p.value_text)
 
     def expand(self, text: str) -> Expansion:
         """Substitute the variables in scope at this instruction."""

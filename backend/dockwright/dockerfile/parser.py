@@ -1,11 +1,14 @@
 """A Dockerfile parser that follows BuildKit's grammar and keeps every position.
 
+The reading of lines, continuations, directives and heredocs mirrors BuildKit's
+``frontend/dockerfile/parser/parser.go`` step by step (tests compare the two on a corpus of files).
 It never raises: what BuildKit would reject becomes a :class:`SyntaxProblem` at the error's position,
 and the rest of the file is still parsed so that other findings are not hidden.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -22,40 +25,112 @@ from dockwright.dockerfile.model import (
 )
 from dockwright.dockerfile.scopes import assign_stages_and_scopes
 from dockwright.dockerfile.source_map import SourceMap
-from dockwright.dockerfile.words import split_words
+from dockwright.dockerfile.words import (
+    BUILDKIT_WHITESPACE,
+    RawFlag,
+    heredoc_words,
+    split_flags,
+    unquote,
+)
 from dockwright.findings import Span
 
-_DIRECTIVE = re.compile(r"^#\s*([a-zA-Z][a-zA-Z0-9_]*)\s*=\s*(.*?)\s*$")
+# BuildKit's directive grammar, applied to a line without its leading whitespace.
+_DIRECTIVE = re.compile(r"#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
+# `check` is known to BuildKit since Dockerfile frontend 1.8.
 KNOWN_DIRECTIVES = ("syntax", "escape", "check")
-# BuildKit accepts heredocs in these instructions only.
+# BuildKit accepts heredocs in these instructions only (also as an ONBUILD trigger).
 HEREDOC_INSTRUCTIONS = ("RUN", "COPY", "ADD")
-_HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)(?!<)(.+)$")
+_HEREDOC_WORD = re.compile(r"(\d*)<<(-?)([^<]*)")
 JSON_FORM_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD", "VOLUME")
-# Instructions that may be written without arguments.
-_NO_ARGUMENT_OK = ("HEALTHCHECK",)
+_KEYWORD = re.compile(r"[^\t\v\f\r ]*")
+_SEPARATOR = re.compile(r"[\t\v\f\r ]*")
+# Instructions BuildKit rejects without arguments (RUN, CMD and ENTRYPOINT may be empty).
+_REQUIRES_ARGUMENTS = frozenset(
+    "ADD ARG COPY ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD SHELL STOPSIGNAL USER VOLUME WORKDIR".split()
+)
 _FORBIDDEN_TRIGGERS = ("ONBUILD", "FROM", "MAINTAINER")
+_NOT_STRINGS = "when using JSON array syntax, arrays must be comprised of strings only"
 
 
 @dataclass
 class _Logical:
-    """One instruction's text before it is split into keyword, flags and arguments."""
+    """One instruction's text, continuation lines joined, before it is split into keyword and arguments."""
 
     text: str
     source: SourceMap
     first_line: int
-    last_line: int  # last physical line of the instruction (before heredoc bodies)
+    last_line: int  # last physical line holding text of the instruction (before heredoc bodies)
 
 
 def parse_dockerfile(text: str) -> Dockerfile:
     return _Parser(text).parse()
 
 
+def exec_form(arguments: str) -> list[str] | None:
+    """The exec form's argv, or None when ``arguments`` is not a JSON array of strings (shell form).
+
+    Like BuildKit, only the first JSON value is read: text after the closing bracket is ignored.
+    """
+    argv, _ = _json_array(arguments)
+    return argv
+
+
+def _json_array(arguments: str) -> tuple[list[str] | None, bool]:
+    """``(argv, not_strings)``: not_strings is True for a JSON array holding something other than
+    strings, which BuildKit rejects outright instead of falling back to the shell form."""
+    stripped = arguments.lstrip()
+    if not stripped.startswith("["):
+        return None, False
+    try:
+        value, _ = _JSON.raw_decode(stripped)
+    except ValueError:
+        return None, False
+    if not isinstance(value, list):
+        return None, False
+    if all(isinstance(item, str) for item in value):
+        return value, False
+    return None, True
+
+
+def _reject_constant(name: str) -> None:
+    # Go's encoding/json has no NaN or Infinity: for BuildKit such text is not JSON at all.
+    raise ValueError(name)
+
+
+_JSON = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+class _LineIndex:
+    """Line numbers (0-based, ascending) by text, for heredoc terminators."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.exact: dict[str, list[int]] = {}
+        self.chomped: dict[str, list[int]] = {}  # leading tabs removed (`<<-`)
+        self.stripped: dict[str, list[int]] = {}  # blanks removed around it
+        self.keyword_lines: list[int] = []  # lines starting with an upper-case instruction keyword
+        for number, line in enumerate(lines):
+            self.exact.setdefault(line, []).append(number)
+            self.chomped.setdefault(line.lstrip("\t"), []).append(number)
+            self.stripped.setdefault(line.strip(), []).append(number)
+            word = line.split(None, 1)[0] if line[:1].isupper() else ""
+            if word in KNOWN_INSTRUCTIONS:
+                self.keyword_lines.append(number)
+
+
+def _first_at_or_after(numbers: list[int], first: int) -> int | None:
+    position = bisect.bisect_left(numbers, first)
+    return numbers[position] if position < len(numbers) else None
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = [line.removesuffix("\r") for line in text.split("\n")]
+        raw = text.split("\n")
         if text.endswith("\n"):
-            self.lines.pop()
+            raw.pop()
+        # Heredoc bodies keep carriage returns as BuildKit does; everything else reads lines without them.
+        self.raw_lines = raw
+        self.lines = [line.rstrip("\r") for line in raw]
         self.bom = bool(self.lines) and self.lines[0].startswith("\ufeff")
         if self.bom:
             self.lines[0] = self.lines[0][1:]
@@ -65,21 +140,28 @@ class _Parser:
         self.errors: list[SyntaxProblem] = []
         self.empty_continuations: list[int] = []
         self.instructions: list[Instruction] = []
+        # Built on the first heredoc: finding terminators by lookup keeps many heredocs linear.
+        self._lines_by_text: _LineIndex | None = None
 
     def column(self, line: int, index: int) -> int:
-        """1-based column of the character at ``index`` of ``line`` (1-based), counting a stripped BOM."""
+        """1-based column of the character at ``index`` of ``line`` (1-based), counting a stripped BOM.
+
+        Columns index the text as given, so an edit computed from them applies to that same text.
+        """
         return index + 1 + (1 if self.bom and line == 1 else 0)
+
+    def error(self, span: Span, message: str) -> None:
+        self.errors.append(SyntaxProblem(span, message))
 
     def parse(self) -> Dockerfile:
         position = self._parse_directives()
-        while position < len(self.lines):
+        count = len(self.lines)
+        while position < count:
             position = self._parse_line(position)
         stages, global_args = assign_stages_and_scopes(self.instructions, self.errors, self.escape)
         if not stages and not any(e.message.startswith("unknown instruction") for e in self.errors):
             last = max(len(self.lines), 1)
-            self.errors.append(SyntaxProblem(Span(1, 1, last, 2), "the Dockerfile has no FROM instruction"))
-        for instruction in self.instructions:
-            instruction.escape = self.escape
+            self.error(Span(1, 1, last, 2), "the Dockerfile has no FROM instruction")
         return Dockerfile(
             text=self.text,
             lines=self.lines,
@@ -96,111 +178,120 @@ class _Parser:
     # -- directives and comments -------------------------------------------------------------------
 
     def _parse_directives(self) -> int:
-        """Read `# syntax=`, `# escape=` and `# check=` lines; they are only honoured at the very top."""
+        """Read `# syntax=`, `# escape=` and `# check=` lines; only honoured before anything else,
+        including a blank line or another comment."""
         for index, line in enumerate(self.lines):
-            match = _DIRECTIVE.match(line.strip())
+            stripped = line.lstrip()
+            match = _DIRECTIVE.match(stripped)
             name = match.group(1).lower() if match else ""
-            if not match or name not in KNOWN_DIRECTIVES or name in self.directives:
+            if not match or name not in KNOWN_DIRECTIVES:
                 return index
+            self.comments.append(Comment(index + 1, stripped[1:]))
             value = match.group(2)
+            value_column = self.column(index + 1, len(line) - len(stripped) + match.start(2))
+            value_span = Span(index + 1, value_column, index + 1, value_column + len(value))
+            if name in self.directives:
+                self.error(value_span, f"only one {name} parser directive can be used")
+                continue
             self.directives[name] = Directive(name, value, index + 1)
-            self.comments.append(Comment(index + 1, line.strip()[1:]))
             if name == "escape":
                 if value in ("\\", "`"):
                     self.escape = value
                 else:
-                    column = self.column(index + 1, line.find(value))
-                    self.errors.append(
-                        SyntaxProblem(Span(index + 1, column, index + 1, column + len(value)),
-                                      f"invalid escape directive {value!r}: use \\ or `")
-                    )
+                    self.error(value_span, f"invalid escape token {value!r}: use \\ or `")
         return len(self.lines)
 
-    def _is_comment(self, line: str) -> bool:
-        return line.lstrip().startswith("#")
-
-    def _continues(self, line: str) -> bool:
+    def _trim_continuation(self, line: str) -> tuple[str, bool]:
+        """BuildKit's trimContinuationCharacter: a trailing escape (blanks after it allowed) continues the
+        line, unless it is itself escaped (``\\\\``)."""
         stripped = line.rstrip(" \t")
-        return stripped.endswith(self.escape) and not self._is_comment(line)
+        escape = self.escape
+        if stripped.endswith(escape) and not stripped.endswith(escape + escape):
+            return stripped[:-1], True
+        return line, False
 
     # -- instructions ------------------------------------------------------------------------------
 
     def _parse_line(self, index: int) -> int:
         line = self.lines[index]
-        if not line.strip():
+        content = line.lstrip()
+        if not content:
             return index + 1
-        if self._is_comment(line):
-            self.comments.append(Comment(index + 1, line.strip()[1:]))
+        if content[0] == "#":
+            self.comments.append(Comment(index + 1, content.strip()[1:]))
             return index + 1
-        logical, next_index = self._join_continuations(index)
-        instruction, next_index = self._build_instruction(logical, next_index)
-        if instruction is not None:
-            instruction.index = len(self.instructions)
-            self.instructions.append(instruction)
-        return next_index
+        logical, next_index = self._join_continuations(index, len(line) - len(content), content)
+        return self._build_instruction(logical, next_index)
 
-    def _join_continuations(self, index: int) -> tuple[_Logical, int]:
+    def _join_continuations(self, index: int, indent: int, content: str) -> tuple[_Logical, int]:
         source = SourceMap()
-        parts: list[str] = []
-        length = 0
-        line_index = index
+        piece, continues = self._trim_continuation(content)
+        source.add(0, index + 1, self.column(index + 1, indent), len(piece))
+        if not continues:
+            return _Logical(piece, source, index + 1, index + 1), index + 1
+        parts = [piece]
+        length = len(piece)
         last_line = index
-        while line_index < len(self.lines):
-            line = self.lines[line_index]
-            continues = self._continues(line)
-            piece = line.rstrip(" \t")[:-1] if continues else line
-            if line_index == index:
-                start = len(piece) - len(piece.lstrip())
-                piece = piece[start:]
+        line_index = index + 1
+        lines = self.lines
+        while continues and line_index < len(lines):
+            line = lines[line_index]
+            content = line.lstrip()
+            if content.startswith("#"):
+                # Inside a continuation, comment lines vanish (even one ending in the escape character).
+                self.comments.append(Comment(line_index + 1, content.strip()[1:]))
+            elif not content:
+                # Skipped as well, with BuildKit's NoEmptyContinuation warning.
+                self.empty_continuations.append(line_index + 1)
             else:
-                start = 0
-            source.add(length, line_index + 1, self.column(line_index + 1, start), len(piece))
-            parts.append(piece)
-            length += len(piece)
-            last_line = line_index
+                piece, continues = self._trim_continuation(line)
+                source.add(length, line_index + 1, self.column(line_index + 1, 0), len(piece))
+                parts.append(piece)
+                length += len(piece)
+                last_line = line_index
             line_index += 1
-            if not continues:
-                break
-            # Inside a continuation, comment lines vanish and empty lines are skipped (with a warning).
-            while line_index < len(self.lines):
-                following = self.lines[line_index]
-                if self._is_comment(following):
-                    self.comments.append(Comment(line_index + 1, following.strip()[1:]))
-                elif not following.strip():
-                    self.empty_continuations.append(line_index + 1)
-                else:
-                    break
-                line_index += 1
         return _Logical("".join(parts), source, index + 1, last_line + 1), line_index
 
-    def _build_instruction(self, logical: _Logical, next_index: int) -> tuple[Instruction | None, int]:
+    def _build_instruction(self, logical: _Logical, next_index: int) -> int:
         text = logical.text
-        keyword_end = len(text.split(None, 1)[0]) if text.strip() else 0
-        keyword_text = text[:keyword_end]
+        start = len(text) - len(text.lstrip())
+        keyword_end = _KEYWORD.match(text, start).end()  # type: ignore[union-attr]
+        keyword_text = text[start:keyword_end]
         keyword = keyword_text.upper()
-        keyword_span = logical.source.span(0, keyword_end)
-        rest_start = keyword_end
-        while rest_start < len(text) and text[rest_start] in " \t":
-            rest_start += 1
+        keyword_span = logical.source.span(start, keyword_end)
         if keyword not in KNOWN_INSTRUCTIONS:
-            self.errors.append(SyntaxProblem(keyword_span, f"unknown instruction: {keyword_text}"))
-            return None, next_index
-        instruction = self._instruction(keyword, keyword_text, keyword_span, text[rest_start:],
-                                        logical.source.shifted(rest_start), logical)
-        if keyword in HEREDOC_INSTRUCTIONS and instruction.json_args is None:
-            next_index = self._read_heredocs(instruction, next_index)
-        if keyword == "ONBUILD":
-            self._attach_trigger(instruction)
-        return instruction, next_index
+            self.error(keyword_span, f"unknown instruction: {keyword_text}")
+            return next_index
+        rest_start = _SEPARATOR.match(text, keyword_end).end()  # type: ignore[union-attr]
+        instruction = self._instruction(keyword, keyword_text, keyword_span, text, rest_start, logical)
+        instruction.index = len(self.instructions)
+        if instruction.trigger is not None:
+            instruction.trigger.index = instruction.index
+        self.instructions.append(instruction)
+        holder = instruction.trigger if instruction.trigger is not None else instruction
+        if holder.keyword in HEREDOC_INSTRUCTIONS and holder.json_args is None and "<<" in text:
+            next_index = self._read_heredocs(instruction, holder, logical, next_index)
+        return next_index
 
     def _instruction(
-        self, keyword: str, keyword_text: str, keyword_span: Span, rest: str, rest_map: SourceMap, logical: _Logical
+        self, keyword: str, keyword_text: str, keyword_span: Span, text: str, rest_start: int, logical: _Logical
     ) -> Instruction:
-        flags, arguments_start = self._flags(rest, rest_map) if keyword != "ONBUILD" else ([], 0)
+        """Split ``text[rest_start:]`` (what follows the keyword) into flags and arguments."""
+        rest = text[rest_start:]
+        raw_flags, arguments_start = split_flags(rest) if rest.startswith("--") else ([], 0)
+        while arguments_start < len(rest) and rest[arguments_start].isspace():
+            arguments_start += 1
+        source = logical.source
+        flags = [self._flag(f, rest_start, source) for f in raw_flags]
         arguments = rest[arguments_start:].rstrip()
-        arguments_map = rest_map.shifted(arguments_start)
-        end_line, end_column = logical.source.position(max(len(logical.text) - 1, 0))
+        arguments_map = source.shifted(rest_start + arguments_start)
+        end_line, end_column = source.position(len(text.rstrip()) - 1)
         span = Span(keyword_span.start_line, keyword_span.start_column, end_line, end_column + 1)
+        json_args = None
+        if keyword in JSON_FORM_INSTRUCTIONS:
+            json_args, not_strings = _json_array(arguments)
+            if not_strings:
+                self.error(arguments_map.span(0, len(arguments)), _NOT_STRINGS)
         instruction = Instruction(
             keyword=keyword,
             keyword_text=keyword_text,
@@ -209,118 +300,174 @@ class _Parser:
             flags=flags,
             arguments=arguments,
             arguments_map=arguments_map,
-            json_args=_json_form(arguments) if keyword in JSON_FORM_INSTRUCTIONS else None,
+            json_args=json_args,
             escape=self.escape,
+            logical_text=text,
         )
-        if not arguments.strip() and keyword not in _NO_ARGUMENT_OK:
-            self.errors.append(SyntaxProblem(keyword_span, f"{keyword} requires at least one argument"))
+        self._check_arguments(instruction)
+        if keyword == "ONBUILD" and arguments:
+            self._attach_trigger(instruction, logical)
         return instruction
 
-    def _flags(self, rest: str, rest_map: SourceMap) -> tuple[list[Flag], int]:
-        flags: list[Flag] = []
-        consumed = 0
-        for word in split_words(rest, self.escape):
-            if not word.text.startswith("--") or word.text == "--":
-                break
-            name, eq, value = word.value[2:].partition("=")
-            value_start = word.start + word.text.find("=") + 1 if eq else word.end
-            flags.append(
-                Flag(
-                    name=name.lower(),
-                    value=value if eq else None,
-                    span=rest_map.span(word.start, word.end),
-                    value_span=rest_map.span(value_start, word.end) if eq and value else None,
-                )
-            )
-            consumed = word.end
-        while consumed < len(rest) and rest[consumed] in " \t":
-            consumed += 1
-        return flags, consumed
+    def _flag(self, raw: RawFlag, shift: int, source: SourceMap) -> Flag:
+        name, eq, value = raw.word[2:].partition("=")
+        has_value = 0 <= raw.value_start < raw.end
+        return Flag(
+            name=name.lower(),
+            value=value if eq else None,
+            span=source.span(shift + raw.start, shift + raw.end),
+            value_span=source.span(shift + raw.value_start, shift + raw.end) if has_value else None,
+            text=raw.text,
+            word=raw.word,
+        )
+
+    # -- the checks BuildKit makes while parsing an instruction --------------------------------------
+
+    def _check_arguments(self, instruction: Instruction) -> None:
+        keyword, arguments = instruction.keyword, instruction.arguments
+        if not arguments:
+            if keyword in _REQUIRES_ARGUMENTS:
+                self.error(instruction.keyword_span, f"{keyword} requires at least one argument")
+            return
+        if keyword in ("ENV", "LABEL"):
+            self._check_pairs(instruction)
+        elif keyword == "ARG":
+            for pair in instruction.raw_pairs:
+                if pair.has_value and not pair.key_text:
+                    self.error(instruction.span_of(pair.key_start, pair.value_end), "ARG names can not be blank")
+        elif keyword in ("COPY", "ADD"):
+            count = len(instruction.json_args) if instruction.json_args is not None else len(
+                BUILDKIT_WHITESPACE.split(arguments))
+            if count < 2:
+                self.error(instruction.arguments_span, f"{keyword} requires at least two arguments: source and "
+                                                       "destination")
+        elif keyword == "SHELL" and instruction.json_args is None:
+            self.error(instruction.arguments_span, 'SHELL requires the JSON form, e.g. SHELL ["/bin/bash", "-c"]')
+        elif keyword == "HEALTHCHECK":
+            self._check_healthcheck(instruction)
+
+    def _check_pairs(self, instruction: Instruction) -> None:
+        keyword = instruction.keyword
+        pairs = instruction.raw_pairs
+        if len(pairs) == 1 and pairs[0].legacy and not pairs[0].value_text:
+            self.error(instruction.arguments_span, f"{keyword} must have two arguments: a name and a value")
+            return
+        if pairs and pairs[0].legacy:
+            return
+        for pair in pairs:
+            if not pair.has_value:
+                self.error(instruction.span_of(pair.key_start, pair.key_end),
+                           f"Syntax error - can't find = in {pair.key_text!r}. Must be of the form: name=value")
+            elif not pair.key_text:
+                self.error(instruction.span_of(pair.key_start, pair.value_end), f"{keyword} names can not be blank")
+
+    def _check_healthcheck(self, instruction: Instruction) -> None:
+        words = instruction.arguments.split(None, 1)
+        kind = words[0].upper()
+        if kind == "NONE":
+            if len(words) > 1:
+                self.error(instruction.arguments_span, "HEALTHCHECK NONE takes no arguments")
+        elif kind != "CMD":
+            self.error(instruction.span_of(0, len(words[0])), f"unknown HEALTHCHECK type {words[0]!r}: use CMD "
+                                                               "or NONE")
+        elif len(words) == 1:
+            self.error(instruction.arguments_span, "HEALTHCHECK CMD needs a command")
+        else:
+            _, not_strings = _json_array(words[1])
+            if not_strings:
+                self.error(instruction.arguments_span, _NOT_STRINGS)
 
     # -- heredocs ----------------------------------------------------------------------------------
 
-    def _read_heredocs(self, instruction: Instruction, next_index: int) -> int:
-        """Read the bodies of every `<<NAME` marker of the instruction, in order, after its last line."""
-        markers = []
-        for word in split_words(instruction.arguments, self.escape):
-            match = _HEREDOC_WORD.match(word.text)
-            if not match:
+    def _read_heredocs(self, instruction: Instruction, holder: Instruction, logical: _Logical, index: int) -> int:
+        """Read the bodies of every `<<NAME` of the instruction, in order, from the line after it."""
+        words = heredoc_words(logical.text)
+        for word in words or ():
+            match = _HEREDOC_WORD.fullmatch(word.text)
+            if not match or not match.group(3):
                 continue
-            quoted = any(q in match.group(3) for q in "'\"")
-            name = split_words(match.group(3), self.escape)
-            if not name or not name[0].value:
+            raw_name = match.group(3)
+            name = unquote(raw_name)
+            quote_count = raw_name.count("'") + raw_name.count('"')
+            if not name and quote_count == 0:
                 continue
-            markers.append((name[0].value, match.group(2) == "-", quoted, instruction.span_of(word.start, word.end)))
-        line_index = next_index
-        for name, strip_tabs, quoted, marker_span in markers:
-            body_lines: list[str] = []
-            body_map = SourceMap()
-            offset = 0
-            first = line_index
-            terminated = False
-            while line_index < len(self.lines):
-                raw = self.lines[line_index]
-                candidate = raw.lstrip("\t") if strip_tabs else raw
-                if candidate == name:
-                    terminated = True
-                    break
-                # The body is kept as written (BuildKit strips `<<-` tabs only when it runs the script).
-                body_map.add(offset, line_index + 1, self.column(line_index + 1, 0), len(raw) + 1)
-                body_lines.append(raw)
-                offset += len(raw) + 1
-                line_index += 1
-            body = "".join(line + "\n" for line in body_lines)
-            last = line_index if terminated else max(line_index - 1, first)
-            end_line_text = self.lines[last] if last < len(self.lines) else ""
-            span = Span(first + 1, 1, last + 1, len(end_line_text) + 1)
-            if not terminated:
-                self.errors.append(
-                    SyntaxProblem(marker_span, f"heredoc {name!r} is not terminated: add a line with just {name}")
-                )
-            instruction.heredocs.append(Heredoc(name, body, strip_tabs, quoted, marker_span, body_map, span,
-                                                terminated))
-            line_index = line_index + 1 if terminated else line_index
-        if instruction.heredocs:
-            end = instruction.heredocs[-1].span
+            quoted = name.count("'") + name.count('"') != quote_count
+            marker_span = logical.source.span(word.start, word.end)
+            heredoc, index = self._read_body(name, match.group(2) == "-", quoted, marker_span, index)
+            heredoc.file_descriptor = int(match.group(1) or 0)
+            holder.heredocs.append(heredoc)
+        if holder is not instruction:
+            instruction.heredocs = holder.heredocs
+        if holder.heredocs:
+            end = holder.heredocs[-1].span
             instruction.span = Span(instruction.span.start_line, instruction.span.start_column, end.end_line,
                                     end.end_column)
-        return line_index
+            if holder is not instruction:
+                holder.span = Span(holder.span.start_line, holder.span.start_column, end.end_line, end.end_column)
+        return index
+
+    def _read_body(self, name: str, strip_tabs: bool, quoted: bool, marker_span: Span, first: int) -> tuple[
+            Heredoc, int]:
+        end = self._terminator(name, strip_tabs, first)
+        terminated = end is not None
+        if end is None:
+            end = self._recover_terminator(name, first)
+            self.error(marker_span, f"heredoc <<{name} is never terminated: BuildKit reads to the end of the file; "
+                                    f"end it with a line holding just {name}")
+        stop = min(end, len(self.lines))
+        body_map = SourceMap()
+        pieces: list[str] = []
+        offset = 0
+        for line_index in range(first, stop):
+            raw = self.raw_lines[line_index]
+            newline = "\n" if line_index + 1 < len(self.raw_lines) or self.text.endswith("\n") else ""
+            body_map.add(offset, line_index + 1, self.column(line_index + 1, 0), len(raw) + len(newline))
+            pieces.append(raw + newline)
+            offset += len(raw) + len(newline)
+        closing = end if terminated else stop - 1
+        if closing < first:
+            span = marker_span  # nothing follows the instruction: no body to point at
+        else:
+            span = Span(first + 1, 1, closing + 1, self.column(closing + 1, len(self.lines[closing])))
+        heredoc = Heredoc(name, "".join(pieces), strip_tabs, quoted, marker_span, body_map, span, terminated)
+        return heredoc, (end + 1 if terminated else stop)
+
+    def _terminator(self, name: str, strip_tabs: bool, first: int) -> int | None:
+        index = self._line_index().chomped if strip_tabs else self._line_index().exact
+        return _first_at_or_after(index.get(name, []), first)
+
+    def _recover_terminator(self, name: str, first: int) -> int:
+        """Where an unterminated heredoc most likely ends, so the rest of the file is still linted: a line
+        that is the terminator apart from blanks around it (kept in the body, as BuildKit would), or else the
+        line before the next line that starts with an upper-case instruction keyword."""
+        index = self._line_index()
+        lookalike = _first_at_or_after(index.stripped.get(name, []), first)
+        if lookalike is not None:
+            return lookalike + 1
+        keyword_line = _first_at_or_after(index.keyword_lines, first)
+        return keyword_line if keyword_line is not None else len(self.lines)
+
+    def _line_index(self) -> _LineIndex:
+        if self._lines_by_text is None:
+            self._lines_by_text = _LineIndex(self.lines)
+        return self._lines_by_text
 
     # -- ONBUILD -----------------------------------------------------------------------------------
 
-    def _attach_trigger(self, onbuild: Instruction) -> None:
+    def _attach_trigger(self, onbuild: Instruction, logical: _Logical) -> None:
         text = onbuild.arguments
-        if not text.strip():
-            return
-        keyword_end = len(text.split(None, 1)[0])
+        keyword_end = _KEYWORD.match(text).end()  # type: ignore[union-attr]
         keyword_text = text[:keyword_end]
         keyword = keyword_text.upper()
         keyword_span = onbuild.span_of(0, keyword_end)
         if keyword not in KNOWN_INSTRUCTIONS:
-            self.errors.append(SyntaxProblem(keyword_span, f"unknown instruction in ONBUILD: {keyword_text}"))
+            self.error(keyword_span, f"unknown instruction in ONBUILD: {keyword_text}")
             return
         if keyword in _FORBIDDEN_TRIGGERS:
-            self.errors.append(SyntaxProblem(keyword_span, f"{keyword} is not allowed as an ONBUILD trigger"))
+            self.error(keyword_span, f"{keyword} is not allowed as an ONBUILD trigger")
             return
-        rest_start = keyword_end
-        while rest_start < len(text) and text[rest_start] in " \t":
-            rest_start += 1
-        logical = _Logical(text, onbuild.arguments_map, onbuild.span.start_line, onbuild.span.end_line)
-        trigger = self._instruction(keyword, keyword_text, keyword_span, text[rest_start:],
-                                    onbuild.arguments_map.shifted(rest_start), logical)
+        rest_start = _SEPARATOR.match(text, keyword_end).end()  # type: ignore[union-attr]
+        trigger_logical = _Logical(text, onbuild.arguments_map, logical.first_line, logical.last_line)
+        trigger = self._instruction(keyword, keyword_text, keyword_span, text, rest_start, trigger_logical)
         trigger.parent = onbuild
         onbuild.trigger = trigger
-
-
-def _json_form(arguments: str) -> list[str] | None:
-    """The exec form's list, or None when the text is not a JSON array of strings (then it is shell form)."""
-    stripped = arguments.strip()
-    if not stripped.startswith("["):
-        return None
-    try:
-        value = json.loads(stripped)
-    except ValueError:
-        return None
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return value
-    return None

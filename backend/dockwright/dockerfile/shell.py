@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
 POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 _LITERAL_NODES = frozenset({"word", "number", "raw_string", "string", "concatenation", "string_content"})
-_DYNAMIC_NODES = frozenset({"simple_expansion", "expansion", "command_substitution", "arithmetic_expansion",
-                            "process_substitution"})
+_DYNAMIC_NODES = frozenset(
+    {"simple_expansion", "expansion", "command_substitution", "arithmetic_expansion", "process_substitution"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,9 @@ class ShellCommand:
                 if name.startswith("--"):
                     if arg.value == name or arg.value.startswith(name + "="):
                         return True
-                elif len(name) == 2 and not arg.value.startswith("--") and name[1] in arg.value[1:]:
-                    return True
-                elif arg.value == name:
+                elif (
+                    len(name) == 2 and not arg.value.startswith("--") and name[1] in arg.value[1:]
+                ) or arg.value == name:
                     return True
         return False
 
@@ -152,13 +153,23 @@ def _commands(root: tree_sitter.Node, data: bytes, to_char: list[int] | None, so
         raw = data[node.start_byte : node.end_byte].decode("utf-8", "replace")
         return ShellWord(raw, _value(node, data), span(node), _is_literal(node))
 
+    def joined(nodes: list[tree_sitter.Node]) -> ShellWord:
+        """One shell word that tree-sitter split into touching nodes (`${V}\\*` parses as two)."""
+        if len(nodes) == 1:
+            return word(nodes[0])
+        parts = [word(n) for n in nodes]
+        raw = data[nodes[0].start_byte : nodes[-1].end_byte].decode("utf-8", "replace")
+        return ShellWord(
+            raw, "".join(p.value for p in parts), parts[0].span.cover(parts[-1].span), all(p.literal for p in parts)
+        )
+
     stack = [root]
     while stack:
         node = stack.pop()
         if node.type == "command":
             name_node = node.child_by_field_name("name")
             if name_node is not None:
-                args = tuple(word(a) for a in node.children_by_field_name("argument"))
+                args = tuple(joined(group) for group in _touching(node.children_by_field_name("argument")))
                 assignments = tuple(
                     (_text(a.child_by_field_name("name"), data), _text(a.child_by_field_name("value"), data))
                     for a in node.children
@@ -166,6 +177,17 @@ def _commands(root: tree_sitter.Node, data: bytes, to_char: list[int] | None, so
                 )
                 yield ShellCommand(word(name_node), args, span(node), assignments)
         stack.extend(reversed(node.children))
+
+
+def _touching(nodes: list[tree_sitter.Node]) -> list[list[tree_sitter.Node]]:
+    """Group argument nodes with no whitespace between them: together they are one word to the shell."""
+    groups: list[list[tree_sitter.Node]] = []
+    for node in nodes:
+        if groups and groups[-1][-1].end_byte == node.start_byte:
+            groups[-1].append(node)
+        else:
+            groups.append([node])
+    return groups
 
 
 def _text(node: tree_sitter.Node | None, data: bytes) -> str:
@@ -211,17 +233,10 @@ def _is_literal(node: tree_sitter.Node) -> bool:
 
 
 def active_shell(instruction: Instruction) -> list[str]:
-    """The shell a shell-form instruction runs with: the stage's last SHELL before it, or /bin/sh -c."""
-    shell = ["/bin/sh", "-c"]
-    stage = instruction.stage
-    if stage is None:
-        return shell
-    for earlier in stage.instructions:
-        if earlier.index >= instruction.index:
-            break
-        if earlier.keyword == "SHELL" and earlier.json_args:
-            shell = earlier.json_args
-    return shell
+    """The shell a shell-form instruction runs with: the stage's last SHELL before it, or /bin/sh -c.
+
+    The parser records it on each instruction (a scan per instruction would make long files quadratic)."""
+    return instruction.shell_argv or ["/bin/sh", "-c"]
 
 
 def is_posix_shell(shell: list[str]) -> bool:
@@ -262,8 +277,9 @@ def _script_with_heredocs(text: str, source: SourceMap, heredocs: list[Heredoc])
     combined = _concat_maps(source, len(text))
     offset = len(text) + 1
     for heredoc in heredocs:
-        for off, line, column in zip(heredoc.body_map.offsets, heredoc.body_map.lines, heredoc.body_map.columns,
-                                     strict=True):
+        for off, line, column in zip(
+            heredoc.body_map.offsets, heredoc.body_map.lines, heredoc.body_map.columns, strict=True
+        ):
             combined.add(offset + off, line, column, 1)
         pieces.append(heredoc.body)
         offset += len(heredoc.body)
@@ -288,7 +304,9 @@ def _concat_maps(source: SourceMap, length: int) -> SourceMap:
 
 def _heredoc_script(heredoc: Heredoc) -> ShellScript | None:
     first_line = heredoc.body.split("\n", 1)[0]
-    if first_line.startswith("#!") and posixpath.basename(first_line[2:].split()[-1] if first_line[2:].split()
-                                                           else "") not in POSIX_SHELLS:
+    if (
+        first_line.startswith("#!")
+        and posixpath.basename(first_line[2:].split()[-1] if first_line[2:].split() else "") not in POSIX_SHELLS
+    ):
         return None
     return parse_script(heredoc.body, heredoc.body_map)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dockwright.findings import Span
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceMap:
     # Parallel lists, sorted by offset: the piece starting at offsets[i] begins at (lines[i], columns[i]).
     offsets: list[int] = field(default_factory=list)
@@ -25,39 +25,57 @@ class SourceMap:
         self.offsets.append(text_offset)
         self.lines.append(line)
         self.columns.append(column)
-        self.length = max(self.length, text_offset + size)
+        end = text_offset + size
+        if end > self.length:
+            self.length = end
 
     def position(self, offset: int) -> tuple[int, int]:
-        """Line and column of the character at ``offset`` (clamped into the text)."""
-        if not self.offsets:
+        """Line and column of the character at ``offset``.
+
+        Offsets past the end continue the last piece's line (so the position just after the text is
+        where an insertion would go); negative offsets clamp to the start.
+        """
+        offsets = self.offsets
+        if not offsets:
             return (1, 1)
-        offset = max(0, min(offset, max(self.length - 1, 0)))
-        i = bisect.bisect_right(self.offsets, offset) - 1
-        i = max(i, 0)
-        return (self.lines[i], self.columns[i] + offset - self.offsets[i])
+        if offset < 0:
+            offset = 0
+        if len(offsets) == 1 or offset < offsets[1]:
+            i = 0
+        else:
+            i = bisect.bisect_right(offsets, offset) - 1
+        return (self.lines[i], self.columns[i] + offset - offsets[i])
 
     def span(self, start: int, end: int) -> Span:
         """The span of text[start:end]; end is exclusive as in slicing."""
-        end = max(end, start + 1)
+        if end <= start:
+            end = start + 1
         start_line, start_column = self.position(start)
         end_line, last_column = self.position(end - 1)
         return Span(start_line, start_column, end_line, last_column + 1)
 
     def shifted(self, start: int) -> SourceMap:
-        """The map of text[start:]."""
-        shifted = SourceMap(length=max(self.length - start, 0))
-        for offset, line, column in zip(self.offsets, self.lines, self.columns, strict=True):
-            end_of_piece = self._piece_end(offset)
-            if end_of_piece <= start:
+        """The map of text[start:]. Shifting to the very end keeps the position just past the text."""
+        offsets = self.offsets
+        count = len(offsets)
+        length = self.length - start if self.length > start else 0
+        if start <= 0 or count == 0:
+            return SourceMap(list(offsets), list(self.lines), list(self.columns), self.length if count else length)
+        if count == 1:
+            # One line: the common case, and hot.
+            return SourceMap([0], [self.lines[0]], [self.columns[0] + start - offsets[0]], length)
+        new_offsets: list[int] = []
+        new_lines: list[int] = []
+        new_columns: list[int] = []
+        for i in range(count):
+            offset = offsets[i]
+            if i + 1 < count and offsets[i + 1] <= start:
                 continue
+            column = self.columns[i]
             if offset < start:
                 column += start - offset
                 offset = start
-            shifted.offsets.append(offset - start)
-            shifted.lines.append(line)
-            shifted.columns.append(column)
-        return shifted
-
-    def _piece_end(self, offset: int) -> int:
-        i = bisect.bisect_right(self.offsets, offset)
-        return self.offsets[i] if i < len(self.offsets) else self.length
+            new_offsets.append(offset - start)
+            new_lines.append(self.lines[i])
+            new_columns.append(column)
+        return SourceMap(new_offsets, new_lines, new_columns, length)

@@ -3,6 +3,12 @@
 Supports ``$VAR``, ``${VAR}``, ``${VAR:-default}``, ``${VAR-default}``, ``${VAR:+alt}``, ``${VAR+alt}``,
 ``${VAR:?message}``, ``${VAR#pattern}``/``%`` trims and an escaped ``\\$``. Unknown forms are kept as
 written rather than raising: a lint must never fail on a file BuildKit might accept.
+
+Two entry points:
+
+* :func:`expand` substitutes variables and leaves everything else (quotes included) as written;
+* :func:`process_word` reads the text as BuildKit's shell lexer reads one word (``ENV`` values, the
+  image of ``FROM``): quotes are removed, nothing is expanded inside single quotes, and escapes resolve.
 """
 
 from __future__ import annotations
@@ -13,6 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_OPERATORS = (":-", ":+", ":?", "-", "+", "?", "##", "#", "%%", "%")
+# A trim pattern longer than this is not worth fnmatch's quadratic scan (and never appears in real files).
+_MAX_TRIM = 256
 
 
 @dataclass
@@ -25,37 +34,110 @@ class Expansion:
 
 
 def expand(text: str, env: Mapping[str, str | None], escape: str = "\\") -> Expansion:
-    out: list[str] = []
+    """Substitute the variables of ``text``; quotes and other characters stay as written."""
     result = Expansion("")
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == escape and i + 1 < n and text[i + 1] == "$":
-            out.append("$")
-            i += 2
-            continue
-        if ch != "$" or i + 1 >= n:
-            out.append(ch)
-            i += 1
-            continue
-        nxt = text[i + 1]
-        if nxt == "{":
+    if "$" not in text:
+        result.value = text
+        return result
+    result.value = _Substituter(text, env, escape, result, quotes=False).run()
+    return result
+
+
+def process_word(text: str, env: Mapping[str, str | None], escape: str = "\\") -> Expansion:
+    """``text`` as BuildKit's word processing yields it: variables substituted (except inside single
+    quotes), quotes removed, escapes resolved, whitespace kept."""
+    result = Expansion("")
+    if "$" not in text and "'" not in text and '"' not in text and escape not in text:
+        result.value = text
+        return result
+    result.value = _Substituter(text, env, escape, result, quotes=True).run()
+    return result
+
+
+class _Substituter:
+    def __init__(
+        self, text: str, env: Mapping[str, str | None], escape: str, result: Expansion, *, quotes: bool
+    ) -> None:
+        self.text = text
+        self.env = env
+        self.escape = escape
+        self.result = result
+        self.quotes = quotes
+
+    def run(self) -> str:
+        text, n, escape, quotes = self.text, len(self.text), self.escape, self.quotes
+        out: list[str] = []
+        i = 0
+        quote = ""
+        while i < n:
+            ch = text[i]
+            if quote == "'":
+                # Single quotes: everything literal up to the closing quote.
+                if ch != "'":
+                    out.append(ch)
+                else:
+                    quote = ""
+                i += 1
+            elif quote == '"' and ch == '"':
+                quote = ""
+                i += 1
+            elif quote == '"' and ch == escape and i + 1 < n and text[i + 1] in ('"', "$", escape):
+                out.append(text[i + 1])
+                i += 2
+            elif quotes and not quote and ch in ("'", '"'):
+                quote = ch
+                i += 1
+            elif ch == escape and not quote and quotes:
+                # Unquoted escape: the next character is literal; a trailing escape vanishes.
+                out.append(text[i + 1 : i + 2])
+                i += 2
+            elif ch == escape and i + 1 < n and text[i + 1] == "$":
+                out.append("$")
+                i += 2
+            elif ch == "$" and i + 1 < n:
+                value, i = self._dollar(i)
+                out.append(value)
+            else:
+                out.append(ch)
+                i += 1
+        return "".join(out)
+
+    def _dollar(self, i: int) -> tuple[str, int]:
+        """Substitute the expansion starting at ``text[i] == "$"``; return it and the index after it."""
+        text = self.text
+        if text[i + 1] == "{":
             close = _matching_brace(text, i + 1)
             if close < 0:
-                out.append(text[i:])
-                break
-            out.append(_braced(text[i + 2 : close], env, escape, result))
-            i = close + 1
-            continue
+                return text[i:], len(text)
+            return self._braced(text[i + 2 : close]), close + 1
         match = _NAME.match(text, i + 1)
         if match:
-            out.append(_lookup(match.group(), env, result) or "")
-            i = match.end()
-            continue
-        out.append(ch)
-        i += 1
-    result.value = "".join(out)
-    return result
+            return self._lookup(match.group()) or "", match.end()
+        return "$", i + 1
+
+    def _lookup(self, name: str) -> str | None:
+        self.result.referenced.append(name)
+        value = self.env.get(name)
+        if value is None:
+            self.result.undefined.append(name)
+        return value
+
+    def _braced(self, body: str) -> str:
+        match = _NAME.match(body)
+        if not match:
+            return "${" + body + "}"
+        name, rest = match.group(), body[match.end() :]
+        if not rest:
+            return self._lookup(name) or ""
+        self.result.referenced.append(name)
+        value = self.env.get(name)
+        for op in _OPERATORS:
+            if rest.startswith(op):
+                word = _Substituter(rest[len(op) :], self.env, self.escape, Expansion(""), quotes=self.quotes)
+                word_value = word.run()
+                self.result.referenced.extend(word.result.referenced)
+                return _apply(op, value, word_value, name, self.result)
+        return "${" + body + "}"
 
 
 def _matching_brace(text: str, open_index: int) -> int:
@@ -70,34 +152,9 @@ def _matching_brace(text: str, open_index: int) -> int:
     return -1
 
 
-def _lookup(name: str, env: Mapping[str, str | None], result: Expansion) -> str | None:
-    result.referenced.append(name)
-    value = env.get(name)
-    if value is None:
-        result.undefined.append(name)
-    return value
-
-
-def _braced(body: str, env: Mapping[str, str | None], escape: str, result: Expansion) -> str:
-    match = _NAME.match(body)
-    if not match:
-        return "${" + body + "}"
-    name, rest = match.group(), body[match.end() :]
-    if not rest:
-        return _lookup(name, env, result) or ""
-    result.referenced.append(name)
-    value = env.get(name)
+def _apply(op: str, value: str | None, word: str, name: str, result: Expansion) -> str:
     is_set = value is not None
-    is_nonempty = bool(value)
-    for op in (":-", ":+", ":?", "-", "+", "?", "##", "#", "%%", "%"):
-        if rest.startswith(op):
-            word = expand(rest[len(op) :], env, escape)
-            result.referenced.extend(word.referenced)
-            return _apply(op, value, is_set, is_nonempty, word.value, name, result)
-    return "${" + body + "}"
-
-
-def _apply(op: str, value: str | None, is_set: bool, nonempty: bool, word: str, name: str, result: Expansion) -> str:
+    nonempty = bool(value)
     if op == ":-":
         return value if nonempty else word  # type: ignore[return-value]
     if op == "-":
@@ -118,6 +175,8 @@ def _apply(op: str, value: str | None, is_set: bool, nonempty: bool, word: str, 
 
 
 def _trim(op: str, value: str, pattern: str) -> str:
+    if len(value) > _MAX_TRIM or len(pattern) > _MAX_TRIM:
+        return value
     indices = range(len(value) + 1)
     if op in ("#", "##"):
         order = indices if op == "#" else reversed(indices)

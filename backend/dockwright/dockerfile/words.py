@@ -1,8 +1,20 @@
-"""Split instruction arguments into words and key=value pairs the way BuildKit does, keeping offsets."""
+"""Split instruction arguments into words, flags and key=value pairs the way BuildKit does, keeping offsets.
+
+Each splitter mirrors one function of BuildKit's ``frontend/dockerfile/parser``: ``split_words`` is
+``parseWords`` (ARG, ENV, LABEL), ``split_flags`` is ``extractBuilderFlags`` and ``heredoc_words`` is the
+shell lexer run by ``heredocsFromLine``. Offsets index the string given, end exclusive.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_SIMPLE_WORD = re.compile(r"\S+")
+# BuildKit reads flags byte by byte, so only ASCII whitespace separates them.
+_ASCII_SPACE = frozenset(" \t\n\v\f\r")
+# BuildKit's reWhitespace: what separates the keyword from its arguments and the words of FROM/COPY.
+BUILDKIT_WHITESPACE = re.compile(r"[\t\v\f\r ]+")
 
 
 @dataclass(frozen=True)
@@ -15,10 +27,13 @@ class RawWord:
 
 def split_words(text: str, escape: str = "\\") -> list[RawWord]:
     """Whitespace-separated words; single and double quotes group, the escape character escapes."""
+    if "'" not in text and '"' not in text and escape not in text:
+        # The common case, and hot: no quoting at all.
+        return [RawWord(m.group(), m.group(), m.start(), m.end()) for m in _SIMPLE_WORD.finditer(text)]
     words: list[RawWord] = []
     i, n = 0, len(text)
     while i < n:
-        while i < n and text[i] in " \t\r\n":
+        while i < n and text[i].isspace():
             i += 1
         if i >= n:
             break
@@ -35,7 +50,7 @@ def split_words(text: str, escape: str = "\\") -> list[RawWord]:
                     value.append(text[i])
                 else:
                     value.append(ch)
-            elif ch in " \t\r\n":
+            elif ch.isspace():
                 break
             elif ch in ("'", '"'):
                 quote = ch
@@ -47,6 +62,167 @@ def split_words(text: str, escape: str = "\\") -> list[RawWord]:
             i += 1
         words.append(RawWord(text[start:i], "".join(value), start, i))
     return words
+
+
+def unquote(text: str, escape: str = "\\") -> str:
+    """``text`` read as one shell word, whitespace kept: quotes removed, escapes resolved.
+
+    This is what BuildKit's word processing does to an ENV or LABEL value (variables aside).
+    """
+    if "'" not in text and '"' not in text and escape not in text:
+        return text
+    out: list[str] = []
+    i, n = 0, len(text)
+    quote = ""
+    while i < n:
+        ch = text[i]
+        if quote == "'":
+            if ch == "'":
+                quote = ""
+            else:
+                out.append(ch)
+        elif quote == '"':
+            if ch == '"':
+                quote = ""
+            elif ch == escape and i + 1 < n and text[i + 1] in ('"', "$", escape):
+                i += 1
+                out.append(text[i])
+            else:
+                out.append(ch)
+        elif ch in ("'", '"'):
+            quote = ch
+        elif ch == escape:
+            if i + 1 < n:
+                i += 1
+                out.append(text[i])
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class RawFlag:
+    text: str  # as written, e.g. `--chown="app user"`
+    word: str  # as BuildKit reads it: quotes removed, backslash escapes resolved (`--chown=app user`)
+    start: int
+    end: int
+    # Offset of the first character after `=`, or -1 when the flag has no `=`.
+    value_start: int
+
+
+def split_flags(text: str) -> tuple[list[RawFlag], int]:
+    """The leading ``--name[=value]`` words of ``text`` and the offset where the arguments begin.
+
+    Like BuildKit's extractBuilderFlags: a flag word starts with ``--``; quotes group and are removed;
+    backslash (always backslash, whatever the escape directive) escapes; a bare ``--`` ends the flags
+    and is consumed.
+    """
+    flags: list[RawFlag] = []
+    i, n = 0, len(text)
+    while True:
+        while i < n and text[i] in _ASCII_SPACE:
+            i += 1
+        if not text.startswith("--", i):
+            return flags, i
+        start = i
+        word: list[str] = []
+        quote = ""
+        value_start = -1
+        while i < n:
+            ch = text[i]
+            if quote:
+                if ch == quote:
+                    quote = ""
+                    i += 1
+                    continue
+            elif ch in _ASCII_SPACE:
+                break
+            elif ch in ("'", '"'):
+                quote = ch
+                i += 1
+                continue
+            if ch == "\\":
+                if i + 1 == n:
+                    i += 1
+                    continue
+                i += 1
+                ch = text[i]
+            elif ch == "=" and value_start < 0 and not quote:
+                value_start = i + 1
+            word.append(ch)
+            i += 1
+        joined = "".join(word)
+        if joined == "--":
+            while i < n and text[i] in _ASCII_SPACE:
+                i += 1
+            return flags, i
+        flags.append(RawFlag(text[start:i], joined, start, i, value_start))
+
+
+def heredoc_words(line: str) -> list[RawWord] | None:
+    """The words of a whole instruction line as BuildKit's heredoc detection sees them.
+
+    BuildKit lexes the line with its shell lexer (backslash escapes, quotes kept raw) and looks for words
+    of the form ``[n]<<[-]NAME``. ``text`` keeps quotes and escapes; ``value`` is unused (equal to text).
+    None when the lexer fails (an unterminated quote), in which case BuildKit finds no heredoc at all.
+    """
+    words: list[RawWord] = []
+    i, n = 0, len(line)
+    start = -1
+    while i < n:
+        ch = line[i]
+        if ch.isspace():
+            if start >= 0:
+                words.append(RawWord(line[start:i], line[start:i], start, i))
+                start = -1
+            i += 1
+            continue
+        if start < 0:
+            start = i
+        if ch == "'":
+            close = line.find("'", i + 1)
+            if close < 0:
+                return None
+            i = close + 1
+        elif ch == '"':
+            i += 1
+            while i < n and line[i] != '"':
+                i += 2 if line[i] == "\\" else 1
+            if i >= n:
+                return None
+            i += 1
+        elif ch == "\\":
+            i += 2
+        elif ch == "$" and line.startswith("{", i + 1):
+            close = _substitution_end(line, i + 1)
+            if close < 0:
+                return None
+            i = close + 1
+        else:
+            i += 1
+    if start >= 0:
+        words.append(RawWord(line[start:n], line[start:n], start, n))
+    return words
+
+
+_SUBSTITUTION = re.compile(r"\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])?(?::[-+?]|[-+?]|##?|%%?|//?|(?=\}))")
+
+
+def _substitution_end(line: str, brace: int) -> int:
+    """The index of the `}` closing the `${` whose brace is at ``brace``, or -1 where BuildKit's lexer
+    fails (unterminated, or an operator it does not support), which makes it find no heredoc at all."""
+    if not _SUBSTITUTION.match(line, brace):
+        return -1
+    depth = 0
+    for index in range(brace, len(line)):
+        if line[index] == "{":
+            depth += 1
+        elif line[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
 
 
 @dataclass(frozen=True)
@@ -61,6 +237,8 @@ class RawPair:
     legacy: bool
     # `ARG NAME` without a value.
     has_value: bool
+    key_text: str = ""  # as written, quotes included
+    value_text: str = ""  # as written, quotes included
 
 
 def split_pairs(text: str, escape: str = "\\", allow_bare: bool = False) -> list[RawPair]:
@@ -71,26 +249,25 @@ def split_pairs(text: str, escape: str = "\\", allow_bare: bool = False) -> list
     if "=" not in words[0].text and not allow_bare:
         # Legacy form: the first word is the key, everything after the first whitespace is the value.
         key = words[0]
+        # BuildKit splits the key from the value at the first run of its whitespace ([\t\v\f\r ]).
         rest_start = key.end
-        while rest_start < len(text) and text[rest_start] in " \t":
+        while rest_start < len(text) and text[rest_start] in " \t\v\f\r":
             rest_start += 1
         rest = text[rest_start:].rstrip()
-        value = " ".join(w.value for w in words[1:]) if len(words) > 1 else ""
-        if rest and not ('"' in rest or "'" in rest):
-            value = rest
-        return [RawPair(key.value, value, key.start, key.end, rest_start, rest_start + len(rest), True, True)]
+        return [
+            RawPair(key.value, unquote(rest, escape), key.start, key.end, rest_start, rest_start + len(rest), True,
+                    True, key.text, rest)
+        ]
     pairs: list[RawPair] = []
     for word in words:
         eq = word.text.find("=")
-        if eq <= 0:
-            pairs.append(RawPair(word.value, "", word.start, word.end, word.end, word.end, False, False))
+        if eq < 0:
+            pairs.append(RawPair(word.value, "", word.start, word.end, word.end, word.end, False, False, word.text))
             continue
         key_raw = word.text[:eq]
-        key = split_words(key_raw, escape)[0].value if key_raw.strip() else key_raw
         value_raw = word.text[eq + 1 :]
-        value_words = split_words(value_raw, escape)
-        value = value_words[0].value if value_words else ""
         pairs.append(
-            RawPair(key, value, word.start, word.start + eq, word.start + eq + 1, word.end, False, True)
+            RawPair(unquote(key_raw, escape), unquote(value_raw, escape), word.start, word.start + eq,
+                    word.start + eq + 1, word.end, False, True, key_raw, value_raw)
         )
     return pairs

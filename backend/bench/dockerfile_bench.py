@@ -1,0 +1,75 @@
+"""Throughput and peak memory of `dockwright lint` against hadolint over a folder (a dev tool, not a test).
+
+Both tools lint the whole folder in ONE process call each (Dockwright through its CLI, JSON output, with
+and without ShellCheck; hadolint with every file on its command line), alternating for several rounds so
+that both see the same machine state. Each fresh Dockwright process starts with an empty ShellCheck cache.
+
+Run: .venv/bin/python backend/bench/dockerfile_bench.py tests/fixtures/dockerfiles/realistic --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+# This machine sets PYTHONDONTWRITEBYTECODE, so every run would recompile every module (~0.45 s); an
+# installed package has its bytecode, so the children get a bytecode cache outside the repository.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+CHILD_ENV["PYTHONPYCACHEPREFIX"] = os.path.join(os.environ.get("TMPDIR", "/tmp"), "dockwright-bench-pycache")
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    files = sorted(str(p) for p in args.folder.rglob("*") if p.is_file() and "ockerfile" in p.name)
+    commands = {
+        "dockwright": [str(BIN / "dockwright"), "lint", "--format", "json", str(args.folder)],
+        "dockwright --no-shellcheck": [
+            str(BIN / "dockwright"),
+            "lint",
+            "--format",
+            "json",
+            "--no-shellcheck",
+            str(args.folder),
+        ],
+        "hadolint": [str(BIN / "hadolint"), "--no-fail", "-f", "json", *files],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    memory: dict[str, float] = dict.fromkeys(commands, 0.0)
+    measure(commands["dockwright --no-shellcheck"])  # warm the bytecode cache
+    for _ in range(args.rounds):
+        for name, command in commands.items():
+            elapsed, peak = measure(command)
+            times[name].append(elapsed)
+            memory[name] = max(memory[name], peak)
+    print(f"{len(files)} files, {args.rounds} rounds (median wall time)")
+    rates = {name: len(files) / statistics.median(values) for name, values in times.items()}
+    for name, rate in rates.items():
+        print(f"{name:<28} {statistics.median(times[name]):7.3f} s  {rate:8.1f} files/s  peak {memory[name]:6.1f} MB")
+    for name in ("dockwright", "dockwright --no-shellcheck"):
+        print(f"{name} / hadolint throughput: {rates[name] / rates['hadolint']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,5 @@
+"""Docker Compose files: YAML loading with positions, interpolation, schema validation and the parsed model.
+
+The entry point is :func:`dockwright.compose.parser.parse_compose`; rules receive the
+:class:`~dockwright.compose.model.ComposeFile` it returns.
+"""

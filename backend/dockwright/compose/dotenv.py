@@ -1,0 +1,44 @@
+"""The ``.env`` file Compose reads for interpolation: ``KEY=value`` lines, quotes and comments."""
+
+from __future__ import annotations
+
+import re
+
+_LINE = re.compile(r"^\s*(?:export\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_.\-]*)\s*(?:=\s*(?P<value>.*))?$")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "$": "$"}
+
+
+def parse_dotenv(text: str) -> dict[str, str]:
+    """Variables of an env file; lines that are not assignments are ignored, as Compose does for comments."""
+    env: dict[str, str] = {}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            continue
+        value = match.group("value")
+        if value is None:
+            continue  # a bare `KEY` takes its value from the shell environment, which we do not know
+        env[match.group("key")] = _value(value.strip())
+    return env
+
+
+def _value(value: str) -> str:
+    if value[:1] == "'" and "'" in value[1:]:
+        return value[1 : value.index("'", 1)]
+    if value[:1] == '"':
+        out: list[str] = []
+        position = 1
+        while position < len(value) and value[position] != '"':
+            char = value[position]
+            if char == "\\" and position + 1 < len(value):
+                out.append(_ESCAPES.get(value[position + 1], "\\" + value[position + 1]))
+                position += 2
+                continue
+            out.append(char)
+            position += 1
+        return "".join(out)
+    comment = value.find(" #")
+    return (value[:comment] if comment >= 0 else value).strip()

@@ -1,0 +1,312 @@
+"""YAML text → :mod:`dockwright.compose.nodes` tree, within limits.
+
+We build the tree from ruamel.yaml's event stream ourselves rather than with its composer, for three
+reasons: every node keeps the span of its text; merge keys and duplicate keys are handled the way
+Compose (go-yaml v3) handles them; and the limits below are checked while the tree grows, so a hostile
+file (a billion-laughs alias bomb, ten thousand nested brackets, megabytes of text) ends in a clear
+problem instead of a hang, a MemoryError or a RecursionError. The loop is iterative, so depth never
+touches Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
+from dockwright.findings import Span
+
+# Real compose files stay well under 100 KB; the pure-Python YAML scanner needs about a second per MB.
+MAX_CHARS = 500_000
+MAX_NODES = 100_000
+MAX_DEPTH = 100
+
+_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
+_STR_TAGS = ("tag:yaml.org,2002:str", "!!str")
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why (part of) the text could not be loaded; ``limit`` marks a limit rather than a syntax error."""
+
+    span: Span
+    message: str
+    limit: bool = False
+
+
+@dataclass
+class LoadResult:
+    root: Node | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+class LimitExceeded(Exception):
+    def __init__(self, span: Span, message: str) -> None:
+        super().__init__(message)
+        self.span = span
+        self.message = message
+
+
+def load(text: str) -> LoadResult:
+    """Load the first YAML document of ``text``; never raises."""
+    if len(text) > MAX_CHARS:
+        message = f"the file has {len(text):,} characters; Dockwright analyses compose files up to {MAX_CHARS:,}"
+        return LoadResult(None, [Problem(Span(1, 1, 1, 2), message, limit=True)])
+    too_deep = _flow_nesting_beyond_limit(text)
+    if too_deep is not None:
+        message = f"the YAML nests deeper than {MAX_DEPTH} levels"
+        return LoadResult(None, [Problem(Span(*too_deep, too_deep[0], too_deep[1] + 1), message, limit=True)])
+    builder = _Builder(text)
+    try:
+        builder.run()
+    except LimitExceeded as exc:
+        return LoadResult(None, [Problem(exc.span, exc.message, limit=True)])
+    except MarkedYAMLError as exc:
+        return LoadResult(None, [_syntax_problem(exc)])
+    except (YAMLError, ValueError, TypeError, IndexError, AttributeError, RecursionError) as exc:
+        # ruamel raises a few bare errors on exotic input (e.g. a stray BOM mid-stream); report, never crash.
+        return LoadResult(None, [Problem(Span(1, 1, 1, 2), f"invalid YAML: {exc}")])
+    return LoadResult(builder.root, builder.problems)
+
+
+def _flow_nesting_beyond_limit(text: str) -> tuple[int, int] | None:
+    """Where `[`/`{` brackets nest deeper than the limit, found before parsing.
+
+    ruamel's scanner looks ahead over a whole run of nested flow collections (each bracket might open a
+    mapping key) at a cost quadratic in the depth, so the limit must be enforced before it starts. Quoted
+    strings and comments are skipped roughly; a miss only means the (slower) parser enforces the limit.
+    """
+    depth = 0
+    quote = ""
+    previous = "\n"
+    line, line_start = 1, 0
+    position = 0
+    length = len(text)
+    while position < length:
+        char = text[position]
+        if char == "\n":
+            line, line_start = line + 1, position + 1
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"" and previous in " \t\n[{,:":
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            newline = text.find("\n", position)
+            position = length if newline < 0 else newline
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, position - line_start + 1
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+        position += 1
+    return None
+
+
+def _syntax_problem(exc: MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    parts = [p for p in (exc.context, exc.problem) if p]
+    message = "invalid YAML: " + (", ".join(str(p) for p in parts) or "syntax error")
+    return Problem(Span(line, column, line, column + 1), message)
+
+
+@dataclass
+class _Frame:
+    event: MappingStartEvent | SequenceStartEvent
+    children: list[Node] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.root: Node | None = None
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, Node] = {}
+        self.stack: list[_Frame] = []
+        self.documents = 0
+
+    def run(self) -> None:
+        yaml = YAML(typ="safe", pure=True)
+        for event in yaml.parse(io.StringIO(self.text)):
+            if isinstance(event, DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    span = self._span(event.start_mark, event.start_mark)
+                    self.problems.append(Problem(span, "a second YAML document; Compose reads only one per file"))
+                    return
+            elif isinstance(event, ScalarEvent):
+                self._add(self._scalar(event), event.anchor)
+            elif isinstance(event, AliasEvent):
+                self._alias(event)
+            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                if len(self.stack) >= MAX_DEPTH:
+                    raise LimitExceeded(
+                        self._span(event.start_mark, event.start_mark),
+                        f"the YAML nests deeper than {MAX_DEPTH} levels",
+                    )
+                self.stack.append(_Frame(event))
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                frame = self.stack.pop()
+                node = self._collection(frame, event)
+                self._add(node, frame.event.anchor)
+
+    def _add(self, node: Node, anchor: str | None, where: Span | None = None) -> None:
+        """Attach a finished node to its parent; ``where`` is the alias position when it is one."""
+        if node.size > MAX_NODES:
+            raise LimitExceeded(
+                where or node.span,
+                f"the YAML expands to more than {MAX_NODES:,} nodes once its aliases are resolved (an alias bomb?)",
+            )
+        if len(self.stack) + node.height > MAX_DEPTH:
+            raise LimitExceeded(
+                where or node.span, f"the YAML nests deeper than {MAX_DEPTH} levels once aliases are resolved"
+            )
+        if anchor is not None:
+            self.anchors[anchor] = node
+        if self.stack:
+            self.stack[-1].children.append(node)
+        elif self.root is None:
+            self.root = node
+
+    def _alias(self, event: AliasEvent) -> None:
+        node = self.anchors.get(event.anchor)
+        if node is None:
+            open_anchors = {frame.event.anchor for frame in self.stack}
+            reason = "refers to itself" if event.anchor in open_anchors else "is not defined before it is used"
+            raise MarkedYAMLError(problem=f"alias *{event.anchor} {reason}", problem_mark=event.start_mark) from None
+        self._add(node, None, self._span(event.start_mark, event.end_mark))
+
+    def _scalar(self, event: ScalarEvent) -> Scalar:
+        start, end = event.start_mark.index, event.end_mark.index
+        source = self.text[start:end]
+        # The event starts at a leading anchor or tag (`&name value`, `!reset value`); spans start at the value.
+        prefix = _PROPERTIES.match(source)
+        if prefix:
+            start += prefix.end()
+            source = source[prefix.end() :]
+        line, column = self._position(start)
+        end_line, end_column = self._position(_end_index(self.text, end))
+        span = Span(line, column, end_line, end_column)
+        scalar = Scalar(span, 1, 0, raw=event.value, style=event.style, tag=event.tag, source=source)
+        scalar.value = resolve_scalar(scalar)
+        return scalar
+
+    def _collection(self, frame: _Frame, end_event: Any) -> Node:
+        start = frame.event.start_mark
+        span = self._span(start, end_event.end_mark)
+        if isinstance(frame.event, SequenceStartEvent):
+            size = 1 + sum(child.size for child in frame.children)
+            height = 1 + max((child.height for child in frame.children), default=0)
+            return Sequence(span, size, height, items=frame.children)
+        return self._mapping(span, frame.children)
+
+    def _mapping(self, span: Span, children: list[Node]) -> Mapping:
+        own: list[tuple[Scalar, Node]] = []
+        inherited: list[tuple[Scalar, Node]] = []
+        seen: dict[str, Scalar] = {}
+        for key, value in zip(children[::2], children[1::2], strict=False):
+            if not isinstance(key, Scalar):
+                self.problems.append(Problem(key.span, "a mapping key must be a plain value, not a list or mapping"))
+                continue
+            if key.raw == "<<" and key.style is None:
+                inherited.extend(self._merge_sources(key, value))
+                continue
+            if key.raw in seen:
+                first = seen[key.raw]
+                self.problems.append(
+                    Problem(key.span, f"duplicate key {key.raw!r} (first defined on line {first.span.start_line})")
+                )
+                continue
+            seen[key.raw] = key
+            own.append((key, value))
+        for key, value in inherited:
+            if key.raw not in seen:
+                seen[key.raw] = key
+                own.append((key, value))
+        size = 1 + sum(key.size + value.size for key, value in own)
+        height = 1 + max((value.height for _, value in own), default=0)
+        return Mapping(span, size, height, pairs=own)
+
+    def _merge_sources(self, key: Scalar, value: Node) -> list[tuple[Scalar, Node]]:
+        # `<<: *a` or `<<: [*a, *b]`; with a list, earlier mappings win, as in YAML's merge-key spec.
+        sources = value.items if isinstance(value, Sequence) else [value]
+        pairs: list[tuple[Scalar, Node]] = []
+        for source in sources:
+            if not isinstance(source, Mapping):
+                self.problems.append(Problem(key.span, "a merge key (<<) must refer to a mapping or a list of them"))
+                continue
+            pairs.extend(source.pairs)
+        return pairs
+
+    def _position(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, index)
+        return line, index - self.line_starts[line - 1] + 1
+
+    def _span(self, start: Any, end: Any) -> Span:
+        end_line, end_column = self._position(_end_index(self.text, end.index))
+        start_line, start_column = start.line + 1, start.column + 1
+        if (end_line, end_column) <= (start_line, start_column):
+            end_line, end_column = start_line, start_column + 1
+        return Span(start_line, start_column, end_line, end_column)
+
+
+def _end_index(text: str, index: int) -> int:
+    """The end of a region, pulled back over trailing line breaks and blank or comment lines."""
+    index = min(index, len(text))
+    while index > 0:
+        line_start = text.rfind("\n", 0, index) + 1
+        before = text[line_start:index]
+        if before.strip() and not before.lstrip().startswith("#"):
+            break
+        if line_start == 0:
+            break
+        index = line_start - 1
+    return index
+
+
+def resolve_scalar(scalar: Scalar) -> Any:
+    """The YAML 1.2 core-schema value of a scalar, which is what go-yaml v3 gives Compose."""
+    raw = scalar.raw
+    if scalar.style is not None or (scalar.tag is not None and scalar.tag in _STR_TAGS):
+        return raw
+    if raw in ("", "~", "null", "Null", "NULL"):
+        return None
+    if raw in ("true", "True", "TRUE"):
+        return True
+    if raw in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(raw):
+        return int(raw)
+    if _OCT.match(raw):
+        return int(raw[2:], 8)
+    if _HEX.match(raw):
+        return int(raw[2:], 16)
+    if _FLOAT.match(raw) and any(ch.isdigit() for ch in raw):
+        return float(raw)
+    special = _SPECIAL_FLOATS.get(raw.lower())
+    return special if special is not None else raw

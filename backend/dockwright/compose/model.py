@@ -1,0 +1,218 @@
+"""The parsed compose file that compose rules receive.
+
+Rules ask it questions ("the services", "this service's published ports", "its mounts") instead of
+reading YAML. Values are interpolated against the analysis' ``.env`` file: rules call
+:meth:`ComposeFile.resolve` with their context first (``ComposeRule`` does it for them); the work is
+done once per analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from dockwright.compose.dotenv import parse_dotenv
+from dockwright.compose.interpolation import InterpolationIssue, interpolate
+from dockwright.compose.loader import Problem, resolve_scalar
+from dockwright.compose.mounts import Mount, mounts
+from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
+from dockwright.compose.ports import PortBinding, port_bindings
+from dockwright.findings import Span
+
+if TYPE_CHECKING:
+    from dockwright.pragmas import Pragma
+
+# Restart policies after which Compose leaves a stopped container stopped.
+ONE_SHOT_RESTARTS = ("no", "false")
+_NOT_RESOLVED = object()
+
+
+@dataclass(frozen=True)
+class ScalarIssue:
+    scalar: Scalar
+    issue: InterpolationIssue
+
+    @property
+    def span(self) -> Span:
+        return self.scalar.offset_span(self.issue.start, self.issue.end)
+
+
+@dataclass(eq=False)
+class Service:
+    name: str
+    key: Scalar
+    body: Mapping
+
+    def get(self, key: str) -> Node | None:
+        return self.body.get(key)
+
+    def scalar(self, key: str) -> Scalar | None:
+        node = self.body.get(key)
+        return node if isinstance(node, Scalar) else None
+
+    def text(self, key: str) -> str:
+        """A scalar setting as text ("" when absent or not a scalar)."""
+        node = self.scalar(key)
+        return node.text.strip() if node is not None else ""
+
+    def span_of(self, key: str) -> Span:
+        """Where to report about ``key``: the key itself when present, else the service's name."""
+        key_node = self.body.key(key)
+        return key_node.span if key_node is not None else self.key.span
+
+    @property
+    def ports(self) -> list[PortBinding]:
+        return port_bindings(self.body.get("ports"))
+
+    @property
+    def mounts(self) -> list[Mount]:
+        return mounts(self.body.get("volumes"))
+
+    @property
+    def restart(self) -> str:
+        return self.text("restart").lower()
+
+    def dependencies(self) -> list[tuple[str, Node, Mapping | None]]:
+        """``depends_on`` entries as (service name, node to report on, the entry's options if any)."""
+        depends_on = self.body.get("depends_on")
+        if isinstance(depends_on, Sequence):
+            return [(item.text, item, None) for item in depends_on.items if isinstance(item, Scalar)]
+        if isinstance(depends_on, Mapping):
+            return [(key.raw, key, value if isinstance(value, Mapping) else None) for key, value in depends_on.pairs]
+        return []
+
+    def has_healthcheck(self) -> bool:
+        healthcheck = self.body.get("healthcheck")
+        if not isinstance(healthcheck, Mapping):
+            return False
+        disable = healthcheck.get("disable")
+        if isinstance(disable, Scalar) and disable.value is True:
+            return False
+        test = healthcheck.get("test")
+        if isinstance(test, Sequence) and test.items and isinstance(test.items[0], Scalar):
+            return test.items[0].text.upper() != "NONE"
+        return test is not None
+
+
+@dataclass(eq=False)
+class ComposeFile:
+    text: str
+    lines: list[str]
+    root: Node | None
+    problems: list[Problem] = field(default_factory=list)
+    # Line of a key or list item opening a block → the block's last line, for pragma scopes.
+    block_ends: dict[int, int] = field(default_factory=dict)
+    interpolation_issues: list[ScalarIssue] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    _resolved_for: object = field(default=_NOT_RESOLVED, repr=False)
+
+    @property
+    def mapping(self) -> Mapping | None:
+        return self.root if isinstance(self.root, Mapping) else None
+
+    def top(self, key: str) -> Node | None:
+        return self.mapping.get(key) if self.mapping is not None else None
+
+    def top_key(self, key: str) -> Scalar | None:
+        return self.mapping.key(key) if self.mapping is not None else None
+
+    @cached_property
+    def services(self) -> list[Service]:
+        services = self.top("services")
+        if not isinstance(services, Mapping):
+            return []
+        return [Service(key.raw, key, body) for key, body in services.pairs if isinstance(body, Mapping)]
+
+    def service(self, name: str) -> Service | None:
+        return next((s for s in self.services if s.name == name), None)
+
+    def awaited_completion(self) -> set[str]:
+        """Services another service waits for with ``condition: service_completed_successfully``: one-shot jobs."""
+        names = set()
+        for service in self.services:
+            for name, _, options in service.dependencies():
+                condition = options.get("condition") if options is not None else None
+                if isinstance(condition, Scalar) and condition.text == "service_completed_successfully":
+                    names.add(name)
+        return names
+
+    def depended_on(self) -> set[str]:
+        return {name for service in self.services for name, _, _ in service.dependencies()}
+
+    def defined(self, section: str) -> set[str]:
+        """Names defined under a top-level section (``networks``, ``volumes``, ``secrets``, ``configs``)."""
+        node = self.top(section)
+        return set(node.keys()) if isinstance(node, Mapping) else set()
+
+    def resolve(self, env_text: str | None) -> None:
+        """Interpolate every scalar against the variables of ``env_text`` (an ``.env`` file's content)."""
+        if env_text == self._resolved_for:
+            return
+        self._resolved_for = env_text
+        self.env = parse_dotenv(env_text) if env_text else {}
+        self.interpolation_issues = []
+        for scalar in _scalars(self.root):
+            self._interpolate(scalar)
+
+    def _interpolate(self, scalar: Scalar) -> None:
+        if "$" not in scalar.raw or not isinstance(resolve_scalar(scalar), str):
+            return
+        result = interpolate(scalar.raw, self.env)
+        scalar.value = result.value
+        scalar.variables = tuple(result.variables)
+        scalar.unresolved = bool(result.missing)
+        self.interpolation_issues.extend(ScalarIssue(scalar, issue) for issue in result.issues)
+
+    def pragma_scope(self, pragma: Pragma) -> tuple[int, int] | None:
+        if pragma.trailing:
+            return pragma.line, pragma.line
+        for number in range(pragma.line + 1, len(self.lines) + 1):
+            stripped = self.lines[number - 1].strip()
+            if stripped and not stripped.startswith("#"):
+                return number, max(number, self.block_ends.get(number, number))
+        return None
+
+
+def _scalars(root: Node | None) -> Iterator[Scalar]:
+    """Every value scalar once (shared nodes included once); keys are never interpolated."""
+    seen: set[int] = set()
+    stack: list[Any] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Scalar):
+            yield node
+        elif isinstance(node, Mapping):
+            stack.extend(value for _, value in node.pairs)
+        elif isinstance(node, Sequence):
+            stack.extend(node.items)
+
+
+def block_ends(root: Node | None) -> dict[int, int]:
+    """For each line where a key or list item opens a multi-line block, the last line of that block."""
+    ends: dict[int, int] = {}
+    seen: set[int] = set()
+    stack: list[Any] = [root] if root is not None else []
+
+    def note(line: int, child: Node) -> None:
+        if child.span.end_line > line:
+            ends[line] = max(ends.get(line, line), child.span.end_line)
+
+    while stack:
+        node = stack.pop()
+        if id(node) in seen or isinstance(node, Scalar):
+            continue
+        seen.add(id(node))
+        if isinstance(node, Mapping):
+            for key, value in node.pairs:
+                note(key.span.start_line, value)
+                stack.append(value)
+        elif isinstance(node, Sequence):
+            for item in node.items:
+                note(item.span.start_line, item)
+                stack.append(item)
+    return ends

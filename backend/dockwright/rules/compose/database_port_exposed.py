@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.compose.edits import bind_to_localhost
+from dockwright.compose.model import ComposeFile
+from dockwright.context import LintContext
+from dockwright.findings import Finding, Fix, Severity
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+
+# Container ports of databases, caches, brokers and search engines, which should never face the internet.
+DATA_PORTS = {
+    1433: "SQL Server", 1521: "Oracle", 2181: "ZooKeeper", 3306: "MySQL/MariaDB", 5432: "PostgreSQL",
+    5672: "RabbitMQ", 5984: "CouchDB", 6379: "Redis", 7000: "Cassandra", 7687: "Neo4j", 8086: "InfluxDB",
+    9042: "Cassandra", 9092: "Kafka", 9200: "Elasticsearch", 9300: "Elasticsearch", 11211: "Memcached",
+    15672: "RabbitMQ management", 26257: "CockroachDB", 27017: "MongoDB", 28015: "RethinkDB",
+}  # fmt: skip
+
+
+@register
+class DatabasePortExposed(ComposeRule):
+    id = "DC025"
+    slug = "database-port-exposed"
+    severity = Severity.WARNING
+    title = "A database or cache port is published on every interface"
+    rationale = (
+        "Databases and caches published on 0.0.0.0 are reachable from the network (Docker's iptables rules "
+        "bypass host firewalls), and scanners find open Redis, MongoDB and Elasticsearch within hours. "
+        "Other services reach them over the Compose network; a developer needs 127.0.0.1 at most."
+    )
+    bad = "services:\n  db:\n    image: postgres:17\n    ports:\n      - '5432:5432'"
+    good = "services:\n  db:\n    image: postgres:17\n    ports:\n      - '127.0.0.1:5432:5432'"
+    fix_title = "Publish the port on 127.0.0.1 only"
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        for service in document.services:
+            for binding in service.ports:
+                if not binding.on_all_interfaces:
+                    continue
+                known = [DATA_PORTS[p] for p in binding.target_ports() if p in DATA_PORTS]
+                if not known:
+                    continue
+                edits = bind_to_localhost(binding, document.lines)
+                yield self.finding(
+                    binding.node.span,
+                    f"service {service.name!r} publishes {known[0]} port {binding.target} on every host interface",
+                    Fix(self.fix_title, edits, safe=bool(edits)),
+                )

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.compose.model import ComposeFile
+from dockwright.compose.nodes import Node
+from dockwright.context import LintContext
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+
+
+@register
+class DependencyCycle(ComposeRule):
+    id = "DC008"
+    slug = "dependency-cycle"
+    severity = Severity.ERROR
+    title = "Services depend on each other in a cycle"
+    rationale = "Compose cannot order services whose `depends_on` form a cycle and refuses to start them."
+    bad = (
+        "services:\n  a:\n    image: busybox:1.37\n    depends_on: [b]\n"
+        "  b:\n    image: busybox:1.37\n    depends_on: [a]"
+    )
+    good = "services:\n  a:\n    image: busybox:1.37\n    depends_on: [b]\n  b:\n    image: busybox:1.37"
+    fix_title = "Remove one of the dependencies in the cycle"
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        edges: dict[str, list[tuple[str, Node]]] = {
+            service.name: [(name, node) for name, node, _ in service.dependencies()] for service in document.services
+        }
+        reported: set[frozenset[str]] = set()
+        for start in edges:
+            cycle = _cycle_from(start, edges)
+            if cycle is None or frozenset(cycle) in reported:
+                continue
+            reported.add(frozenset(cycle))
+            node = next(node for name, node in edges[start] if name == cycle[1 % len(cycle)])
+            path = " -> ".join([*cycle, cycle[0]])
+            yield self.finding(node.span, f"dependency cycle: {path}")
+
+
+def _cycle_from(start: str, edges: dict[str, list[tuple[str, Node]]]) -> list[str] | None:
+    """A cycle through ``start`` (as the list of services in order), found depth-first."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    visited: set[str] = set()
+    while stack:
+        current, path = stack.pop()
+        for name, _ in edges.get(current, []):
+            if name == start:
+                return path
+            if name in edges and name not in visited:
+                visited.add(name)
+                stack.append((name, [*path, name]))
+    return None

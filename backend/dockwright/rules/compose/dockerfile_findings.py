@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+
+from dockwright.compose.model import ComposeFile, Service
+from dockwright.compose.nodes import Mapping, Node, Scalar
+from dockwright.context import LintContext
+from dockwright.errors import InputError
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+from dockwright.rules.compose._dockerfiles import build_paths, service_dockerfile
+
+
+@register
+class DockerfileFindings(ComposeRule):
+    id = "DC037"
+    slug = "dockerfile-findings"
+    severity = Severity.WARNING
+    title = "The Dockerfile a service builds has findings"
+    rationale = (
+        "A service is only as sound as the image it builds; when the analysis includes the Dockerfile "
+        "named by `build` (or the `dockerfile_inline` text), its findings belong to this review too."
+    )
+    bad = "services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM python:latest"
+    good = (
+        "services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n"
+        "        FROM python:3.13-slim\n        USER 1000"
+    )
+    fix_title = "Fix the findings in the Dockerfile"
+    notes = (
+        "Each Dockerfile finding is reported once per service on the `build` line (or `dockerfile`/"
+        "`dockerfile_inline`), under this rule's id, keeping the Dockerfile rule's severity and naming "
+        "the Dockerfile path, line and rule: `app/Dockerfile:3:1: DF007 ...`. The lint configuration "
+        "(ignore, severity) applies to the Dockerfile's own rules. The Dockerfile is found in the "
+        "analysis files by `build.context` + `build.dockerfile`, relative to the compose file."
+    )
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        cache: dict[str, list[Finding] | str] = {}
+        for service in document.services:
+            target = _dockerfile(service, context)
+            if target is None:
+                continue
+            path, content, node, context_dir = target
+            if path not in cache:
+                cache[path] = _lint(path, content, context, context_dir)
+            result = cache[path]
+            if isinstance(result, str):
+                yield Finding(self.id, Severity.INFO, f"{path}: {result}", node.span)
+                continue
+            for finding in result:
+                message = f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"
+                yield Finding(self.id, finding.severity, message, node.span)
+
+
+def _dockerfile(service: Service, context: LintContext) -> tuple[str, str, Node, str] | None:
+    build = service.get("build")
+    if isinstance(build, Mapping):
+        inline = build.get("dockerfile_inline")
+        if isinstance(inline, Scalar) and inline.text.strip():
+            return f"{service.name} (dockerfile_inline)", inline.text, inline, "."
+    found = service_dockerfile(service, context)
+    paths = build_paths(service)
+    if found is None or paths is None:
+        return None
+    path, content, node = found
+    return path, content, node, paths[0]
+
+
+def _lint(path: str, content: str, context: LintContext, context_dir: str) -> list[Finding] | str:
+    from dockwright.lint import lint  # the pipeline imports the rules; importing it lazily avoids a cycle
+
+    # The Dockerfile sees the files of its build context (its .dockerignore) relative to the context.
+    prefix = "" if context_dir in (".", "") else context_dir.rstrip("/") + "/"
+    files = {
+        posixpath.normpath(name).removeprefix(prefix): text
+        for name, text in context.files.items()
+        if posixpath.normpath(name).startswith(prefix) and posixpath.normpath(name) != path
+    }
+    try:
+        return lint(content, kind="dockerfile", filename=path, config=context.config, files=files).findings
+    except InputError as exc:
+        return f"cannot be analysed: {exc}"

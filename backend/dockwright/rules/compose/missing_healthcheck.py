@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dockwright.compose.model import ONE_SHOT_RESTARTS, ComposeFile, Service
+from dockwright.context import LintContext
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+from dockwright.rules.compose._dockerfiles import service_dockerfile
+
+_HEALTHCHECK = re.compile(r"^\s*HEALTHCHECK\s+(?!NONE\b)", re.IGNORECASE | re.MULTILINE)
+
+
+@register
+class MissingHealthcheck(ComposeRule):
+    id = "DC031"
+    slug = "service-without-healthcheck"
+    severity = Severity.INFO
+    title = "A long-running service has no healthcheck"
+    rationale = (
+        "Without a healthcheck Compose only knows the process is running, not that it serves: dependants "
+        "cannot wait for `service_healthy` and a hung server is never reported or restarted by orchestrators."
+    )
+    bad = "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped"
+    good = (
+        "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n    healthcheck:\n"
+        '      test: ["CMD", "curl", "-f", "http://localhost/"]'
+    )
+    fix_title = "Add a `healthcheck` (or `healthcheck: {disable: true}` to say none is wanted)"
+    notes = (
+        "Only services that look long-running are checked: they publish ports, have a restart policy other "
+        "than `no`, or others depend on them. Jobs others wait for with `service_completed_successfully` "
+        "and services built from an analysed Dockerfile that has a HEALTHCHECK are skipped."
+    )
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        jobs = document.awaited_completion()
+        depended_on = document.depended_on()
+        for service in document.services:
+            if "healthcheck" in service.body or service.name in jobs or service.restart in ONE_SHOT_RESTARTS:
+                continue
+            if not _long_running(service, depended_on):
+                continue
+            dockerfile = service_dockerfile(service, context)
+            if dockerfile is not None and _HEALTHCHECK.search(dockerfile[1]):
+                continue
+            yield self.finding(service.key.span, f"service {service.name!r} has no healthcheck")
+
+
+def _long_running(service: Service, depended_on: set[str]) -> bool:
+    return bool(service.restart) or bool(service.ports) or service.name in depended_on

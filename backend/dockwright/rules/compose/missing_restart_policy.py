@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.compose.model import ComposeFile
+from dockwright.compose.nodes import Mapping
+from dockwright.context import LintContext
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+
+
+@register
+class MissingRestartPolicy(ComposeRule):
+    id = "DC033"
+    slug = "missing-restart-policy"
+    severity = Severity.INFO
+    title = "A service has no restart policy"
+    rationale = (
+        "Without `restart`, a container that crashes, or every container after the host reboots, stays "
+        "down until someone notices; say `unless-stopped` (or `no` for a one-shot job) explicitly."
+    )
+    bad = "services:\n  web:\n    image: nginx:1.27"
+    good = "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped"
+    fix_title = 'Add `restart: unless-stopped` (or `restart: "no"` for a one-shot job)'
+    notes = "Jobs that other services wait for with `service_completed_successfully` are not reported."
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        jobs = document.awaited_completion()
+        for service in document.services:
+            deploy = service.get("deploy")
+            if "restart" in service.body or service.name in jobs:
+                continue
+            if isinstance(deploy, Mapping) and "restart_policy" in deploy:
+                continue
+            yield self.finding(service.key.span, f"service {service.name!r} has no restart policy")

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.compose.model import ComposeFile
+from dockwright.context import LintContext
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+
+
+@register
+class PrivilegedService(ComposeRule):
+    id = "DC026"
+    slug = "privileged-service"
+    severity = Severity.ERROR
+    title = "A service runs privileged"
+    rationale = (
+        "`privileged: true` gives the container every capability and every host device: root in the "
+        "container is root on the host. Grant the one capability or device actually needed instead."
+    )
+    bad = "services:\n  app:\n    image: example/app:1.0\n    privileged: true"
+    good = "services:\n  app:\n    image: example/app:1.0\n    cap_add: [NET_ADMIN]"
+    fix_title = "Remove `privileged` and add only the capabilities or devices needed"
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        for service in document.services:
+            node = service.scalar("privileged")
+            if node is not None and node.text.lower() == "true":
+                yield self.finding(node.span, f"service {service.name!r} runs privileged")

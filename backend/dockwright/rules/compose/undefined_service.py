@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.compose.model import ComposeFile, Service
+from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
+from dockwright.context import LintContext
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+
+# Settings that may name another service as `service:<name>`.
+_SERVICE_MODES = ("network_mode", "pid", "ipc")
+
+
+@register
+class UndefinedService(ComposeRule):
+    id = "DC006"
+    slug = "undefined-service"
+    severity = Severity.ERROR
+    title = "A service refers to a service that is not defined"
+    rationale = (
+        "Compose refuses to start a project where `depends_on`, `links`, `extends`, `volumes_from` or "
+        "`network_mode: service:...` name a service the file does not define; usually a typo."
+    )
+    bad = "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - dbb\n  db:\n    image: postgres:17"
+    good = "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - db\n  db:\n    image: postgres:17"
+    fix_title = "Name a service defined in this file"
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        names = {service.name for service in document.services}
+        for service in document.services:
+            for name, node in _references(service):
+                if name and name not in names:
+                    yield self.finding(node.span, f"service {service.name!r} refers to undefined service {name!r}")
+
+
+def _references(service: Service) -> Iterator[tuple[str, Node]]:
+    for name, node, _ in service.dependencies():
+        yield name, node
+    links = service.get("links")
+    if isinstance(links, Sequence):
+        for item in links.items:
+            if isinstance(item, Scalar):
+                yield item.text.split(":", 1)[0].strip(), item
+    yield from _extends(service)
+    for setting in _SERVICE_MODES:
+        node = service.scalar(setting)
+        if node is not None and node.text.startswith("service:"):
+            yield node.text.removeprefix("service:").strip(), node
+    volumes_from = service.get("volumes_from")
+    if isinstance(volumes_from, Sequence):
+        for item in volumes_from.items:
+            if isinstance(item, Scalar) and not item.text.startswith("container:"):
+                yield item.text.split(":", 1)[0].strip(), item
+
+
+def _extends(service: Service) -> Iterator[tuple[str, Node]]:
+    extends = service.get("extends")
+    if isinstance(extends, Scalar):
+        yield extends.text.strip(), extends
+    elif isinstance(extends, Mapping) and extends.get("file") is None:
+        target = extends.get("service")
+        if isinstance(target, Scalar):
+            yield target.text.strip(), target

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.compose.model import ComposeFile
+from dockwright.compose.ordering import locale_key
+from dockwright.context import LintContext
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+
+TOP_LEVEL_ORDER = ("version", "name", "include", "services", "models", "networks", "volumes", "secrets", "configs")
+
+
+@register
+class UnorderedTopLevelKeys(ComposeRule):
+    id = "DC023"
+    slug = "unordered-top-level-keys"
+    severity = Severity.STYLE
+    title = "Top-level keys are not in the conventional order"
+    rationale = (
+        "Extension fields (`x-...`) first, because the rest refers to their anchors; then name, include, "
+        "services, and the networks, volumes, secrets and configs the services use."
+    )
+    bad = "volumes:\n  data:\nservices:\n  db:\n    image: postgres:17"
+    good = "services:\n  db:\n    image: postgres:17\nvolumes:\n  data:"
+    fix_title = (
+        "Order the top level: x-*, version, name, include, services, models, networks, volumes, secrets, configs"
+    )
+    equivalents = {"dclint": "top-level-properties-order"}
+    notes = "Keys Compose does not know are left to the schema rule; dclint also reports them here."
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        if document.mapping is None:
+            return
+        keys = [key for key, _ in document.mapping.pairs]
+        extensions = sorted((k.raw for k in keys if k.raw.startswith("x-")), key=locale_key)
+        order = {name: position for position, name in enumerate([*extensions, *TOP_LEVEL_ORDER])}
+        previous = -1
+        for key in keys:
+            position = order.get(key.raw)
+            if position is None:
+                continue
+            if position < previous:
+                yield self.finding(key.span, f"top-level key {key.raw!r} is out of order")
+            else:
+                previous = position

@@ -1,0 +1,113 @@
+"""Queries shared by the command rules (DF050 and above): the RUN commands of a file, the operands of a
+package manager's subcommand, cache mounts and cache clean-ups.
+
+Not a rule module (the leading underscore keeps `load_all` from importing it as one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.dockerfile.shell import ShellCommand, ShellScript, ShellWord
+from dockwright.findings import Edit, Span
+
+
+def run_instructions(document: Dockerfile) -> Iterator[tuple[Instruction, ShellScript]]:
+    """Every shell-form RUN with its script, ONBUILD RUN triggers included."""
+    for instruction in document.all_instructions():
+        if instruction.keyword == "RUN":
+            script = instruction.shell
+            if script is not None:
+                yield instruction, script
+
+
+def commands_of(document: Dockerfile, *programs: str) -> Iterator[tuple[Instruction, ShellCommand]]:
+    """Each command named one of ``programs`` in a RUN, with its instruction."""
+    for instruction, script in run_instructions(document):
+        for command in script.all_commands:
+            if command.program in programs:
+                yield instruction, command
+
+
+def operands(args: Iterable[ShellWord], value_flags: frozenset[str] = frozenset()) -> list[ShellWord]:
+    """The words that are not flags, skipping the separate value of each flag in ``value_flags``
+    (``--virtual .deps`` drops ``.deps``; ``--virtual=.deps`` is one word anyway)."""
+    out: list[ShellWord] = []
+    skip_next = False
+    for arg in args:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg.is_flag:
+            skip_next = arg.value in value_flags
+            continue
+        out.append(arg)
+    return out
+
+
+def subcommand_operands(
+    command: ShellCommand, subcommands: Iterable[str], value_flags: frozenset[str] = frozenset()
+) -> list[ShellWord] | None:
+    """The operands after the subcommand when it is one of ``subcommands`` (``apk add a b`` → ``[a, b]``),
+    else None."""
+    words = operands(command.args, value_flags)
+    if not words or words[0].value not in subcommands:
+        return None
+    return words[1:]
+
+
+def pip_args(command: ShellCommand) -> tuple[ShellWord, ...] | None:
+    """The arguments of a pip invocation: ``pip3 install x`` and ``python -m pip install x`` both give
+    ``(install, x)``; None for anything else."""
+    program = command.program
+    if program == "pip" or (program.startswith("pip") and program[3:].replace(".", "").isdigit()):
+        return command.args
+    args = command.args
+    if program.startswith("python") and len(args) >= 2 and args[0].value == "-m" and args[1].value == "pip":
+        return args[2:]
+    return None
+
+
+def cache_mount_targets(instruction: Instruction) -> list[str]:
+    """Targets of the instruction's ``--mount=type=cache`` flags."""
+    targets = []
+    for flag in instruction.flags_named("mount"):
+        options = flag.options()
+        if options.get("type") == "cache":
+            target = options.get("target") or options.get("dst") or options.get("destination")
+            if target:
+                targets.append(target.rstrip("/") or "/")
+    return targets
+
+
+def has_cache_mount(instruction: Instruction, *paths: str) -> bool:
+    """True when a cache mount covers one of ``paths`` (the mount's target is the path or a parent)."""
+    for target in cache_mount_targets(instruction):
+        for path in paths:
+            if path == target or path.startswith(target.rstrip("/") + "/"):
+                return True
+    return False
+
+
+def runs(script: ShellScript, program: str, *words: str) -> bool:
+    """True when the script runs ``program`` with all of ``words`` among its arguments."""
+    return any(
+        all(any(a.value == w for a in command.args) for w in words) for command in script.commands_named(program)
+    )
+
+
+def removes(script: ShellScript, *paths: str) -> bool:
+    """True when the script runs ``rm`` on one of ``paths`` or something inside it (``/var/cache/apk/*``)."""
+    for command in script.commands_named("rm"):
+        for arg in command.args:
+            value = arg.value.rstrip("*").rstrip("/")
+            if any(value == p.rstrip("/") or value.startswith(p.rstrip("/") + "/") for p in paths):
+                return True
+    return False
+
+
+def insert_after(word: ShellWord, text: str) -> Edit:
+    """An edit inserting ``text`` right after ``word``."""
+    end = word.span
+    return Edit(Span(end.end_line, end.end_column, end.end_line, end.end_column), text)

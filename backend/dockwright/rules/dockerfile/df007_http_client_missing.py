@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.image import ImageRef
+from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.dockerfile.queries import copy_paths, lineage_instructions, package_installs, package_name, programs_run
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+TOOLS = ("curl", "wget")
+# Packages that put each tool on the PATH.
+_PROVIDERS = {"curl": {"curl", "curl-minimal"}, "wget": {"wget", "wget2-wget", "busybox"}}
+
+# What official images ship, by variant: True present, False absent; a tool left out is unknown and never
+# reported. Checked against the images' Dockerfiles: the full Debian variants of python, node and golang
+# build on buildpack-deps (curl and wget); `-slim` variants install neither; Alpine has BusyBox's `wget`
+# applet but no curl; debian and ubuntu ship neither; the Debian nginx image ships curl.
+_FULL = {"curl": True, "wget": True}
+_NEITHER = {"curl": False, "wget": False}
+_BUSYBOX = {"curl": False, "wget": True}
+_LANGUAGE_IMAGES = ("python", "node", "golang")
+
+
+def shipped_tools(image: ImageRef) -> dict[str, bool]:
+    """Which of curl and wget the image is known to contain (absent keys: unknown)."""
+    if image.is_scratch or image.repository.startswith("distroless/"):
+        return _NEITHER
+    if not image.is_official:
+        return {}
+    tag = (image.tag or "latest").lower()
+    name = image.name
+    if "windowsservercore" in tag or "nanoserver" in tag:
+        return {}
+    if name in _LANGUAGE_IMAGES:
+        if "alpine" in tag:
+            return _BUSYBOX
+        return _NEITHER if "slim" in tag else _FULL
+    if name in ("debian", "ubuntu"):
+        return _NEITHER
+    if name in ("alpine", "busybox"):
+        return _BUSYBOX
+    if name == "nginx":
+        return {"wget": True} if "alpine" in tag else {"curl": True}
+    return {}
+
+
+@register
+class HttpClientMissing(Rule):
+    id = "DF007"
+    slug = "http-client-missing"
+    severity = Severity.ERROR
+    title = "HEALTHCHECK or command uses curl/wget the image does not have"
+    rationale = (
+        "`HEALTHCHECK CMD curl ...` on an image without curl fails every time, so the container is marked "
+        "unhealthy forever (and `depends_on: service_healthy` never starts its dependants) although the "
+        "application is fine. Slim and distroless images ship neither curl nor wget; Alpine has only "
+        "BusyBox's `wget`."
+    )
+    bad = (
+        "FROM python:3.12-slim\nCOPY app.py /app/\n"
+        'HEALTHCHECK CMD curl -fsS http://localhost:8000/health || exit 1\nCMD ["python", "/app/app.py"]\n'
+    )
+    good = (
+        "FROM python:3.12-slim\nCOPY app.py /app/\n"
+        'HEALTHCHECK CMD ["python", "-c", "import urllib.request as u; u.urlopen(\'http://localhost:8000/health\')"]\n'
+        'CMD ["python", "/app/app.py"]\n'
+    )
+    fix_title = "Install the tool in the final stage, or check health with something the image has"
+    notes = (
+        "Only images in a small table are judged (python, node and golang variants, debian, ubuntu, alpine, "
+        "busybox, nginx, scratch, distroless); other base images are never reported. A package install "
+        "(apt-get, apk, yum, dnf, microdnf), a COPY of a file named curl/wget, a COPY --from of a whole "
+        "directory, or a RUN that itself runs the tool anywhere in the final stage's lineage counts as "
+        "providing it."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        stage = document.final_stage
+        if stage is None or stage.root_image is None:
+            return
+        image = stage.root_image
+        shipped = shipped_tools(image)
+        missing = [t for t in TOOLS if shipped.get(t) is False]
+        if not missing:
+            return
+        instructions = lineage_instructions(stage)
+        provided = _provided_tools(instructions)
+        for instruction in instructions:
+            if instruction.keyword not in ("HEALTHCHECK", "CMD", "ENTRYPOINT"):
+                continue
+            for use in programs_run(instruction):
+                if use.program in missing and use.program not in provided:
+                    consequence = (
+                        "the health check will always fail"
+                        if instruction.keyword == "HEALTHCHECK"
+                        else f"the {instruction.keyword} will fail"
+                    )
+                    yield self.finding(
+                        use.span,
+                        f"`{use.program}` is not in `{image.raw}` and nothing in the final stage installs it: "
+                        f"{consequence}",
+                    )
+
+
+def _provided_tools(instructions: list[Instruction]) -> set[str]:
+    provided: set[str] = set()
+    for instruction in instructions:
+        if instruction.keyword == "RUN":
+            for install in package_installs(instruction):
+                names = {package_name(p.value) for p in install.packages}
+                provided.update(t for t in TOOLS if names & _PROVIDERS[t])
+            provided.update(u.program for u in programs_run(instruction) if u.program in TOOLS)
+        elif instruction.keyword in ("COPY", "ADD"):
+            paths = copy_paths(instruction)
+            if paths is None:
+                continue
+            names = {posixpath.basename(w.value.rstrip("/")) for w in (*paths.sources, paths.destination) if w}
+            provided.update(t for t in TOOLS if t in names)
+            if paths.from_stage and any(_is_directory_copy(w.value) for w in paths.sources):
+                provided.update(TOOLS)  # a whole directory from elsewhere may well hold the tool
+    return provided
+
+
+def _is_directory_copy(source: str) -> bool:
+    return source.endswith("/") or posixpath.basename(source) in ("", "bin", "sbin", ".") or "*" in source

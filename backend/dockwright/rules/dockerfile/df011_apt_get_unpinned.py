@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries import apt_installs
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+
+@register
+class AptGetUnpinned(Rule):
+    id = "DF011"
+    slug = "apt-get-unpinned"
+    severity = Severity.WARNING
+    title = "`apt-get install` of a package without a version"
+    rationale = (
+        "An unpinned package installs whatever version the mirror has on the day of the build, so two builds "
+        "of the same commit can differ. Pinning (`curl=7.88.1-10+deb12u8`) makes upgrades explicit."
+    )
+    bad = "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n"
+    good = "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\n"
+    fix_title = "Pin the version: `package=version`"
+    equivalents = {"hadolint": "DL3008"}
+    # Off by default: Debian's archive drops superseded versions, so exact pins break rebuilds of images
+    # that are not updated constantly; teams that pin (with a bot to bump) switch it on.
+    enabled_by_default = False
+    notes = (
+        "As in hadolint, `pkg=version`, `pkg/release` and local `.deb` files count as pinned. Off by default "
+        "(hadolint reports it): pins to versions Debian has since removed make the build fail. `apt install` "
+        "is checked too."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for instruction in document.instructions:
+            if instruction.keyword != "RUN":
+                continue
+            for install in apt_installs(instruction):
+                for package in install.packages:
+                    value = package.value
+                    if not package.literal or "=" in value or "/" in value or value.endswith(".deb"):
+                        continue
+                    yield self.finding(package.span, f"`{value}` is installed without a pinned version")

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile, KeyValue
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+# BuildKit's SecretsUsedInArgOrEnv name check: a secret word as the whole name or as an `_`-separated part,
+# unless an allow word is also such a part (DB_PASSWORD_FILE names a file, not a password).
+_SECRET_TOKENS = (
+    "apikey",
+    "auth",
+    "credential",
+    "credentials",
+    "key",
+    "password",
+    "pword",
+    "passwd",
+    "secret",
+    "token",
+)
+_ALLOW_TOKENS = ("public", "file", "version")
+_SECRET_NAME = re.compile(r"(?:_|^)(?:" + "|".join(_SECRET_TOKENS) + r")(?:_|$)", re.IGNORECASE)
+_ALLOWED_NAME = re.compile(r"(?:_|^)(?:" + "|".join(_ALLOW_TOKENS) + r")(?:_|$)", re.IGNORECASE)
+# Values in the shape of well-known credentials, whatever the variable is called.
+SECRET_VALUES = (
+    ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
+    ("an AWS access key id", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    ("a GitHub token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
+    ("a GitLab token", re.compile(r"\bglpat-[A-Za-z0-9_-]{20,}")),
+    ("a Slack token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+    ("a Stripe secret key", re.compile(r"\b[sr]k_live_[A-Za-z0-9]{20,}")),
+    ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    ("an npm token", re.compile(r"\bnpm_[A-Za-z0-9]{36}\b")),
+)
+
+
+def is_secret_name(name: str) -> bool:
+    return bool(_SECRET_NAME.search(name)) and not _ALLOWED_NAME.search(name)
+
+
+def secret_kind(value: str) -> str | None:
+    return next((kind for kind, pattern in SECRET_VALUES if pattern.search(value)), None)
+
+
+@register
+class SecretInArgOrEnv(Rule):
+    id = "DF024"
+    slug = "secret-in-arg-or-env"
+    severity = Severity.WARNING
+    title = "Secret passed through ARG or ENV"
+    rationale = (
+        "ENV values are stored in the image configuration and ARG values in its build history: anyone who can "
+        "pull the image can read them with `docker inspect` or `docker history`. Pass secrets to the build "
+        "with `RUN --mount=type=secret` and to the container at run time."
+    )
+    bad = "FROM python:3.12-slim\nARG GITHUB_TOKEN\nRUN pip install git+https://${GITHUB_TOKEN}@github.com/acme/lib\n"
+    good = (
+        "FROM python:3.12-slim\nRUN --mount=type=secret,id=github_token,env=GITHUB_TOKEN \\\n"
+        "    pip install git+https://${GITHUB_TOKEN}@github.com/acme/lib\n"
+    )
+    fix_title = "Use a secret mount (`RUN --mount=type=secret`) instead"
+    equivalents = {"buildkit": "SecretsUsedInArgOrEnv"}
+    notes = (
+        "Names are matched as BuildKit does (apikey, auth, credential(s), key, password, pword, passwd, "
+        "secret, token as the name or an `_`-separated part of it; not when public, file or version is also a "
+        "part). Dockwright also reports values shaped like well-known credentials (private keys, AWS key ids, "
+        "GitHub, GitLab, Slack, Stripe, Google and npm tokens) under any name. Like BuildKit, names of global ARGs "
+        "(before the first FROM) are not checked: they only reach FROM lines; their values are."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for instruction in document.instructions:
+            if instruction.keyword not in ("ARG", "ENV"):
+                continue
+            in_stage = instruction.stage is not None
+            for pair in instruction.pairs:
+                finding = self._check_pair(instruction.keyword, pair, check_name=in_stage)
+                if finding is not None:
+                    yield finding
+
+    def _check_pair(self, keyword: str, pair: KeyValue, check_name: bool) -> Finding | None:
+        kind = secret_kind(pair.value) if pair.has_value else None
+        if check_name and is_secret_name(pair.key):
+            also = f" (and its value looks like {kind})" if kind else ""
+            return self.finding(pair.key_span, f"{keyword} `{pair.key}` looks like a secret{also}")
+        if kind is not None:
+            return self.finding(pair.value_span, f"the value of {keyword} `{pair.key}` looks like {kind}")
+        return None

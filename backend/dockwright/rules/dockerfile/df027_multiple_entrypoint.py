@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+from dockwright.rules.dockerfile._multiple_instructions import overridden
+
+
+@register
+class MultipleEntrypoint(Rule):
+    id = "DF027"
+    slug = "multiple-entrypoint"
+    severity = Severity.WARNING
+    title = "Several ENTRYPOINT instructions in one stage"
+    rationale = (
+        "Only the last ENTRYPOINT of a stage takes effect; the earlier ones are silently ignored, which usually "
+        "means a command someone expects to run never does."
+    )
+    bad = 'FROM debian:12\nENTRYPOINT ["/usr/bin/tini", "--"]\nENTRYPOINT ["/entrypoint.sh"]\n'
+    good = 'FROM debian:12\nENTRYPOINT ["/usr/bin/tini", "--", "/entrypoint.sh"]\n'
+    fix_title = "Keep a single ENTRYPOINT per stage"
+    equivalents = {"hadolint": "DL4004", "buildkit": "MultipleInstructionsDisallowed"}
+    notes = (
+        "Like BuildKit, the overridden (earlier) ENTRYPOINT is reported; hadolint reports the later one, so a "
+        "`# hadolint ignore=DL4004` comment must sit above the earlier instruction to silence Dockwright."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        yield from overridden(self, document, "ENTRYPOINT")

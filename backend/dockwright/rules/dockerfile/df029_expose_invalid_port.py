@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries import exposed_ports
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+PROTOCOLS = ("tcp", "udp", "sctp")
+
+
+def port_problem(port_range: str) -> str | None:
+    """Why a port or `start-end` range is invalid, or None."""
+    start, dash, end = port_range.partition("-")
+    bounds = [start, end] if dash else [start]
+    for bound in bounds:
+        if not bound.isdigit():
+            return f"`{bound}` is not a port number" if bound else "a port number is missing"
+        if int(bound) > 65535:
+            return f"{bound} is outside the port range 0-65535"
+    if dash and int(end) < int(start):
+        return f"the range {port_range} ends before it starts"
+    return None
+
+
+@register
+class ExposeInvalidPort(Rule):
+    id = "DF029"
+    slug = "expose-invalid-port"
+    severity = Severity.ERROR
+    title = "EXPOSE of an invalid port"
+    rationale = (
+        "Ports are numbers from 0 to 65535, with an optional tcp, udp or sctp protocol. BuildKit refuses to "
+        "build an image with anything else in EXPOSE."
+    )
+    bad = "FROM nginx:1.27\nEXPOSE 80800\n"
+    good = "FROM nginx:1.27\nEXPOSE 8080\n"
+    fix_title = "Expose a port number from 0 to 65535"
+    equivalents = {"hadolint": "DL3011"}
+    notes = (
+        "Besides hadolint's range check, non-numeric ports, backwards ranges and unknown protocols (which "
+        "BuildKit rejects) are reported. Ports from unresolved variables are not judged."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for instruction in document.instructions:
+            if instruction.keyword != "EXPOSE":
+                continue
+            for spec in exposed_ports(instruction):
+                problem = port_problem(spec.container_port)
+                if problem is None and spec.protocol and spec.protocol.lower() not in PROTOCOLS:
+                    problem = f"`{spec.protocol}` is not a protocol (tcp, udp or sctp)"
+                if problem is not None:
+                    yield self.finding(spec.word.span, f"EXPOSE `{spec.text}`: {problem}")

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+from dockwright.rules.dockerfile._commands import commands_of, subcommand_operands
+from dockwright.rules.dockerfile.df067_zypper_without_yes import VALUE_FLAGS
+
+
+@register
+class ZypperUnpinned(Rule):
+    id = "DF070"
+    slug = "zypper-unpinned"
+    severity = Severity.WARNING
+    title = "zypper installs a package without a version"
+    rationale = (
+        "`zypper install httpd` installs whatever the repository has on the day of the build; "
+        "`httpd=2.4.58` keeps builds reproducible."
+    )
+    bad = "FROM opensuse/leap:15.6\nRUN zypper -n install httpd && zypper clean\n"
+    good = "FROM opensuse/leap:15.6\nRUN zypper -n install httpd=2.4.58 && zypper clean\n"
+    fix_title = "Pin the version (`httpd=2.4.58` or `httpd>=2.4`)"
+    equivalents = {"hadolint": "DL3037"}
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for _, command in commands_of(document, "zypper"):
+            for word in subcommand_operands(command, ("install", "in"), VALUE_FLAGS) or ():
+                value = word.value
+                if word.literal and not any(c in value for c in "=<>") and not value.endswith(".rpm"):
+                    yield self.finding(word.span, f"`{value}` is installed by zypper without a version")

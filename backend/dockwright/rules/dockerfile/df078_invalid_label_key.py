@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.findings import Finding, Severity
+from dockwright.labels import label_key_problem
+from dockwright.rules.base import Rule, register
+from dockwright.rules.dockerfile._label_checks import label_pairs
+
+
+@register
+class InvalidLabelKey(Rule):
+    id = "DF078"
+    slug = "invalid-label-key"
+    severity = Severity.STYLE
+    title = "Label key does not follow Docker's key format"
+    rationale = (
+        "Docker asks label keys to be lower-case, dotted reverse-DNS names and reserves com.docker.*, "
+        "io.docker.* and org.dockerproject.*; tools that query labels rely on that."
+    )
+    bad = 'FROM debian:12\nLABEL "Build Date"="2024-05-01"\n'
+    good = 'FROM debian:12\nLABEL org.opencontainers.image.created="2024-05-01T00:00:00Z"\n'
+    fix_title = "Use a lower-case reverse-DNS key (`org.opencontainers.image.*`)"
+    equivalents = {"hadolint": "DL3048"}
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for _, pair in label_pairs(document):
+            if "$" in pair.key:
+                continue
+            problem = label_key_problem(pair.key)
+            if problem:
+                yield self.finding(pair.key_span, problem)

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+
+@register
+class NoUser(Rule):
+    id = "DF090"
+    slug = "no-user"
+    severity = Severity.INFO
+    title = "The image never sets a USER"
+    rationale = (
+        "Without USER the container runs as whoever the base image chose, which is root for most. Naming "
+        "the user makes the choice explicit and reviewable."
+    )
+    bad = 'FROM python:3.12-slim\nCMD ["python", "-m", "http.server"]\n'
+    good = 'FROM python:3.12-slim\nUSER 10001\nCMD ["python", "-m", "http.server"]\n'
+    fix_title = "Add a USER instruction to the final stage"
+    equivalents = {"hadolint": "DL3063"}
+    enabled_by_default = False
+    notes = (
+        "Off by default, as in hadolint: images whose base already runs as a non-root user do not need it. "
+        "Checked on the final stage and the stages it builds on."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        final = document.final_stage
+        if final is None or (final.image is not None and final.image.is_scratch):
+            return
+        if not any(stage.named("USER") for stage in final.lineage):
+            yield self.finding(final.from_instruction.keyword_span, "the final stage never sets a USER")

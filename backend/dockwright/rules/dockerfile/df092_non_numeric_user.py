@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+
+@register
+class NonNumericUser(Rule):
+    id = "DF092"
+    slug = "non-numeric-user"
+    severity = Severity.INFO
+    title = "USER names a user instead of a numeric UID"
+    rationale = (
+        "Kubernetes' `runAsNonRoot` and similar policies can only verify a numeric UID; a user name must be "
+        "looked up in the image's /etc/passwd, which the host cannot do, so such images are refused."
+    )
+    bad = "FROM node:20-slim\nUSER node\n"
+    good = "FROM node:20-slim\nUSER 1000:1000\n"
+    fix_title = "Use the numeric UID (and GID)"
+    equivalents = {"hadolint": "DL3066"}
+    notes = "A USER given through a variable is checked after substitution, and skipped when unresolved."
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for instruction in document.all_instructions():
+            if instruction.keyword != "USER" or not instruction.words:
+                continue
+            word = instruction.words[0]
+            expansion = instruction.expand(word.value)
+            if expansion.undefined:
+                continue
+            user = expansion.value.split(":", 1)[0]
+            if user and not user.isdigit():
+                yield self.finding(word.span, f"`{user}` is a user name; policies can only check a numeric UID")

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import tree_sitter
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.dockerfile.shell import ShellScript, active_shell
+from dockwright.findings import Finding, Severity, Span
+from dockwright.rules.base import Rule, register
+from dockwright.rules.dockerfile._commands import run_instructions
+
+
+@register
+class PipeWithoutPipefail(Rule):
+    id = "DF096"
+    slug = "pipe-without-pipefail"
+    severity = Severity.WARNING
+    title = "RUN with a pipe, without `pipefail`"
+    rationale = (
+        "A pipeline's status is that of its last command: in `curl -fsSL $URL | tar -xz` a failed download "
+        "still lets the build go on with an empty or partial result. `-o pipefail` makes any failure count."
+    )
+    bad = "FROM debian:12\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n"
+    good = (
+        'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n'
+        "RUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n"
+    )
+    fix_title = 'Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or `set -o pipefail` in the RUN)'
+    equivalents = {"hadolint": "DL4006"}
+    notes = (
+        "`set -o pipefail` earlier in the same RUN (or heredoc script) counts, which hadolint ignores. The "
+        "pipe itself is reported."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for instruction, script in run_instructions(document):
+            if _shell_has_pipefail(instruction):
+                continue
+            for part in (script, *script.children):
+                pipe = _first_unguarded_pipe(part)
+                if pipe is not None:
+                    yield self.finding(pipe, "this pipe hides the failure of the commands before it")
+                    break
+
+
+def _shell_has_pipefail(instruction: Instruction) -> bool:
+    shell = active_shell(instruction)
+    return any(arg == "pipefail" and i > 0 and "o" in shell[i - 1] for i, arg in enumerate(shell))
+
+
+def _first_unguarded_pipe(script: ShellScript) -> Span | None:
+    guards = [c.span for c in script.commands if c.program == "set" and any("pipefail" in a.value for a in c.args)]
+    data = script.text.encode("utf-8")
+    for node in _pipes(script.tree.root_node):
+        start = len(data[: node.start_byte].decode("utf-8", "replace"))
+        end = start + len(data[node.start_byte : node.end_byte].decode("utf-8", "replace"))
+        span = script.source.span(start, end)
+        if not any(guard < span for guard in guards):
+            return span
+    return None
+
+
+def _pipes(root: tree_sitter.Node) -> Iterator[tree_sitter.Node]:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "pipeline":
+            for child in node.children:
+                if child.type in ("|", "|&"):
+                    yield child
+                    break
+            continue
+        stack.extend(reversed(node.children))

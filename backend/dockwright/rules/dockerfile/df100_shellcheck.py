@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from typing import ClassVar
+
+from dockwright import shellcheck
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.dockerfile.shell import ShellScript, active_shell
+from dockwright.findings import Finding, Severity, Span
+from dockwright.pragmas import scan
+from dockwright.rules.base import Rule, register, registry
+from dockwright.rules.dockerfile._commands import run_instructions
+
+SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "style": Severity.STYLE}
+
+
+@register
+class ShellCheck(Rule):
+    """ShellCheck on every shell-form RUN and every heredoc script run by a shell.
+
+    One rule for all ShellCheck codes: each finding's message starts with its code (`SC2086: ...`) and
+    its severity is ShellCheck's. Codes are switched off with `# dockwright ignore=SC2086` (or
+    `# hadolint ignore=SC2086`) before the instruction, `global ignore=` for the file, or `ignore:
+    [SC2086]` in the config; `shellcheck: false` in the config switches ShellCheck off.
+    """
+
+    id = "DF100"
+    slug = "shellcheck"
+    severity = Severity.WARNING
+    title = "ShellCheck finds a problem in a RUN script"
+    rationale = (
+        "RUN scripts are shell scripts, with the same quoting, word-splitting and error-handling traps; "
+        "ShellCheck knows them all. Findings point at the exact place inside multi-line RUNs and heredocs."
+    )
+    bad = "FROM debian:12\nRUN cd $HOME && tar -xf $archive_name\n"
+    good = 'FROM debian:12\nARG archive_name=app.tar\nRUN tar -xf "$archive_name" -C "$HOME"\n'
+    fix_title = "Follow ShellCheck's advice for the code shown"
+    example_config: ClassVar[dict[str, object]] = {"shellcheck": True}
+    equivalents = {"shellcheck": "SC"}
+    notes = (
+        "ARG and ENV names in scope are exported before the script, as the build does, so they are not "
+        'reported as unassigned. Scripts run by a shell that is not POSIX (SHELL ["pwsh", ...], zsh) and '
+        "heredoc bodies for other interpreters (python, node) are skipped. ShellCheck's codes 1090, 1091 and "
+        "2187 are off, as in hadolint."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        if not context.config.shellcheck:
+            return
+        jobs = [
+            (script, request)
+            for instruction, script in run_instructions(document)
+            for script, request in _requests(instruction, script)
+        ]
+        if not jobs:
+            return
+        try:
+            results = shellcheck.check([request for _, request in jobs])
+        except shellcheck.ShellCheckError as exc:
+            yield Finding(self.id, Severity.INFO, f"shell scripts were not checked: {exc}", Span(1, 1, 1, 2))
+            return
+        muted = _Muted(document, context)
+        for (script, _), comments in zip(jobs, results, strict=True):
+            for comment in comments:
+                span = script.source.span(comment.start, comment.end)
+                if muted.covers(comment.sc_code, span.start_line):
+                    continue
+                yield Finding(
+                    self.id,
+                    SEVERITIES.get(comment.level, Severity.WARNING),
+                    f"{comment.sc_code}: {comment.message}",
+                    span,
+                )
+
+
+def _requests(instruction: Instruction, script: ShellScript) -> Iterator[tuple[ShellScript, shellcheck.ScriptRequest]]:
+    names = tuple(instruction.scope)
+    outer = _dialect(active_shell(instruction)[0])
+    if outer is None:
+        return
+    markers_only = bool(instruction.heredocs) and all(w.text.startswith("<<") for w in instruction.words)
+    first_dialect = _shebang_dialect(script.text) or outer
+    if script.text.strip() and first_dialect is not None:
+        yield script, shellcheck.ScriptRequest(script.text, first_dialect if markers_only else outer, names)
+    # Bodies fed to a shell (`RUN bash <<EOF`) are checked in the dialect of that shell.
+    feeder = next((_dialect(c.program) for c in script.commands if _dialect(c.program)), outer)
+    for child in script.children:
+        dialect = _shebang_dialect(child.text) or (outer if markers_only else feeder)
+        if child.text.strip() and dialect is not None:
+            yield child, shellcheck.ScriptRequest(child.text, dialect, names)
+
+
+def _dialect(program: str) -> str | None:
+    return shellcheck.DIALECTS.get(posixpath.basename(program).removesuffix(".exe"))
+
+
+def _shebang_dialect(text: str) -> str | None:
+    if not text.startswith("#!"):
+        return None
+    words = text[2 : text.find("\n") if "\n" in text else len(text)].split()
+    if words and posixpath.basename(words[0]) == "env" and len(words) > 1:
+        words = words[1:]
+    return _dialect(words[0]) if words else None
+
+
+class _Muted:
+    """ShellCheck codes switched off by pragmas (per instruction or file) or by the config's `ignore`."""
+
+    def __init__(self, document: Dockerfile, context: LintContext) -> None:
+        self.everywhere = {code for code in context.config.ignore if code.startswith("SC")}
+        self.scoped: list[tuple[int, int, frozenset[str]]] = []
+        for pragma in scan(document.lines, registry):
+            if not pragma.codes:
+                continue
+            if pragma.is_global:
+                self.everywhere |= pragma.codes
+                continue
+            scope = document.pragma_scope(pragma)
+            if scope is not None:
+                self.scoped.append((scope[0], scope[1], pragma.codes))
+
+    def covers(self, code: str, line: int) -> bool:
+        return code in self.everywhere or any(
+            first <= line <= last and code in codes for first, last, codes in self.scoped
+        )

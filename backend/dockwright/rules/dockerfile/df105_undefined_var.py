@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.dockerfile.scopes import PREDEFINED_ARGS
+from dockwright.findings import Finding, Severity, Span
+from dockwright.rules.base import Rule, register
+
+# Instructions whose arguments BuildKit expands (RUN, CMD and ENTRYPOINT are left to the shell).
+EXPANDED = ("ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG")
+# Variables official base images set; BuildKit reads them from the image config, which a linter without
+# the image cannot, so these (and names ending in _VERSION or _HOME) are assumed to come from the base.
+IMAGE_ENV = frozenset(
+    [
+        "PATH",
+        "HOME",
+        "HOSTNAME",
+        "TERM",
+        "LANG",
+        "LANGUAGE",
+        "LC_ALL",
+        "USER",
+        "PWD",
+        "SHELL",
+        "JAVA_HOME",
+        "GOPATH",
+        "GOROOT",
+        "GOTOOLCHAIN",
+        "CARGO_HOME",
+        "RUSTUP_HOME",
+        "GPG_KEY",
+        "GPG_KEYS",
+        "GEM_HOME",
+        "BUNDLE_PATH",
+        "BUNDLE_APP_CONFIG",
+        "BUNDLE_SILENCE_ROOT_WARNING",
+        "PHP_INI_DIR",
+        "PHPIZE_DEPS",
+        "PHP_CFLAGS",
+        "PHP_CPPFLAGS",
+        "PHP_LDFLAGS",
+        "PHP_URL",
+        "PHP_ASC_URL",
+        "PHP_SHA256",
+        "PYTHON_SHA256",
+        "LD_LIBRARY_PATH",
+        "CATALINA_HOME",
+        "MAVEN_CONFIG",
+        "NODE_ENV",
+        "PIP_NO_CACHE_DIR",
+        "DOTNET_RUNNING_IN_CONTAINER",
+        "ASPNETCORE_HTTP_PORTS",
+        "NGINX_VERSION",
+        "NJS_VERSION",
+        "PKG_RELEASE",
+    ]
+)
+_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+@register
+class UndefinedVar(Rule):
+    id = "DF105"
+    slug = "undefined-var"
+    severity = Severity.WARNING
+    title = "Variable is used but never defined"
+    rationale = (
+        "BuildKit replaces an undefined `$NAME` with an empty string, so `COPY app $APP_DIR/` copies to `/` "
+        "and `WORKDIR $HOME_DIR` goes to the root: usually a typo or a missing ARG."
+    )
+    bad = "FROM alpine:3.20\nARG APP_DIR=/srv/app\nCOPY app.py $APP_DRI/\n"
+    good = "FROM alpine:3.20\nARG APP_DIR=/srv/app\nCOPY app.py $APP_DIR/\n"
+    fix_title = "Define the variable with ARG or ENV, or fix its name"
+    equivalents = {"buildkit": "UndefinedVar"}
+    notes = (
+        "Without the base image's config we cannot know every variable it sets: common ones (PATH, HOME, "
+        "JAVA_HOME...) and names ending in _VERSION or _HOME are assumed to come from it, except in stages "
+        "built from scratch. References with a default (`${NAME:-x}`) are never reported."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for stage in document.stages:
+            from_scratch = stage.root_image is not None and stage.root_image.is_scratch
+            for instruction in stage.instructions:
+                if instruction.keyword not in EXPANDED or instruction.is_exec_form:
+                    continue
+                for name, span in _references(instruction):
+                    if name in instruction.scope or name in PREDEFINED_ARGS:
+                        continue
+                    if not from_scratch and (name in IMAGE_ENV or name.endswith(("_VERSION", "_HOME"))):
+                        continue
+                    close = difflib.get_close_matches(name, list(instruction.scope), n=1, cutoff=0.75)
+                    hint = f" (did you mean `{close[0]}`?)" if close else ""
+                    yield self.finding(span, f"`{name}` is not defined at this point{hint}")
+
+
+def _references(instruction: Instruction) -> Iterator[tuple[str, Span]]:
+    """Plain `$NAME` / `${NAME}` references outside single quotes, in the arguments and flag values."""
+    text = instruction.arguments
+    for start, end, name in _scan(text, instruction.escape):
+        yield name, instruction.span_of(start, end)
+    for flag in instruction.flags:
+        if flag.value and flag.value_span and flag.value_span.start_line == flag.value_span.end_line:
+            for start, end, name in _scan(flag.value, instruction.escape):
+                column = flag.value_span.start_column + start
+                yield name, Span(flag.value_span.start_line, column, flag.value_span.start_line, column + end - start)
+
+
+def _scan(text: str, escape: str) -> Iterator[tuple[int, int, str]]:
+    quoted = False
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == escape and not quoted:
+            index += 2
+            continue
+        if char == "'":
+            quoted = not quoted
+        elif char == "$" and not quoted:
+            match = _REFERENCE.match(text, index)
+            if match:
+                yield match.start(), match.end(), match.group(1) or match.group(2)
+                index = match.end()
+                continue
+        index += 1

@@ -1,0 +1,37 @@
+import pytest
+
+from dockwright.lint import lint
+from tests.engine.rule_table import TODAY, rule_table
+
+TRIGGERS = [
+    ("services:\n  db:\n    image: postgres:17\n    environment:\n      PW: ${DB_PASSWORD:?set it}\n", 5, 11),
+    ("services:\n  db:\n    image: postgres:${TAG?}\n", 3, 21),
+    ("services:\n  db:\n    image: postgres:17\n    command: 'run --x=${A:-${B:?b is needed}}'\n", 4, 28),
+]
+NEAR_MISSES = [
+    "services:\n  db:\n    image: postgres:${TAG:-17}\n",
+    "services:\n  db:\n    image: postgres:17\n    command: run $${A:?literal}\n",
+    "# dockwright ignore=DC005\nservices:\n  db:\n    image: postgres:${TAG?}\n",
+]
+
+test_triggers, test_near_misses = rule_table("DC005", TRIGGERS, NEAR_MISSES, kind="compose")
+
+SNIPPET = "services:\n  db:\n    image: postgres:${TAG:?}\n    environment:\n      PW: ${PW?}\n"
+
+
+def _positions(env: str) -> list[tuple[int, int]]:
+    result = lint(SNIPPET, kind="compose", config={"today": TODAY}, files={".env": env})
+    return [(f.line, f.column) for f in result.findings if f.rule == "DC005"]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ("", [(3, 21), (5, 11)]),
+        ("TAG=17\nPW=secret\n", []),
+        ("TAG=\nPW=\n", [(3, 21)]),  # `:?` needs a non-empty value, `?` any value
+        ("# comment\nexport TAG='17'\n", [(5, 11)]),
+    ],
+)
+def test_the_env_file_decides_what_is_missing(env: str, expected: list[tuple[int, int]]) -> None:
+    assert _positions(env) == expected

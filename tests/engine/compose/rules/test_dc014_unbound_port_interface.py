@@ -1,0 +1,19 @@
+from tests.engine.rule_table import rule_table
+
+HEAD = "services:\n  web:\n    image: nginx:1.27\n    ports:\n"
+TRIGGERS = [
+    (HEAD + "      - '8080:80'\n", 5, 9),
+    (HEAD + "      - 80\n", 5, 9),
+    (HEAD + "      - target: 80\n        published: 8080\n", 5, 9),
+    (HEAD + "      - '127.0.0.1:8443:443'\n      - '8080:80/udp'\n", 6, 9),
+]
+NEAR_MISSES = [
+    HEAD + "      - '127.0.0.1:8080:80'\n",
+    HEAD + "      - '0.0.0.0:8080:80'\n",
+    HEAD + "      - '[::1]:8080:80'\n",
+    HEAD + "      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n",
+    "services:\n  web:\n    image: nginx:1.27\n    expose: ['80']\n",
+    "# dockwright ignore=DC014\nservices:\n  web:\n    image: nginx:1.27\n    ports: ['80:80']\n",
+]
+
+test_triggers, test_near_misses = rule_table("DC014", TRIGGERS, NEAR_MISSES, kind="compose")

@@ -1,0 +1,19 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("services:\n  web:\n    image: nginx:latest\n", 3, 12),
+    ("services:\n  web:\n    image: nginx\n", 3, 12),
+    ("services:\n  web:\n    image: localhost:5000/team/app\n", 3, 12),
+    ("services:\n  web:\n    image: node:lts\n", 3, 12),
+    ("services:\n  web:\n    image: ${IMAGE:-nginx:latest}\n", 3, 12),
+]
+NEAR_MISSES = [
+    "services:\n  web:\n    image: nginx:1.27\n",
+    "services:\n  web:\n    image: localhost:5000/team/app:2.1\n",
+    "services:\n  web:\n    image: nginx@sha256:" + "a" * 64 + "\n",
+    "services:\n  web:\n    image: ${IMAGE}\n",
+    "services:\n  web:\n    build: .\n",
+    "services:\n  web:\n    image: nginx:latest  # dockwright ignore=image-without-explicit-tag\n",
+]
+
+test_triggers, test_near_misses = rule_table("DC019", TRIGGERS, NEAR_MISSES, kind="compose")

@@ -1,0 +1,14 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("services:\n  app:\n    image: x:1\n    privileged: true\n", 4, 17),
+    ("x-base: &base\n  privileged: true\nservices:\n  app:\n    <<: *base\n    image: x:1\n", 2, 15),
+    ("services:\n  app:\n    image: x:1\n    privileged: ${PRIV:-true}\n", 4, 17),
+]
+NEAR_MISSES = [
+    "services:\n  app:\n    image: x:1\n    privileged: false\n",
+    "services:\n  app:\n    image: x:1\n    build:\n      context: .\n      privileged: true\n",
+    "services:\n  app:\n    image: x:1\n    privileged: true  # dockwright ignore=DC026\n",
+]
+
+test_triggers, test_near_misses = rule_table("DC026", TRIGGERS, NEAR_MISSES, kind="compose")

@@ -1,0 +1,19 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("FROM ruby:3.3-slim\nRUN gem install bundler\n", 2, 17),
+    ("FROM ruby:3.3-slim\nRUN gem install --no-document rails\n", 2, 31),
+    ("FROM ruby:3.3-slim\nRUN gem install bundler:2.5.16 rake\n", 2, 32),
+    ("FROM ruby:3.3-slim\nRUN gem i \\\n    nokogiri\n", 3, 5),
+    ("FROM ruby:3.3-slim\nONBUILD RUN gem install puma\n", 2, 25),
+]
+NEAR_MISSES = [
+    "FROM ruby:3.3-slim\nRUN gem install bundler:2.5.16\n",
+    "FROM ruby:3.3-slim\nRUN gem install bundler -v 2.5.16\n",
+    "FROM ruby:3.3-slim\nRUN gem install rails --version '~> 7.1'\n",
+    "FROM ruby:3.3-slim\nRUN gem update --system\n",
+    "FROM ruby:3.3-slim\nRUN gem install ./pkg/app-1.0.gem\n",
+    "FROM ruby:3.3-slim\n# hadolint ignore=DL3028\nRUN gem install bundler\n",
+]
+
+test_triggers, test_near_misses = rule_table("DF062", TRIGGERS, NEAR_MISSES)

@@ -1,0 +1,19 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("FROM fedora:40\nRUN dnf install httpd-2.4.62 && dnf clean all\n", 2, 5),
+    ("FROM fedora:40\nRUN dnf upgrade && dnf clean all\n", 2, 5),
+    ("FROM fedora:40\nRUN dnf5 install git-2.46.0\n", 2, 5),
+    ("FROM fedora:40\nRUN set -e; \\\n  dnf remove vim-minimal\n", 3, 3),
+    ("FROM fedora:40\nRUN dnf module install nodejs:20\n", 2, 5),
+]
+NEAR_MISSES = [
+    "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n",
+    "FROM fedora:40\nRUN dnf -y install httpd-2.4.62\n",
+    "FROM fedora:40\nRUN dnf --assumeyes upgrade\n",
+    "FROM fedora:40\nRUN microdnf install httpd-2.4.62\n",
+    "FROM fedora:40\nRUN dnf clean all\n",
+    "FROM fedora:40\n# hadolint ignore=DL3038\nRUN dnf install httpd-2.4.62\n",
+]
+
+test_triggers, test_near_misses = rule_table("DF071", TRIGGERS, NEAR_MISSES)

@@ -1,0 +1,19 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("FROM fedora:40\nRUN dnf install -y httpd-2.4.62\n", 2, 5),
+    ("FROM fedora:40\nRUN dnf upgrade -y\n", 2, 5),
+    ("FROM fedora:40\nRUN microdnf install -y jq-1.7\n", 2, 5),
+    ("FROM fedora:40\nRUN dnf makecache && \\\n    dnf install -y git-2.46.0\n", 3, 5),
+    ("FROM fedora:40\nRUN <<EOF\ndnf -y install make-4.4\nEOF\n", 3, 1),
+]
+NEAR_MISSES = [
+    "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n",
+    "FROM fedora:40\nRUN microdnf install -y jq-1.7 && microdnf clean all\n",
+    "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && rm -rf /var/cache/dnf\n",
+    "FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd-2.4.62\n",
+    "FROM fedora:40\nRUN dnf remove -y httpd\n",
+    "FROM fedora:40\n# hadolint ignore=DL3040\nRUN dnf install -y httpd-2.4.62\n",
+]
+
+test_triggers, test_near_misses = rule_table("DF072", TRIGGERS, NEAR_MISSES)

@@ -1,0 +1,18 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ('FROM debian:12\nLABEL "Build Date"="2024-05-01"\n', 2, 7),
+    ("FROM debian:12\nLABEL Maintainer=ops\n", 2, 7),
+    ("FROM debian:12\nLABEL org.opencontainers.image.title=x com.docker.extension=1\n", 2, 40),
+    ("FROM debian:12\nLABEL a=1 \\\n      org..x=2\n", 3, 7),
+    ("FROM debian:12\nLABEL 1abc=1\n", 2, 7),
+]
+NEAR_MISSES = [
+    "FROM debian:12\nLABEL org.opencontainers.image.title=app\n",
+    "FROM debian:12\nLABEL maintainer=ops@example.com\n",
+    "FROM debian:12\nLABEL com.example.build_id=42\n",
+    "FROM debian:12\nLABEL version=1.0 description=app\n",
+    "FROM debian:12\n# hadolint ignore=DL3048\nLABEL Maintainer=ops\n",
+]
+
+test_triggers, test_near_misses = rule_table("DF078", TRIGGERS, NEAR_MISSES)

@@ -1,0 +1,19 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("FROM node:22-slim\nRUN yarn install --frozen-lockfile\n", 2, 5),
+    ("FROM node:22-slim\nRUN yarn install && yarn build\n", 2, 5),
+    ("FROM node:22-slim\nRUN set -e; \\\n    yarn install --production\n", 3, 5),
+    ("FROM node:22-slim\nRUN <<EOF\nyarn install\nEOF\n", 3, 1),
+    ("FROM node:22-slim\nRUN --mount=type=cache,target=/root/.npm yarn install\n", 2, 42),
+]
+NEAR_MISSES = [
+    "FROM node:22-slim\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
+    "FROM node:22-slim\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n",
+    "FROM node:22-slim\nRUN yarn install && rm -rf /usr/local/share/.cache/yarn\n",
+    "FROM node:22-slim\nRUN yarn build\n",
+    "FROM node:22-slim\nRUN npm ci\n",
+    "FROM node:22-slim\n# hadolint ignore=DL3060\nRUN yarn install\n",
+]
+
+test_triggers, test_near_misses = rule_table("DF088", TRIGGERS, NEAR_MISSES)

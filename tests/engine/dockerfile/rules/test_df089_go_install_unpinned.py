@@ -1,0 +1,19 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@latest\n", 2, 16),
+    ("FROM golang:1.23\nRUN go install github.com/go-delve/delve/cmd/dlv\n", 2, 16),
+    ("FROM golang:1.23\nRUN go install -ldflags '-s -w' github.com/a/b@master\n", 2, 33),
+    ("FROM golang:1.23\nRUN go mod download && \\\n    go install honnef.co/go/tools/cmd/staticcheck@latest\n", 3, 16),
+    ("FROM golang:1.23\nRUN <<EOF\ngo install github.com/x/y@HEAD\nEOF\n", 3, 12),
+]
+NEAR_MISSES = [
+    "FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@v0.24.0\n",
+    "FROM golang:1.23\nRUN go install ./cmd/app\n",
+    "FROM golang:1.23\nRUN go install .\n",
+    "FROM golang:1.23\nRUN go build -o /app ./...\n",
+    "FROM golang:1.23\nRUN go install $TOOL\n",
+    "FROM golang:1.23\n# hadolint ignore=DL3062\nRUN go install github.com/x/y@latest\n",
+]
+
+test_triggers, test_near_misses = rule_table("DF089", TRIGGERS, NEAR_MISSES)

