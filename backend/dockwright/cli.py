@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dockwright import __version__
+from dockwright.batch import BatchFile, lint_batch
 from dockwright.config import LintConfig
 from dockwright.config_file import load_config_file
 from dockwright.errors import InputError
@@ -107,19 +108,25 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     results: list[tuple[str, Finding]] = []
     errors = 0
     fixed = 0
+    batch: list[BatchFile] = []
     for path in discover(args.paths):
         try:
             source = read_source(path, stdin)
-            files = RelativeFiles(source.directory)
-            result = lint(source.content, kind=args.kind, filename=path, config=config, files=files)
-            if args.fix and path != "-":
-                applied, result = _fix(path, source.content, result, args.kind, config, files)
-                fixed += applied
         except InputError as exc:
             err.write(f"dockwright: {exc}\n")
             errors += 1
             continue
-        results.extend((path, finding) for finding in result.findings)
+        batch.append(BatchFile(path, source.content, args.kind, RelativeFiles(source.directory)))
+    for item in lint_batch(batch, config):
+        if item.error is not None:
+            err.write(f"dockwright: {item.path}: {item.error}\n")
+            errors += 1
+            continue
+        findings = item.findings
+        if args.fix and item.path != "-":
+            applied, findings = _fix(item, findings, config)
+            fixed += applied
+        results.extend((item.path, finding) for finding in findings)
     _write(args.format, results, out)
     if args.fix:
         err.write(f"dockwright: applied {fixed} fix(es)\n")
@@ -131,16 +138,16 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _fix(
-    path: str, content: str, result: Any, kind: str | None, config: LintConfig, files: RelativeFiles
-) -> tuple[int, Any]:
+def _fix(item: BatchFile, findings: list[Finding], config: LintConfig) -> tuple[int, list[Finding]]:
+    """Apply the safe fixes to the file in place; the findings of the fixed file are returned."""
     from dockwright.fixes import apply_fixes
 
-    new_content, applied = apply_fixes(content, result.findings, safe_only=True)
+    new_content, applied = apply_fixes(item.content, findings, safe_only=True)
     if not applied:
-        return 0, result
-    Path(path).write_text(new_content, encoding="utf-8")
-    return applied, lint(new_content, kind=kind, filename=path, config=config, files=files)
+        return 0, findings
+    Path(item.path).write_text(new_content, encoding="utf-8")
+    result = lint(new_content, kind=item.kind, filename=item.path, config=config, files=item.files)
+    return applied, result.findings
 
 
 def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -74,8 +75,15 @@ def lint(
     filename: str | None = None,
     config: LintConfig | Mapping[str, Any] | None = None,
     files: Mapping[str, str] | None = None,
+    document: Document | None = None,
+    only: Collection[str] | None = None,
+    skip: Collection[str] = (),
 ) -> LintResult:
-    """Lint one Dockerfile or Compose file and return its findings, sorted by position."""
+    """Lint one Dockerfile or Compose file and return its findings, sorted by position.
+
+    ``document`` passes an already parsed ``content`` (of ``kind``); ``only`` and ``skip`` restrict the rules
+    that run, so a batch can run the costly ShellCheck rule separately (see :mod:`dockwright.batch`).
+    """
     check_content(content)
     if kind is not None and kind not in KINDS:
         raise InputError(f"unknown kind {kind!r} (expected one of: {', '.join(KINDS)})")
@@ -84,8 +92,10 @@ def lint(
     kind = kind or detect_kind(content, filename)
     load_all()
     context = LintContext(config=config, filename=filename, files=files if files is not None else {})
-    document = parse(content, kind)
-    findings = [f for rule in _active_rules(kind, config) for f in _run(rule, document, context)]
+    if document is None:
+        document = parse(content, kind)
+    rules = [r for r in _active_rules(kind, config) if (only is None or r.id in only) and r.id not in skip]
+    findings = [f for rule in rules for f in _run(rule, document, context)]
     findings = _apply_pragmas(findings, document)
     findings = _apply_config(findings, config)
     findings.sort(key=lambda f: (f.span, f.rule))
@@ -95,11 +105,16 @@ def lint(
 def _active_rules(kind: str, config: LintConfig) -> list[type[Rule]]:
     return [
         rule
-        for rule in registry.for_target(kind)
+        for rule in _rules_for(kind)
         if (rule.enabled_by_default or rule.id in config.enable)
         and rule.id not in config.ignore
         and config.severity.get(rule.id) is not Severity.NONE
     ]
+
+
+@functools.cache
+def _rules_for(kind: str) -> tuple[type[Rule], ...]:
+    return tuple(registry.for_target(kind))
 
 
 def _run(rule: type[Rule], document: Document, context: LintContext) -> list[Finding]:

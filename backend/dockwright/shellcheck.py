@@ -19,6 +19,7 @@ import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +39,8 @@ EXCLUDED = "1090,1091,2187"
 _HEADER_LINES = 2  # the shebang and the export line
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CACHE_SIZE = 4096
+# Below this many uncached scripts per process, a second ShellCheck process costs more than it saves.
+_SCRIPTS_PER_PROCESS = 48
 _TIMEOUT_SECONDS = 60
 
 
@@ -96,14 +99,17 @@ def locate() -> str | None:
 
 
 def check(requests: Sequence[ScriptRequest]) -> list[tuple[Comment, ...]]:
-    """ShellCheck's comments for each request, in order; at most one process for all uncached scripts."""
+    """ShellCheck's comments for each request, in order.
+
+    One process checks all uncached scripts of a lint call; only a large batch (the CLI linting a folder) is
+    split across one process per core."""
     with _lock:
         known = {r.key: _cache[r.key] for r in requests if r.key in _cache}
         for key in known:
             _cache.move_to_end(key)
     missing = list({r.key: r for r in requests if r.key not in known}.values())
     if missing:
-        fresh = _run(missing)
+        fresh = _run_split(missing)
         known.update(fresh)
         with _lock:
             for key, comments in fresh.items():
@@ -111,6 +117,26 @@ def check(requests: Sequence[ScriptRequest]) -> list[tuple[Comment, ...]]:
             while len(_cache) > _CACHE_SIZE:
                 _cache.popitem(last=False)
     return [known[r.key] for r in requests]
+
+
+def prefetch(requests: Sequence[ScriptRequest]) -> Future[list[tuple[Comment, ...]]]:
+    """Check ``requests`` in the background to fill the cache, while the caller runs the other rules."""
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shellcheck")
+    future = executor.submit(check, list(requests))
+    executor.shutdown(wait=False)
+    return future
+
+
+def _run_split(requests: list[ScriptRequest]) -> dict[str, tuple[Comment, ...]]:
+    workers = min(os.cpu_count() or 1, len(requests) // _SCRIPTS_PER_PROCESS)
+    if workers <= 1:
+        return _run(requests)
+    chunks = [requests[i::workers] for i in range(workers)]
+    results: dict[str, tuple[Comment, ...]] = {}
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="shellcheck") as pool:
+        for part in pool.map(_run, chunks):
+            results.update(part)
+    return results
 
 
 def clear_cache() -> None:

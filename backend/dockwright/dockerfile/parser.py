@@ -60,6 +60,9 @@ class _Logical:
     source: SourceMap
     first_line: int
     last_line: int  # last physical line holding text of the instruction (before heredoc bodies)
+    # Where the instruction starts: BuildKit counts a line holding only the escape character, before the
+    # keyword, as the instruction's first line. None for an ONBUILD trigger (it starts at its keyword).
+    start: tuple[int, int] | None = None
 
 
 def parse_dockerfile(text: str) -> Dockerfile:
@@ -226,9 +229,10 @@ class _Parser:
     def _join_continuations(self, index: int, indent: int, content: str) -> tuple[_Logical, int]:
         source = SourceMap()
         piece, continues = self._trim_continuation(content)
-        source.add(0, index + 1, self.column(index + 1, indent), len(piece))
+        start = (index + 1, self.column(index + 1, indent))
+        source.add(0, start[0], start[1], len(piece))
         if not continues:
-            return _Logical(piece, source, index + 1, index + 1), index + 1
+            return _Logical(piece, source, index + 1, index + 1, start), index + 1
         parts = [piece]
         length = len(piece)
         last_line = index
@@ -250,12 +254,13 @@ class _Parser:
                 length += len(piece)
                 last_line = line_index
             line_index += 1
-        return _Logical("".join(parts), source, index + 1, last_line + 1), line_index
+        return _Logical("".join(parts), source, index + 1, last_line + 1, start), line_index
 
     def _build_instruction(self, logical: _Logical, next_index: int) -> int:
         text = logical.text
         start = len(text) - len(text.lstrip())
-        keyword_end = _KEYWORD.match(text, start).end()  # type: ignore[union-attr]
+        # Like BuildKit, trailing Unicode whitespace is trimmed before the keyword is cut off.
+        keyword_end = min(_KEYWORD.match(text, start).end(), len(text.rstrip()))  # type: ignore[union-attr]
         keyword_text = text[start:keyword_end]
         keyword = keyword_text.upper()
         keyword_span = logical.source.span(start, keyword_end)
@@ -286,7 +291,8 @@ class _Parser:
         arguments = rest[arguments_start:].rstrip()
         arguments_map = source.shifted(rest_start + arguments_start)
         end_line, end_column = source.position(len(text.rstrip()) - 1)
-        span = Span(keyword_span.start_line, keyword_span.start_column, end_line, end_column + 1)
+        start_line, start_column = logical.start or (keyword_span.start_line, keyword_span.start_column)
+        span = Span(start_line, start_column, end_line, end_column + 1)
         json_args = None
         if keyword in JSON_FORM_INSTRUCTIONS:
             json_args, not_strings = _json_array(arguments)

@@ -50,7 +50,7 @@ class ShellCommand:
     # Leading `VAR=value` assignments: `DEBIAN_FRONTEND=noninteractive apt-get ...`.
     assignments: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @cached_property
     def program(self) -> str:
         """The command's base name: ``apt-get`` for ``/usr/bin/apt-get``."""
         return posixpath.basename(self.name.value)

@@ -247,16 +247,18 @@ def split_pairs(text: str, escape: str = "\\", allow_bare: bool = False) -> list
     if not words:
         return []
     if "=" not in words[0].text and not allow_bare:
-        # Legacy form: the first word is the key, everything after the first whitespace is the value.
-        key = words[0]
-        # BuildKit splits the key from the value at the first run of its whitespace ([\t\v\f\r ]).
-        rest_start = key.end
-        while rest_start < len(text) and text[rest_start] in " \t\v\f\r":
-            rest_start += 1
+        # Legacy form: the key runs to the first run of BuildKit's whitespace (quotes do not group here),
+        # the value is everything after it.
+        separator = BUILDKIT_WHITESPACE.search(text, words[0].start)
+        if separator is None:
+            key_end = rest_start = len(text.rstrip())
+        else:
+            key_end, rest_start = separator.start(), separator.end()
+        key_raw = text[words[0].start : key_end]
         rest = text[rest_start:].rstrip()
         return [
-            RawPair(key.value, unquote(rest, escape), key.start, key.end, rest_start, rest_start + len(rest), True,
-                    True, key.text, rest)
+            RawPair(unquote(key_raw, escape), unquote(rest, escape), words[0].start, key_end, rest_start,
+                    rest_start + len(rest), True, True, key_raw, rest)
         ]
     pairs: list[RawPair] = []
     for word in words:

@@ -64,10 +64,12 @@ class RuleRegistry:
 
     def __init__(self) -> None:
         self._rules: dict[str, type[Rule]] = {}
+        self._slugs: dict[str, type[Rule]] = {}
 
     def register(self, rule: type[Rule]) -> type[Rule]:
         self._validate(rule)
         self._rules[rule.id] = rule
+        self._slugs[rule.slug] = rule
         return rule
 
     def _validate(self, rule: type[Rule]) -> None:
@@ -77,7 +79,7 @@ class RuleRegistry:
                 raise TypeError(f"rule {rule.__name__} is missing {attr}")
         if rule.id in self._rules and self._rules[rule.id] is not rule:
             raise TypeError(f"duplicate rule id {rule.id} ({rule.__name__})")
-        if any(r.slug == rule.slug and r is not rule for r in self._rules.values()):
+        if self._slugs.get(rule.slug, rule) is not rule:
             raise TypeError(f"duplicate rule slug {rule.slug} ({rule.__name__})")
         if rule.target not in TARGETS:
             raise TypeError(f"rule {rule.id} has unknown target {rule.target!r}")
@@ -97,7 +99,7 @@ class RuleRegistry:
         return self._rules.get(rule_id.upper()) or self._by_slug(rule_id)
 
     def _by_slug(self, slug: str) -> type[Rule] | None:
-        return next((r for r in self._rules.values() if r.slug == slug), None)
+        return self._slugs.get(slug)
 
     def for_target(self, target: str) -> list[type[Rule]]:
         return [r for r in self if r.target == target]

@@ -39,8 +39,7 @@ def _value_and_json(instruction: Instruction) -> tuple[tuple[str, ...], bool]:
     if keyword in ("ENV", "LABEL"):
         return tuple(text for p in instruction.pairs for text in (p.key_text, p.value_text)), False
     if keyword == "HEALTHCHECK":
-        kind, _, rest = arguments.partition(" ")
-        rest = rest.strip()
+        kind, rest = (arguments.split(None, 1) + ["", ""])[:2]
         argv = exec_form(rest)
         if argv is not None:
             return (kind, *argv), True

@@ -12,6 +12,7 @@ from dockwright.context import LintContext
 def build_paths(service: Service) -> tuple[str, str, Node] | None:
     """(context directory, Dockerfile path, node to report on), both relative to the compose file."""
     build = service.get("build")
+    node: Node
     if isinstance(build, Scalar):
         context_dir, dockerfile, node = build.text, "Dockerfile", build
     elif isinstance(build, Mapping):

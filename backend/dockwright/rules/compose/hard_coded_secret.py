@@ -70,5 +70,5 @@ def _assignments(service: Service) -> Iterator[tuple[str, str, Span]]:
         elif isinstance(node, Sequence):
             for item in node.items:
                 if isinstance(item, Scalar) and "=" in item.raw:
-                    name, _, value = item.raw.partition("=")
-                    yield name.strip(), value, item.offset_span(len(name) + 1, len(item.raw))
+                    name, _, text = item.raw.partition("=")
+                    yield name.strip(), text, item.offset_span(len(name) + 1, len(item.raw))

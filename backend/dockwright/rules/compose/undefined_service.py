@@ -45,9 +45,9 @@ def _references(service: Service) -> Iterator[tuple[str, Node]]:
                 yield item.text.split(":", 1)[0].strip(), item
     yield from _extends(service)
     for setting in _SERVICE_MODES:
-        node = service.scalar(setting)
-        if node is not None and node.text.startswith("service:"):
-            yield node.text.removeprefix("service:").strip(), node
+        mode = service.scalar(setting)
+        if mode is not None and mode.text.startswith("service:"):
+            yield mode.text.removeprefix("service:").strip(), mode
     volumes_from = service.get("volumes_from")
     if isinstance(volumes_from, Sequence):
         for item in volumes_from.items:

@@ -10,16 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.shell import ShellCommand, ShellScript, ShellWord
+from dockwright.dockerfile.shell_jobs import run_instructions
 from dockwright.findings import Edit, Span
-
-
-def run_instructions(document: Dockerfile) -> Iterator[tuple[Instruction, ShellScript]]:
-    """Every shell-form RUN with its script, ONBUILD RUN triggers included."""
-    for instruction in document.all_instructions():
-        if instruction.keyword == "RUN":
-            script = instruction.shell
-            if script is not None:
-                yield instruction, script
 
 
 def commands_of(document: Dockerfile, *programs: str) -> Iterator[tuple[Instruction, ShellCommand]]:

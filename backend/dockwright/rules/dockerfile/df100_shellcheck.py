@@ -1,17 +1,15 @@
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 from typing import ClassVar
 
 from dockwright import shellcheck
 from dockwright.context import LintContext
-from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.shell import ShellScript, active_shell
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.shell_jobs import shellcheck_jobs
 from dockwright.findings import Finding, Severity, Span
 from dockwright.pragmas import scan
 from dockwright.rules.base import Rule, register, registry
-from dockwright.rules.dockerfile._commands import run_instructions
 
 SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "style": Severity.STYLE}
 
@@ -49,11 +47,7 @@ class ShellCheck(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         if not context.config.shellcheck:
             return
-        jobs = [
-            (script, request)
-            for instruction, script in run_instructions(document)
-            for script, request in _requests(instruction, script)
-        ]
+        jobs = shellcheck_jobs(document)
         if not jobs:
             return
         try:
@@ -73,36 +67,6 @@ class ShellCheck(Rule):
                     f"{comment.sc_code}: {comment.message}",
                     span,
                 )
-
-
-def _requests(instruction: Instruction, script: ShellScript) -> Iterator[tuple[ShellScript, shellcheck.ScriptRequest]]:
-    names = tuple(instruction.scope)
-    outer = _dialect(active_shell(instruction)[0])
-    if outer is None:
-        return
-    markers_only = bool(instruction.heredocs) and all(w.text.startswith("<<") for w in instruction.words)
-    first_dialect = _shebang_dialect(script.text) or outer
-    if script.text.strip() and first_dialect is not None:
-        yield script, shellcheck.ScriptRequest(script.text, first_dialect if markers_only else outer, names)
-    # Bodies fed to a shell (`RUN bash <<EOF`) are checked in the dialect of that shell.
-    feeder = next((_dialect(c.program) for c in script.commands if _dialect(c.program)), outer)
-    for child in script.children:
-        dialect = _shebang_dialect(child.text) or (outer if markers_only else feeder)
-        if child.text.strip() and dialect is not None:
-            yield child, shellcheck.ScriptRequest(child.text, dialect, names)
-
-
-def _dialect(program: str) -> str | None:
-    return shellcheck.DIALECTS.get(posixpath.basename(program).removesuffix(".exe"))
-
-
-def _shebang_dialect(text: str) -> str | None:
-    if not text.startswith("#!"):
-        return None
-    words = text[2 : text.find("\n") if "\n" in text else len(text)].split()
-    if words and posixpath.basename(words[0]) == "env" and len(words) > 1:
-        words = words[1:]
-    return _dialect(words[0]) if words else None
 
 
 class _Muted:
