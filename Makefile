@@ -6,19 +6,28 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := frontend/node_modules/.installed
+SPA_INDEX := frontend/dist/index.html
+SPA_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.* -type f 2>/dev/null)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= server.settings
+MANAGE := $(BIN)/python backend/manage.py
 # Development values that `make run` provides itself; production sets its own (see .env.example).
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
+# The image test needs podman and root: CI runs it, a developer runs `make image-test` when they want it.
+IMAGE_TEST := $(if $(filter true,$(CI)),image-test,)
 
-.PHONY: help run test lint bench venv migrate frontend test-python clean
+.PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bench venv frontend-deps \
+	spa migrate image-test clean
 
 help:
-	@echo "make run    set everything up and serve Dockwright on http://$(HOST):$(PORT)"
-	@echo "make test   set everything up and run every test (lint first)"
-	@echo "make lint   ruff, mypy (and the frontend's checks)"
-	@echo "make bench  print engine and API latency figures"
+	@echo "make run         set everything up and serve Dockwright on http://$(HOST):$(PORT)"
+	@echo "make test        set everything up and run every test (lint first)"
+	@echo "make lint        ruff, mypy, ESLint and tsc"
+	@echo "make bench       engine and API latency figures"
+	@echo "make image-test  build and run the container image and compose stacks with podman"
+
+# -- set-up ------------------------------------------------------------------------------------------
 
 $(STAMP): backend/requirements.txt backend/requirements-dev.txt backend/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,22 +38,56 @@ $(STAMP): backend/requirements.txt backend/requirements-dev.txt backend/pyprojec
 
 venv: $(STAMP)
 
+$(NODE_STAMP): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+frontend-deps: $(NODE_STAMP)
+
+$(SPA_INDEX): $(NODE_STAMP) $(SPA_SOURCES)
+	cd frontend && npm run --silent build
+
+spa: $(SPA_INDEX)
+
 migrate: venv
-	$(DEV_ENV) $(BIN)/python backend/manage.py migrate --noinput
+	$(DEV_ENV) $(MANAGE) migrate --noinput
 
-run: venv migrate
-	$(DEV_ENV) $(BIN)/python backend/manage.py runserver $(HOST):$(PORT)
+# -- the two commands ----------------------------------------------------------------------------------
 
-lint: venv
+run: venv spa migrate
+	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+
+test: venv frontend-deps lint api-types test-frontend spa test-python $(IMAGE_TEST)
+
+# -- steps ------------------------------------------------------------------------------------------------
+
+lint: lint-python lint-frontend
+
+lint-python: venv
 	$(BIN)/ruff check backend tests
 	$(BIN)/ruff format --check backend tests
-	$(BIN)/mypy backend/dockwright
+	$(BIN)/mypy --config-file backend/pyproject.toml backend/dockwright
 
-test: venv lint
+lint-frontend: frontend-deps
+	cd frontend && npm run --silent lint && npm run --silent typecheck
+
+# The SPA's API types are generated from the backend's schema; this fails when they drift.
+api-types: venv frontend-deps
+	$(DEV_ENV) $(MANAGE) spectacular --format openapi-json --file frontend/openapi.json
+	cd frontend && npm run --silent check:api
+
+test-frontend: frontend-deps
+	cd frontend && npm run --silent test
+
+test-python: venv spa
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+image-test:
+	bash docker/image-test/run.sh
 
 bench: venv
 	$(BIN)/python backend/bench/engine_bench.py
+	$(BIN)/python backend/bench/api_bench.py
 
 clean:
-	rm -rf $(VENV) backend/data frontend/node_modules frontend/dist
+	rm -rf $(VENV) backend/data backend/staticfiles frontend/node_modules frontend/dist test-results

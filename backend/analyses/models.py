@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from dockwright.detect import KINDS
+
+
+def new_analysis_id() -> str:
+    """128 random bits, url-safe: the id doubles as a share link, so it must not be guessable."""
+    return secrets.token_urlsafe(16)
+
+
+class Analysis(models.Model):
+    class Kind(models.TextChoices):
+        DOCKERFILE = "dockerfile", "Dockerfile"
+        COMPOSE = "compose", "Compose file"
+
+    id = models.CharField(primary_key=True, max_length=32, default=new_analysis_id, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="analyses"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    filename = models.CharField(max_length=255, blank=True)
+    content = models.TextField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    # The analysis's own lint configuration as submitted (the site policy is not part of it).
+    config = models.JSONField(default=dict, blank=True)
+    findings = models.JSONField(default=list, blank=True)
+    counts = models.JSONField(default=dict, blank=True)
+    ruleset_version = models.CharField(max_length=32)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name_plural = "analyses"
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["owner", "-created"], name="analysis_owner_created")]
+
+    def __str__(self) -> str:
+        return f"{self.filename or self.kind} ({self.id})"
+
+
+assert set(Analysis.Kind.values) == set(KINDS), "Analysis.Kind must list the engine's kinds"

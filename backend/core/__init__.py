@@ -1,0 +1,1 @@
+"""Cross-cutting web concerns: info and health endpoints, error shape, rate limit, request ids, SPA serving."""

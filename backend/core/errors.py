@@ -1,0 +1,90 @@
+"""One error shape for every 4xx and 5xx: {"message": str, "details": object | list | null}.
+
+DRF errors go through :func:`api_exception_handler`; errors raised outside DRF views (unknown URLs,
+Django's own 400/500) through the ``handler*`` views, which the root URLconf installs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404, HttpRequest, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from dockwright.errors import ConfigError, InputError
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "request body is too large"
+    default_code = "payload_too_large"
+
+
+def error_body(message: str, details: Any = None) -> dict[str, Any]:
+    return {"message": message, "details": details}
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    exc = _as_api_exception(exc)
+    response = drf_exception_handler(exc, context)
+    if response is None or not isinstance(exc, exceptions.APIException):
+        return None  # a bug: Django's handler500 answers (also in the error shape) and logs it
+    response.data = error_body(*_message_and_details(exc))
+    return response
+
+
+def _as_api_exception(exc: Exception) -> Exception:
+    """Engine and Django errors that mean "bad request" become the matching DRF exception."""
+    if isinstance(exc, ConfigError):
+        return exceptions.ValidationError({"config": [str(exc)]})
+    if isinstance(exc, InputError):
+        return exceptions.ValidationError({"content": [str(exc)]})
+    if isinstance(exc, RequestDataTooBig):
+        return PayloadTooLarge()
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()
+    if isinstance(exc, PermissionDenied):
+        return exceptions.PermissionDenied()
+    return exc
+
+
+def _message_and_details(exc: exceptions.APIException) -> tuple[str, Any]:
+    if isinstance(exc, exceptions.ValidationError):
+        return _first_error(exc.detail), exc.detail
+    if isinstance(exc, exceptions.Throttled):
+        wait = int(getattr(exc, "wait", None) or 0)
+        return f"too many requests; try again in {wait} seconds", {"retry_after": wait}
+    return str(exc.detail), None
+
+
+def _first_error(detail: Any, path: str = "") -> str:
+    """The first message of a (nested) validation error, prefixed by where it was found."""
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            where = path if key == "non_field_errors" else f"{path}.{key}" if path else str(key)
+            return _first_error(value, where)
+    if isinstance(detail, list) and detail:
+        return _first_error(detail[0], path)
+    text = str(detail) if detail else "invalid input"
+    return f"{path}: {text}" if path else text
+
+
+def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    if isinstance(exception, RequestDataTooBig):
+        return JsonResponse(error_body(PayloadTooLarge.default_detail), status=413)
+    return JsonResponse(error_body("bad request"), status=400)
+
+
+def json_permission_denied(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse(error_body("permission denied"), status=403)
+
+
+def json_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse(error_body("not found", {"path": request.path}), status=404)
+
+
+def json_server_error(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(error_body("internal server error"), status=500)

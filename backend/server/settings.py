@@ -1,0 +1,282 @@
+"""Django settings for Dockwright, read from the environment here and nowhere else.
+
+Without DATABASE_URL and REDIS_URL the service runs embedded (SQLite in the data folder, a local-memory
+cache); with them it uses Postgres with persistent connections and Redis, and a Redis outage only costs
+the cache. The variables are listed in .env.example and in the API contract.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from core.static_headers import add_spa_headers
+from server.env import env_bool, env_choice, env_int, env_list, env_str
+
+BACKEND_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = BACKEND_DIR.parent
+
+# pytest sets PYTEST_VERSION for the whole session before Django loads, so the test suite gets its own
+# environment (and the insecure fallbacks below) without any variable to remember.
+RUNNING_TESTS = "PYTEST_VERSION" in os.environ
+DOCKWRIGHT_ENV = env_choice(
+    "DJANGO_ENV", ("development", "production", "test"), "test" if RUNNING_TESTS else "development"
+)
+IS_PRODUCTION = DOCKWRIGHT_ENV == "production"
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+if DEBUG and IS_PRODUCTION:
+    raise ImproperlyConfigured("DJANGO_DEBUG=1 is refused with DJANGO_ENV=production: it leaks settings and code.")
+
+# Only a developer's machine (DEBUG on) or the test suite may run without real secrets, and never production
+# (not even a production process started from a test); anything else fails at start-up instead of running
+# with a guessable key or accepting any Host header.
+_INSECURE_FALLBACKS_ALLOWED = (DEBUG or RUNNING_TESTS) and not IS_PRODUCTION
+
+SECRET_KEY = env_str("DJANGO_SECRET_KEY")
+if not SECRET_KEY:
+    if not _INSECURE_FALLBACKS_ALLOWED:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. With DEBUG off Dockwright needs a long random secret key, e.g. "
+            "DJANGO_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
+    SECRET_KEY = "insecure-fallback-key-for-development-and-tests-only"
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    if not _INSECURE_FALLBACKS_ALLOWED:
+        raise ImproperlyConfigured(
+            "DJANGO_ALLOWED_HOSTS is not set. With DEBUG off Dockwright needs the host names it serves, "
+            "comma-separated, e.g. DJANGO_ALLOWED_HOSTS=dockwright.example.com."
+        )
+    ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
+
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+DATA_DIR = Path(env_str("DOCKWRIGHT_DATA_DIR") or BACKEND_DIR / "data")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    # Before staticfiles, so that runserver serves static files the way production does (through whitenoise).
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_prometheus",
+    "core",
+    "analyses",
+    "catalog",
+]
+
+MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "core.request_id.RequestIdMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+]
+
+ROOT_URLCONF = "server.urls"
+WSGI_APPLICATION = "server.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# Database: Postgres (or anything dj-database-url knows) when DATABASE_URL is set, else embedded SQLite.
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL,
+            # Persistent connections save a TCP + auth round trip per request; health checks make a
+            # connection that Postgres dropped (restart, idle timeout) reconnect instead of failing a request.
+            conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    }
+else:
+    # SQLite refuses to create its file in a missing folder; the data folder is Dockwright's own.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "db.sqlite3"),
+            "OPTIONS": {
+                # WAL and IMMEDIATE transactions let several gunicorn workers write without "database is locked".
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+
+# Cache: Redis when REDIS_URL is set, else per-process memory. A Redis outage must degrade to uncached
+# service: django-redis swallows (and logs) connection errors, and short timeouts keep a dead Redis from
+# stalling requests.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "dockwright",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dockwright"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Static files (admin, API docs) are collected into STATIC_ROOT and served by whitenoise. Hashed, compressed
+# names only in production: they need `collectstatic` to have run, which the image build does.
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BACKEND_DIR / "staticfiles")
+if not IS_PRODUCTION:
+    # Outside production static files come straight from the apps, so `make run` and the tests need no
+    # collectstatic; an empty STATIC_ROOT keeps whitenoise from warning that it is missing.
+    WHITENOISE_USE_FINDERS = True
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if IS_PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+# The SPA (Vite build: index.html + hashed assets/) is served from the site root by whitenoise's
+# WHITENOISE_ROOT (no view in the way, and whitenoise's compression and ETags for free); client-side
+# routes fall back to index.html in core.spa. Hashed assets are cached for a year as immutable and
+# index.html is revalidated on every load (core.static_headers.add_spa_headers).
+DOCKWRIGHT_SPA_DIR = Path(env_str("DOCKWRIGHT_SPA_DIR") or REPO_DIR / "frontend" / "dist")
+# A missing build is normal before `make run` (whitenoise would warn about it); the SPA view then explains.
+WHITENOISE_ROOT = str(DOCKWRIGHT_SPA_DIR) if DOCKWRIGHT_SPA_DIR.is_dir() else None
+WHITENOISE_INDEX_FILE = True
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/|^/static/.+\.[0-9a-f]{12}\.\w+$"
+WHITENOISE_ADD_HEADERS_FUNCTION = add_spa_headers
+
+# Behind a TLS-terminating proxy (Nginx in the image): trust its X-Forwarded-Proto so Django knows a
+# request was HTTPS, and count it when finding the client address for rate limiting.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+DOCKWRIGHT_NUM_PROXIES = env_int("DOCKWRIGHT_NUM_PROXIES", 1 if IS_PRODUCTION else 0)
+
+SILENCED_SYSTEM_CHECKS: list[str] = []
+if IS_PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # On by default; an operator whose proxy already redirects and sets HSTS may switch them off, and then the
+    # matching deploy check is silenced because the edge covers it.
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+    if not SECURE_SSL_REDIRECT:
+        SILENCED_SYSTEM_CHECKS.append("security.W008")
+    if not SECURE_HSTS_SECONDS:
+        SILENCED_SYSTEM_CHECKS.append("security.W004")
+    if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        SILENCED_SYSTEM_CHECKS.append("security.W005")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
+# Probes and the metrics scraper talk plain HTTP to the container; they must not be redirected.
+SECURE_REDIRECT_EXEMPT = [r"^health(/|$)", r"^metrics$"]
+
+DOCKWRIGHT_MAX_CONTENT_BYTES = env_int("DOCKWRIGHT_MAX_CONTENT_BYTES", 256 * 1024, minimum=1)
+# JSON escaping (\n, \", \\) can make a body up to about twice the size of the text it carries; anything
+# larger is refused with 413 before it is read (core.parsers.BoundedJSONParser).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * DOCKWRIGHT_MAX_CONTENT_BYTES + 16 * 1024
+DOCKWRIGHT_RATE_LIMIT = env_int("DOCKWRIGHT_RATE_LIMIT", 60)
+DOCKWRIGHT_LINT_CACHE_SECONDS = env_int("DOCKWRIGHT_LINT_CACHE_SECONDS", 24 * 3600)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.BoundedJSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
+    "NUM_PROXIES": DOCKWRIGHT_NUM_PROXIES,
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dockwright API",
+    "DESCRIPTION": "Reviews Dockerfiles and Docker Compose files against container best practices.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # A file's kind and a rule's target share their values; one enum name for both.
+    "ENUM_NAME_OVERRIDES": {"FileKindEnum": "dockwright.detect.KINDS"},
+}
+
+# django-prometheus would query the database for unapplied migrations at import time; readiness covers that.
+PROMETHEUS_EXPORT_MIGRATIONS = False
+
+LOG_FORMAT = env_choice("DJANGO_LOG_FORMAT", ("text", "ecs"), "text")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "core.request_id.RequestIdLogFilter"}},
+    "formatters": {
+        # ECS JSON for log shippers; request_id is already there as http.request.id.
+        "ecs": {"()": "ecs_logging.StdlibFormatter", "exclude_fields": ["request_id"]},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
+    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO").upper()},
+    # Replaces Django's own console handler for its loggers, which would print every line twice.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
+}

@@ -1,0 +1,76 @@
+"""GET /api/v1/rules and /api/v1/rules/{id}: the engine's rule metadata with the site policy applied."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.models import RulePolicy
+from dockwright.rules import load_all, registry
+from tests.api.api_support import assert_error_shape
+
+pytestmark = pytest.mark.django_db
+
+RULE_FIELDS = {
+    "id", "slug", "target", "severity", "title", "rationale", "bad", "good", "fix_title", "equivalents",
+    "enabled_by_default", "notes", "enabled",
+}  # fmt: skip
+
+
+@pytest.fixture
+def all_rules():
+    load_all()
+    return list(registry)
+
+
+def test_rule_list_returns_every_registered_rule_with_its_metadata(api_client, all_rules):
+    body = api_client.get("/api/v1/rules").json()
+
+    assert [r["id"] for r in body] == [r.id for r in all_rules]
+    assert all(set(r) == RULE_FIELDS for r in body)
+    assert all(r["enabled"] == r["enabled_by_default"] for r in body)
+
+
+def test_rule_list_filters_by_target(api_client, all_rules):
+    body = api_client.get("/api/v1/rules", {"target": "dockerfile"}).json()
+
+    assert [r["id"] for r in body] == [r.id for r in all_rules if r.target == "dockerfile"]
+
+
+def test_rule_list_filters_by_severity(api_client, all_rules):
+    body = api_client.get("/api/v1/rules", {"severity": "warning"}).json()
+
+    assert [r["id"] for r in body] == [r.id for r in all_rules if r.severity.value == "warning"]
+
+
+def test_rule_list_searches_text(api_client, latest_tag_rule_id):
+    body = api_client.get("/api/v1/rules", {"q": "LATEST-TAG"}).json()
+
+    assert latest_tag_rule_id in [r["id"] for r in body]
+    assert all("latest" in (r["slug"] + r["title"] + r["rationale"] + r["id"]).lower() for r in body)
+
+
+def test_rule_list_with_an_unknown_target_is_rejected_with_400(api_client):
+    body = assert_error_shape(api_client.get("/api/v1/rules", {"target": "makefile"}), 400)
+
+    assert "target" in body["details"]
+
+
+def test_rule_list_shows_a_rule_disabled_by_the_site_policy_as_disabled(api_client, latest_tag_rule_id):
+    RulePolicy.objects.create(rule_id=latest_tag_rule_id, enabled=False)
+
+    body = api_client.get("/api/v1/rules").json()
+
+    assert {r["id"]: r["enabled"] for r in body}[latest_tag_rule_id] is False
+
+
+def test_rule_is_returned_by_id_in_any_case_and_by_slug(api_client, latest_tag_rule_id):
+    by_id = api_client.get(f"/api/v1/rules/{latest_tag_rule_id.lower()}")
+    by_slug = api_client.get("/api/v1/rules/latest-tag")
+
+    assert by_id.status_code == 200
+    assert by_id.json()["id"] == latest_tag_rule_id
+    assert by_slug.json() == by_id.json()
+
+
+def test_unknown_rule_is_a_json_404(api_client):
+    assert_error_shape(api_client.get("/api/v1/rules/XX999"), 404)

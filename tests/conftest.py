@@ -1,0 +1,30 @@
+"""Fixtures shared by every test package.
+
+Tests that need a real Postgres or Redis ask for ``postgres_url`` / ``redis_url``: the test runs when the
+variable is set, fails when CI=true and it is not (CI must exercise the services), and skips elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+def _service_url(variable: str, service: str) -> str:
+    url = os.environ.get(variable, "").strip()
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but {variable} is not set: the {service} tests must run in CI")
+    pytest.skip(f"{variable} is not set; the {service} tests run in CI or when it points at a {service} server")
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    return _service_url("DATABASE_URL", "Postgres")
+
+
+@pytest.fixture
+def redis_url() -> str:
+    return _service_url("REDIS_URL", "Redis")
