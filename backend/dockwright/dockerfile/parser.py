@@ -34,8 +34,9 @@ from dockwright.dockerfile.words import (
 )
 from dockwright.findings import Span
 
-# BuildKit's directive grammar, applied to a line without its leading whitespace.
-_DIRECTIVE = re.compile(r"#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
+# BuildKit's directive grammar, applied to a line without its leading whitespace. Go's `\s` is
+# [\t\n\f\r ] (no vertical tab), so it is spelled out.
+_DIRECTIVE = re.compile(r"#[^\S\v]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$")
 # `check` is known to BuildKit since Dockerfile frontend 1.8.
 KNOWN_DIRECTIVES = ("syntax", "escape", "check")
 # BuildKit accepts heredocs in these instructions only (also as an ONBUILD trigger).

@@ -8,19 +8,23 @@ body. Where the wrapper differs for a documented reason, a test below names the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import dockerfile
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
 
-from dockwright.dockerfile.model import Instruction
+from dockwright.dockerfile.model import KNOWN_INSTRUCTIONS, Instruction
 from dockwright.dockerfile.parser import exec_form, parse_dockerfile
 from dockwright.dockerfile.words import BUILDKIT_WHITESPACE
+from tests.engine.dockerfile.test_parser_robustness import mutated_fixture
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "dockerfiles" / "parity"
 CORPUS = sorted(FIXTURES.glob("*.Dockerfile"))
 WHITESPACE_SPLIT = ("COPY", "ADD", "VOLUME", "FROM", "EXPOSE")
+_ASCII_WHITESPACE = re.compile(r"[\t\n\v\f\r ]+")
 
 
 def _split(arguments: str) -> tuple[str, ...]:
@@ -39,7 +43,8 @@ def _value_and_json(instruction: Instruction) -> tuple[tuple[str, ...], bool]:
     if keyword in ("ENV", "LABEL"):
         return tuple(text for p in instruction.pairs for text in (p.key_text, p.value_text)), False
     if keyword == "HEALTHCHECK":
-        kind, rest = (arguments.split(None, 1) + ["", ""])[:2]
+        # BuildKit cuts the type off at the first ASCII whitespace (it tests bytes, not characters).
+        kind, rest = ([*_ASCII_WHITESPACE.split(arguments, maxsplit=1), "", ""])[:2]
         argv = exec_form(rest)
         if argv is not None:
             return (kind, *argv), True
@@ -141,7 +146,7 @@ def test_check_directive_is_known_since_frontend_1_8() -> None:
 
 
 def test_a_continuation_running_into_trailing_comments_ends_at_its_last_text() -> None:
-    """When a file ends inside a continuation followed only by comment lines, BuildKit counts the comment
+    """When a file ends inside a continuation followed only by comment or blank lines, BuildKit counts those
     lines in the instruction's line range; our span ends at the instruction's last character, where a
     finding about it belongs."""
     text = "FROM alpine\nRUN echo a \\\n  b \\\n# trailing comment\n"
@@ -150,3 +155,49 @@ def test_a_continuation_running_into_trailing_comments_ends_at_its_last_text() -
     assert (command.start_line, command.end_line) == (2, 4)
     assert (run.span.start_line, run.span.end_line) == (2, 3)
     assert run.logical_text == command.original == "RUN echo a   b "
+
+
+# -- differential fuzzing --------------------------------------------------------------------------
+
+
+def _wrapper_limits(text: str) -> bool:
+    """Inputs where the wrapper, not BuildKit's current grammar, decides: BuildKit 0.12.5 has no `${a#b}`
+    or `${a%b}` in its lexer (so a line using them has no heredoc), no `# check=` directive, and the
+    wrapper returns non-ASCII flags as mojibake. NUL bytes end its C strings."""
+    return bool(re.search(r"\$\{[^}]*[#%]", text)) or "check" in text.lower() or "\x00" in text
+
+
+def _comparable(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+    try:
+        commands = dockerfile.parse_string(text)
+    except dockerfile.GoParseError:
+        return None
+    known = {k for k in KNOWN_INSTRUCTIONS if k not in ("ONBUILD", "FROM", "MAINTAINER")}
+    # Unknown instructions are errors for us (and for BuildKit's next stage): compare the rest.
+    expected = [
+        theirs(c)
+        for c in commands
+        if (c.cmd or "").upper() in KNOWN_INSTRUCTIONS
+        and ((c.cmd or "").upper() != "ONBUILD" or (c.sub_cmd or "").upper() in known)
+    ]
+    parsed = parse_dockerfile(text)
+    actual = [ours(i) for i in parsed.instructions if i.keyword != "ONBUILD" or i.trigger is not None]
+    if any(not f.isascii() for i in parsed.instructions for f in i.logical_text.split() if f.startswith("--")):
+        return None
+    lines = text.split("\n")
+    for mine, buildkit in zip(actual, expected, strict=False):
+        # A continuation running into trailing comment or blank lines at the end of the file (see above).
+        skipped = lines[mine["end_line"] : buildkit["end_line"]]
+        if buildkit["end_line"] > mine["end_line"] and all(not x.strip() or x.lstrip().startswith("#") for x in skipped):
+            buildkit["end_line"] = mine["end_line"]
+    return actual, expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(mutated_fixture())
+def test_mutated_files_buildkit_accepts_parse_the_same(text: str) -> None:
+    assume(not _wrapper_limits(text))
+    pair = _comparable(text)
+    assume(pair is not None)
+    actual, expected = pair  # type: ignore[misc]
+    assert actual == expected
