@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.sample import MULTI_STAGE_DOCKERFILE  # noqa: E402
-from dockwright.lint import lint  # noqa: E402
+from bench.sample import MULTI_STAGE_DOCKERFILE
+from dockwright.lint import lint
 
 ROUNDS = 200
 

@@ -224,7 +224,9 @@ class Stage:
     @property
     def lineage(self) -> list[Stage]:
         """This stage and the stages it builds on, nearest first."""
-        chain, stage, seen = [], self, set()
+        chain: list[Stage] = []
+        seen: set[int] = set()
+        stage: Stage | None = self
         while stage is not None and stage.index not in seen:
             seen.add(stage.index)
             chain.append(stage)
