@@ -18,9 +18,7 @@ TODAY = "2026-11-28"
 Trigger = tuple[str, int, int]  # snippet, expected line, expected column
 
 
-def findings_of(
-    rule_id: str, snippet: str, kind: str | None = None, **config: Any
-) -> list[tuple[int, int]]:
+def findings_of(rule_id: str, snippet: str, kind: str | None = None, **config: Any) -> list[tuple[int, int]]:
     """Positions of the findings of ``rule_id`` in ``snippet`` (the rule enabled even if off by default)."""
     settings = {"today": TODAY, "shellcheck": False, "enable": [rule_id], **config}
     result = lint(snippet, kind=kind, config=settings)

@@ -27,6 +27,7 @@ from dockwright.dockerfile.scopes import assign_stages_and_scopes
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.dockerfile.words import (
     BUILDKIT_WHITESPACE,
+    GO_SPACE,
     RawFlag,
     heredoc_words,
     split_flags,
@@ -47,7 +48,8 @@ _KEYWORD = re.compile(r"[^\t\v\f\r ]*")
 _SEPARATOR = re.compile(r"[\t\v\f\r ]*")
 # Instructions BuildKit rejects without arguments (RUN, CMD and ENTRYPOINT may be empty).
 _REQUIRES_ARGUMENTS = frozenset(
-    "ADD ARG COPY ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD SHELL STOPSIGNAL USER VOLUME WORKDIR".split()
+    {"ADD", "ARG", "COPY", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "SHELL"}
+    | {"STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
 )
 _FORBIDDEN_TRIGGERS = ("ONBUILD", "FROM", "MAINTAINER")
 _NOT_STRINGS = "when using JSON array syntax, arrays must be comprised of strings only"
@@ -82,7 +84,7 @@ def exec_form(arguments: str) -> list[str] | None:
 def _json_array(arguments: str) -> tuple[list[str] | None, bool]:
     """``(argv, not_strings)``: not_strings is True for a JSON array holding something other than
     strings, which BuildKit rejects outright instead of falling back to the shell form."""
-    stripped = arguments.lstrip()
+    stripped = arguments.lstrip(GO_SPACE)
     if not stripped.startswith("["):
         return None, False
     try:
@@ -185,7 +187,7 @@ class _Parser:
         """Read `# syntax=`, `# escape=` and `# check=` lines; only honoured before anything else,
         including a blank line or another comment."""
         for index, line in enumerate(self.lines):
-            stripped = line.lstrip()
+            stripped = line.lstrip(GO_SPACE)
             match = _DIRECTIVE.match(stripped)
             name = match.group(1).lower() if match else ""
             if not match or name not in KNOWN_DIRECTIVES:
@@ -218,7 +220,7 @@ class _Parser:
 
     def _parse_line(self, index: int) -> int:
         line = self.lines[index]
-        content = line.lstrip()
+        content = line.lstrip(GO_SPACE)
         if not content:
             return index + 1
         if content[0] == "#":
@@ -241,7 +243,7 @@ class _Parser:
         lines = self.lines
         while continues and line_index < len(lines):
             line = lines[line_index]
-            content = line.lstrip()
+            content = line.lstrip(GO_SPACE)
             if content.startswith("#"):
                 # Inside a continuation, comment lines vanish (even one ending in the escape character).
                 self.comments.append(Comment(line_index + 1, content.strip()[1:]))
@@ -259,9 +261,9 @@ class _Parser:
 
     def _build_instruction(self, logical: _Logical, next_index: int) -> int:
         text = logical.text
-        start = len(text) - len(text.lstrip())
+        start = len(text) - len(text.lstrip(GO_SPACE))
         # Like BuildKit, trailing Unicode whitespace is trimmed before the keyword is cut off.
-        keyword_end = min(_KEYWORD.match(text, start).end(), len(text.rstrip()))  # type: ignore[union-attr]
+        keyword_end = min(_KEYWORD.match(text, start).end(), len(text.rstrip(GO_SPACE)))  # type: ignore[union-attr]
         keyword_text = text[start:keyword_end]
         keyword = keyword_text.upper()
         keyword_span = logical.source.span(start, keyword_end)
@@ -285,13 +287,13 @@ class _Parser:
         """Split ``text[rest_start:]`` (what follows the keyword) into flags and arguments."""
         rest = text[rest_start:]
         raw_flags, arguments_start = split_flags(rest) if rest.startswith("--") else ([], 0)
-        while arguments_start < len(rest) and rest[arguments_start].isspace():
+        while arguments_start < len(rest) and rest[arguments_start] in GO_SPACE:
             arguments_start += 1
         source = logical.source
         flags = [self._flag(f, rest_start, source) for f in raw_flags]
-        arguments = rest[arguments_start:].rstrip()
+        arguments = rest[arguments_start:].rstrip(GO_SPACE)
         arguments_map = source.shifted(rest_start + arguments_start)
-        end_line, end_column = source.position(len(text.rstrip()) - 1)
+        end_line, end_column = source.position(len(text.rstrip(GO_SPACE)) - 1)
         start_line, start_column = logical.start or (keyword_span.start_line, keyword_span.start_column)
         span = Span(start_line, start_column, end_line, end_column + 1)
         json_args = None
@@ -343,11 +345,15 @@ class _Parser:
                 if pair.has_value and not pair.key_text:
                     self.error(instruction.span_of(pair.key_start, pair.value_end), "ARG names can not be blank")
         elif keyword in ("COPY", "ADD"):
-            count = len(instruction.json_args) if instruction.json_args is not None else len(
-                BUILDKIT_WHITESPACE.split(arguments))
+            count = (
+                len(instruction.json_args)
+                if instruction.json_args is not None
+                else len(BUILDKIT_WHITESPACE.split(arguments))
+            )
             if count < 2:
-                self.error(instruction.arguments_span, f"{keyword} requires at least two arguments: source and "
-                                                       "destination")
+                self.error(
+                    instruction.arguments_span, f"{keyword} requires at least two arguments: source and destination"
+                )
         elif keyword == "SHELL" and instruction.json_args is None:
             self.error(instruction.arguments_span, 'SHELL requires the JSON form, e.g. SHELL ["/bin/bash", "-c"]')
         elif keyword == "HEALTHCHECK":
@@ -363,8 +369,10 @@ class _Parser:
             return
         for pair in pairs:
             if not pair.has_value:
-                self.error(instruction.span_of(pair.key_start, pair.key_end),
-                           f"Syntax error - can't find = in {pair.key_text!r}. Must be of the form: name=value")
+                self.error(
+                    instruction.span_of(pair.key_start, pair.key_end),
+                    f"Syntax error - can't find = in {pair.key_text!r}. Must be of the form: name=value",
+                )
             elif not pair.key_text:
                 self.error(instruction.span_of(pair.key_start, pair.value_end), f"{keyword} names can not be blank")
 
@@ -375,8 +383,7 @@ class _Parser:
             if len(words) > 1:
                 self.error(instruction.arguments_span, "HEALTHCHECK NONE takes no arguments")
         elif kind != "CMD":
-            self.error(instruction.span_of(0, len(words[0])), f"unknown HEALTHCHECK type {words[0]!r}: use CMD "
-                                                               "or NONE")
+            self.error(instruction.span_of(0, len(words[0])), f"unknown HEALTHCHECK type {words[0]!r}: use CMD or NONE")
         elif len(words) == 1:
             self.error(instruction.arguments_span, "HEALTHCHECK CMD needs a command")
         else:
@@ -407,20 +414,25 @@ class _Parser:
             instruction.heredocs = holder.heredocs
         if holder.heredocs:
             end = holder.heredocs[-1].span
-            instruction.span = Span(instruction.span.start_line, instruction.span.start_column, end.end_line,
-                                    end.end_column)
+            instruction.span = Span(
+                instruction.span.start_line, instruction.span.start_column, end.end_line, end.end_column
+            )
             if holder is not instruction:
                 holder.span = Span(holder.span.start_line, holder.span.start_column, end.end_line, end.end_column)
         return index
 
-    def _read_body(self, name: str, strip_tabs: bool, quoted: bool, marker_span: Span, first: int) -> tuple[
-            Heredoc, int]:
+    def _read_body(
+        self, name: str, strip_tabs: bool, quoted: bool, marker_span: Span, first: int
+    ) -> tuple[Heredoc, int]:
         end = self._terminator(name, strip_tabs, first)
         terminated = end is not None
         if end is None:
             end = self._recover_terminator(name, first)
-            self.error(marker_span, f"heredoc <<{name} is never terminated: BuildKit reads to the end of the file; "
-                                    f"end it with a line holding just {name}")
+            self.error(
+                marker_span,
+                f"heredoc <<{name} is never terminated: BuildKit reads to the end of the file; "
+                f"end it with a line holding just {name}",
+            )
         stop = min(end, len(self.lines))
         body_map = SourceMap()
         pieces: list[str] = []

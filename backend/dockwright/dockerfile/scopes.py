@@ -26,8 +26,18 @@ PLATFORM_ARGS: dict[str, str | None] = {
     "TARGETVARIANT": "",
 }
 # Predefined proxy args and the like, usable in a stage without declaring them.
-PREDEFINED_ARGS = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
-                   "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy")
+PREDEFINED_ARGS = (
+    "HTTP_PROXY",
+    "http_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "FTP_PROXY",
+    "ftp_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+)
 _STAGE_NAME = re.compile(r"[a-z][a-z0-9-_.]*")
 
 Scope = dict[str, str | None]
@@ -73,8 +83,10 @@ def assign_stages_and_scopes(
                     )
             else:
                 errors.append(
-                    SyntaxProblem(instruction.keyword_span,
-                                  f"{instruction.keyword} before the first FROM: only ARG may come before FROM")
+                    SyntaxProblem(
+                        instruction.keyword_span,
+                        f"{instruction.keyword} before the first FROM: only ARG may come before FROM",
+                    )
                 )
             continue
         instruction.stage = stage
@@ -122,8 +134,12 @@ def _new_stage(
         if len(words) > 3:
             errors.append(SyntaxProblem(words[3].span, "FROM takes an image, and optionally AS and a stage name"))
         elif not _STAGE_NAME.fullmatch(name.lower()):
-            errors.append(SyntaxProblem(name_span, f"invalid name for build stage: {name!r}, name can't start "
-                                                   "with a number or contain symbols"))
+            errors.append(
+                SyntaxProblem(
+                    name_span,
+                    f"invalid name for build stage: {name!r}, name can't start with a number or contain symbols",
+                )
+            )
     elif len(words) == 2 or (len(words) >= 3 and words[1].value.upper() != "AS"):
         errors.append(SyntaxProblem(words[1].span, "FROM takes an image, and optionally AS and a stage name"))
     image_text = words[0].text if words else ""

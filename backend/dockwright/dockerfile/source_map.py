@@ -40,10 +40,7 @@ class SourceMap:
             return (1, 1)
         if offset < 0:
             offset = 0
-        if len(offsets) == 1 or offset < offsets[1]:
-            i = 0
-        else:
-            i = bisect.bisect_right(offsets, offset) - 1
+        i = 0 if len(offsets) == 1 or offset < offsets[1] else bisect.bisect_right(offsets, offset) - 1
         return (self.lines[i], self.columns[i] + offset - offsets[i])
 
     def span(self, start: int, end: int) -> Span:

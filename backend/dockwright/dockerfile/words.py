@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 
 _SIMPLE_WORD = re.compile(r"\S+")
+# Go's unicode.IsSpace, which BuildKit uses to trim lines: Python's str.strip() would also remove the
+# ASCII separators \x1c-\x1f.
+GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 # BuildKit reads flags byte by byte, so only ASCII whitespace separates them.
 _ASCII_SPACE = frozenset(" \t\n\v\f\r")
 # BuildKit's reWhitespace: what separates the keyword from its arguments and the words of FROM/COPY.
@@ -206,7 +209,7 @@ def heredoc_words(line: str) -> list[RawWord] | None:
     return words
 
 
-_SUBSTITUTION = re.compile(r"\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])?(?::[-+?]|[-+?]|##?|%%?|//?|(?=\}))")
+_SUBSTITUTION = re.compile(r"\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(?::[-+?]|[-+?]|##?|%%?|//?|(?=\}))")
 
 
 def _substitution_end(line: str, brace: int) -> int:
@@ -257,8 +260,18 @@ def split_pairs(text: str, escape: str = "\\", allow_bare: bool = False) -> list
         key_raw = text[words[0].start : key_end]
         rest = text[rest_start:].rstrip()
         return [
-            RawPair(unquote(key_raw, escape), unquote(rest, escape), words[0].start, key_end, rest_start,
-                    rest_start + len(rest), True, True, key_raw, rest)
+            RawPair(
+                unquote(key_raw, escape),
+                unquote(rest, escape),
+                words[0].start,
+                key_end,
+                rest_start,
+                rest_start + len(rest),
+                True,
+                True,
+                key_raw,
+                rest,
+            )
         ]
     pairs: list[RawPair] = []
     for word in words:
@@ -269,7 +282,17 @@ def split_pairs(text: str, escape: str = "\\", allow_bare: bool = False) -> list
         key_raw = word.text[:eq]
         value_raw = word.text[eq + 1 :]
         pairs.append(
-            RawPair(unquote(key_raw, escape), unquote(value_raw, escape), word.start, word.start + eq,
-                    word.start + eq + 1, word.end, False, True, key_raw, value_raw)
+            RawPair(
+                unquote(key_raw, escape),
+                unquote(value_raw, escape),
+                word.start,
+                word.start + eq,
+                word.start + eq + 1,
+                word.end,
+                False,
+                True,
+                key_raw,
+                value_raw,
+            )
         )
     return pairs

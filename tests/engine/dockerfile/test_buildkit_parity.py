@@ -64,9 +64,15 @@ def ours(instruction: Instruction) -> dict[str, Any]:
         "flags": tuple(f.word for f in instruction.flags),
         "json": is_json,
         "value": value,
-        # The wrapper reports no heredocs for ONBUILD triggers: see test_onbuild_heredocs_are_read below.
-        "heredocs": () if instruction.trigger is not None else tuple((h.name, h.body) for h in instruction.heredocs),
+        "heredocs": tuple((h.name, h.body) for h in instruction.heredocs),
     }
+
+
+def drop_onbuild_heredocs(mine: list[dict[str, Any]], expected: list[dict[str, Any]]) -> None:
+    """The installed wrapper reports no heredocs for ONBUILD triggers (see test_onbuild_heredocs_are_read)."""
+    for ours_, theirs_ in zip(mine, expected, strict=False):
+        if ours_["sub_cmd"] and not theirs_["heredocs"]:
+            ours_["heredocs"] = ()
 
 
 def theirs(command: Any) -> dict[str, Any]:
@@ -93,7 +99,10 @@ def test_instructions_match_buildkit(path: Path) -> None:
     text = path.read_bytes().decode("utf-8")
     parsed = parse_dockerfile(text)
     assert parsed.errors == []
-    assert [ours(i) for i in parsed.instructions] == [theirs(c) for c in dockerfile.parse_string(text)]
+    mine = [ours(i) for i in parsed.instructions]
+    expected = [theirs(c) for c in dockerfile.parse_string(text)]
+    drop_onbuild_heredocs(mine, expected)
+    assert mine == expected
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
@@ -116,12 +125,12 @@ def test_heredoc_bodies_point_at_their_lines(path: Path) -> None:
 
 def test_onbuild_heredocs_are_read() -> None:
     """BuildKit reads heredocs for an ONBUILD trigger (`canContainHeredoc` looks through ONBUILD) and attaches
-    them to the ONBUILD node; the wrapper only collects heredocs of the trigger node, so it reports none.
-    Its end line still shows the body was consumed."""
-    text = "FROM alpine\nONBUILD RUN <<EOF\necho child\nEOF\nCMD [\"sh\"]\n"
+    them to the ONBUILD node; the installed wrapper only collects heredocs of the trigger node, so it reports
+    none. Its end line still shows the body was consumed."""
+    text = 'FROM alpine\nONBUILD RUN <<EOF\necho child\nEOF\nCMD ["sh"]\n'
     onbuild = parse_dockerfile(text).instructions[1]
     [command] = [c for c in dockerfile.parse_string(text) if c.cmd == "ONBUILD"]
-    assert command.heredocs == ()
+    assert [(h.name, h.content) for h in command.heredocs] in ([], [("EOF", "echo child\n")])
     assert (command.start_line, command.end_line) == (2, 4)
     assert (onbuild.span.start_line, onbuild.span.end_line) == (2, 4)
     assert onbuild.trigger is not None
@@ -141,8 +150,9 @@ def test_check_directive_is_known_since_frontend_1_8() -> None:
         ("FROM", 3, 3),
         ("RUN", 4, 5),
     ]
-    old = [(c.cmd, c.start_line, c.end_line) for c in dockerfile.parse_string(text)]
-    assert old == [("FROM", 3, 3), ("RUN", 4, 4), ("b", 5, 5)]
+    wrapper = [(c.cmd, c.start_line, c.end_line) for c in dockerfile.parse_string(text)]
+    # The installed wheel (BuildKit 0.12.5) reads the old grammar; a newer one would agree with us.
+    assert wrapper in ([("FROM", 3, 3), ("RUN", 4, 4), ("b", 5, 5)], [("FROM", 3, 3), ("RUN", 4, 5)])
 
 
 def test_a_continuation_running_into_trailing_comments_ends_at_its_last_text() -> None:
@@ -182,13 +192,17 @@ def _comparable(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] 
     ]
     parsed = parse_dockerfile(text)
     actual = [ours(i) for i in parsed.instructions if i.keyword != "ONBUILD" or i.trigger is not None]
-    if any(not f.isascii() for i in parsed.instructions for f in i.logical_text.split() if f.startswith("--")):
+    if any(not f.text.isascii() for i in parsed.all_instructions() for f in i.flags):
         return None
+    drop_onbuild_heredocs(actual, expected)
     lines = text.split("\n")
     for mine, buildkit in zip(actual, expected, strict=False):
-        # A continuation running into trailing comment or blank lines at the end of the file (see above).
+        # A continuation running into trailing comment, blank or lone-escape lines at the end of the file
+        # (see above).
         skipped = lines[mine["end_line"] : buildkit["end_line"]]
-        if buildkit["end_line"] > mine["end_line"] and all(not x.strip() or x.lstrip().startswith("#") for x in skipped):
+        if buildkit["end_line"] > mine["end_line"] and all(
+            x.strip() in ("", "\\") or x.lstrip()[:1] == "#" for x in skipped
+        ):
             buildkit["end_line"] = mine["end_line"]
     return actual, expected
 

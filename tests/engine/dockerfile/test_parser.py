@@ -116,8 +116,24 @@ def test_unknown_instruction_is_reported_once_and_the_rest_is_parsed() -> None:
     assert keywords(text) == ["FROM", "COPY"]
 
 
-@pytest.mark.parametrize("keyword", ["ENV", "LABEL", "COPY", "ADD", "USER", "WORKDIR", "EXPOSE", "VOLUME",
-                                     "HEALTHCHECK", "STOPSIGNAL", "ARG", "ONBUILD", "SHELL"])
+@pytest.mark.parametrize(
+    "keyword",
+    [
+        "ENV",
+        "LABEL",
+        "COPY",
+        "ADD",
+        "USER",
+        "WORKDIR",
+        "EXPOSE",
+        "VOLUME",
+        "HEALTHCHECK",
+        "STOPSIGNAL",
+        "ARG",
+        "ONBUILD",
+        "SHELL",
+    ],
+)
 def test_missing_arguments(keyword: str) -> None:
     text = f"FROM alpine\n{keyword}\nUSER nobody\n"
     assert errors(text) == [(Span(2, 1, 2, 1 + len(keyword)), f"{keyword} requires at least one argument")]
@@ -228,3 +244,6 @@ def test_a_file_without_from() -> None:
 def test_several_errors_are_all_reported_in_order() -> None:
     text = "FROM alpine\nRUNN x\nENV A\nCOPYY . .\nRUN <<EOF\n"
     assert [s.start_line for s, _ in errors(text)] == [2, 3, 4, 5]
+
+
+# -- speed -----------------------------------------------------------------------------------------------

@@ -54,14 +54,7 @@ def test_quoted_flag_keeps_its_written_text_and_buildkit_reading() -> None:
 
 
 def test_words_across_continuations_with_comment_and_blank_lines() -> None:
-    text = (
-        "FROM alpine\n"
-        "RUN apk add \\\n"
-        "    # a comment inside the continuation\n"
-        "    curl \\\n"
-        "\n"
-        "    jq\n"
-    )
+    text = "FROM alpine\nRUN apk add \\\n    # a comment inside the continuation\n    curl \\\n\n    jq\n"
     run = parse_dockerfile(text).instructions[1]
     assert run.span == Span(2, 1, 6, 7)
     spans = {w.value: w.span for w in run.words}
@@ -102,7 +95,7 @@ def test_legacy_env_value_span_covers_the_rest_of_the_line() -> None:
 
 
 def test_heredoc_marker_body_and_extent() -> None:
-    text = "FROM alpine\nRUN <<EOF\necho one\n  echo two\nEOF\nCMD [\"sh\"]\n"
+    text = 'FROM alpine\nRUN <<EOF\necho one\n  echo two\nEOF\nCMD ["sh"]\n'
     run = parse_dockerfile(text).instructions[1]
     [heredoc] = run.heredocs
     assert heredoc.marker_span == Span(2, 5, 2, 10)
@@ -125,13 +118,7 @@ def test_two_heredocs_read_in_order() -> None:
 
 
 def test_shell_command_words_map_back_through_continuations_and_comments() -> None:
-    text = (
-        "FROM debian\n"
-        "RUN apt-get update \\\n"
-        "    # refresh first\n"
-        " && apt-get install -y \\\n"
-        "\tcurl\n"
-    )
+    text = "FROM debian\nRUN apt-get update \\\n    # refresh first\n && apt-get install -y \\\n\tcurl\n"
     run = parse_dockerfile(text).instructions[1]
     assert run.shell is not None
     update, install = run.shell.all_commands
@@ -212,3 +199,20 @@ def test_empty_arguments_point_just_past_the_keyword() -> None:
     assert run.arguments == ""
     assert run.arguments_span == run.keyword_span
     assert run.span_of(0, 0) == Span(2, 4, 2, 5)
+
+
+def test_shell_words_after_a_bom_and_in_backtick_escape_files() -> None:
+    bom = "\ufeffRUN echo hi\nFROM alpine\n"
+    run = parse_dockerfile(bom).instructions[0]
+    assert run.shell is not None
+    [echo] = run.shell.all_commands
+    assert (echo.name.span, echo.args[0].span) == (Span(1, 6, 1, 10), Span(1, 11, 1, 13))
+    assert text_at(bom, echo.name.span) == "echo"
+
+    backtick = "# escape=`\nFROM alpine\nRUN apk add `\n    # comment `\n\tcurl && `\n    rm -rf /var/cache/apk\n"
+    run = parse_dockerfile(backtick).instructions[1]
+    assert run.shell is not None
+    apk, rm = run.shell.all_commands
+    assert apk.args[-1].span == Span(5, 2, 5, 6)
+    assert rm.name.span == Span(6, 5, 6, 7)
+    assert all(text_at(backtick, w.span) == w.raw for c in run.shell.all_commands for w in c.words)

@@ -46,7 +46,7 @@ def test_assignments_before_a_command() -> None:
 
 
 def test_flags_long_short_and_clustered() -> None:
-    script = instruction("FROM debian\nRUN apt-get -qy --no-install-recommends install curl=8.* \"$PKG\"\n").shell
+    script = instruction('FROM debian\nRUN apt-get -qy --no-install-recommends install curl=8.* "$PKG"\n').shell
     assert script is not None
     [command] = script.all_commands
     assert command.has_flag("-y")
@@ -168,3 +168,12 @@ def test_broken_shell_still_yields_what_it_can() -> None:
     assert script is not None
     assert script.has_errors
     assert "apt-get" in [c.program for c in script.all_commands]
+
+
+def test_crlf_heredoc_body_words_exclude_the_carriage_return() -> None:
+    text = "FROM debian\r\nRUN <<EOF\r\napt-get install -y curl\r\nEOF\r\n"
+    script = instruction(text).shell
+    assert script is not None
+    [command] = script.all_commands
+    assert [w.value for w in command.words] == ["apt-get", "install", "-y", "curl"]
+    assert command.args[-1].span == Span(3, 20, 3, 24)

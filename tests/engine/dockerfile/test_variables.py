@@ -68,7 +68,7 @@ def test_expand_with_backtick_escape() -> None:
         ("one\\ two", "one two"),
         ('"keeps \\n as written"', "keeps \\n as written"),
         ("mixed'$NAME'$NAME", "mixed$NAMEapp"),
-        ("${MISSING:-\"a b\"}", "a b"),
+        ('${MISSING:-"a b"}', "a b"),
     ],
 )
 def test_process_word_reads_quotes_like_buildkit(text: str, value: str) -> None:
@@ -150,10 +150,17 @@ def test_env_is_carried_into_a_stage_built_from_an_earlier_stage() -> None:
 
 
 def test_platform_args_are_predefined_in_from_and_global_args() -> None:
-    text = "ARG ARCH_SUFFIX=-${TARGETARCH}\nFROM --platform=$BUILDPLATFORM golang:1.22${ARCH_SUFFIX}\nRUN echo $TARGETARCH\n"
+    text = (
+        "ARG ARCH_SUFFIX=-${TARGETARCH}\n"
+        "FROM --platform=$BUILDPLATFORM golang:1.22${ARCH_SUFFIX}\n"
+        "RUN echo $TARGETARCH\n"
+    )
     parsed = parse_dockerfile(text)
     from_ = parsed.instructions[1]
-    assert from_.expand(from_.flag("platform").value).value == "linux/amd64"  # type: ignore[union-attr]
+    platform = from_.flag("platform")
+    assert platform is not None
+    assert platform.value is not None
+    assert from_.expand(platform.value).value == "linux/amd64"
     assert parsed.stages[0].image is not None
     assert parsed.stages[0].image.tag == "1.22-amd64"
     assert "TARGETARCH" not in parsed.instructions[2].scope
@@ -204,3 +211,29 @@ def test_stage_names_and_indexes() -> None:
     assert parsed.stages[2].image is not None
     assert parsed.stages[2].image.is_scratch
     assert parsed.final_stage is parsed.stages[2]
+
+
+@pytest.mark.parametrize(
+    ("raw", "registry", "repository", "tag", "digest", "official"),
+    [
+        ("python:3.12-slim", None, "python", "3.12-slim", None, True),
+        ("docker.io/library/python", "docker.io", "python", None, None, True),
+        ("bitnami/redis:7.2", None, "bitnami/redis", "7.2", None, False),
+        ("localhost:5000/team/app:1@sha256:abc", "localhost:5000", "team/app", "1", "sha256:abc", False),
+        ("ghcr.io/org/app@sha256:def", "ghcr.io", "org/app", None, "sha256:def", False),
+        ("localhost/app", "localhost", "app", None, None, False),
+    ],
+)
+def test_stage_image_parts(
+    raw: str, registry: str | None, repository: str, tag: str | None, digest: str | None, official: bool
+) -> None:
+    image = parse_dockerfile(f"FROM {raw}\n").stages[0].image
+    assert image is not None
+    assert (image.registry, image.repository, image.tag, image.digest, image.is_official) == (
+        registry,
+        repository,
+        tag,
+        digest,
+        official,
+    )
+    assert image.name == repository.rsplit("/", 1)[-1]
