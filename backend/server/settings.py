@@ -7,7 +7,6 @@ the cache. The variables are listed in .env.example and in the API contract.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import dj_database_url
@@ -19,12 +18,10 @@ from server.env import env_bool, env_choice, env_int, env_list, env_str
 BACKEND_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BACKEND_DIR.parent
 
-# pytest sets PYTEST_VERSION for the whole session before Django loads, so the test suite gets its own
-# environment (and the insecure fallbacks below) without any variable to remember.
-RUNNING_TESTS = "PYTEST_VERSION" in os.environ
-DOCKWRIGHT_ENV = env_choice(
-    "DJANGO_ENV", ("development", "production", "test"), "test" if RUNNING_TESTS else "development"
-)
+# The test suite runs with DJANGO_ENV=test (server.test_settings sets it), which allows the development
+# fallbacks below without DEBUG.
+DOCKWRIGHT_ENV = env_choice("DJANGO_ENV", ("development", "production", "test"), "development")
+RUNNING_TESTS = DOCKWRIGHT_ENV == "test"
 IS_PRODUCTION = DOCKWRIGHT_ENV == "production"
 
 DEBUG = env_bool("DJANGO_DEBUG", False)

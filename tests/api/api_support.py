@@ -27,11 +27,7 @@ def assert_error_shape(response: Any, status: int) -> dict[str, Any]:
 
 def manage(*args: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     """Run manage.py in a fresh process with only ``env`` as Django/Dockwright settings, as a deployment would."""
-    base = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DOCKWRIGHT_")) and key != "PYTEST_VERSION"
-    }
+    base = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DOCKWRIGHT_"))}
     base["DOCKWRIGHT_DATA_DIR"] = str(tmp_path / "data")
     return subprocess.run(
         [sys.executable, str(MANAGE_PY), *args],

@@ -48,8 +48,9 @@ def test_production_without_allowed_hosts_refuses_to_start(tmp_path):
     assert "ImproperlyConfigured: DJANGO_ALLOWED_HOSTS is not set" in result.stderr
 
 
-def test_production_started_from_a_test_session_still_refuses_to_start_without_secrets(tmp_path):
-    result = manage("check", env={"DJANGO_ENV": "production", "PYTEST_VERSION": "8"}, tmp_path=tmp_path)
+def test_production_with_test_settings_still_refuses_to_start_without_secrets(tmp_path):
+    env = {"DJANGO_ENV": "production", "DJANGO_SETTINGS_MODULE": "server.test_settings"}
+    result = manage("check", env=env, tmp_path=tmp_path)
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
