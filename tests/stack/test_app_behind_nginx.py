@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import re
 
 import pytest
@@ -190,7 +191,14 @@ def test_the_access_log_is_json_with_request_id_and_upstream_time(stack: Stack) 
 
 def test_django_logs_are_ecs_json_carrying_the_request_id(stack: Stack) -> None:
     request(stack.port, "GET", "/api/v1/nope", headers={**VIA_TLS_EDGE, "X-Request-Id": "stack-ecs-probe-7"})
-    lines = [line for line in stack.log().splitlines() if "stack-ecs-probe-7" in line]
-    records = [json.loads(line) for line in lines if line.startswith("{")]
-    assert any(record.get("log.logger") == "gunicorn.access" for record in records)
-    assert any(record.get("log", {}).get("logger") == "django.request" for record in records)
+
+    def loggers() -> set[str]:
+        lines = [line for line in stack.log().splitlines() if "stack-ecs-probe-7" in line]
+        records = [json.loads(line) for line in lines if line.startswith("{")]
+        return {record.get("log.logger") or record.get("log", {}).get("logger") for record in records}
+
+    # The workers write their lines after the response is sent: give them a moment.
+    deadline = time.monotonic() + 10
+    while not {"gunicorn.access", "django.request"} <= loggers() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert {"gunicorn.access", "django.request"} <= loggers()
