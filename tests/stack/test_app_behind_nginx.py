@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 import re
+import time
 
 import pytest
 
