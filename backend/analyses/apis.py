@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
-from analyses.selectors import analysis_get, analysis_list_for_user
+from analyses.selectors import analysis_fixed_content, analysis_get, analysis_list_for_user
 from analyses.serializers import AnalysisSerializer, AnalysisSummarySerializer
 from analyses.services import analysis_create
 from core.errors import PayloadTooLarge
@@ -83,3 +83,20 @@ class AnalysisDetailApi(APIView):
         if analysis is None:
             raise NotFound(f"no analysis with id {analysis_id!r}")
         return Response(AnalysisSerializer(analysis).data)
+
+
+class FixedContentSerializer(serializers.Serializer):
+    content = serializers.CharField(help_text="The analysed content with every safe fix applied.")
+    fixes_applied = serializers.IntegerField()
+
+
+class AnalysisFixedContentApi(APIView):
+    """The content of an analysis with its safe fixes applied (what `dockwright lint --fix` would write)."""
+
+    @extend_schema(operation_id="analyses_fixed_retrieve", responses=FixedContentSerializer)
+    def get(self, request: Request, analysis_id: str) -> Response:
+        analysis = analysis_get(analysis_id=analysis_id)
+        if analysis is None:
+            raise NotFound(f"no analysis with id {analysis_id!r}")
+        content, applied = analysis_fixed_content(analysis=analysis)
+        return Response(FixedContentSerializer({"content": content, "fixes_applied": applied}).data)

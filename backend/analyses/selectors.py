@@ -7,6 +7,9 @@ from typing import Any
 from django.db.models import QuerySet
 
 from analyses.models import Analysis
+from dockwright.findings import Finding
+from dockwright.fixes import fix_until_stable
+from dockwright.lint import lint
 
 
 def analysis_get(*, analysis_id: str) -> Analysis | None:
@@ -19,3 +22,13 @@ def analysis_list_for_user(*, user: Any) -> QuerySet[Analysis]:
     if not user or not user.is_authenticated:
         return Analysis.objects.none()
     return Analysis.objects.filter(owner=user).defer("content").order_by("-created", "-pk")
+
+
+def analysis_fixed_content(*, analysis: Analysis) -> tuple[str, int]:
+    """The analysed content with every safe fix applied, and how many fixes that was."""
+    findings = [Finding.from_dict(data) for data in analysis.findings]
+
+    def relint(text: str) -> list[Finding]:
+        return lint(text, kind=analysis.kind, filename=analysis.filename or None, config=analysis.config).findings
+
+    return fix_until_stable(analysis.content, findings, relint)

@@ -140,14 +140,16 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _fix(item: BatchFile, findings: list[Finding], config: LintConfig) -> tuple[int, list[Finding]]:
     """Apply the safe fixes to the file in place; the findings of the fixed file are returned."""
-    from dockwright.fixes import apply_fixes
+    from dockwright.fixes import fix_until_stable
 
-    new_content, applied = apply_fixes(item.content, findings, safe_only=True)
+    def relint(text: str) -> list[Finding]:
+        return lint(text, kind=item.kind, filename=item.path, config=config, files=item.files).findings
+
+    new_content, applied = fix_until_stable(item.content, findings, relint)
     if not applied:
         return 0, findings
     Path(item.path).write_text(new_content, encoding="utf-8")
-    result = lint(new_content, kind=item.kind, filename=item.path, config=config, files=item.files)
-    return applied, result.findings
+    return applied, relint(new_content)
 
 
 def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO) -> None:

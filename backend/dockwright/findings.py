@@ -7,7 +7,9 @@ last character of the region, so a one-character finding at column 5 has ``end_c
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Severity(enum.StrEnum):
@@ -92,6 +94,27 @@ class Finding:
 
     def with_severity(self, severity: Severity) -> Finding:
         return Finding(self.rule, severity, self.message, self.span, self.fix)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """The inverse of :meth:`to_dict` (extra keys, such as the API's ``rule_title``, are ignored)."""
+        fix = data.get("fix")
+        return cls(
+            rule=str(data["rule"]),
+            severity=Severity(data["severity"]),
+            message=str(data["message"]),
+            span=Span(int(data["line"]), int(data["column"]), int(data["end_line"]), int(data["end_column"])),
+            fix=None
+            if not fix
+            else Fix(
+                title=str(fix["title"]),
+                safe=bool(fix["safe"]),
+                edits=tuple(
+                    Edit(Span(e["line"], e["column"], e["end_line"], e["end_column"]), str(e["replacement"]))
+                    for e in fix["edits"]
+                ),
+            ),
+        )
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {

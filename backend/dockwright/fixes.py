@@ -8,7 +8,7 @@ several findings (e.g. one rewrite of a `depends_on` block) are applied once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from dockwright.findings import Edit, Finding, Fix, Span
 
@@ -74,3 +74,18 @@ def _overlap(first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
 
 def _overlaps(ranges: list[tuple[int, int, str]]) -> bool:
     return any(_overlap(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
+
+
+def fix_until_stable(
+    text: str, findings: Iterable[Finding], relint: Callable[[str], Iterable[Finding]], max_passes: int = 10
+) -> tuple[str, int]:
+    """Apply safe fixes, re-lint, and repeat while fixes still apply: fixes that overlapped one applied in
+    an earlier pass (quoting a port and binding it to 127.0.0.1) are offered again against the new text."""
+    total = 0
+    for _ in range(max_passes):
+        text, applied = apply_fixes(text, findings, safe_only=True)
+        if not applied:
+            break
+        total += applied
+        findings = relint(text)
+    return text, total

@@ -30,17 +30,13 @@ def bad_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_text_output_names_file_line_and_column(
-    bad_file: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_text_output_names_file_line_and_column(bad_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["lint", str(bad_file)], capsys)
     assert code == 1
     assert f"{bad_file}:1:6: warning DF003 " in out
 
 
-def test_json_output_has_documented_fields(
-    bad_file: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_json_output_has_documented_fields(bad_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["lint", "--format", "json", str(bad_file)], capsys)
     findings = json.loads(out)
     assert code == 1
@@ -57,9 +53,7 @@ def test_json_output_has_documented_fields(
     }
 
 
-def test_exit_code_is_zero_below_failure_threshold(
-    bad_file: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_exit_code_is_zero_below_failure_threshold(bad_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         ["lint", "--failure-threshold", "error", "--format", "json", str(bad_file)],
         capsys,
@@ -68,12 +62,8 @@ def test_exit_code_is_zero_below_failure_threshold(
     assert json.loads(out), "findings are still printed"
 
 
-def test_ignore_accepts_our_ids_and_hadolint_ids(
-    bad_file: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    _, out, _ = run(
-        ["lint", "--format", "json", "--ignore", "DL3007", str(bad_file)], capsys
-    )
+def test_ignore_accepts_our_ids_and_hadolint_ids(bad_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["lint", "--format", "json", "--ignore", "DL3007", str(bad_file)], capsys)
     assert all(f["rule"] != "DF003" for f in json.loads(out))
 
 
@@ -91,18 +81,14 @@ def test_folder_is_searched_for_dockerfiles_and_compose_files(
     assert files == {"svc/Dockerfile.prod", "compose.yaml"}
 
 
-def test_stdin_is_read_for_dash(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_stdin_is_read_for_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BAD.encode())))
     code, out, _ = run(["lint", "--format", "json", "-"], capsys)
     assert code == 1
     assert {f["file"] for f in json.loads(out)} == {"-"}
 
 
-def test_missing_file_exits_2_with_message(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_missing_file_exits_2_with_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["lint", str(tmp_path / "nope")], capsys)
     assert code == 2
     assert "No such file" in err
@@ -137,16 +123,12 @@ def test_config_file_sets_ignores_and_threshold(
 ) -> None:
     config = tmp_path / "dw.yaml"
     config.write_text("ignore: [DF003]\nfailure_threshold: error\n")
-    code, out, _ = run(
-        ["lint", "--format", "json", "--config", str(config), str(bad_file)], capsys
-    )
+    code, out, _ = run(["lint", "--format", "json", "--config", str(config), str(bad_file)], capsys)
     assert code == 0
     assert all(f["rule"] != "DF003" for f in json.loads(out))
 
 
-def test_invalid_config_file_exits_2(
-    bad_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_invalid_config_file_exits_2(bad_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = tmp_path / "dw.yaml"
     config.write_text("colour: blue\n")
     code, _, err = run(["lint", "--config", str(config), str(bad_file)], capsys)
@@ -178,3 +160,17 @@ def test_console_script_is_installed() -> None:
     )
     assert completed.returncode in (0, 1), completed.stderr
     assert "finding" in completed.stdout
+
+
+def test_fix_rewrites_the_file_until_no_safe_fix_is_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    compose = tmp_path / "compose.yaml"
+    compose.write_text(
+        'version: "3.8"\nservices:\n  # the database\n  db:\n    image: postgres:17.2\n    ports:\n      - 5432:5432\n'
+    )
+    run(["lint", "--fix", "--format", "json", str(compose)], capsys)
+    fixed = compose.read_text()
+    assert fixed == (
+        'services:\n  # the database\n  db:\n    image: postgres:17.2\n    ports:\n      - "127.0.0.1:5432:5432"\n'
+    )
+    _, out, _ = run(["lint", "--format", "json", str(compose)], capsys)
+    assert all(not (f.get("fix") or {}).get("safe") for f in json.loads(out))
