@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from dockwright import shellcheck
 from dockwright.batch import BatchFile, lint_batch
 from dockwright.config import LintConfig
@@ -14,10 +16,11 @@ FIXTURES = sorted((Path(__file__).parents[1] / "fixtures/dockerfiles/realistic")
 CONFIG = LintConfig.from_dict({"today": "2026-11-28"})
 
 
-def test_batch_findings_equal_single_file_findings() -> None:
+@pytest.mark.parametrize("processes", [1, 2])
+def test_batch_findings_equal_single_file_findings(processes: int) -> None:
     batch = [BatchFile(str(path), path.read_text()) for path in FIXTURES]
     shellcheck.clear_cache()
-    results = lint_batch(batch, CONFIG)
+    results = lint_batch(batch, CONFIG, processes=processes)
     for item in results:
         alone = lint(item.content, filename=item.path, config=CONFIG)
         assert item.findings == alone.findings, item.path
@@ -27,11 +30,13 @@ def test_batch_findings_equal_single_file_findings() -> None:
 def test_batch_starts_at_most_one_shellcheck_process_per_core() -> None:
     shellcheck.clear_cache()
     before = shellcheck.process_count
-    lint_batch([BatchFile(str(path), path.read_text()) for path in FIXTURES], CONFIG)
+    lint_batch([BatchFile(str(path), path.read_text()) for path in FIXTURES], CONFIG, processes=1)
     assert 1 <= shellcheck.process_count - before <= (os.cpu_count() or 1)
 
 
-def test_bad_content_in_a_batch_is_reported_per_file() -> None:
-    results = lint_batch([BatchFile("a", "FROM python:3.13\n"), BatchFile("b", "\x00\x01")], CONFIG)
+@pytest.mark.parametrize("processes", [1, 2])
+def test_bad_content_in_a_batch_is_reported_per_file(processes: int) -> None:
+    batch = [BatchFile("a", "FROM python:3.13\n"), BatchFile("b", "\x00\x01"), BatchFile("c", "FROM node\n")]
+    results = lint_batch(batch, CONFIG, processes=processes)
     assert results[0].error is None
     assert results[1].error is not None and "NUL" in str(results[1].error)
