@@ -17,7 +17,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run D
 # The image test needs podman and root: CI runs it, a developer runs `make image-test` when they want it.
 IMAGE_TEST := $(if $(filter true,$(CI)),image-test,)
 
-.PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bench venv frontend-deps \
+.PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench venv frontend-deps \
 	spa migrate image-test clean
 
 help:
@@ -49,6 +49,10 @@ $(SPA_INDEX): $(NODE_STAMP) $(SPA_SOURCES)
 
 spa: $(SPA_INDEX)
 
+# Prints each chunk's size and fails when the editor page needs more than 200 KB of gzipped JavaScript.
+bundle-size: spa
+	cd frontend && npm run --silent size
+
 migrate: venv
 	$(DEV_ENV) $(MANAGE) migrate --noinput
 
@@ -57,7 +61,7 @@ migrate: venv
 run: venv spa migrate
 	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
-test: venv frontend-deps lint api-types test-frontend spa test-python $(IMAGE_TEST)
+test: venv frontend-deps lint api-types test-frontend spa bundle-size test-python $(IMAGE_TEST)
 
 # -- steps ------------------------------------------------------------------------------------------------
 

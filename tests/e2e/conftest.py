@@ -52,7 +52,14 @@ def _free_port() -> int:
 def _server_env(data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     # A throwaway SQLite database and local-memory cache, whatever the calling shell points at.
-    for variable in ("DATABASE_URL", "REDIS_URL", "DOCKWRIGHT_SPA_DIR", "DOCKWRIGHT_MAX_CONTENT_BYTES"):
+    for variable in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "DOCKWRIGHT_SPA_DIR",
+        "DOCKWRIGHT_MAX_CONTENT_BYTES",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ENV",
+    ):
         env.pop(variable, None)
     env.update(
         {

@@ -1,0 +1,131 @@
+/**
+ * The one place that talks HTTP to the Dockwright API.
+ *
+ * Every failure becomes an {@link ApiError} whose `message` is ready to show to a person: the API's own
+ * `{message}` for 4xx answers, and plain words for the network being down or the server failing.
+ */
+
+export type ApiErrorKind = 'bad-request' | 'not-found' | 'too-large' | 'rate-limited' | 'server' | 'offline'
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly kind: ApiErrorKind
+  readonly details: unknown
+  /** Seconds to wait before trying again (429 only, from the Retry-After header). */
+  readonly retryAfter: number | null
+
+  constructor(init: {
+    status: number
+    kind: ApiErrorKind
+    message: string
+    details?: unknown
+    retryAfter?: number | null
+  }) {
+    super(init.message)
+    this.name = 'ApiError'
+    this.status = init.status
+    this.kind = init.kind
+    this.details = init.details ?? null
+    this.retryAfter = init.retryAfter ?? null
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError'
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST'
+  body?: unknown
+  signal?: AbortSignal
+  /** Statuses whose JSON body is a normal answer rather than an error (e.g. 503 from /health/ready). */
+  acceptStatuses?: number[]
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, acceptStatuses = [] } = options
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      signal,
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    })
+  } catch (error) {
+    if (isAbortError(error)) throw error
+    throw new ApiError({
+      status: 0,
+      kind: 'offline',
+      message: 'Cannot reach the Dockwright server. Check your connection and try again.',
+    })
+  }
+  if (response.ok || acceptStatuses.includes(response.status)) {
+    return (await response.json()) as T
+  }
+  throw await errorFromResponse(response)
+}
+
+async function errorFromResponse(response: Response): Promise<ApiError> {
+  const body = await readJson(response)
+  const apiMessage = typeof body?.message === 'string' && body.message.trim() ? body.message.trim() : null
+  const status = response.status
+  const details = body?.details ?? null
+  if (status === 413) {
+    return new ApiError({
+      status,
+      kind: 'too-large',
+      details,
+      message: apiMessage ?? 'This file is too large to analyse.',
+    })
+  }
+  if (status === 429) {
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
+    return new ApiError({
+      status,
+      kind: 'rate-limited',
+      details,
+      retryAfter,
+      message: apiMessage ?? 'Too many analyses in a short time.',
+    })
+  }
+  if (status === 404) {
+    return new ApiError({ status, kind: 'not-found', details, message: apiMessage ?? 'Not found.' })
+  }
+  if (status >= 400 && status < 500) {
+    return new ApiError({
+      status,
+      kind: 'bad-request',
+      details,
+      message: apiMessage ?? 'The server could not accept this request.',
+    })
+  }
+  return new ApiError({
+    status,
+    kind: 'server',
+    details,
+    message: `The server had a problem (HTTP ${status}). Please try again in a moment.`,
+  })
+}
+
+async function readJson(response: Response): Promise<{ message?: unknown; details?: unknown } | null> {
+  try {
+    const data: unknown = await response.json()
+    return data !== null && typeof data === 'object' ? data : null
+  } catch {
+    return null
+  }
+}
+
+function parseRetryAfter(header: string | null): number | null {
+  if (!header) return null
+  const seconds = Number(header)
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds)
+  const date = Date.parse(header)
+  if (Number.isNaN(date)) return null
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000))
+}

@@ -1,0 +1,70 @@
+import { Suspense } from 'react'
+import { NavLink, Outlet, useLocation } from 'react-router'
+import { LoadingIndicator } from './LoadingIndicator'
+import { PageErrorBoundary } from './PageErrorBoundary'
+import './Layout.css'
+
+const NAV_ITEMS = [
+  { to: '/', label: 'Editor', end: true },
+  { to: '/rules', label: 'Rules', end: false },
+  { to: '/about', label: 'About', end: false },
+]
+
+// A permalink (/a/<id>) is the editor too.
+function isEditorPath(pathname: string): boolean {
+  return pathname === '/' || pathname.startsWith('/a/')
+}
+
+export function Layout() {
+  const { pathname } = useLocation()
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/" className="brand" aria-label="Dockwright home">
+            <svg className="brand__logo" viewBox="0 0 32 32" aria-hidden="true">
+              <rect width="32" height="32" rx="7" fill="currentColor" />
+              <path d="M7 19h18l-2.5 5.5H9.5z" fill="#fff" />
+              <path d="M9 12h4v4H9zm5 0h4v4h-4zm5 0h4v4h-4zm-5-5h4v4h-4z" fill="#fff" opacity=".85" />
+            </svg>
+            <span className="brand__name">Dockwright</span>
+          </NavLink>
+          <nav aria-label="Main">
+            <ul className="site-nav">
+              {NAV_ITEMS.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    className={({ isActive }) =>
+                      `site-nav__link${isActive || (item.to === '/' && isEditorPath(pathname)) ? ' active' : ''}`
+                    }
+                    aria-current={item.to === '/' && isEditorPath(pathname) ? 'page' : undefined}
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <PageErrorBoundary resetKey={pathname}>
+          <Suspense
+            fallback={
+              <div className="page">
+                <LoadingIndicator label="Loading…" />
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,116 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { makeAnalysis, makeFinding } from '../../../test/fixtures'
+import { renderAt } from '../../../test/render'
+import { server } from '../../../test/server'
+
+const stored = makeAnalysis({
+  id: 'storedAnalysis00000001',
+  content: 'FROM python:latest\nRUN apt-get install curl\n',
+  findings: [
+    makeFinding({ rule: 'DF010', severity: 'info', line: 2, column: 5, end_line: 2, end_column: 20, message: 'installs recommended packages' }),
+    makeFinding({ rule: 'DF003', severity: 'warning', line: 1, message: '`python:latest` uses the moving `latest` tag' }),
+  ],
+})
+
+function countRequests() {
+  const counts = { get: 0, post: 0 }
+  server.events.on('request:start', ({ request }) => {
+    if (request.method === 'GET' && new URL(request.url).pathname.startsWith('/api/v1/analyses/')) counts.get++
+    if (request.method === 'POST') counts.post++
+  })
+  return counts
+}
+
+describe('EditorPage permalinks', () => {
+  it('loads /a/<id> and shows its content and findings without analysing again', async () => {
+    server.use(
+      http.get('/api/v1/analyses/:id', ({ params }) =>
+        params.id === stored.id ? HttpResponse.json(stored) : HttpResponse.json({ message: 'nope' }, { status: 404 }),
+      ),
+    )
+    const requests = countRequests()
+    const { container, location } = renderAt(`/a/${stored.id}`)
+
+    expect(await screen.findByRole('button', { name: /python:latest` uses the moving `latest` tag/ })).toBeInTheDocument()
+    expect(screen.getByText('installs recommended packages')).toBeInTheDocument()
+    await waitFor(() => expect(container.querySelector('.cm-content')?.textContent).toContain('FROM python:latest'))
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(requests).toEqual({ get: 1, post: 0 })
+    expect(location()?.pathname).toBe(`/a/${stored.id}`)
+  })
+
+  it('explains an unknown permalink', async () => {
+    server.use(
+      http.get('/api/v1/analyses/:id', () =>
+        HttpResponse.json({ message: 'No analysis with this id.', details: null }, { status: 404 }),
+      ),
+    )
+    renderAt('/a/doesNotExist')
+    expect(await screen.findByText('This analysis link does not work')).toBeInTheDocument()
+  })
+
+  it('turns the URL into the permalink of a new analysis, keeping the page', async () => {
+    server.use(
+      http.post('/api/v1/analyses', async ({ request }) => {
+        const body = (await request.json()) as { content: string }
+        return HttpResponse.json(makeAnalysis({ id: 'freshAnalysis000000001', content: body.content }), { status: 201 })
+      }),
+    )
+    const requests = countRequests()
+    const { location } = renderAt('/')
+    await userEvent.click(await screen.findByRole('button', { name: 'Python app with common mistakes' }))
+
+    await waitFor(() => expect(location()?.pathname).toBe('/a/freshAnalysis000000001'))
+    expect(await screen.findByRole('button', { name: /Copy link/ })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /python:latest uses the latest tag/ })).toBeInTheDocument()
+    // The page kept its state: it did not fetch the analysis it had just made.
+    expect(requests.get).toBe(0)
+  })
+})
+
+describe('EditorPage errors', () => {
+  async function analyseExampleExpectingAlert() {
+    renderAt('/')
+    await userEvent.click(await screen.findByRole('button', { name: 'Python app with common mistakes' }))
+    return screen.findByRole('alert')
+  }
+
+  it('shows the 413 message in plain words', async () => {
+    server.use(
+      http.post('/api/v1/analyses', () =>
+        HttpResponse.json({ message: 'The content is 300 KiB; the limit is 256 KiB.', details: null }, { status: 413 }),
+      ),
+    )
+    const alert = await analyseExampleExpectingAlert()
+    expect(alert).toHaveTextContent('This file is too large')
+    expect(alert).toHaveTextContent('The content is 300 KiB; the limit is 256 KiB.')
+  })
+
+  it('shows the 400 message', async () => {
+    server.use(
+      http.post('/api/v1/analyses', () =>
+        HttpResponse.json({ message: 'unknown config key(s): colour', details: null }, { status: 400 }),
+      ),
+    )
+    const alert = await analyseExampleExpectingAlert()
+    expect(alert).toHaveTextContent('unknown config key(s): colour')
+  })
+
+  it('shows the 429 message and when to try again', async () => {
+    server.use(
+      http.post('/api/v1/analyses', () =>
+        HttpResponse.json(
+          { message: 'Too many analyses from your address.', details: null },
+          { status: 429, headers: { 'Retry-After': '30' } },
+        ),
+      ),
+    )
+    renderAt('/')
+    await userEvent.click(await screen.findByRole('button', { name: 'Python app with common mistakes' }))
+    const notice = await screen.findByText('Too many analyses from your address.')
+    expect(notice.closest('.notice')).toHaveTextContent('You can try again in 30 seconds.')
+  })
+})

@@ -1,0 +1,239 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useNavigate, useParams } from 'react-router'
+import { ApiError, isAbortError } from '../../../api/client'
+import type { Analysis, AnalysisInput, Finding, Kind } from '../../../api/types'
+import { LoadingIndicator } from '../../../components/LoadingIndicator'
+import { ErrorNotice, Notice } from '../../../components/Notice'
+import { getAnalysis } from '../api/analyses'
+import { useLiveAnalysis } from '../hooks/useLiveAnalysis'
+import { detectKind } from '../lib/detectKind'
+import { EXAMPLES, type Example } from '../lib/examples'
+import { readTextFile } from '../lib/readTextFile'
+import type { EditorHandle } from './editor/CodeEditor'
+import { EditorToolbar } from './EditorToolbar'
+import { FileDropZone } from './FileDropZone'
+import { FindingsPanel } from './FindingsPanel'
+import { PermalinkButton } from './PermalinkButton'
+import './EditorPage.css'
+
+// CodeMirror is the largest part of the app: it loads as its own chunk while the page around it paints.
+const CodeEditor = lazy(() => import('./editor/CodeEditor'))
+
+export function EditorPage() {
+  const { id } = useParams()
+  const navigate = useNavigate()
+  const editor = useRef<EditorHandle>(null)
+  const [content, setContent] = useState('')
+  const [filename, setFilename] = useState<string | null>(null)
+  const [chosenKind, setChosenKind] = useState<Kind | null>(null)
+  const [cursor, setCursor] = useState({ line: 1, column: 1 })
+  const [notice, setNotice] = useState<{ error: unknown } | null>(null)
+  const [permalinkError, setPermalinkError] = useState<{ id: string; error: unknown } | null>(null)
+
+  const detected = useMemo(() => detectKind(content, filename), [content, filename])
+  const kind = chosenKind ?? detected.kind
+  const input: AnalysisInput = useMemo(
+    () => ({ content, kind, ...(filename ? { filename } : {}) }),
+    [content, kind, filename],
+  )
+
+  const onAnalysed = useCallback(
+    (analysis: Analysis) => navigate(`/a/${encodeURIComponent(analysis.id)}`, { replace: true }),
+    [navigate],
+  )
+  const live = useLiveAnalysis(onAnalysed)
+  const { schedule, runNow, show, reset } = live
+  const shownId = live.analysis?.id ?? null
+  const fresh =
+    live.analysis !== null && live.analysis.content === content && live.analysis.kind === kind
+  const permalinkLoading = id !== undefined && id !== shownId && permalinkError?.id !== id
+
+  // Opening /a/<id>: load the stored analysis, unless it is the one this page just made.
+  useEffect(() => {
+    if (!id || id === shownId) return
+    const controller = new AbortController()
+    getAnalysis(id, controller.signal).then(
+      (analysis) => {
+        setContent(analysis.content)
+        setFilename(analysis.filename || null)
+        setChosenKind(detectKind(analysis.content, analysis.filename).kind === analysis.kind ? null : analysis.kind)
+        show(analysis)
+      },
+      (error: unknown) => {
+        if (!isAbortError(error)) setPermalinkError({ id, error })
+      },
+    )
+    return () => controller.abort()
+    // shownId is read, not watched: a new analysis of typed text must not reload the permalink.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, show])
+
+  // Analysis as you type.
+  useEffect(() => {
+    if (permalinkLoading) return
+    if (!content.trim()) {
+      reset()
+      return
+    }
+    schedule(input)
+  }, [input, content, permalinkLoading, schedule, reset])
+
+  const loadText = useCallback(
+    (text: string, name: string | null, kindOverride: Kind | null = null) => {
+      setNotice(null)
+      setContent(text)
+      setFilename(name)
+      setChosenKind(kindOverride)
+      if (text.trim()) {
+        const nextKind = kindOverride ?? detectKind(text, name).kind
+        runNow({ content: text, kind: nextKind, ...(name ? { filename: name } : {}) })
+      }
+    },
+    [runNow],
+  )
+
+  const openFile = useCallback(
+    (file: File) => {
+      readTextFile(file).then(
+        (text) => loadText(text, file.name),
+        (error: unknown) => setNotice({ error }),
+      )
+    },
+    [loadText],
+  )
+
+  const openExample = useCallback(
+    (example: Example) => loadText(example.content, example.filename, example.kind),
+    [loadText],
+  )
+
+  const selectFinding = useCallback((finding: Finding) => {
+    editor.current?.focusAt(finding.line, finding.column)
+  }, [])
+
+  const applyFix = useCallback((finding: Finding) => {
+    if (finding.fix) editor.current?.applyFix(finding.fix)
+  }, [])
+
+  const onEditorChange = useCallback((text: string) => {
+    setNotice(null)
+    setContent(text)
+  }, [])
+
+  const openRule = useCallback((ruleId: string) => navigate(`/rules/${encodeURIComponent(ruleId)}`), [navigate])
+
+  const emptyState = (
+    <div className="empty-state">
+      <p>Paste a Dockerfile or a Compose file into the editor, open one, or start from an example:</p>
+      <ul className="empty-state__examples">
+        {EXAMPLES.map((example) => (
+          <li key={example.id}>
+            <button type="button" className="button button--small" onClick={() => openExample(example)}>
+              {example.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+
+  return (
+    <div className="page editor-page">
+      <div className="editor-page__intro">
+        <h1>Review a Dockerfile or Compose file</h1>
+        <p className="muted">
+          Findings appear as you type. Click one to jump to it; hover an underline for details.
+        </p>
+      </div>
+      {permalinkError && permalinkError.id === id && (
+        <div className="editor-page__notice">
+          <PermalinkErrorNotice error={permalinkError.error} />
+        </div>
+      )}
+      {notice && (
+        <div className="editor-page__notice">
+          <ErrorNotice
+            error={notice.error}
+            action={
+              <button type="button" className="button button--small" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            }
+          />
+        </div>
+      )}
+      <div className="workspace">
+        <section className="editor-pane card" aria-label="Editor">
+          <EditorToolbar
+            kind={kind}
+            kindSource={chosenKind ? 'chosen' : detected.source}
+            onChooseKind={setChosenKind}
+            onDetectKind={() => setChosenKind(null)}
+            onFile={openFile}
+            onExample={openExample}
+            onAnalyse={() => runNow(input)}
+            canAnalyse={content.trim().length > 0}
+          />
+          <FileDropZone onFile={openFile}>
+            {permalinkLoading ? (
+              <div className="editor-placeholder">
+                <LoadingIndicator label="Loading the analysis…" />
+              </div>
+            ) : (
+              <Suspense
+                fallback={
+                  <div className="editor-placeholder">
+                    <LoadingIndicator label="Loading the editor…" />
+                  </div>
+                }
+              >
+                <CodeEditor
+                  ref={editor}
+                  value={content}
+                  kind={kind}
+                  onChange={onEditorChange}
+                  findings={live.analysis?.findings ?? []}
+                  analysedContent={live.analysis && live.analysis.kind === kind ? live.analysis.content : null}
+                  onCursorChange={setCursor}
+                  onOpenRule={openRule}
+                  label={kind === 'compose' ? 'Compose file' : 'Dockerfile'}
+                />
+              </Suspense>
+            )}
+          </FileDropZone>
+          <footer className="editor-status">
+            <span className="editor-status__item" title={filename ?? undefined}>
+              {filename ?? 'Untitled'}
+            </span>
+            <span className="editor-status__item" aria-live="polite" data-testid="cursor-position">
+              Ln {cursor.line}, Col {cursor.column}
+            </span>
+            {fresh && live.analysis && <PermalinkButton path={`/a/${encodeURIComponent(live.analysis.id)}`} />}
+          </footer>
+        </section>
+        <FindingsPanel
+          live={live}
+          fresh={fresh}
+          onSelect={selectFinding}
+          onApplyFix={applyFix}
+          empty={emptyState}
+          onRetry={() => runNow(input)}
+        />
+      </div>
+    </div>
+  )
+}
+
+function PermalinkErrorNotice({ error }: { error: unknown }) {
+  if (error instanceof ApiError && error.kind === 'not-found') {
+    return (
+      <Notice tone="error" title="This analysis link does not work">
+        <p>
+          There is no analysis at this address: the link may be mistyped or incomplete. Paste your file below to
+          analyse it again.
+        </p>
+      </Notice>
+    )
+  }
+  return <ErrorNotice error={error} />
+}

@@ -1,0 +1,79 @@
+import { useId, useRef } from 'react'
+import type { Kind } from '../../../api/types'
+import type { KindSource } from '../lib/detectKind'
+import { EXAMPLES, type Example } from '../lib/examples'
+import { KindSwitch } from './KindSwitch'
+
+interface EditorToolbarProps {
+  kind: Kind
+  kindSource: KindSource | 'chosen'
+  onChooseKind: (kind: Kind) => void
+  onDetectKind: () => void
+  onFile: (file: File) => void
+  onExample: (example: Example) => void
+  onAnalyse: () => void
+  canAnalyse: boolean
+}
+
+export function EditorToolbar(props: EditorToolbarProps) {
+  const fileInput = useRef<HTMLInputElement>(null)
+  const exampleId = useId()
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Editor actions">
+      <div className="editor-toolbar__group">
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+            <path fill="currentColor" d="M5 20h14v-2H5v2zm7-16-5.5 5.5 1.4 1.4L11 7.8V16h2V7.8l3.1 3.1 1.4-1.4L12 4z" />
+          </svg>
+          Open file
+        </button>
+        <input
+          ref={fileInput}
+          className="visually-hidden"
+          type="file"
+          // Reached through the "Open file" button; hidden from assistive tech to avoid a duplicate control.
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="file-input"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0]
+            if (file) props.onFile(file)
+            event.currentTarget.value = ''
+          }}
+        />
+        <label htmlFor={exampleId} className="visually-hidden">
+          Try an example
+        </label>
+        <select
+          id={exampleId}
+          className="editor-toolbar__examples"
+          value=""
+          onChange={(event) => {
+            const example = EXAMPLES.find((candidate) => candidate.id === event.currentTarget.value)
+            if (example) props.onExample(example)
+          }}
+        >
+          <option value="" disabled>
+            Try an example…
+          </option>
+          {EXAMPLES.map((example) => (
+            <option key={example.id} value={example.id}>
+              {example.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="editor-toolbar__group">
+        <KindSwitch
+          kind={props.kind}
+          source={props.kindSource}
+          onChoose={props.onChooseKind}
+          onDetect={props.onDetectKind}
+        />
+        <button type="button" className="button button--primary" onClick={props.onAnalyse} disabled={!props.canAnalyse}>
+          Analyse
+        </button>
+      </div>
+    </div>
+  )
+}

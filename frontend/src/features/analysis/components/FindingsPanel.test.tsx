@@ -1,0 +1,113 @@
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { MemoryRouter } from 'react-router'
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../../../api/client'
+import { makeAnalysis, makeFinding } from '../../../test/fixtures'
+import type { LiveAnalysis } from '../hooks/useLiveAnalysis'
+import { FindingsPanel } from './FindingsPanel'
+
+function renderPanel(live: LiveAnalysis, overrides: Partial<Parameters<typeof FindingsPanel>[0]> = {}) {
+  const props = {
+    live,
+    fresh: true,
+    onSelect: vi.fn(),
+    onApplyFix: vi.fn(),
+    empty: <p>Nothing here yet</p>,
+    onRetry: vi.fn(),
+    ...overrides,
+  }
+  render(
+    <MemoryRouter>
+      <FindingsPanel {...props} />
+    </MemoryRouter>,
+  )
+  return props
+}
+
+const findings = [
+  makeFinding({ rule: 'DF010', severity: 'info', line: 3, message: 'recommended packages' }),
+  makeFinding({ rule: 'DF003', severity: 'warning', line: 1, message: 'latest tag' }),
+  makeFinding({ rule: 'DF020', severity: 'error', line: 8, message: 'secret in ENV' }),
+  makeFinding({ rule: 'DF005', severity: 'warning', line: 12, column: 1, message: 'runs as root' }),
+  makeFinding({ rule: 'DF004', severity: 'warning', line: 5, message: 'unpinned apt' }),
+]
+
+describe('FindingsPanel', () => {
+  it('groups findings by severity, most severe first, each sorted by line', () => {
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings }), error: null })
+    const groups = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)
+    expect(groups).toEqual(['1 error', '3 warnings', '1 info'])
+
+    const warnings = screen.getByRole('region', { name: '3 warnings' })
+    const messages = within(warnings)
+      .getAllByRole('button', { name: /Show in editor/ })
+      .map((button) => button.textContent)
+    expect(messages).toEqual(['1:6latest tag', '5:6unpinned apt', '12:1runs as root'])
+  })
+
+  it('moves to a finding when it is clicked', async () => {
+    const props = renderPanel({ status: 'done', analysis: makeAnalysis({ findings }), error: null })
+    await userEvent.click(screen.getByRole('button', { name: /secret in ENV/ }))
+    expect(props.onSelect).toHaveBeenCalledWith(expect.objectContaining({ rule: 'DF020', line: 8 }))
+  })
+
+  it('links each finding to its rule page', () => {
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [findings[1]!] }), error: null })
+    expect(screen.getByRole('link', { name: /DF003/ })).toHaveAttribute('href', '/rules/DF003')
+  })
+
+  it('offers a fix only for findings with edits, and only while the analysis is current', async () => {
+    const withFix = makeFinding({
+      rule: 'DF010',
+      fix: {
+        title: 'Add --no-install-recommends',
+        safe: true,
+        edits: [{ line: 1, column: 5, end_line: 1, end_column: 5, replacement: 'x' }],
+      },
+    })
+    const withoutEdits = makeFinding({ rule: 'DF011', fix: { title: 'Think about it', safe: false, edits: [] } })
+    const live: LiveAnalysis = { status: 'done', analysis: makeAnalysis({ findings: [withFix, withoutEdits] }), error: null }
+
+    const props = renderPanel(live)
+    const buttons = screen.getAllByRole('button', { name: /Apply fix/ })
+    expect(buttons).toHaveLength(1)
+    await userEvent.click(buttons[0]!)
+    expect(props.onApplyFix).toHaveBeenCalledWith(withFix)
+  })
+
+  it('disables fixes while the text has changed since the analysis', () => {
+    const withFix = makeFinding({
+      fix: { title: 'Pin', safe: true, edits: [{ line: 1, column: 1, end_line: 1, end_column: 2, replacement: '' }] },
+    })
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [withFix] }), error: null }, { fresh: false })
+    expect(screen.getByRole('button', { name: /Apply fix/ })).toBeDisabled()
+  })
+
+  it('celebrates a clean file', () => {
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [] }), error: null })
+    expect(screen.getByText('Looks good')).toBeInTheDocument()
+    expect(screen.getByText('No findings')).toBeInTheDocument()
+  })
+
+  it('shows the empty state before anything is analysed', () => {
+    renderPanel({ status: 'idle', analysis: null, error: null })
+    expect(screen.getByText('Nothing here yet')).toBeInTheDocument()
+  })
+
+  it('shows the API message of a failed analysis, without a retry that would fail the same way', () => {
+    const error = new ApiError({ status: 413, kind: 'too-large', message: 'content is larger than 262144 bytes' })
+    renderPanel({ status: 'error', analysis: null, error })
+    expect(screen.getByRole('alert')).toHaveTextContent('This file is too large')
+    expect(screen.getByRole('alert')).toHaveTextContent('content is larger than 262144 bytes')
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument()
+  })
+
+  it('offers a retry when the server could not be reached', async () => {
+    const error = new ApiError({ status: 0, kind: 'offline', message: 'Cannot reach the Dockwright server.' })
+    const props = renderPanel({ status: 'error', analysis: null, error })
+    expect(screen.getByRole('alert')).toHaveTextContent('You seem to be offline')
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(props.onRetry).toHaveBeenCalled()
+  })
+})

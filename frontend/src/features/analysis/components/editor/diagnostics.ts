@@ -1,0 +1,65 @@
+import type { Diagnostic } from '@codemirror/lint'
+import type { Text } from '@codemirror/state'
+import type { Finding, FindingFix, Severity } from '../../../../api/types'
+import { codeSpans } from '../../../../components/codeSpans'
+import { rangeAt } from './positions'
+
+const LINT_SEVERITY: Record<Severity, Diagnostic['severity']> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  style: 'hint',
+}
+
+interface DiagnosticHandlers {
+  openRule: (ruleId: string) => void
+  applyFix: (fix: FindingFix) => void
+}
+
+/** Findings as CodeMirror lint diagnostics: an underline at the exact range, a gutter mark, a hover card. */
+export function findingsToDiagnostics(doc: Text, findings: readonly Finding[], handlers: DiagnosticHandlers): Diagnostic[] {
+  return findings.map((finding) => {
+    const fix = finding.fix
+    return {
+      ...rangeAt(doc, finding),
+      severity: LINT_SEVERITY[finding.severity],
+      source: finding.rule,
+      message: finding.message,
+      renderMessage: () => renderMessage(finding, handlers.openRule),
+      actions:
+        fix && fix.edits.length > 0
+          ? [{ name: `Apply fix: ${fix.title}`, apply: () => handlers.applyFix(fix) }]
+          : undefined,
+    }
+  })
+}
+
+function renderMessage(finding: Finding, openRule: (ruleId: string) => void): Node {
+  const container = document.createElement('div')
+  container.className = 'finding-tooltip'
+  const message = document.createElement('p')
+  message.className = 'finding-tooltip__message'
+  message.append(...codeNodes(finding.message))
+  const link = document.createElement('a')
+  link.className = 'finding-tooltip__rule'
+  link.href = `/rules/${encodeURIComponent(finding.rule)}`
+  link.append(finding.rule, ...(finding.rule_title ? [' · ', ...codeNodes(finding.rule_title)] : []))
+  link.addEventListener('click', (event) => {
+    // Stay inside the single-page app (keeps the editor's state) unless the user asked for a new tab.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    event.preventDefault()
+    openRule(finding.rule)
+  })
+  container.append(message, link)
+  return container
+}
+
+function codeNodes(text: string): Node[] {
+  return codeSpans(text).map((span) => {
+    if (!span.code) return document.createTextNode(span.text)
+    const code = document.createElement('code')
+    code.className = 'inline-code'
+    code.textContent = span.text
+    return code
+  })
+}

@@ -1,0 +1,66 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { makeAnalysis } from '../../../test/fixtures'
+import { server } from '../../../test/server'
+import { ANALYSIS_DEBOUNCE_MS, useLiveAnalysis } from './useLiveAnalysis'
+
+describe('useLiveAnalysis', () => {
+  const sent: string[] = []
+  const aborted: string[] = []
+
+  beforeEach(() => {
+    sent.length = 0
+    aborted.length = 0
+    server.use(
+      http.post('/api/v1/analyses', async ({ request }) => {
+        const { content } = (await request.clone().json()) as { content: string }
+        sent.push(content)
+        request.signal.addEventListener('abort', () => aborted.push(content))
+        // The first text is slow to analyse, so a later one overtakes it.
+        await new Promise((resolve) => setTimeout(resolve, content === 'FROM a' ? 300 : 10))
+        return HttpResponse.json(makeAnalysis({ id: `id-${content.length}`, content }), { status: 201 })
+      }),
+    )
+  })
+
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('waits for a pause in typing and sends only the last text', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const { result } = renderHook(() => useLiveAnalysis())
+    act(() => result.current.schedule({ content: 'FROM' }))
+    act(() => vi.advanceTimersByTime(ANALYSIS_DEBOUNCE_MS / 2))
+    act(() => result.current.schedule({ content: 'FROM alpine' }))
+    expect(result.current.status).toBe('pending')
+    act(() => vi.advanceTimersByTime(ANALYSIS_DEBOUNCE_MS + 1))
+    vi.useRealTimers()
+    await waitFor(() => expect(result.current.status).toBe('done'))
+    expect(sent).toEqual(['FROM alpine'])
+    expect(result.current.analysis?.content).toBe('FROM alpine')
+  })
+
+  it('cancels a request in flight when newer text arrives, so a stale answer never wins', async () => {
+    const onAnalysed = vi.fn()
+    const { result } = renderHook(() => useLiveAnalysis(onAnalysed))
+    act(() => result.current.runNow({ content: 'FROM a' }))
+    await waitFor(() => expect(sent).toEqual(['FROM a']))
+    act(() => result.current.runNow({ content: 'FROM b:1' }))
+    await waitFor(() => expect(result.current.status).toBe('done'))
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    expect(aborted).toEqual(['FROM a'])
+    expect(result.current.analysis?.content).toBe('FROM b:1')
+    expect(onAnalysed).toHaveBeenCalledTimes(1)
+  })
+
+  it('does not send the same input twice', async () => {
+    const { result } = renderHook(() => useLiveAnalysis())
+    act(() => result.current.runNow({ content: 'FROM x', kind: 'dockerfile' }))
+    await waitFor(() => expect(result.current.status).toBe('done'))
+    act(() => result.current.schedule({ content: 'FROM x', kind: 'dockerfile' }, 0))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(sent).toEqual(['FROM x'])
+  })
+})

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { isAbortError } from '../../../api/client'
+import type { Analysis, AnalysisInput } from '../../../api/types'
+import { createAnalysis } from '../api/analyses'
+
+export const ANALYSIS_DEBOUNCE_MS = 400
+
+export interface LiveAnalysis {
+  /** `pending` covers both the debounce wait and the request in flight. */
+  status: 'idle' | 'pending' | 'done' | 'error'
+  /** The latest successful analysis; kept while a newer one is pending so findings do not flicker. */
+  analysis: Analysis | null
+  error: unknown
+}
+
+function inputKey(input: AnalysisInput): string {
+  return JSON.stringify([input.content, input.kind ?? null, input.filename ?? null])
+}
+
+/**
+ * Analysis as you type: `schedule` waits for a pause in typing, `runNow` goes at once (the Analyse
+ * button, a dropped file). A newer input aborts the request still in flight, so a slow stale answer can
+ * never overwrite a fresh one, and an input that was already analysed is not sent twice.
+ */
+export function useLiveAnalysis(onAnalysed?: (analysis: Analysis) => void) {
+  const [state, setState] = useState<LiveAnalysis>({ status: 'idle', analysis: null, error: null })
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const inFlight = useRef<AbortController | null>(null)
+  const lastKey = useRef<string | null>(null)
+  const onAnalysedRef = useRef(onAnalysed)
+
+  useEffect(() => {
+    onAnalysedRef.current = onAnalysed
+  }, [onAnalysed])
+
+  const cancel = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current)
+    timer.current = null
+    inFlight.current?.abort()
+    inFlight.current = null
+  }, [])
+
+  useEffect(() => cancel, [cancel])
+
+  const run = useCallback(
+    (input: AnalysisInput) => {
+      cancel()
+      const controller = new AbortController()
+      inFlight.current = controller
+      lastKey.current = inputKey(input)
+      setState((previous) => ({ ...previous, status: 'pending' }))
+      createAnalysis(input, controller.signal).then(
+        (analysis) => {
+          if (inFlight.current !== controller) return
+          inFlight.current = null
+          setState({ status: 'done', analysis, error: null })
+          onAnalysedRef.current?.(analysis)
+        },
+        (error: unknown) => {
+          if (isAbortError(error) || inFlight.current !== controller) return
+          inFlight.current = null
+          setState((previous) => ({ ...previous, status: 'error', error }))
+        },
+      )
+    },
+    [cancel],
+  )
+
+  const schedule = useCallback(
+    (input: AnalysisInput, delay = ANALYSIS_DEBOUNCE_MS) => {
+      if (inputKey(input) === lastKey.current) return
+      cancel()
+      // Nothing is requested yet, but a newer input means any earlier answer is now stale.
+      lastKey.current = null
+      setState((previous) => ({ ...previous, status: 'pending' }))
+      timer.current = setTimeout(() => run(input), delay)
+    },
+    [cancel, run],
+  )
+
+  /** Show an analysis that was loaded rather than requested (a permalink). */
+  const show = useCallback(
+    (analysis: Analysis) => {
+      cancel()
+      lastKey.current = inputKey({ content: analysis.content, kind: analysis.kind, filename: analysis.filename || undefined })
+      setState({ status: 'done', analysis, error: null })
+    },
+    [cancel],
+  )
+
+  const reset = useCallback(() => {
+    cancel()
+    lastKey.current = null
+    setState({ status: 'idle', analysis: null, error: null })
+  }, [cancel])
+
+  return { ...state, schedule, runNow: run, show, reset }
+}

@@ -1,0 +1,83 @@
+import type { Kind } from '../../../api/types'
+
+export interface Example {
+  id: string
+  label: string
+  filename: string
+  kind: Kind
+  content: string
+}
+
+/** Small files that show what Dockwright catches, offered to people arriving with nothing to paste. */
+export const EXAMPLES: readonly Example[] = [
+  {
+    id: 'python-app',
+    label: 'Python app with common mistakes',
+    filename: 'Dockerfile',
+    kind: 'dockerfile',
+    content: `FROM python:latest
+
+MAINTAINER someone@example.com
+
+RUN apt-get update
+RUN apt-get install -y curl build-essential
+ADD https://example.com/app.tar.gz /opt/
+RUN cd /opt && tar xzf app.tar.gz
+
+WORKDIR app
+COPY . .
+RUN pip install -r requirements.txt
+
+ENV API_TOKEN=s3cr3t
+EXPOSE 8000
+CMD python app.py
+`,
+  },
+  {
+    id: 'node-multistage',
+    label: 'Tidy multi-stage Node build',
+    filename: 'Dockerfile',
+    kind: 'dockerfile',
+    content: `# syntax=docker/dockerfile:1
+FROM node:22.11-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+
+FROM node:22.11-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /src/dist ./dist
+COPY --from=build /src/node_modules ./node_modules
+USER node
+EXPOSE 3000
+HEALTHCHECK CMD ["node", "dist/healthcheck.js"]
+CMD ["node", "dist/server.js"]
+`,
+  },
+  {
+    id: 'compose-stack',
+    label: 'Compose stack with risky settings',
+    filename: 'compose.yaml',
+    kind: 'compose',
+    content: `services:
+  web:
+    image: nginx:latest
+    ports:
+      - "80:80"
+    privileged: true
+    depends_on:
+      - db
+  db:
+    image: postgres
+    environment:
+      POSTGRES_PASSWORD: example
+    ports:
+      - "5432:5432"
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock
+`,
+  },
+]

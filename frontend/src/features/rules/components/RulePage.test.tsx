@@ -1,0 +1,30 @@
+import { screen } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { makeRule } from '../../../test/fixtures'
+import { renderAt } from '../../../test/render'
+import { server } from '../../../test/server'
+
+describe('RulePage', () => {
+  it('shows the rationale, both examples, the fix and the peer equivalent', async () => {
+    server.use(http.get('/api/v1/rules/:id', () => HttpResponse.json(makeRule())))
+    renderAt('/rules/DF007')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Base image uses the latest tag' })).toBeInTheDocument()
+    expect(screen.getByRole('region', { name: 'Why it matters' })).toHaveTextContent('latest moves; the same Dockerfile')
+    expect(screen.getByRole('figure', { name: 'Triggers the rule' })).toHaveTextContent('FROM python:latest')
+    expect(screen.getByRole('figure', { name: 'Passes' })).toHaveTextContent('FROM python:3.12-slim')
+    expect(screen.getByText('Pin a release tag or a digest')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'DL3007' })).toHaveAttribute(
+      'href',
+      'https://github.com/hadolint/hadolint/wiki/DL3007',
+    )
+  })
+
+  it('says when a rule does not exist', async () => {
+    server.use(
+      http.get('/api/v1/rules/:id', () => HttpResponse.json({ message: 'Unknown rule: XX999.', details: null }, { status: 404 })),
+    )
+    renderAt('/rules/XX999')
+    expect(await screen.findByRole('alert')).toHaveTextContent('Unknown rule: XX999.')
+  })
+})

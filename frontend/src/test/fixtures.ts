@@ -1,0 +1,55 @@
+import type { Analysis, Finding, Rule } from '../api/types'
+
+export function makeFinding(overrides: Partial<Finding> = {}): Finding {
+  return {
+    rule: 'DF007',
+    rule_title: 'Base image uses the `latest` tag',
+    severity: 'warning',
+    message: 'python:latest uses the latest tag',
+    line: 1,
+    column: 6,
+    end_line: 1,
+    end_column: 19,
+    ...overrides,
+  }
+}
+
+export function makeAnalysis(overrides: Partial<Analysis> = {}): Analysis {
+  const findings = overrides.findings ?? [makeFinding()]
+  return {
+    id: 'Abc123def456ghi789jkl0',
+    kind: 'dockerfile',
+    filename: null,
+    content: 'FROM python:latest\n',
+    findings,
+    counts: {
+      error: findings.filter((f) => f.severity === 'error').length,
+      warning: findings.filter((f) => f.severity === 'warning').length,
+      info: findings.filter((f) => f.severity === 'info').length,
+      style: findings.filter((f) => f.severity === 'style').length,
+    },
+    ruleset_version: '2026.11',
+    created: '2026-11-28T00:00:00Z',
+    url: `/a/${overrides.id ?? 'Abc123def456ghi789jkl0'}`,
+    ...overrides,
+  }
+}
+
+export function makeRule(overrides: Partial<Rule> = {}): Rule {
+  return {
+    id: 'DF007',
+    slug: 'latest-tag',
+    target: 'dockerfile',
+    severity: 'warning',
+    title: 'Base image uses the `latest` tag',
+    rationale: '`latest` moves; the same Dockerfile builds a different image tomorrow.',
+    bad: 'FROM python:latest',
+    good: 'FROM python:3.12-slim',
+    fix_title: 'Pin a release tag or a digest',
+    equivalents: { hadolint: 'DL3007' },
+    enabled_by_default: true,
+    notes: '',
+    enabled: true,
+    ...overrides,
+  }
+}
