@@ -13,7 +13,7 @@ import pytest
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         if self.path == "/cut":
             # Promise more body than is sent, then hang up: a request cut off mid-response.
             self.send_response(200)
