@@ -18,6 +18,7 @@ def test_openapi_schema_lists_every_api_operation(client):
         ("/api/v1/analyses", "get"),
         ("/api/v1/analyses", "post"),
         ("/api/v1/analyses/{analysis_id}", "get"),
+        ("/api/v1/analyses/{analysis_id}/fixed", "get"),
         ("/api/v1/rules", "get"),
         ("/api/v1/rules/{rule_id}", "get"),
         ("/api/v1/info", "get"),
