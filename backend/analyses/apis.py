@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from analyses.models import Analysis
 from analyses.selectors import analysis_fixed_content, analysis_get, analysis_list_for_user
 from analyses.serializers import AnalysisSerializer, AnalysisSummarySerializer
 from analyses.services import analysis_create
@@ -79,10 +80,7 @@ class AnalysisCollectionApi(APIView):
 class AnalysisDetailApi(APIView):
     @extend_schema(operation_id="analyses_retrieve", responses=AnalysisSerializer)
     def get(self, request: Request, analysis_id: str) -> Response:
-        analysis = analysis_get(analysis_id=analysis_id)
-        if analysis is None:
-            raise NotFound(f"no analysis with id {analysis_id!r}")
-        return Response(AnalysisSerializer(analysis).data)
+        return Response(AnalysisSerializer(_analysis_or_404(analysis_id)).data)
 
 
 class FixedContentSerializer(serializers.Serializer):
@@ -95,8 +93,12 @@ class AnalysisFixedContentApi(APIView):
 
     @extend_schema(operation_id="analyses_fixed_retrieve", responses=FixedContentSerializer)
     def get(self, request: Request, analysis_id: str) -> Response:
-        analysis = analysis_get(analysis_id=analysis_id)
-        if analysis is None:
-            raise NotFound(f"no analysis with id {analysis_id!r}")
-        content, applied = analysis_fixed_content(analysis=analysis)
+        content, applied = analysis_fixed_content(analysis=_analysis_or_404(analysis_id))
         return Response(FixedContentSerializer({"content": content, "fixes_applied": applied}).data)
+
+
+def _analysis_or_404(analysis_id: str) -> Analysis:
+    analysis = analysis_get(analysis_id=analysis_id)
+    if analysis is None:
+        raise NotFound(f"no analysis with id {analysis_id!r}")
+    return analysis

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,22 +11,7 @@ from ruamel.yaml.error import YAMLError
 
 from dockwright.config import CONFIG_KEYS, LintConfig
 from dockwright.errors import ConfigError
-
-# Keys only hadolint's config has; their presence means the file is a .hadolint.yaml.
-_HADOLINT_KEYS = frozenset(
-    {
-        "ignored",
-        "override",
-        "trustedRegistries",
-        "label-schema",
-        "strict-labels",
-        "failure-threshold",
-        "no-fail",
-        "no-color",
-        "format",
-        "disable-ignore-pragma",
-    }
-)
+from dockwright.hadolint_config import HADOLINT_KEYS, from_hadolint
 
 
 def load_config_file(path: str) -> LintConfig:
@@ -37,14 +23,21 @@ def load_config_file(path: str) -> LintConfig:
 
 
 def parse_config_text(text: str, source: str = "config") -> LintConfig:
-    try:
-        data: Any = YAML(typ="safe", pure=True).load(text) or {}
-    except YAMLError as exc:
-        raise ConfigError(f"{source} is not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source} must be a mapping of settings")
-    if set(data) & _HADOLINT_KEYS and not set(data) & set(CONFIG_KEYS):
-        from dockwright.hadolint_config import from_hadolint
-
+    """Dockwright's own settings, or a hadolint config recognised by keys only hadolint has."""
+    data = load_yaml_mapping(text, source)
+    if set(data) & HADOLINT_KEYS and not set(data) & set(CONFIG_KEYS):
         return from_hadolint(data)
     return LintConfig.from_dict(data)
+
+
+def load_yaml_mapping(text: str, source: str) -> Mapping[str, Any]:
+    """A YAML document that must be a mapping of settings (an empty document is an empty mapping)."""
+    try:
+        data: Any = YAML(typ="safe", pure=True).load(text)
+    except YAMLError as exc:
+        raise ConfigError(f"{source} is not valid YAML: {str(exc).splitlines()[0]}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{source} must be a mapping of settings")
+    return data

@@ -10,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from dockwright.config import LintConfig
 from dockwright.errors import ConfigError
 from dockwright.rules import load_all, registry
@@ -30,6 +27,8 @@ _KNOWN_KEYS = (
     "no-fail",
     *_OUTPUT_KEYS,
 )
+# Every key a .hadolint.yaml may hold (disable-ignore-pragma is recognised, then refused with a message).
+HADOLINT_KEYS = frozenset((*_KNOWN_KEYS, "disable-ignore-pragma"))
 _THRESHOLDS = {
     "error": "error",
     "warning": "warning",
@@ -103,15 +102,9 @@ def _config_dict(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _load(text: str) -> Mapping[str, Any]:
-    try:
-        data = YAML(typ="safe").load(text)
-    except YAMLError as exc:
-        raise ConfigError(f".hadolint.yaml is not valid YAML: {str(exc).splitlines()[0]}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, Mapping):
-        raise ConfigError(".hadolint.yaml must be a mapping of settings")
-    return data
+    from dockwright.config_file import load_yaml_mapping  # config_file imports this module
+
+    return load_yaml_mapping(text, ".hadolint.yaml")
 
 
 def _strings(value: Any, key: str) -> list[str]:
