@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -92,10 +92,28 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test server's DOCKWRIGHT_DATA_DIR, which holds its SQLite database."""
+    return tmp_path_factory.mktemp("dockwright-data")
+
+
+@pytest.fixture(scope="session")
+def manage_py(server_data_dir: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs a manage.py command against the test server's database, e.g. to create a user."""
+
+    def run(*args: str, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**_server_env(server_data_dir), **(extra_env or {})}
+        command = [sys.executable, str(REPO_DIR / "backend" / "manage.py"), *args]
+        return subprocess.run(command, env=env, check=True, capture_output=True, text=True, timeout=120)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def app_url(server_data_dir: Path) -> Iterator[str]:
     """Base URL of Dockwright (API + built SPA) running under `manage.py runserver` on a free port."""
     _require(SPA_INDEX.is_file(), f"the SPA is not built ({SPA_INDEX} is missing; run `npm run build` in frontend/)")
-    data_dir = tmp_path_factory.mktemp("dockwright-data")
+    data_dir = server_data_dir
     env = _server_env(data_dir)
     manage = [sys.executable, str(REPO_DIR / "backend" / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput"], env=env, check=True, capture_output=True, timeout=300)

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { server } from '../test/server'
 import { ApiError, request } from './client'
 
@@ -68,5 +68,49 @@ describe('request errors', () => {
   it('returns the body of statuses the caller accepts', async () => {
     server.use(http.get('/health/ready', () => HttpResponse.json({ status: 'unavailable' }, { status: 503 })))
     await expect(request('/health/ready', { acceptStatuses: [503] })).resolves.toEqual({ status: 'unavailable' })
+  })
+})
+
+describe('CSRF and sessions', () => {
+  afterEach(() => {
+    document.cookie = 'csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
+  })
+
+  it('echoes the csrftoken cookie as X-CSRFToken on POST and DELETE, not on GET', async () => {
+    document.cookie = 'csrftoken=token%2Fone; path=/'
+    const seen: Record<string, string | null> = {}
+    server.use(
+      http.all('/api/v1/x', ({ request: sent }) => {
+        seen[sent.method] = sent.headers.get('X-CSRFToken')
+        return sent.method === 'DELETE' ? new HttpResponse(null, { status: 204 }) : HttpResponse.json({})
+      }),
+    )
+    await request('/api/v1/x')
+    await request('/api/v1/x', { method: 'POST', body: {} })
+    await expect(request('/api/v1/x', { method: 'DELETE' })).resolves.toBeUndefined()
+    expect(seen).toEqual({ GET: null, POST: 'token/one', DELETE: 'token/one' })
+  })
+
+  it('sends no CSRF header when there is no cookie', async () => {
+    let header: string | null = 'unset'
+    server.use(
+      http.post('/api/v1/x', ({ request: sent }) => {
+        header = sent.headers.get('X-CSRFToken')
+        return HttpResponse.json({})
+      }),
+    )
+    await request('/api/v1/x', { method: 'POST', body: {} })
+    expect(header).toBeNull()
+  })
+
+  it('calls a 403 forbidden and keeps its message', async () => {
+    server.use(
+      http.get('/api/v1/x', () =>
+        HttpResponse.json({ message: 'unknown username or wrong password', details: null }, { status: 403 }),
+      ),
+    )
+    const error = await failure('/api/v1/x')
+    expect(error.kind).toBe('forbidden')
+    expect(error.message).toBe('unknown username or wrong password')
   })
 })

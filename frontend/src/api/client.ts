@@ -5,7 +5,14 @@
  * `{message}` for 4xx answers, and plain words for the network being down or the server failing.
  */
 
-export type ApiErrorKind = 'bad-request' | 'not-found' | 'too-large' | 'rate-limited' | 'server' | 'offline'
+export type ApiErrorKind =
+  | 'bad-request'
+  | 'forbidden'
+  | 'not-found'
+  | 'too-large'
+  | 'rate-limited'
+  | 'server'
+  | 'offline'
 
 export class ApiError extends Error {
   readonly status: number
@@ -35,7 +42,7 @@ export function isAbortError(error: unknown): boolean {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'DELETE'
   body?: unknown
   signal?: AbortSignal
   /** Statuses whose JSON body is a normal answer rather than an error (e.g. 503 from /health/ready). */
@@ -52,6 +59,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       headers: {
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...csrfHeader(method),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
@@ -64,10 +72,29 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       message: 'Cannot reach the Dockwright server. Check your connection and try again.',
     })
   }
+  if (response.status === 204) return undefined as T
   if (response.ok || acceptStatuses.includes(response.status)) {
     return (await response.json()) as T
   }
   throw await errorFromResponse(response)
+}
+
+/**
+ * Django refuses a signed-in session's POST or DELETE unless it echoes the `csrftoken` cookie in
+ * `X-CSRFToken`. The cookie is read on every request because signing in rotates it.
+ */
+function csrfHeader(method: string): Record<string, string> {
+  if (method === 'GET') return {}
+  const token = readCookie('csrftoken')
+  return token ? { 'X-CSRFToken': token } : {}
+}
+
+function readCookie(name: string): string | null {
+  for (const pair of document.cookie.split(';')) {
+    const [key, ...value] = pair.trim().split('=')
+    if (key === name) return decodeURIComponent(value.join('='))
+  }
+  return null
 }
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
@@ -91,6 +118,15 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
       details,
       retryAfter,
       message: apiMessage ?? 'Too many analyses in a short time.',
+    })
+  }
+  // Session authentication answers 403 both for "not signed in" and for a refused sign-in or CSRF check.
+  if (status === 401 || status === 403) {
+    return new ApiError({
+      status,
+      kind: 'forbidden',
+      details,
+      message: apiMessage ?? 'You are not allowed to do this.',
     })
   }
   if (status === 404) {

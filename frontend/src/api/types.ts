@@ -23,6 +23,18 @@ export type AnalysisInput = Pick<
   'content' | 'kind' | 'filename'
 >
 
+type AnalysisPageResponse = OkJson<paths['/api/v1/analyses']['get']>
+/** An analysis in the history list: everything but its content. */
+export type AnalysisSummary = Omit<AnalysisPageResponse['results'][number], 'kind' | 'findings'> & {
+  kind: Kind
+  findings: Finding[]
+}
+/** One page of the signed-in user's history (Django REST framework's page-number pagination). */
+export type AnalysisPage = Omit<AnalysisPageResponse, 'results'> & { results: AnalysisSummary[] }
+
+export type Session = OkJson<paths['/api/v1/auth/session']['get']>
+export type SignInInput = JsonBody<paths['/api/v1/auth/session']['post']['requestBody']>
+
 export type Rule = OkJson<paths['/api/v1/rules/{rule_id}']['get']>
 export type ServiceInfo = OkJson<paths['/api/v1/info']['get']>
 

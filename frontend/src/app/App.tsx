@@ -1,6 +1,7 @@
 import { useRoutes } from 'react-router'
+import { SessionProvider } from '../features/account/session/SessionProvider'
 import { routes } from './routes'
 
 export function App() {
-  return useRoutes(routes)
+  return <SessionProvider>{useRoutes(routes)}</SessionProvider>
 }

@@ -1,11 +1,14 @@
 import { lazy } from 'react'
 import type { RouteObject } from 'react-router'
 import { Layout } from '../components/Layout'
+import { AccountMenu } from '../features/account/components/AccountMenu'
 import { EditorPage } from '../features/analysis/components/EditorPage'
 import { NotFoundPage } from './NotFoundPage'
 
 const RulesPage = lazy(async () => ({ default: (await import('../features/rules/components/RulesPage')).RulesPage }))
 const RulePage = lazy(async () => ({ default: (await import('../features/rules/components/RulePage')).RulePage }))
+const SignInPage = lazy(async () => ({ default: (await import('../features/account/components/SignInPage')).SignInPage }))
+const HistoryPage = lazy(async () => ({ default: (await import('../features/account/components/HistoryPage')).HistoryPage }))
 const AboutPage = lazy(async () => ({ default: (await import('../features/status/components/AboutPage')).AboutPage }))
 
 /**
@@ -18,7 +21,7 @@ const AboutPage = lazy(async () => ({ default: (await import('../features/status
  */
 export const routes: RouteObject[] = [
   {
-    element: <Layout />,
+    element: <Layout accountMenu={<AccountMenu />} />,
     children: [
       {
         element: <EditorPage />,
@@ -30,6 +33,8 @@ export const routes: RouteObject[] = [
       { path: 'rules', element: <RulesPage /> },
       { path: 'rules/:id', element: <RulePage /> },
       { path: 'about', element: <AboutPage /> },
+      { path: 'signin', element: <SignInPage /> },
+      { path: 'history', element: <HistoryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,4 @@
-import { Suspense } from 'react'
+import { Suspense, type ReactNode } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { LoadingIndicator } from './LoadingIndicator'
 import { PageErrorBoundary } from './PageErrorBoundary'
@@ -15,7 +15,8 @@ function isEditorPath(pathname: string): boolean {
   return pathname === '/' || pathname.startsWith('/a/')
 }
 
-export function Layout() {
+/** The page frame. `accountMenu` fills the header's end; the app passes the account feature's menu. */
+export function Layout({ accountMenu }: { accountMenu?: ReactNode }) {
   const { pathname } = useLocation()
   return (
     <>
@@ -50,6 +51,7 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          {accountMenu}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

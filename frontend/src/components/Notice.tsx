@@ -24,6 +24,7 @@ export function Notice({ tone, title, children, action }: NoticeProps) {
 
 const TITLES: Record<ApiError['kind'], string> = {
   'bad-request': 'Dockwright could not analyse this',
+  forbidden: 'Not allowed',
   'not-found': 'Not found',
   'too-large': 'This file is too large',
   'rate-limited': 'Slow down a little',

@@ -24,6 +24,8 @@ export const defaultHandlers = [
       ruleset_version: '2026.11',
     }),
   ),
+  http.get('/api/v1/auth/session', () => HttpResponse.json({ authenticated: false, username: null })),
+  http.get('/api/v1/analyses', () => HttpResponse.json({ count: 0, next: null, previous: null, results: [] })),
   http.get('/health/ready', () => HttpResponse.json({ status: 'ok', checks: { database: 'ok', cache: 'ok' } })),
 ]
 
