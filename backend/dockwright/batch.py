@@ -1,13 +1,14 @@
 """Lint many files in one call, the way the CLI does for a folder.
 
 The engine's rules are quick and ShellCheck is slow, so a batch parses every file first, hands all their
-shell scripts to ShellCheck in the background, runs the other rules meanwhile, and then reads ShellCheck's
-results from its cache. A large batch is split across one forked process per core, each doing the same for
-its share. The findings are the same as linting each file on its own.
+shell scripts to ShellCheck (one process per core for many scripts) without waiting, runs the other rules
+meanwhile (in one forked process per core for a large batch), and then reads ShellCheck's results from its
+cache. The findings are the same as linting each file on its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Iterable, Mapping
@@ -37,12 +38,28 @@ class BatchFile:
 
 
 def lint_batch(batch: Iterable[BatchFile], config: LintConfig, processes: int | None = None) -> list[BatchFile]:
-    """Lint every file; a large batch is split across one forked process per core."""
+    """Lint every file; a large batch runs its rules in one forked process per core."""
     items = list(batch)
-    workers = processes if processes is not None else _default_processes(len(items))
+    for item in items:
+        _parse(item)
+    parsed = [item for item in items if item.error is None]
+    scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
+    # Started before any fork and without threads: the workers inherit no running thread.
+    checking = shellcheck.start(_shellcheck_requests(parsed)) if scripts else None
+    workers = processes if processes is not None else _default_processes(len(parsed))
     if workers > 1:
-        return _lint_in_processes(items, config, workers)
-    return _lint_here(items, config)
+        _rules_in_processes(parsed, config, workers)
+    else:
+        for item in parsed:
+            item.findings = _lint(item, config, skip=(SHELLCHECK_RULE,))
+    if checking is not None:
+        with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
+            checking.wait()
+        for item in parsed:
+            item.findings = sorted(
+                item.findings + _lint(item, config, only=(SHELLCHECK_RULE,)), key=lambda f: (f.span, f.rule)
+            )
+    return items
 
 
 def _default_processes(count: int) -> int:
@@ -51,47 +68,28 @@ def _default_processes(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, count // MIN_FILES_PER_PROCESS))
 
 
-def _lint_here(items: list[BatchFile], config: LintConfig) -> list[BatchFile]:
-    for item in items:
-        _parse(item)
-    parsed = [item for item in items if item.error is None]
-    scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
-    pending = shellcheck.prefetch(_shellcheck_requests(parsed)) if scripts else None
-    for item in parsed:
-        item.findings = _lint(item, config, skip=(SHELLCHECK_RULE,))
-    if pending is not None:
-        pending.exception()  # wait; a failure is reported by the rule itself below
-        for item in parsed:
-            item.findings = sorted(
-                item.findings + _lint(item, config, only=(SHELLCHECK_RULE,)), key=lambda f: (f.span, f.rule)
-            )
-    return items
-
-
-# The batch a forked worker reads: set before the pool forks, so workers inherit it instead of unpickling
-# every file's content.
+# The batch a forked worker reads: set before the pool forks, so workers inherit the parsed documents
+# instead of receiving them pickled.
 _shared: tuple[list[BatchFile], LintConfig] | None = None
 
 
-def _lint_in_processes(items: list[BatchFile], config: LintConfig, workers: int) -> list[BatchFile]:
+def _rules_in_processes(items: list[BatchFile], config: LintConfig, workers: int) -> None:
     global _shared
     _shared = (items, config)
     try:
         chunks = [list(range(start, len(items), workers)) for start in range(workers)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for outcome in pool.map(_lint_chunk, chunks):
-                for index, kind, findings, error in outcome:
-                    items[index].kind, items[index].findings, items[index].error = kind, findings, error
+            for outcome in pool.map(_rules_of_chunk, chunks):
+                for index, findings in outcome:
+                    items[index].findings = findings
     finally:
         _shared = None
-    return items
 
 
-def _lint_chunk(indices: list[int]) -> list[tuple[int, str | None, list[Finding], InputError | None]]:
+def _rules_of_chunk(indices: list[int]) -> list[tuple[int, list[Finding]]]:
     assert _shared is not None
     items, config = _shared
-    done = _lint_here([items[i] for i in indices], config)
-    return [(i, item.kind, item.findings, item.error) for i, item in zip(indices, done, strict=True)]
+    return [(i, _lint(items[i], config, skip=(SHELLCHECK_RULE,))) for i in indices]
 
 
 def _parse(item: BatchFile) -> None:

