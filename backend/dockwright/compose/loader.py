@@ -78,7 +78,13 @@ def load(text: str) -> LoadResult:
         return LoadResult(None, [Problem(Span(*too_deep, too_deep[0], too_deep[1] + 1), message, limit=True)])
     builder = _Builder(text)
     try:
-        builder.run()
+        try:
+            builder.run(pure=False)
+        except (YAMLError, ValueError, TypeError, IndexError, AttributeError, RecursionError):
+            # libyaml follows YAML 1.1, stricter than Compose's YAML in places (a `:` inside a flow-style
+            # plain scalar such as `[CMD, curl, http://x]`): the pure parser decides, and gives the error.
+            builder = _Builder(text)
+            builder.run(pure=True)
     except LimitExceeded as exc:
         return LoadResult(None, [Problem(exc.span, exc.message, limit=True)])
     except MarkedYAMLError as exc:
@@ -150,8 +156,10 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.documents = 0
 
-    def run(self) -> None:
-        yaml = YAML(typ="safe", pure=True)
+    def run(self, pure: bool) -> None:
+        """Build the tree from the event stream of libyaml (ruamel.yaml.clib, fast) or of ruamel's pure
+        Python parser; both report the same positions."""
+        yaml = YAML(typ="safe", pure=pure)
         for event in yaml.parse(io.StringIO(self.text)):
             if isinstance(event, DocumentStartEvent):
                 self.documents += 1
@@ -212,7 +220,8 @@ class _Builder:
         line, column = self._position(start)
         end_line, end_column = self._position(_end_index(self.text, end))
         span = Span(line, column, end_line, end_column)
-        scalar = Scalar(span, 1, 0, raw=event.value, style=event.style, tag=event.tag, source=source)
+        # libyaml marks a plain scalar's style as "" where the pure parser says None.
+        scalar = Scalar(span, 1, 0, raw=event.value, style=event.style or None, tag=event.tag, source=source)
         scalar.value = resolve_scalar(scalar)
         return scalar
 

@@ -50,11 +50,26 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(compose_schema())
 
 
+@functools.cache
+def _fast_validator() -> Any:
+    """jsonschema-rs, a compiled validator of the same schema: most files are valid, and it says so in
+    microseconds where the pure-Python validator takes tens of milliseconds. Only an invalid file goes on
+    to the pure-Python validator, whose errors carry what the messages need."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # an optional speed-up: without it every file takes the slow path
+        return None
+    return jsonschema_rs.validator_for(compose_schema())
+
+
 def schema_errors(document: ComposeFile) -> list[SchemaError]:
     """Every schema violation of the (interpolated) document, in document order."""
     if document.root is None:
         return []
     data = to_data(document.root)
+    fast = _fast_validator()
+    if fast is not None and fast.is_valid(data):
+        return []
     errors: list[SchemaError] = []
     for error in _validator().iter_errors(data):
         errors.extend(_describe(document.root, error))
