@@ -14,8 +14,6 @@ PORT ?= 8000
 MANAGE := $(BIN)/python backend/manage.py
 # Development values that `make run` provides itself; production sets its own (see .env.example).
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
-# The image test needs podman and root: CI runs it, a developer runs `make image-test` when they want it.
-IMAGE_TEST := $(if $(filter true,$(CI)),image-test,)
 
 .PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench venv frontend-deps \
 	spa migrate image-test clean
@@ -61,7 +59,9 @@ migrate: venv
 run: venv spa migrate
 	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
-test: venv frontend-deps lint api-types test-frontend spa bundle-size test-python $(IMAGE_TEST)
+# With CI=true, test-python includes the podman image and stack tests (tests/image); elsewhere they run
+# when DOCKWRIGHT_IMAGE_TESTS=1 is set, or directly with `make image-test`.
+test: venv frontend-deps lint api-types test-frontend spa bundle-size test-python
 
 # -- steps ------------------------------------------------------------------------------------------------
 
@@ -86,7 +86,7 @@ test-frontend: frontend-deps
 test-python: venv spa
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-image-test:
+image-test: venv
 	bash docker/image-test/run.sh
 
 bench: venv

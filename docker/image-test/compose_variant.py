@@ -12,16 +12,26 @@ runs a generated copy of the file with a short, printed list of changes instead 
 - `deploy.replicas` can be set (`--replicas service=N`); podman-compose honours it.
 - Environment entries can be set (`--env service:NAME=value`), e.g. Docker's embedded DNS 127.0.0.11 replaced
   by the address where podman's aardvark-dns answers.
+- `logging.options.tag` is dropped: podman's json-file driver is its k8s-file driver, which refuses --log-tag
+  (the container does not start).
+- A `depends_on` entry can be dropped (`--drop-depends service:dependency`): the test starts the services in
+  Compose's order itself, and podman-compose would otherwise start an exited one-shot dependency again.
+- A replicated service's exec-form healthcheck becomes the same command as one shell string: podman-compose
+  1.0.3 pops the list in place while making the first replica, so the second gets a broken healthcheck.
+  (The test itself runs the healthchecks of the original file, see compose_healthcheck.py.)
 
 Everything else (images, commands, healthchecks, read_only, tmpfs, capabilities, volumes, networks) is kept.
 
 Usage: compose_variant.py SOURCE OUTPUT --keep a,b [--publish s:80=18080]... [--replicas s=2]... [--env s:K=V]...
+                          [--drop-depends s:dependency]...
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -107,6 +117,27 @@ def make_variant(document: dict[str, Any], args: argparse.Namespace, env: dict[s
         deploy = services[name].setdefault("deploy", {})
         changes.append(f"{name}: deploy.replicas {deploy.get('replicas', 1)} -> {count}")
         deploy["replicas"] = int(count)
+    for name, service in services.items():
+        options = (service.get("logging") or {}).get("options") or {}
+        if "tag" in options:
+            del options["tag"]
+            changes.append(f"{name}: logging.options.tag dropped (podman's k8s-file log driver refuses it)")
+        test = (service.get("healthcheck") or {}).get("test")
+        replicas = int((service.get("deploy") or {}).get("replicas", 1))
+        if replicas > 1 and isinstance(test, list) and test and test[0] in ("CMD", "CMD-SHELL"):
+            command = shlex.join(test[1:]) if test[0] == "CMD" else " ".join(test[1:])
+            service["healthcheck"]["test"] = command
+            changes.append(f"{name}: healthcheck {test[0]} list -> the same command as a shell string")
+    for spec in args.drop_depends:
+        name, _, dependency = spec.partition(":")
+        depends = services[name].get("depends_on")
+        if not depends or dependency not in depends:
+            raise VariantError(f"{name} does not depend on {dependency}")
+        if isinstance(depends, dict):
+            del depends[dependency]
+        else:
+            depends.remove(dependency)
+        changes.append(f"{name}: depends_on {dependency} dropped (the test starts {dependency} first and waits for it)")
     for spec in args.env:
         name, _, assignment = spec.partition(":")
         key, _, value = assignment.partition("=")
@@ -126,17 +157,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--publish", action="append", default=[])
     parser.add_argument("--replicas", action="append", default=[])
     parser.add_argument("--env", action="append", default=[])
+    parser.add_argument("--drop-depends", action="append", default=[])
     args = parser.parse_args(argv)
-    yaml = YAML(typ="safe")
-    yaml.default_flow_style = False
     try:
-        document = yaml.load(args.source.read_text()) or {}
+        # Pure Python: the C loader (ruamel.yaml.clib, when installed) rejects `[a:b]` in flow lists, Compose does not.
+        document = YAML(typ="safe", pure=True).load(args.source.read_text()) or {}
         changes = make_variant(document, args, dict(os.environ))
     except (VariantError, OSError, KeyError) as exc:
         print(f"compose_variant: {exc}", file=sys.stderr)
         return 2
-    with args.output.open("w") as out:
-        yaml.dump(document, out)
+    # Written as JSON (which is YAML): every string quoted, so podman-compose's YAML 1.1 parser cannot turn
+    # `"yes"` into a boolean as it would an unquoted yes.
+    args.output.write_text(json.dumps(document, indent=2) + "\n")
     for change in changes:
         print(f"variant of {args.source.name}: {change}")
     return 0

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sourced: the variables are used by the scripts that source it
 # Sourced by the image-test scripts: private podman storage and settings this machine needs, shared helpers.
 # Everything lives in $OCI_DIR (outside the repository, so never in a build context), which doubles as the
 # cache of stand-in base images between runs.
@@ -5,6 +6,9 @@
 OCI_DIR=${DOCKWRIGHT_OCI_DIR:-/var/tmp/dockwright-oci}
 IMAGE_TEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$IMAGE_TEST_DIR/../.." && pwd)
+# The project under test (Dockerfile, compose files, build context): this repository unless told otherwise,
+# e.g. a patched copy when trying a change to the Dockerfile without touching the working tree.
+PROJECT_DIR=$(cd "${DOCKWRIGHT_PROJECT_DIR:-$REPO}" && pwd)
 
 say() { printf '[image-test %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -34,6 +38,9 @@ default_ulimits = ["nofile=$nofile:$nofile", "nproc=$nproc:$nproc"]
 [engine]
 # crun 1.8 refuses a hybrid cgroup v1/v2 layout ("cgroups in hybrid mode not supported").
 runtime = "runc"
+# Podman's state and lock directory, private too: with the default /run/libpod, a reset of another storage
+# (e.g. a throwaway DOCKWRIGHT_OCI_DIR) makes this one "refresh" its state.
+tmp_dir = "$OCI_DIR/run/libpod"
 CONF
   export CONTAINERS_STORAGE_CONF=$OCI_DIR/conf/storage.conf CONTAINERS_CONF=$OCI_DIR/conf/containers.conf
   # The docker format keeps HEALTHCHECK (the OCI format silently drops it); podman-compose builds honour it too.

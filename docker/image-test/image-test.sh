@@ -4,7 +4,9 @@
 # host's Postgres (a fresh database) and Redis through slirp4netns. Checks what the image promises and prints
 # `N passed, N failed`; exits non-zero on any failure. A trap removes the container and the database.
 # Needs root and the stand-ins (run.sh builds them). Usage: image-test.sh
+# shellcheck disable=SC2016  # the single-quoted scripts run inside the container, not here
 set -euo pipefail
+# shellcheck source=env.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 configure_podman
 
@@ -31,9 +33,12 @@ trap cleanup EXIT
 # ---- build ------------------------------------------------------------------------------------------------
 # RUN steps use the host's network (as the stand-ins do): no NAT or netavark bridge in the way of npm and pip.
 if [ "${IMAGE_TEST_SKIP_BUILD:-0}" != 1 ]; then
+  # Untag the previous build first (its layers stay cached): if this build fails, no stale image can pass
+  # for it in a later part.
+  podman untag "$IMAGE" >/dev/null 2>&1 || true
   say "podman build --pull=never --format docker --network host -f docker/Dockerfile -t $IMAGE"
   started=$SECONDS
-  if podman build --pull=never --format docker --network host -f "$REPO/docker/Dockerfile" -t "$IMAGE" "$REPO" > "$SCRATCH/build.log" 2>&1; then
+  if podman build --pull=never --format docker --network host -f "$PROJECT_DIR/docker/Dockerfile" -t "$IMAGE" "$PROJECT_DIR" > "$SCRATCH/build.log" 2>&1; then
     check "image builds with podman build --pull=never --format docker ($((SECONDS - started)) s)" true
   else
     tail -40 "$SCRATCH/build.log" >&2
@@ -55,7 +60,7 @@ podman history --format '{{.Size}}|{{.CreatedBy}}' --no-trunc "$IMAGE" |
     printf '    %10s  %s\n' "$layer_size" "$(printf '%s' "$created_by" | sed 's/^\/bin\/sh -c #(nop) //; s/^\/bin\/sh -c //' | cut -c1-110)"
   done >&2
 
-inside() { podman run --rm --pull=never --network none --entrypoint sh "$IMAGE" -c "$1"; }
+inside() { podman run --rm --pull=never --network none --no-healthcheck --entrypoint sh "$IMAGE" -c "$1"; }
 check "no compiler, Node.js or build tool in the image (gcc cc c++ make node npm npx yarn)" \
   inside 'for c in gcc cc c++ g++ clang make node npm npx yarn; do if command -v "$c"; then exit 1; fi; done; exit 0'
 check "no build caches or sources (pip/npm caches, apt lists and archives, node_modules, /build, /src)" \
@@ -73,7 +78,8 @@ check "HEALTHCHECK kept in the image config (docker format)" \
 # ---- run it as the prod compose does ------------------------------------------------------------------------
 psql "$PG_ADMIN" -qc "CREATE DATABASE $DB" >/dev/null
 say "run $NAME on 127.0.0.1:$PORT (database $DB on the host's Postgres)"
-podman run -d --name "$NAME" --pull=never \
+# No health timer (there is no systemd to run it; the test runs the HEALTHCHECK itself below).
+podman run -d --name "$NAME" --pull=never --health-interval disable \
   --network slirp4netns:allow_host_loopback=true \
   -p "127.0.0.1:$PORT:8080" \
   --read-only --tmpfs /tmp:size=64m,mode=1777 \
@@ -163,7 +169,7 @@ post_pid=$!
 sleep 3
 stop_at=$(date +%s.%N)
 stop_started=$SECONDS
-podman stop -t 10 "$NAME" >/dev/null
+podman stop -t 10 "$NAME" >/dev/null 2>&1 || true
 stop_seconds=$((SECONDS - stop_started))
 wait "$get_pid" "$post_pid" || true
 exit_code=$(podman inspect "$NAME" --format '{{.State.ExitCode}}')

@@ -10,6 +10,7 @@
 # Stand-ins are cached in $DOCKWRIGHT_OCI_DIR (default /var/tmp/dockwright-oci). Prints a closing
 # `N passed, N failed` line and exits non-zero on any failure.
 set -euo pipefail
+# shellcheck source=env.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 PARTS=("$@")
@@ -17,8 +18,10 @@ PARTS=("$@")
 [ "${PARTS[*]}" != all ] || PARTS=(image dev prod)
 IN_CI=false
 [ "${CI:-}" = true ] && IN_CI=true
-TOOLS=(podman buildah runc slirp4netns debootstrap podman-compose curl openssl)
-PACKAGES=(podman buildah runc slirp4netns uidmap debootstrap podman-compose curl openssl postgresql-client)
+TOOLS=(podman buildah runc slirp4netns debootstrap podman-compose curl openssl iptables)
+# netavark and aardvark-dns (the network and DNS the stacks rely on) come with podman; iptables is only a Suggests.
+PACKAGES=(podman buildah runc slirp4netns uidmap netavark aardvark-dns iptables debootstrap podman-compose curl openssl
+  postgresql-client)
 
 skip() {
   echo "image-test SKIPPED: $*"
@@ -36,7 +39,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" = 0 ] || die "missing ${missing[*]}; installing them needs root"
   say "apt-get install ${PACKAGES[*]} (missing: ${missing[*]})"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${PACKAGES[@]}" >/dev/null
 fi
 if [ "$(id -u)" != 0 ]; then
   [ "$IN_CI" = true ] && die "runs rootful podman with private storage: run it as root"
@@ -52,9 +55,11 @@ if [[ " ${PARTS[*]} " == *" image "* ]]; then
 fi
 
 # ---- stand-in base images, planned from the files themselves ---------------------------------------------------
-plan_args=(--dockerfile "$REPO/docker/Dockerfile" --own-image "${DOCKWRIGHT_TEST_IMAGE:-localhost/dockwright:image-test}")
-[[ " ${PARTS[*]} " == *" dev "* ]] && plan_args+=(--compose "$REPO/docker-compose.yml" --services web,db,redis)
-[[ " ${PARTS[*]} " == *" prod "* ]] && plan_args+=(--compose "$REPO/docker-compose.prod.yml" --services edge,web,migrate,db,redis)
+plan_args=(--dockerfile "$PROJECT_DIR/docker/Dockerfile" --own-image "${DOCKWRIGHT_TEST_IMAGE:-localhost/dockwright:image-test}")
+# shellcheck disable=SC2054  # --services takes a comma list
+[[ " ${PARTS[*]} " == *" dev "* ]] && plan_args+=(--compose "$PROJECT_DIR/docker-compose.yml" --services web,db,redis)
+# shellcheck disable=SC2054
+[[ " ${PARTS[*]} " == *" prod "* ]] && plan_args+=(--compose "$PROJECT_DIR/docker-compose.prod.yml" --services edge,web,migrate,db,redis)
 image=${DOCKWRIGHT_TEST_IMAGE:-localhost/dockwright:image-test}
 mapfile -t plan < <(REGISTRY=${image%/*} TAG=${image##*:} "$PY" "$IMAGE_TEST_DIR/standin_plan.py" "${plan_args[@]}")
 [ "${#plan[@]}" -gt 0 ] || die "no base images planned (see the standin_plan.py error above)"
@@ -84,15 +89,26 @@ run_part() {
   failed=$((failed + $(echo "$line" | sed -E 's/.*, ([0-9]+) failed/\1/')))
   summaries+=("$part: $line in $((SECONDS - part_started)) s")
 }
+# The prod stack runs the image built from this tree in this run, never one left over from an earlier run.
+image_built=false
 for part in "${PARTS[@]}"; do
   case $part in
-    image) run_part image bash "$IMAGE_TEST_DIR/image-test.sh" ;;
-    dev | prod)
-      # The prod stack runs the image the image test built; build it when that part was not asked for.
-      if [ "$part" = prod ] && ! podman image exists "$image"; then
+    image)
+      run_part image bash "$IMAGE_TEST_DIR/image-test.sh"
+      image_built=true
+      ;;
+    dev) run_part "dev stack" bash "$IMAGE_TEST_DIR/stack-test.sh" dev ;;
+    prod)
+      if [ "$image_built" != true ]; then
         IMAGE_TEST_ONLY_BUILD=1 run_part "build $image" bash "$IMAGE_TEST_DIR/image-test.sh"
+        image_built=true
       fi
-      run_part "$part stack" bash "$IMAGE_TEST_DIR/stack-test.sh" "$part"
+      if podman image exists "$image"; then
+        run_part "prod stack" bash "$IMAGE_TEST_DIR/stack-test.sh" prod
+      else
+        failed=$((failed + 1))
+        summaries+=("prod stack: not run, $image did not build")
+      fi
       ;;
     *) die "unknown part $part (all, image, dev, prod)" ;;
   esac

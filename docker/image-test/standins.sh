@@ -3,7 +3,9 @@
 # Each argument is one line of standin_plan.py's output: "<name:tag> <recipe> <suite> <wanted> <shipped>".
 # A stand-in already in the private storage ($OCI_DIR) is kept, so only the first run pays for them.
 # Stand-ins carry localhost/ names only and must never be pushed anywhere.
+# shellcheck disable=SC2016,SC2028  # the version probes are shell text for inside the image
 set -euo pipefail
+# shellcheck source=env.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 configure_podman
 
@@ -128,7 +130,7 @@ standin() {
       podman tag "localhost/standin/debian:$suite" "$image"
       ;;
     node)
-      context=$OCI_DIR/context-node
+      context=$OCI_DIR/context-${name//[^A-Za-z0-9.-]/_}
       node_context "$wanted" "$context"
       build "$image" "$context" "$name" "node $("$context/usr/local/bin/node" --version)" \
         --build-arg "BASE=localhost/standin/debian:$suite"
@@ -156,7 +158,18 @@ version_probe() {
   esac
 }
 
+# The Debian bases first (one per release, shared by the stand-ins), then every missing stand-in at once: they
+# are mostly downloads and dpkg runs, which overlap well even on 2 cores.
+for line in "$@"; do
+  read -r _ _ suite _ <<< "$line"
+  debian_base "$suite"
+done
+pids=()
 for line in "$@"; do
   # shellcheck disable=SC2086
-  standin $line
+  standin $line &
+  pids+=($!)
 done
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+[ "$failed" = 0 ] || die "a stand-in failed to build (see above)"

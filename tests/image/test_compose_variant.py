@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -43,10 +45,10 @@ volumes: {pgdata: {}, esdata: {}}
 
 
 def variant(compose_variant: ModuleType, environ: dict[str, str], **options: object) -> tuple[dict, list[str]]:
-    args = argparse.Namespace(keep="edge,web,db", publish=[], replicas=[], env=[])
+    args = argparse.Namespace(keep="edge,web,db", publish=[], replicas=[], env=[], drop_depends=[])
     for key, value in options.items():
         setattr(args, key, value)
-    document = YAML(typ="safe").load(PROD_LIKE)
+    document = YAML(typ="safe", pure=True).load(PROD_LIKE)
     changes = compose_variant.make_variant(document, args, environ)
     return document, changes
 
@@ -93,14 +95,43 @@ def test_ports_replicas_and_environment_are_replaced_and_reported(compose_varian
     assert any("127.0.0.11" in change and "10.89.0.1" in change for change in changes)
 
 
+def test_a_dependency_the_test_orders_itself_can_be_dropped(compose_variant: ModuleType) -> None:
+    document, changes = variant(compose_variant, ENV, drop_depends=["edge:web"])
+    assert document["services"]["edge"]["depends_on"] == {}
+    assert any("depends_on web dropped" in change for change in changes)
+    with pytest.raises(compose_variant.VariantError, match="does not depend on db"):
+        variant(compose_variant, ENV, drop_depends=["edge:db"])
+
+
 def test_keeping_a_service_without_its_dependency_is_refused(compose_variant: ModuleType) -> None:
     with pytest.raises(compose_variant.VariantError, match="depends on web"):
         variant(compose_variant, ENV, keep="edge,db")
 
 
-def test_healthcheck_words_for_podman_exec(compose_variant: ModuleType, compose_healthcheck: ModuleType) -> None:
-    document, _ = variant(compose_variant, ENV)
-    assert compose_healthcheck.healthcheck_argv(document, "db") == ["sh", "-c", 'pg_isready -U "$POSTGRES_USER"']
-    assert compose_healthcheck.healthcheck_argv(document, "web") is None
-    exec_form = {"services": {"r": {"healthcheck": {"test": ["CMD", "redis-cli", "ping"]}}}}
-    assert compose_healthcheck.healthcheck_argv(exec_form, "r") == ["redis-cli", "ping"]
+def test_podman_compose_workarounds_are_applied_and_reported(compose_variant: ModuleType) -> None:
+    document = YAML(typ="safe", pure=True).load(PROD_LIKE)
+    document["services"]["web"]["healthcheck"] = {"test": ["CMD", "python", "-c", "print(1)"]}
+    document["services"]["db"]["logging"] = {"driver": "json-file", "options": {"tag": "{{.Name}}", "max-size": "1m"}}
+    args = argparse.Namespace(keep="edge,web,db", publish=[], replicas=["web=2"], env=[], drop_depends=[])
+    changes = compose_variant.make_variant(document, args, ENV)
+    assert document["services"]["web"]["healthcheck"]["test"] == "python -c 'print(1)'"
+    assert document["services"]["db"]["logging"]["options"] == {"max-size": "1m"}
+    assert any("healthcheck CMD list" in change for change in changes)
+    assert any("logging.options.tag dropped" in change for change in changes)
+
+
+def test_the_variant_is_written_as_json_so_yes_stays_a_string(compose_variant: ModuleType, tmp_path: Path) -> None:
+    source = tmp_path / "compose.yml"
+    source.write_text('services:\n  redis:\n    image: redis:7\n    command: [redis-server, --appendonly, "yes"]\n')
+    output = tmp_path / "variant.yml"
+    assert compose_variant.main([str(source), str(output), "--keep", "redis"]) == 0
+    assert json.loads(output.read_text())["services"]["redis"]["command"] == ["redis-server", "--appendonly", "yes"]
+
+
+def test_healthcheck_words_for_podman_exec(compose_healthcheck: ModuleType) -> None:
+    document = YAML(typ="safe", pure=True).load(PROD_LIKE)
+    words = compose_healthcheck.healthcheck_argv(document, "db", {})
+    assert words == ["sh", "-c", 'pg_isready -U "$POSTGRES_USER"']
+    assert compose_healthcheck.healthcheck_argv(document, "web", {}) is None
+    exec_form = {"services": {"r": {"healthcheck": {"test": ["CMD", "redis-cli", "-a", "${PW}", "ping"]}}}}
+    assert compose_healthcheck.healthcheck_argv(exec_form, "r", {"PW": "x"}) == ["redis-cli", "-a", "x", "ping"]

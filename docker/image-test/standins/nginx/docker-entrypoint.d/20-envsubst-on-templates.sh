@@ -12,6 +12,7 @@ if [ ! -w "$output_dir" ]; then
   echo "$0: ERROR: $template_dir exists, but $output_dir is not writable" >&2
   exit 0
 fi
+# shellcheck disable=SC2016,SC2046  # as the official script: a literal ${NAME} list of the defined variables
 defined_envs=$(printf '${%s} ' $(awk "END { for (name in ENVIRON) { print ( name ~ /${filter}/ ) ? name : \"\" } }" < /dev/null))
 find "$template_dir" -follow -type f -name "*$suffix" -print | while read -r template; do
   relative_path=${template#"$template_dir/"}
