@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make image-test`: build docker/Dockerfile with podman on stand-in base images made from Debian packages,
 # run the image for real, then bring up the dev and prod compose stacks with podman-compose. See
-# docs/IMAGE-TESTING.md for what this proves and what it does not.
+# docker/image-test/README.md for what this proves and what it does not.
 #
 #   run.sh [all|image|dev|prod]...     (default: all)
 #
