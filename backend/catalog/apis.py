@@ -1,4 +1,5 @@
-"""The rule catalogue API: the engine's rule metadata with the site policy applied."""
+"""The rule catalogue API: the engine's rule metadata with the site policy applied, and the peer checks without
+a rule of their own."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from catalog.selectors import rule_get, rule_list
+from catalog.selectors import peer_gap_list, rule_get, rule_list
 from dockwright.findings import Severity
 from dockwright.rules.base import TARGETS
 
@@ -60,3 +61,18 @@ class RuleDetailApi(APIView):
         if rule is None:
             raise NotFound(f"no rule with id or slug {rule_id!r}")
         return Response(RuleSerializer(rule).data)
+
+
+class PeerGapSerializer(serializers.Serializer):
+    peer = serializers.CharField(help_text="The peer tool: hadolint or buildkit.")
+    peer_id = serializers.CharField(help_text="The peer's id for the check, such as DL3005.")
+    reason = serializers.CharField(help_text="Why Dockwright has no rule of its own for it.")
+    covered_by = serializers.CharField(
+        allow_null=True, help_text="Our rule that reports the same problem under another id, if any."
+    )
+
+
+class PeerGapListApi(APIView):
+    @extend_schema(operation_id="peer_gaps_list", responses=PeerGapSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return Response(PeerGapSerializer(peer_gap_list(), many=True).data)

@@ -1,4 +1,4 @@
-"""Reads: the rule catalogue as the API shows it, and the site policy."""
+"""Reads: the rule catalogue as the API shows it (with the peer checks it has no rule for), and the site policy."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from catalog.models import RulePolicy
 from dockwright.rules import Rule, load_all, registry
+from dockwright.rules.peer_gaps import peer_gaps
 
 
 def rule_policies() -> dict[str, RulePolicy]:
@@ -36,6 +37,11 @@ def rule_get(*, rule_id: str) -> dict[str, Any] | None:
     if rule is None:
         return None
     return _with_policy(rule, RulePolicy.objects.filter(rule_id=rule.id).first())
+
+
+def peer_gap_list() -> list[dict[str, str | None]]:
+    """The hadolint/BuildKit checks without a rule of ours: peer, peer_id, reason and covered_by (a rule id)."""
+    return peer_gaps()
 
 
 def rule_choices() -> list[tuple[str, str]]:

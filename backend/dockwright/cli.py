@@ -1,4 +1,4 @@
-"""`dockwright lint` and `dockwright rules`: the command-line interface.
+"""`dockwright lint` and `dockwright rules` (and `rules --gaps`): the command-line interface.
 
 Exit codes: 0 when nothing is at or above the failure threshold, 1 when something is, 2 on usage or I/O
 errors (a file that cannot be read or decoded, an invalid config).
@@ -21,6 +21,7 @@ from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
 from dockwright.lint import lint
 from dockwright.rules import load_all, registry
+from dockwright.rules.peer_gaps import peer_gaps
 from dockwright.sarif import sarif_log
 from dockwright.sources import RelativeFiles, discover, read_source
 
@@ -57,8 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     lint_cmd.add_argument("--no-shellcheck", action="store_true", help="do not run ShellCheck on RUN scripts")
     lint_cmd.add_argument("--fix", action="store_true", help="apply safe fixes to the files in place")
 
-    rules_cmd = commands.add_parser("rules", help="list every rule")
+    rules_cmd = commands.add_parser("rules", help="list every rule, then the peer checks without a rule")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    rules_cmd.add_argument(
+        "--gaps", action="store_true", help="list only the hadolint/BuildKit checks without a rule of ours, and why"
+    )
     return parser
 
 
@@ -66,22 +70,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     load_all()
     if args.command == "rules":
-        return _rules(args.format, sys.stdout)
+        return _gaps(args.format, sys.stdout) if args.gaps else _rules(args.format, sys.stdout)
     return _lint(args, sys.stdout, sys.stderr)
 
 
 def _rules(output_format: str, out: TextIO) -> int:
     rules = [rule.metadata() for rule in registry]
     if output_format == "json":
-        json.dump(rules, out, indent=2)
-        out.write("\n")
+        # A plain list of rules, as scripts expect; the gaps have their own listing (`rules --gaps`).
+        _write_json(rules, out)
         return EXIT_OK
     for meta in rules:
         equivalents = ", ".join(f"{peer} {rid}" for peer, rid in meta["equivalents"].items())
         off = "" if meta["enabled_by_default"] else " (off by default)"
         out.write(f"{meta['id']}  {meta['slug']:<36} {meta['severity']:<8} {meta['title']}{off}")
         out.write(f"  [{equivalents}]\n" if equivalents else "\n")
+    out.write("\nPeer checks without a rule of their own:\n")
+    _write_gaps_text(out)
     return EXIT_OK
+
+
+def _gaps(output_format: str, out: TextIO) -> int:
+    if output_format == "json":
+        _write_json(peer_gaps(), out)
+    else:
+        _write_gaps_text(out)
+    return EXIT_OK
+
+
+def _write_gaps_text(out: TextIO) -> None:
+    for gap in peer_gaps():
+        out.write(f"{gap['peer']:<9} {gap['peer_id']:<25} {gap['reason']}")
+        out.write(f"  [covered by {gap['covered_by']}]\n" if gap["covered_by"] else "\n")
+
+
+def _write_json(data: object, out: TextIO) -> None:
+    json.dump(data, out, indent=2)
+    out.write("\n")
 
 
 def _config(args: argparse.Namespace) -> LintConfig:

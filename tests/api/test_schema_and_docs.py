@@ -21,6 +21,7 @@ def test_openapi_schema_lists_every_api_operation(client):
         ("/api/v1/analyses/{analysis_id}/fixed", "get"),
         ("/api/v1/rules", "get"),
         ("/api/v1/rules/{rule_id}", "get"),
+        ("/api/v1/peer-gaps", "get"),
         ("/api/v1/info", "get"),
         ("/api/v1/auth/session", "get"),
         ("/api/v1/auth/session", "post"),
@@ -28,6 +29,8 @@ def test_openapi_schema_lists_every_api_operation(client):
     }
     created = schema["paths"]["/api/v1/analyses"]["post"]["responses"]["201"]
     assert created["content"]["application/json"]["schema"]["$ref"].endswith("/Analysis")
+    gaps = schema["paths"]["/api/v1/peer-gaps"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert gaps["items"]["$ref"].endswith("/PeerGap")
 
 
 def test_swagger_ui_is_served_from_local_static_files(client):

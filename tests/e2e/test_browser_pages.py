@@ -31,6 +31,26 @@ def test_the_rule_catalogue_searches_and_filters(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/rules\?target=compose$"))
 
 
+def test_the_rule_catalogue_ends_with_the_peer_checks_it_has_no_rule_for(page: Page) -> None:
+    gaps = page.request.get("/api/v1/peer-gaps").json()
+    page.goto("/rules")
+    table = page.get_by_role("table", name="Checks from other tools without a rule of their own")
+    expect(table.get_by_role("row")).to_have_count(len(gaps) + 1)
+    retired = next(gap for gap in gaps if gap["peer_id"] == "DL3005")
+    expect(table.get_by_role("row", name=re.compile("DL3005"))).to_contain_text(retired["reason"])
+
+    page.get_by_role("searchbox", name="Search").fill("DL3005")
+    matches = page.get_by_role("list", name="Matching checks from other tools")
+    expect(matches).to_contain_text(f"DL3005 has no rule of its own: {retired['reason']}")
+    screenshot(page, "rules-peer-gap-search")
+
+    covered = next(gap for gap in gaps if gap["covered_by"])
+    page.get_by_role("searchbox", name="Search").fill(covered["peer_id"])
+    matches.get_by_role("link", name=covered["covered_by"]).click()
+    expect(page).to_have_url(re.compile(rf"/rules/{covered['covered_by']}$"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
 def test_a_rule_page_shows_rationale_examples_fix_and_peers(page: Page) -> None:
     rule = next(r for r in page.request.get("/api/v1/rules").json() if r["equivalents"].get("hadolint"))
     page.goto("/rules")

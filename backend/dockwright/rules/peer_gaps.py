@@ -1,4 +1,5 @@
-"""Peer rules with no Dockwright rule of the same meaning, and why: shown by the rules catalogue (API/CLI).
+"""Peer rules with no Dockwright rule of the same meaning, and why: shown wherever the rules catalogue is
+(`dockwright rules`, GET /api/v1/peer-gaps, the web app's /rules page).
 
 Every active hadolint rule (DL1001, DL3000–DL3067, DL4000–DL4006) and every BuildKit build check either is
 the recorded equivalent of one of our rules or is listed here. A test checks that the two cover everything.

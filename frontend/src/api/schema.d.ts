@@ -95,6 +95,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/peer-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["peer_gaps_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rules": {
         parameters: {
             query?: never;
@@ -230,6 +246,16 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AnalysisSummary"][];
+        };
+        PeerGap: {
+            /** @description Our rule that reports the same problem under another id, if any. */
+            covered_by: string | null;
+            /** @description The peer tool: hadolint or buildkit. */
+            peer: string;
+            /** @description The peer's id for the check, such as DL3005. */
+            peer_id: string;
+            /** @description Why Dockwright has no rule of its own for it. */
+            reason: string;
         };
         Rule: {
             bad: string;
@@ -436,6 +462,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Output"];
+                };
+            };
+        };
+    };
+    peer_gaps_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerGap"][];
                 };
             };
         };

@@ -36,6 +36,8 @@ export type Session = OkJson<paths['/api/v1/auth/session']['get']>
 export type SignInInput = JsonBody<paths['/api/v1/auth/session']['post']['requestBody']>
 
 export type Rule = OkJson<paths['/api/v1/rules/{rule_id}']['get']>
+/** A hadolint or BuildKit check with no Dockwright rule of its own: why, and which rule covers it, if any. */
+export type PeerGap = OkJson<paths['/api/v1/peer-gaps']['get']>[number]
 export type ServiceInfo = OkJson<paths['/api/v1/info']['get']>
 
 /** /health/ready is a probe outside the versioned API, so it is not in the OpenAPI schema. */

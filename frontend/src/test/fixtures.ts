@@ -1,4 +1,4 @@
-import type { Analysis, Finding, Rule } from '../api/types'
+import type { Analysis, Finding, PeerGap, Rule } from '../api/types'
 
 export function makeFinding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -50,6 +50,16 @@ export function makeRule(overrides: Partial<Rule> = {}): Rule {
     enabled_by_default: true,
     notes: '',
     enabled: true,
+    ...overrides,
+  }
+}
+
+export function makePeerGap(overrides: Partial<PeerGap> = {}): PeerGap {
+  return {
+    peer: 'hadolint',
+    peer_id: 'DL3005',
+    reason: 'retired by hadolint (apt-get upgrade is not discouraged any more)',
+    covered_by: null,
     ...overrides,
   }
 }

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { makeAnalysis, makeRule } from './fixtures'
+import { makeAnalysis, makePeerGap, makeRule } from './fixtures'
 
 /** The mocked API every component test runs against; tests override handlers with `server.use`. */
 export const defaultHandlers = [
@@ -15,6 +15,7 @@ export const defaultHandlers = [
   ),
   http.get('/api/v1/rules', () => HttpResponse.json([makeRule()])),
   http.get('/api/v1/rules/:id', () => HttpResponse.json(makeRule())),
+  http.get('/api/v1/peer-gaps', () => HttpResponse.json([makePeerGap()])),
   http.get('/api/v1/info', () =>
     HttpResponse.json({
       service: 'dockwright',

@@ -1,5 +1,5 @@
 import { request } from '../../../api/client'
-import type { Rule } from '../../../api/types'
+import type { PeerGap, Rule } from '../../../api/types'
 
 export function listRules(signal?: AbortSignal): Promise<Rule[]> {
   return request<Rule[]>('/api/v1/rules', { signal })
@@ -7,4 +7,8 @@ export function listRules(signal?: AbortSignal): Promise<Rule[]> {
 
 export function getRule(id: string, signal?: AbortSignal): Promise<Rule> {
   return request<Rule>(`/api/v1/rules/${encodeURIComponent(id)}`, { signal })
+}
+
+export function listPeerGaps(signal?: AbortSignal): Promise<PeerGap[]> {
+  return request<PeerGap[]>('/api/v1/peer-gaps', { signal })
 }

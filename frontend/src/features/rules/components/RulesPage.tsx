@@ -1,15 +1,17 @@
 import { useEffect, useId, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import type { Kind, Rule, Severity } from '../../../api/types'
+import type { Kind, PeerGap, Rule, Severity } from '../../../api/types'
 import { CodeText } from '../../../components/CodeText'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice } from '../../../components/Notice'
 import { SEVERITY_LABELS } from '../../../components/severity'
 import { SeverityBadge } from '../../../components/SeverityBadge'
 import { useRemoteData } from '../../../hooks/useRemoteData'
-import { listRules } from '../api/rules'
+import { listPeerGaps, listRules } from '../api/rules'
+import { filterPeerGaps } from '../lib/filterPeerGaps'
 import { filterRules, type RuleFilter } from '../lib/filterRules'
 import { peerName } from '../lib/peerLinks'
+import { MatchingPeerGaps, PeerGapSection } from './PeerGaps'
 import './Rules.css'
 
 const TARGETS: Record<Kind, string> = { dockerfile: 'Dockerfile', compose: 'Compose' }
@@ -35,6 +37,7 @@ function filterParams(filter: RuleFilter): URLSearchParams {
 
 export function RulesPage() {
   const rules = useRemoteData('rules', listRules)
+  const gaps = useRemoteData('peer-gaps', listPeerGaps)
   // The filters start from the URL and are mirrored back into it, so a filtered catalogue can be
   // shared. State (not the URL) is the source of truth: two quick changes must not overwrite each other.
   const [params, setParams] = useSearchParams()
@@ -105,13 +108,17 @@ export function RulesPage() {
           }
         />
       )}
-      {rules.status === 'success' && <RuleResults rules={rules.data} filter={filter} />}
+      {rules.status === 'success' && (
+        <RuleResults rules={rules.data} gaps={gaps.status === 'success' ? gaps.data : []} filter={filter} />
+      )}
+      <PeerGapSection gaps={gaps} />
     </div>
   )
 }
 
-function RuleResults({ rules, filter }: { rules: Rule[]; filter: RuleFilter }) {
+function RuleResults({ rules, gaps, filter }: { rules: Rule[]; gaps: PeerGap[]; filter: RuleFilter }) {
   const matching = filterRules(rules, filter)
+  const matchingGaps = filterPeerGaps(gaps, filter.query)
   return (
     <>
       <p className="rule-results__count" role="status">
@@ -119,9 +126,8 @@ function RuleResults({ rules, filter }: { rules: Rule[]; filter: RuleFilter }) {
           ? `${rules.length} rules`
           : `${matching.length} of ${rules.length} rules match`}
       </p>
-      {matching.length === 0 ? (
-        <p className="rule-results__empty">No rule matches these filters. Try fewer words or “All”.</p>
-      ) : (
+      {matchingGaps.length > 0 && <MatchingPeerGaps gaps={matchingGaps} />}
+      {matching.length > 0 && (
         <ul className="rule-list" aria-label="Rules">
           {matching.map((rule) => (
             <li key={rule.id}>
@@ -129,6 +135,10 @@ function RuleResults({ rules, filter }: { rules: Rule[]; filter: RuleFilter }) {
             </li>
           ))}
         </ul>
+      )}
+      {/* A matching gap already explains an empty result (e.g. a search for a retired hadolint id). */}
+      {matching.length === 0 && matchingGaps.length === 0 && (
+        <p className="rule-results__empty">No rule matches these filters. Try fewer words or “All”.</p>
       )}
     </>
   )
