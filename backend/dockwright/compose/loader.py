@@ -13,20 +13,16 @@ from __future__ import annotations
 import bisect
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-)
+
+# For type hints: PyYAML's events have the same names and attributes.
+from ruamel.yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 
 from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
 from dockwright.findings import Span
@@ -38,6 +34,8 @@ MAX_DEPTH = 100
 
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
 _STR_TAGS = ("tag:yaml.org,2002:str", "!!str")
+# PyYAML's binding of libyaml, when it was built with it (the wheels are).
+_LIBYAML_LOADER = getattr(pyyaml, "CSafeLoader", None)
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
@@ -80,9 +78,9 @@ def load(text: str) -> LoadResult:
     try:
         try:
             builder.run(pure=False)
-        except (YAMLError, ValueError, TypeError, IndexError, AttributeError, RecursionError):
-            # libyaml follows YAML 1.1, stricter than Compose's YAML in places (a `:` inside a flow-style
-            # plain scalar such as `[CMD, curl, http://x]`): the pure parser decides, and gives the error.
+        except (YAMLError, pyyaml.YAMLError, ValueError, TypeError, IndexError, AttributeError, RecursionError):
+            # libyaml follows YAML 1.1, stricter than Compose's YAML in places: the pure parser decides, and
+            # its error messages and positions are the ones Dockwright reports.
             builder = _Builder(text)
             builder.run(pure=True)
     except LimitExceeded as exc:
@@ -146,6 +144,12 @@ class _Frame:
     children: list[Node] = field(default_factory=list)
 
 
+def _events(text: str, pure: bool) -> Iterator[Any]:
+    if not pure and _LIBYAML_LOADER is not None:
+        return iter(pyyaml.parse(text, Loader=_LIBYAML_LOADER))
+    return iter(YAML(typ="safe", pure=True).parse(io.StringIO(text)))
+
+
 class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -157,28 +161,28 @@ class _Builder:
         self.documents = 0
 
     def run(self, pure: bool) -> None:
-        """Build the tree from the event stream of libyaml (ruamel.yaml.clib, fast) or of ruamel's pure
-        Python parser; both report the same positions."""
-        yaml = YAML(typ="safe", pure=pure)
-        for event in yaml.parse(io.StringIO(self.text)):
-            if isinstance(event, DocumentStartEvent):
+        """Build the tree from an event stream: libyaml's through PyYAML (fast) or ruamel's pure-Python
+        parser. Both name their events alike and report the same positions."""
+        for event in _events(self.text, pure):
+            kind = type(event).__name__
+            if kind == "DocumentStartEvent":
                 self.documents += 1
                 if self.documents > 1:
                     span = self._span(event.start_mark, event.start_mark)
                     self.problems.append(Problem(span, "a second YAML document; Compose reads only one per file"))
                     return
-            elif isinstance(event, ScalarEvent):
+            elif kind == "ScalarEvent":
                 self._add(self._scalar(event), event.anchor)
-            elif isinstance(event, AliasEvent):
+            elif kind == "AliasEvent":
                 self._alias(event)
-            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            elif kind in ("MappingStartEvent", "SequenceStartEvent"):
                 if len(self.stack) >= MAX_DEPTH:
                     raise LimitExceeded(
                         self._span(event.start_mark, event.start_mark),
                         f"the YAML nests deeper than {MAX_DEPTH} levels",
                     )
                 self.stack.append(_Frame(event))
-            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
                 frame = self.stack.pop()
                 node = self._collection(frame, event)
                 self._add(node, frame.event.anchor)
@@ -228,7 +232,7 @@ class _Builder:
     def _collection(self, frame: _Frame, end_event: Any) -> Node:
         start = frame.event.start_mark
         span = self._span(start, end_event.end_mark)
-        if isinstance(frame.event, SequenceStartEvent):
+        if type(frame.event).__name__ == "SequenceStartEvent":
             size = 1 + sum(child.size for child in frame.children)
             height = 1 + max((child.height for child in frame.children), default=0)
             return Sequence(span, size, height, items=frame.children)
