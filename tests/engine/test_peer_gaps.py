@@ -53,3 +53,12 @@ def test_the_table_is_plain_data() -> None:
     rows = peer_gaps()
     assert {"peer", "peer_id", "reason", "covered_by"} == set(rows[0])
     assert len(rows) == len(PEER_GAPS)
+
+
+def test_a_peer_pragma_for_a_covered_gap_silences_the_covering_rule() -> None:
+    from tests.engine.rule_table import findings_of
+
+    snippet = "FROM python:3.13\n{pragma}ENV API_TOKEN=abc123\n"
+    assert findings_of("DF024", snippet.format(pragma=""))
+    covered = next(g for g in PEER_GAPS.values() if g.covered_by == "DF024")
+    assert findings_of("DF024", snippet.format(pragma=f"# hadolint ignore={covered.peer_id}\n")) == []

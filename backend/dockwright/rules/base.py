@@ -110,7 +110,15 @@ class RuleRegistry:
         if own is not None:
             return [own.id]
         upper = name.strip().upper()
-        return [r.id for r in self if any(v.upper() == upper for v in r.equivalents.values())]
+        ids = [r.id for r in self if any(v.upper() == upper for v in r.equivalents.values())]
+        if not ids:
+            # A peer check reported under another of our rules (hadolint's DL3061 is a syntax error, DF001).
+            from dockwright.rules.peer_gaps import PEER_GAPS
+
+            gap = next((g for peer_id, g in PEER_GAPS.items() if peer_id.upper() == upper), None)
+            if gap is not None and gap.covered_by in self._rules:
+                ids = [gap.covered_by]
+        return ids
 
 
 registry = RuleRegistry()
