@@ -31,7 +31,7 @@ $(STAMP): backend/requirements.txt backend/requirements-dev.txt backend/pyprojec
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r backend/requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e backend
+	$(BIN)/python -m pip install --quiet --no-deps -e backend --config-settings editable_mode=compat
 	touch $(STAMP)
 
 venv: $(STAMP)

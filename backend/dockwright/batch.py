@@ -9,7 +9,6 @@ cache. The findings are the same as linting each file on its own.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -63,7 +62,7 @@ def lint_batch(batch: Iterable[BatchFile], config: LintConfig, processes: int | 
 
 
 def _default_processes(count: int) -> int:
-    if count < MIN_FILES_PER_PROCESS * 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if count < MIN_FILES_PER_PROCESS * 2 or not hasattr(os, "fork"):
         return 1
     return max(1, min(os.cpu_count() or 1, count // MIN_FILES_PER_PROCESS))
 
@@ -78,6 +77,8 @@ def _rules_in_processes(items: list[BatchFile], config: LintConfig, workers: int
     _shared = (items, config)
     try:
         chunks = [list(range(start, len(items), workers)) for start in range(workers)]
+        import multiprocessing  # here: importing it costs start-up time that small runs never need
+
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for outcome in pool.map(_rules_of_chunk, chunks):
                 for index, findings in outcome:
