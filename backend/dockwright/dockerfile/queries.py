@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dockwright.dockerfile.model import Instruction, Stage, Word
+from dockwright.dockerfile.model import Dockerfile, Instruction, Stage, Word
 from dockwright.dockerfile.shell import ShellCommand, ShellWord
 from dockwright.findings import Span
 
@@ -81,6 +82,13 @@ class PackageInstall:
 def apt_installs(instruction: Instruction) -> list[PackageInstall]:
     """`apt-get install` and `apt install` commands of a RUN."""
     return [p for p in package_installs(instruction) if p.manager in APT_PROGRAMS]
+
+
+def apt_installs_in(document: Dockerfile) -> Iterator[PackageInstall]:
+    """Every `apt-get install` / `apt install` of the file's RUN instructions, in order."""
+    for instruction in document.instructions:
+        if instruction.keyword == "RUN":
+            yield from apt_installs(instruction)
 
 
 def package_installs(instruction: Instruction) -> list[PackageInstall]:

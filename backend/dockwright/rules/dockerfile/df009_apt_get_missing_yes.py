@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import apt_installs, apt_quiet_level, command_span, insertion_after
+from dockwright.dockerfile.queries import apt_installs_in, apt_quiet_level, command_span, insertion_after
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 
@@ -32,18 +32,15 @@ class AptGetMissingYes(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword != "RUN":
+        for install in apt_installs_in(document):
+            command = install.command
+            if command.has_flag("-y", "--yes", "--assume-yes") or apt_quiet_level(command) >= 2:
                 continue
-            for install in apt_installs(instruction):
-                command = install.command
-                if command.has_flag("-y", "--yes", "--assume-yes") or apt_quiet_level(command) >= 2:
-                    continue
-                if any(install.options.get(s, "").lower() in ("true", "1", "yes") for s in _YES_SETTINGS):
-                    continue
-                span, text = insertion_after(install.subcommand, "-y")
-                yield self.finding(
-                    command_span(command, install.subcommand),
-                    f"`{install.manager} install` without `-y` stops at apt's confirmation prompt",
-                    Fix("Add `-y`", (Edit(span, text),), safe=True),
-                )
+            if any(install.options.get(s, "").lower() in ("true", "1", "yes") for s in _YES_SETTINGS):
+                continue
+            span, text = insertion_after(install.subcommand, "-y")
+            yield self.finding(
+                command_span(command, install.subcommand),
+                f"`{install.manager} install` without `-y` stops at apt's confirmation prompt",
+                Fix("Add `-y`", (Edit(span, text),), safe=True),
+            )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import apt_installs, command_span, insertion_after
+from dockwright.dockerfile.queries import apt_installs_in, command_span, insertion_after
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 
@@ -33,18 +33,15 @@ class AptGetInstallRecommends(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword != "RUN":
+        for install in apt_installs_in(document):
+            command = install.command
+            if command.has_flag("--no-install-recommends"):
                 continue
-            for install in apt_installs(instruction):
-                command = install.command
-                if command.has_flag("--no-install-recommends"):
-                    continue
-                if install.options.get("apt::install-recommends", "").lower() in ("false", "0", "no"):
-                    continue
-                span, text = insertion_after(install.subcommand, "--no-install-recommends")
-                yield self.finding(
-                    command_span(command, install.subcommand),
-                    f"`{install.manager} install` also installs recommended packages",
-                    Fix("Add `--no-install-recommends`", (Edit(span, text),), safe=True),
-                )
+            if install.options.get("apt::install-recommends", "").lower() in ("false", "0", "no"):
+                continue
+            span, text = insertion_after(install.subcommand, "--no-install-recommends")
+            yield self.finding(
+                command_span(command, install.subcommand),
+                f"`{install.manager} install` also installs recommended packages",
+                Fix("Add `--no-install-recommends`", (Edit(span, text),), safe=True),
+            )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import apt_installs
+from dockwright.dockerfile.queries import apt_installs_in
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -33,12 +33,9 @@ class AptGetUnpinned(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword != "RUN":
-                continue
-            for install in apt_installs(instruction):
-                for package in install.packages:
-                    value = package.value
-                    if not package.literal or "=" in value or "/" in value or value.endswith(".deb"):
-                        continue
-                    yield self.finding(package.span, f"`{value}` is installed without a pinned version")
+        for install in apt_installs_in(document):
+            for package in install.packages:
+                value = package.value
+                if not package.literal or "=" in value or "/" in value or value.endswith(".deb"):
+                    continue
+                yield self.finding(package.span, f"`{value}` is installed without a pinned version")
