@@ -28,3 +28,9 @@ def postgres_url() -> str:
 @pytest.fixture
 def redis_url() -> str:
     return _service_url("REDIS_URL", "Redis")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The CLI keeps ShellCheck results in a cache folder; tests (and the commands they start) use their own."""
+    os.environ["DOCKWRIGHT_CACHE_DIR"] = str(tmp_path_factory.mktemp("dockwright-cache"))

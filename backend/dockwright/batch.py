@@ -1,15 +1,19 @@
 """Lint many files in one call, the way the CLI does for a folder.
 
-The engine's rules are quick and ShellCheck is slow, so a batch parses every file first, hands all their
-shell scripts to ShellCheck (one process per core for many scripts) without waiting, runs the other rules
-meanwhile (in one forked process per core for a large batch), and then reads ShellCheck's results from its
-cache. The findings are the same as linting each file on its own.
+The engine's rules are quick and ShellCheck is slow, so each file's shell scripts go to ShellCheck (one
+process for all the scripts of a chunk of files) as soon as the chunk is parsed, and the other rules run
+meanwhile. A large batch is cut into one contiguous chunk per core: the calling process lints the first
+and a forked child each of the others, so parsing, rules and ShellCheck all run on every core. Contiguous
+chunks keep the files of one folder together, which share most scripts, so few scripts are checked twice.
+The findings are the same as linting each file on its own.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import pickle
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -31,33 +35,20 @@ class BatchFile:
     content: str
     kind: str | None = None
     files: Mapping[str, str] = field(default_factory=dict)
-    document: Document | None = None
+    document: Document | None = None  # set when the file was linted in the calling process
     findings: list[Finding] = field(default_factory=list)
     error: InputError | None = None
 
 
 def lint_batch(batch: Iterable[BatchFile], config: LintConfig, processes: int | None = None) -> list[BatchFile]:
-    """Lint every file; a large batch runs its rules in one forked process per core."""
+    """Lint every file; a large batch is split across one process per core."""
     items = list(batch)
-    for item in items:
-        _parse(item)
-    parsed = [item for item in items if item.error is None]
-    scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
-    # Started before any fork and without threads: the workers inherit no running thread.
-    checking = shellcheck.start(_shellcheck_requests(parsed)) if scripts else None
-    workers = processes if processes is not None else _default_processes(len(parsed))
-    if workers > 1:
-        _rules_in_processes(parsed, config, workers)
-    else:
-        for item in parsed:
-            item.findings = _lint(item, config, skip=(SHELLCHECK_RULE,))
-    if checking is not None:
-        with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
-            checking.wait()
-        for item in parsed:
-            item.findings = sorted(
-                item.findings + _lint(item, config, only=(SHELLCHECK_RULE,)), key=lambda f: (f.span, f.rule)
-            )
+    workers = processes if processes is not None else _default_processes(len(items))
+    chunks = _chunks(items, workers) if workers > 1 and hasattr(os, "fork") else [items]
+    children = [_Child(chunk, config) for chunk in chunks[1:]]
+    _lint_chunk(chunks[0], config)
+    for child in children:
+        child.collect()
     return items
 
 
@@ -67,30 +58,73 @@ def _default_processes(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, count // MIN_FILES_PER_PROCESS))
 
 
-# The batch a forked worker reads: set before the pool forks, so workers inherit the parsed documents
-# instead of receiving them pickled.
-_shared: tuple[list[BatchFile], LintConfig] | None = None
+def _chunks(items: list[BatchFile], count: int) -> list[list[BatchFile]]:
+    """``count`` contiguous runs of ``items`` of about the same total size."""
+    total = sum(len(item.content) for item in items) or 1
+    chunks: list[list[BatchFile]] = [[] for _ in range(count)]
+    done = 0
+    for item in items:
+        chunks[min(count - 1, done * count // total)].append(item)
+        done += len(item.content)
+    return [chunk for chunk in chunks if chunk]
 
 
-def _rules_in_processes(items: list[BatchFile], config: LintConfig, workers: int) -> None:
-    global _shared
-    _shared = (items, config)
-    try:
-        chunks = [list(range(start, len(items), workers)) for start in range(workers)]
-        import multiprocessing  # here: importing it costs start-up time that small runs never need
+def _lint_chunk(items: list[BatchFile], config: LintConfig) -> None:
+    for item in items:
+        _parse(item)
+    parsed = [item for item in items if item.error is None]
+    scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
+    checking = shellcheck.start(_shellcheck_requests(parsed)) if scripts else None
+    for item in parsed:
+        item.findings = _lint(item, config, skip=(SHELLCHECK_RULE,))
+    if checking is None:
+        return
+    with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
+        checking.wait()
+    for item in parsed:
+        item.findings = sorted(
+            item.findings + _lint(item, config, only=(SHELLCHECK_RULE,)), key=lambda f: (f.span, f.rule)
+        )
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for outcome in pool.map(_rules_of_chunk, chunks):
-                for index, findings in outcome:
-                    items[index].findings = findings
-    finally:
-        _shared = None
 
+class _Child:
+    """A forked process linting one chunk; it sends back each file's kind, findings and error, pickled.
 
-def _rules_of_chunk(indices: list[int]) -> list[tuple[int, list[Finding]]]:
-    assert _shared is not None
-    items, config = _shared
-    return [(i, _lint(items[i], config, skip=(SHELLCHECK_RULE,))) for i in indices]
+    Should the child fail for any reason, :meth:`collect` lints its chunk in the calling process instead."""
+
+    def __init__(self, items: list[BatchFile], config: LintConfig) -> None:
+        self.items = items
+        self.config = config
+        read_end, write_end = os.pipe()
+        sys.stdout.flush()  # or the child would print what the parent had buffered a second time
+        sys.stderr.flush()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: lint, write, leave without running the parent's exit handlers
+            os.close(read_end)
+            status = 1
+            try:
+                _lint_chunk(items, config)
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(pickle.dumps([(i.kind, i.findings, i.error) for i in items]))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self.pipe = os.fdopen(read_end, "rb")
+
+    def collect(self) -> None:
+        with self.pipe:
+            payload = self.pipe.read()  # read to the end before waiting: a full pipe would block the child
+        _, status = os.waitpid(self.pid, 0)
+        try:
+            outcomes = pickle.loads(payload) if status == 0 else None
+        except (pickle.UnpicklingError, EOFError, ValueError):
+            outcomes = None
+        if outcomes is None or len(outcomes) != len(self.items):
+            _lint_chunk(self.items, self.config)
+            return
+        for item, (kind, findings, error) in zip(self.items, outcomes, strict=True):
+            item.kind, item.findings, item.error = kind, findings, error
 
 
 def _parse(item: BatchFile) -> None:

@@ -6,9 +6,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from dockwright.config import CONFIG_KEYS, LintConfig
 from dockwright.errors import ConfigError
 from dockwright.hadolint_config import HADOLINT_KEYS, from_hadolint
@@ -32,6 +29,9 @@ def parse_config_text(text: str, source: str = "config") -> LintConfig:
 
 def load_yaml_mapping(text: str, source: str) -> Mapping[str, Any]:
     """A YAML document that must be a mapping of settings (an empty document is an empty mapping)."""
+    from ruamel.yaml import YAML  # here: a run without a config file never pays for importing it
+    from ruamel.yaml.error import YAMLError
+
     try:
         data: Any = YAML(typ="safe", pure=True).load(text)
     except YAMLError as exc:

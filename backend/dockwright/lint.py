@@ -15,7 +15,7 @@ from dockwright.detect import KINDS, detect_kind
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity, Span
 from dockwright.pragmas import Pragma, scan
-from dockwright.rules import Rule, load_all, registry
+from dockwright.rules import Rule, load_for, registry
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def lint(
     if not isinstance(config, LintConfig):
         config = LintConfig.from_dict(config)
     kind = kind or detect_kind(content, filename)
-    load_all()
+    load_for(kind)
     context = LintContext(config=config, filename=filename, files=files if files is not None else {})
     if document is None:
         document = parse(content, kind)

@@ -8,7 +8,7 @@ from typing import Any
 
 from dockwright import __version__
 from dockwright.findings import Finding, Severity
-from dockwright.rules import registry
+from dockwright.rules import load_all, registry
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/dockwright/dockwright"
@@ -22,7 +22,8 @@ _LEVELS = {
 
 
 def sarif_log(results: Iterable[tuple[str, Finding]]) -> dict[str, Any]:
-    """A SARIF log of ``(file path, finding)`` pairs; every registered rule is listed in the driver."""
+    """A SARIF log of ``(file path, finding)`` pairs; every rule is listed in the driver."""
+    load_all()
     rules = list(registry)
     index = {rule.id: position for position, rule in enumerate(rules)}
     return {

