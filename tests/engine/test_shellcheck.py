@@ -1,3 +1,5 @@
+import os
+import sqlite3
 import subprocess
 from typing import Any
 
@@ -77,14 +79,45 @@ def test_results_on_disk_spare_the_next_process_running_shellcheck(disk_cache: A
     before = shellcheck.process_count
     assert shellcheck.check(requests) == first
     assert shellcheck.process_count == before
-    assert len(list(disk_cache.rglob("*.json"))) == 2
+    assert len(list(disk_cache.glob("*.sqlite3"))) == 1
 
 
-def test_a_damaged_cache_file_is_a_miss_not_an_error(disk_cache: Any) -> None:
+def test_a_forked_child_uses_the_store_too(disk_cache: Any) -> None:
+    request = ScriptRequest("echo $undefined_in_child", "sh")
+    shellcheck.check([ScriptRequest("echo $opens_the_store_in_the_parent", "sh")])
+    pid = os.fork()
+    if pid == 0:
+        try:
+            shellcheck.check([request])
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    before = shellcheck.process_count
+    assert "SC2154" in {c.sc_code for c in shellcheck.check([request])[0]}
+    assert shellcheck.process_count == before
+
+
+def test_a_damaged_store_is_a_miss_not_an_error(disk_cache: Any) -> None:
     request = ScriptRequest("echo $undefined_a", "sh")
     first = shellcheck.check([request])
-    for path in disk_cache.rglob("*.json"):
-        path.write_text('{"not": "a list of comments"')
+    shellcheck.use_disk_cache(None)
+    (store,) = disk_cache.glob("*.sqlite3")
+    for path in disk_cache.iterdir():
+        path.unlink()
+    store.write_bytes(b"this is not a database" * 100)
+    shellcheck.use_disk_cache(str(disk_cache))  # a new process opening the damaged file
+    shellcheck.clear_cache()
+    before = shellcheck.process_count
+    assert shellcheck.check([request]) == first
+    assert shellcheck.process_count == before + 1
+
+
+def test_a_stored_row_of_another_layout_is_a_miss(disk_cache: Any) -> None:
+    request = ScriptRequest("echo $undefined_a", "sh")
+    first = shellcheck.check([request])
+    for path in disk_cache.glob("*.sqlite3"):
+        with sqlite3.connect(path) as db:
+            db.execute('UPDATE results SET value = \'[["too", "few"]]\'')
     shellcheck.clear_cache()
     before = shellcheck.process_count
     assert shellcheck.check([request]) == first

@@ -17,7 +17,7 @@ from dockwright.dockerfile.words import RawPair, split_pairs, split_words
 from dockwright.findings import Span
 
 if TYPE_CHECKING:
-    from dockwright.dockerfile.shell import ShellScript
+    from dockwright.dockerfile.shell import ShellCommand, ShellScript
     from dockwright.pragmas import Pragma
 
 # Instructions whose arguments are a command run by the shell (in shell form) or exec'd (JSON form).
@@ -281,13 +281,38 @@ class Dockerfile:
         return next((s for s in self.stages if s.name and s.name.lower() == lowered), None)
 
     def all_instructions(self) -> list[Instruction]:
-        """Every instruction including ONBUILD triggers."""
+        """Every instruction including ONBUILD triggers (one shared list: do not modify it)."""
+        return self._all_instructions
+
+    # The parsed model is not changed after parsing, so the answers below are computed once per file
+    # instead of once per rule that asks (some forty rules walk the instructions or the RUN commands).
+
+    @cached_property
+    def _all_instructions(self) -> list[Instruction]:
         out: list[Instruction] = []
         for instruction in self.instructions:
             out.append(instruction)
             if instruction.trigger is not None:
                 out.append(instruction.trigger)
         return out
+
+    @cached_property
+    def run_scripts(self) -> list[tuple[Instruction, ShellScript]]:
+        """Shell-form RUN instructions (ONBUILD triggers included) with their parsed scripts, in order."""
+        return [(i, i.shell) for i in self._all_instructions if i.keyword == "RUN" and i.shell is not None]
+
+    @cached_property
+    def run_commands(self) -> list[tuple[Instruction, ShellCommand]]:
+        """Every simple command of :attr:`run_scripts`, with its instruction, in order."""
+        return [(instruction, command) for instruction, script in self.run_scripts for command in script.all_commands]
+
+    @cached_property
+    def run_commands_by_program(self) -> dict[str, list[tuple[Instruction, ShellCommand]]]:
+        """:attr:`run_commands` grouped by program (each list in order)."""
+        index: dict[str, list[tuple[Instruction, ShellCommand]]] = {}
+        for pair in self.run_commands:
+            index.setdefault(pair[1].program, []).append(pair)
+        return index
 
     def pragma_scope(self, pragma: Pragma) -> tuple[int, int] | None:
         """A `# dockwright ignore=` comment applies to the instruction that follows it."""

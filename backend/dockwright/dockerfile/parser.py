@@ -12,6 +12,7 @@ import bisect
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from dockwright.dockerfile.model import (
     KNOWN_INSTRUCTIONS,
@@ -107,20 +108,44 @@ _JSON = json.JSONDecoder(parse_constant=_reject_constant)
 
 
 class _LineIndex:
-    """Line numbers (0-based, ascending) by text, for heredoc terminators."""
+    """Line numbers (0-based, ascending) by text, for heredoc terminators.
+
+    Each index is built on first use: most files need only ``exact``; the others serve `<<-` and the
+    recovery from an unterminated heredoc.
+    """
 
     def __init__(self, lines: list[str]) -> None:
-        self.exact: dict[str, list[int]] = {}
-        self.chomped: dict[str, list[int]] = {}  # leading tabs removed (`<<-`)
-        self.stripped: dict[str, list[int]] = {}  # blanks removed around it
-        self.keyword_lines: list[int] = []  # lines starting with an upper-case instruction keyword
-        for number, line in enumerate(lines):
-            self.exact.setdefault(line, []).append(number)
-            self.chomped.setdefault(line.lstrip("\t"), []).append(number)
-            self.stripped.setdefault(line.strip(), []).append(number)
-            word = line.split(None, 1)[0] if line[:1].isupper() else ""
-            if word in KNOWN_INSTRUCTIONS:
-                self.keyword_lines.append(number)
+        self.lines = lines
+
+    @cached_property
+    def exact(self) -> dict[str, list[int]]:
+        return _numbers_by_key(self.lines)
+
+    @cached_property
+    def chomped(self) -> dict[str, list[int]]:
+        """Leading tabs removed (`<<-`)."""
+        return _numbers_by_key([line.lstrip("\t") for line in self.lines])
+
+    @cached_property
+    def stripped(self) -> dict[str, list[int]]:
+        """Blanks removed around each line."""
+        return _numbers_by_key([line.strip() for line in self.lines])
+
+    @cached_property
+    def keyword_lines(self) -> list[int]:
+        """Lines starting with an upper-case instruction keyword."""
+        return [
+            number
+            for number, line in enumerate(self.lines)
+            if line[:1].isupper() and line.split(None, 1)[0] in KNOWN_INSTRUCTIONS
+        ]
+
+
+def _numbers_by_key(keys: list[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for number, key in enumerate(keys):
+        index.setdefault(key, []).append(number)
+    return index
 
 
 def _first_at_or_after(numbers: list[int], first: int) -> int | None:

@@ -86,9 +86,12 @@ def apt_installs(instruction: Instruction) -> list[PackageInstall]:
 
 def apt_installs_in(document: Dockerfile) -> Iterator[PackageInstall]:
     """Every `apt-get install` / `apt install` of the file's RUN instructions, in order."""
-    for instruction in document.instructions:
-        if instruction.keyword == "RUN":
-            yield from apt_installs(instruction)
+    # From the file's command index: only the apt commands are examined (ONBUILD triggers are not checked).
+    for instruction, command in document.run_commands:
+        if command.program in APT_PROGRAMS and instruction.parent is None:
+            install = _apt_install(command)
+            if install is not None:
+                yield install
 
 
 def package_installs(instruction: Instruction) -> list[PackageInstall]:
@@ -494,6 +497,10 @@ _CHMOD_OPTIONS = frozenset({"-R", "-c", "-f", "-v"})
 
 def changes_to_copied_files(stage: Stage, program: str) -> list[PathChange]:
     """Each `chown` / `chmod` (``program``) in a RUN of ``stage`` over paths an earlier COPY/ADD added."""
+    # Most stages never run `program`: then there is nothing to report and no COPY to resolve.
+    runs = [i for i in stage.instructions if i.keyword == "RUN"]
+    if not any(c.program == program for i in runs for c in commands_of(i)):
+        return []
     changes: list[PathChange] = []
     copies: list[tuple[str, bool, Instruction]] = []  # (absolute destination, is a directory, instruction)
     cwd = workdir_at(stage.from_instruction)

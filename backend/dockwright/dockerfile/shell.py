@@ -122,13 +122,35 @@ def parse_script(text: str, source: SourceMap) -> ShellScript:
     data = text.encode("utf-8")
     tree = _PARSER.parse(data)
     script = ShellScript(text, source, tree)
-    to_char = _byte_to_char(text, data)
-    script.commands = list(_commands(tree.root_node, data, to_char, source))
+    script.commands = _commands(tree.root_node, _Text(text, data), source)
     return script
 
 
+class _Text:
+    """The script's text by tree-sitter's byte offsets."""
+
+    __slots__ = ("data", "text", "to_char")
+
+    def __init__(self, text: str, data: bytes) -> None:
+        self.text = text
+        self.data = data
+        # Offsets from tree-sitter are bytes; for non-ASCII text, a table maps them to characters.
+        self.to_char = _byte_to_char(text, data)
+
+    def slice(self, start: int, end: int) -> str:
+        if self.to_char is None:
+            # ASCII: bytes and characters coincide, and slicing the str spares an encode round trip.
+            return self.text[start:end]
+        return self.data[start:end].decode("utf-8", "replace")
+
+    def node(self, node: tree_sitter.Node | None) -> str:
+        if node is None:
+            return ""
+        return self.slice(node.start_byte, node.end_byte)
+
+
 def _byte_to_char(text: str, data: bytes) -> list[int] | None:
-    """Offsets from tree-sitter are bytes; for non-ASCII text, a table maps them to characters."""
+    """None for ASCII text (byte offsets are character offsets), else a byte → character table."""
     if len(data) == len(text):
         return None
     table = [0] * (len(data) + 1)
@@ -142,7 +164,9 @@ def _byte_to_char(text: str, data: bytes) -> list[int] | None:
     return table
 
 
-def _commands(root: tree_sitter.Node, data: bytes, to_char: list[int] | None, source: SourceMap):  # type: ignore[no-untyped-def]
+def _commands(root: tree_sitter.Node, text: _Text, source: SourceMap) -> list[ShellCommand]:
+    to_char = text.to_char
+
     def span(node: tree_sitter.Node) -> Span:
         start, end = node.start_byte, node.end_byte
         if to_char is not None:
@@ -150,19 +174,29 @@ def _commands(root: tree_sitter.Node, data: bytes, to_char: list[int] | None, so
         return source.span(start, end)
 
     def word(node: tree_sitter.Node) -> ShellWord:
-        raw = data[node.start_byte : node.end_byte].decode("utf-8", "replace")
-        return ShellWord(raw, _value(node, data), span(node), _is_literal(node))
+        raw = text.node(node)
+        inner: tree_sitter.Node | None = node
+        if node.type == "command_name" and node.child_count == 1:
+            inner = node.child(0)  # a command name has the value and literalness of its only part
+        if inner is not None and inner.type == "word":
+            # The common case, answered as _value and _is_literal would without walking the node again.
+            value = _unescape(raw if inner is node else text.node(inner))
+            literal = inner.child_count == 0 or _is_literal(inner)
+        else:
+            value, literal = _value(node, text), _is_literal(node)
+        return ShellWord(raw, value, span(node), literal)
 
     def joined(nodes: list[tree_sitter.Node]) -> ShellWord:
         """One shell word that tree-sitter split into touching nodes (`${V}\\*` parses as two)."""
         if len(nodes) == 1:
             return word(nodes[0])
         parts = [word(n) for n in nodes]
-        raw = data[nodes[0].start_byte : nodes[-1].end_byte].decode("utf-8", "replace")
+        raw = text.slice(nodes[0].start_byte, nodes[-1].end_byte)
         return ShellWord(
             raw, "".join(p.value for p in parts), parts[0].span.cover(parts[-1].span), all(p.literal for p in parts)
         )
 
+    commands: list[ShellCommand] = []
     stack = [root]
     while stack:
         node = stack.pop()
@@ -171,12 +205,13 @@ def _commands(root: tree_sitter.Node, data: bytes, to_char: list[int] | None, so
             if name_node is not None:
                 args = tuple(joined(group) for group in _touching(node.children_by_field_name("argument")))
                 assignments = tuple(
-                    (_text(a.child_by_field_name("name"), data), _text(a.child_by_field_name("value"), data))
+                    (text.node(a.child_by_field_name("name")), text.node(a.child_by_field_name("value")))
                     for a in node.children
                     if a.type == "variable_assignment"
                 )
-                yield ShellCommand(word(name_node), args, span(node), assignments)
+                commands.append(ShellCommand(word(name_node), args, span(node), assignments))
         stack.extend(reversed(node.children))
+    return commands
 
 
 def _touching(nodes: list[tree_sitter.Node]) -> list[list[tree_sitter.Node]]:
@@ -190,22 +225,16 @@ def _touching(nodes: list[tree_sitter.Node]) -> list[list[tree_sitter.Node]]:
     return groups
 
 
-def _text(node: tree_sitter.Node | None, data: bytes) -> str:
-    if node is None:
-        return ""
-    return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
-
-
-def _value(node: tree_sitter.Node, data: bytes) -> str:
+def _value(node: tree_sitter.Node, text: _Text) -> str:
     kind = node.type
-    raw = _text(node, data)
+    raw = text.node(node)
     if kind == "raw_string":
         return raw[1:-1]
     if kind == "string":
         inner = raw[1:-1] if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2 else raw
         return inner.replace('\\"', '"').replace("\\\\", "\\").replace("\\$", "$")
     if kind in ("concatenation", "command_name"):
-        return "".join(_value(child, data) for child in node.children) if node.children else raw
+        return "".join(_value(child, text) for child in node.children) if node.children else raw
     if kind == "word":
         return _unescape(raw)
     return raw

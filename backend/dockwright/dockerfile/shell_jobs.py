@@ -14,11 +14,10 @@ from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.shell import ShellScript, active_shell
 
 
-def run_instructions(document: Dockerfile) -> Iterator[tuple[Instruction, ShellScript]]:
-    """Shell-form RUN instructions (ONBUILD triggers included) with their parsed scripts."""
-    for instruction in document.all_instructions():
-        if instruction.keyword == "RUN" and instruction.shell is not None:
-            yield instruction, instruction.shell
+def run_instructions(document: Dockerfile) -> list[tuple[Instruction, ShellScript]]:
+    """Shell-form RUN instructions (ONBUILD triggers included) with their parsed scripts (shared: do not
+    modify the list)."""
+    return document.run_scripts
 
 
 def shellcheck_jobs(document: Dockerfile) -> list[tuple[ShellScript, shellcheck.ScriptRequest]]:

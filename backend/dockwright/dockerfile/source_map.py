@@ -47,9 +47,17 @@ class SourceMap:
         """The span of text[start:end]; end is exclusive as in slicing."""
         if end <= start:
             end = start + 1
-        start_line, start_column = self.position(start)
-        end_line, last_column = self.position(end - 1)
-        return Span(start_line, start_column, end_line, last_column + 1)
+        offsets = self.offsets
+        if len(offsets) != 1:
+            start_line, start_column = self.position(start)
+            end_line, last_column = self.position(end - 1)
+            return Span(start_line, start_column, end_line, last_column + 1)
+        # One piece (a one-line instruction): `position` inlined, as this is the parser's and the shell
+        # analysis' hottest call.
+        line = self.lines[0]
+        column = self.columns[0] - offsets[0]
+        last = end - 1
+        return Span(line, column + (start if start > 0 else 0), line, column + (last if last > 0 else 0) + 1)
 
     def shifted(self, start: int) -> SourceMap:
         """The map of text[start:]. Shifting to the very end keeps the position just past the text."""

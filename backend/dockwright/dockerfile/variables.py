@@ -18,7 +18,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# BuildKit's lexer takes any Unicode letter, digit or `_` in a name (not starting with a digit).
+_NAME = re.compile(r"[^\W\d]\w*")
 _OPERATORS = (":-", ":+", ":?", "-", "+", "?", "##", "#", "%%", "%")
 # A trim pattern longer than this is not worth fnmatch's quadratic scan (and never appears in real files).
 _MAX_TRIM = 256

@@ -209,7 +209,8 @@ def heredoc_words(line: str) -> list[RawWord] | None:
     return words
 
 
-_SUBSTITUTION = re.compile(r"\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(?::[-+?]|[-+?]|##?|%%?|//?|(?=\}))")
+# A name is any Unicode letter, digit or `_` (not starting with a digit), as in BuildKit's lexer.
+_SUBSTITUTION = re.compile(r"\{(?:[^\W\d]\w*|[0-9]+|[@*#?$!-])(?::[-+?]|[-+?]|##?|%%?|//?|(?=\}))")
 
 
 def _substitution_end(line: str, brace: int) -> int:

@@ -6,20 +6,20 @@ Not a rule module (the leading underscore keeps `load_all` from importing it as 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.shell import ShellCommand, ShellScript, ShellWord
-from dockwright.dockerfile.shell_jobs import run_instructions
+from dockwright.dockerfile.shell_jobs import run_instructions as run_instructions  # re-exported for the rules
 from dockwright.findings import Edit, Span
 
 
-def commands_of(document: Dockerfile, *programs: str) -> Iterator[tuple[Instruction, ShellCommand]]:
-    """Each command named one of ``programs`` in a RUN, with its instruction."""
-    for instruction, script in run_instructions(document):
-        for command in script.all_commands:
-            if command.program in programs:
-                yield instruction, command
+def commands_of(document: Dockerfile, *programs: str) -> Iterable[tuple[Instruction, ShellCommand]]:
+    """Each command named one of ``programs`` in a RUN, with its instruction, in order."""
+    if len(programs) == 1:
+        # Most rules look for one program, which most files never run: a lookup in the file's index.
+        return document.run_commands_by_program.get(programs[0], ())
+    return [pair for pair in document.run_commands if pair[1].program in programs]
 
 
 def operands(args: Iterable[ShellWord], value_flags: frozenset[str] = frozenset()) -> list[ShellWord]:

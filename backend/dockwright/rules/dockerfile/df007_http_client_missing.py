@@ -87,12 +87,16 @@ class HttpClientMissing(Rule):
         if not missing:
             return
         instructions = lineage_instructions(stage)
-        provided = _provided_tools(instructions)
+        provided: set[str] | None = None  # worked out on the first use of a missing tool (most files have none)
         for instruction in instructions:
             if instruction.keyword not in ("HEALTHCHECK", "CMD", "ENTRYPOINT"):
                 continue
             for use in programs_run(instruction):
-                if use.program in missing and use.program not in provided:
+                if use.program not in missing:
+                    continue
+                if provided is None:
+                    provided = _provided_tools(instructions)
+                if use.program not in provided:
                     consequence = (
                         "the health check will always fail"
                         if instruction.keyword == "HEALTHCHECK"

@@ -39,15 +39,15 @@ class ShellFormCommand(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:
-            seen: list[Instruction] = []
+            shell_set = False  # a SHELL earlier in the lineage
             for instruction in lineage_instructions(stage):
-                if instruction.stage is stage and _is_shell_form_command(instruction) and not _shell_set(seen):
+                if instruction.stage is stage and _is_shell_form_command(instruction) and not shell_set:
                     yield self.finding(
                         instruction.arguments_span,
                         f"{instruction.keyword} `{instruction.arguments.strip()}` runs under `/bin/sh -c`",
                         _exec_form_fix(instruction, stage),
                     )
-                seen.append(instruction)
+                shell_set = shell_set or instruction.keyword == "SHELL"
 
 
 def _is_shell_form_command(instruction: Instruction) -> bool:
@@ -56,10 +56,6 @@ def _is_shell_form_command(instruction: Instruction) -> bool:
         and not instruction.is_exec_form
         and bool(instruction.arguments.strip())
     )
-
-
-def _shell_set(earlier: list[Instruction]) -> bool:
-    return any(i.keyword == "SHELL" for i in earlier)
 
 
 def _exec_form_fix(instruction: Instruction, stage: Stage) -> Fix | None:

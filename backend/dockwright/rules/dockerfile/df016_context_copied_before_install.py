@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
+import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
@@ -92,10 +93,20 @@ class ContextCopiedBeforeInstall(Rule):
                         break
 
 
+# Every manifest pattern in one regex: one match instead of one fnmatch per pattern.
+_MANIFEST = re.compile("|".join(fnmatch.translate(p) for p in MANIFESTS))
+_GLOB_CHARS = frozenset("*?[")
+
+
 def _is_manifest(source: str) -> bool:
     name = posixpath.basename(source.rstrip("/")).lower()
+    if _MANIFEST.match(name):
+        return True
+    if _GLOB_CHARS.isdisjoint(name):
+        # A name without glob characters, read as a pattern, matches only itself, which _MANIFEST checked.
+        return False
     # The source may itself be a glob (`package*.json`): match either way round.
-    return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(p, name) for p in MANIFESTS)
+    return any(fnmatch.fnmatchcase(p, name) for p in MANIFESTS)
 
 
 def _installs_dependencies(command: ShellCommand) -> bool:

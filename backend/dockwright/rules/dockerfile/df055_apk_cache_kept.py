@@ -39,9 +39,13 @@ class ApkCacheKept(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for instruction, script in run_instructions(document):
+            # Most RUNs never run apk: ask that first, the clean-up checks cost more.
+            commands = script.commands_named("apk")
+            if not commands:
+                continue
             if has_cache_mount(instruction, *APK_CACHE) or removes(script, *APK_CACHE):
                 continue
-            for command in script.commands_named("apk"):
+            for command in commands:
                 if command.has_flag("--no-cache") or subcommand_operands(command, ("add",), APK_VALUE_FLAGS) is None:
                     continue
                 add = next(a for a in command.args if a.value == "add")

@@ -31,11 +31,15 @@ class YumCacheKept(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for instruction, script in run_instructions(document):
+            # Most RUNs never run yum: ask that first, the clean-up checks cost more.
+            commands = script.commands_named("yum")
+            if not commands:
+                continue
             if runs(script, "yum", "clean", "all") or removes(script, *YUM_CACHE):
                 continue
             if has_cache_mount(instruction, *YUM_CACHE):
                 continue
-            for command in script.commands_named("yum"):
+            for command in commands:
                 if subcommand_operands(command, DOWNLOADING, VALUE_FLAGS) is not None:
                     yield self.finding(command.name.span, "`yum clean all` is missing after this yum command")
                     break

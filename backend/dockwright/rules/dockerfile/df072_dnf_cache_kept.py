@@ -32,11 +32,15 @@ class DnfCacheKept(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for instruction, script in run_instructions(document):
+            # Most RUNs never run dnf: ask that first, the clean-up checks cost more.
+            commands = script.commands_named(*DNF)
+            if not commands:
+                continue
             if any(runs(script, tool, "clean", "all") for tool in DNF) or removes(script, *DNF_CACHE):
                 continue
             if has_cache_mount(instruction, *DNF_CACHE):
                 continue
-            for command in script.commands_named(*DNF):
+            for command in commands:
                 if subcommand_operands(command, (*DOWNLOADING, "module"), VALUE_FLAGS) is not None:
                     yield self.finding(
                         command.name.span,

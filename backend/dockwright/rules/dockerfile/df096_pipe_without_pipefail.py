@@ -51,6 +51,9 @@ def _shell_has_pipefail(instruction: Instruction) -> bool:
 
 
 def _first_unguarded_pipe(script: ShellScript) -> Span | None:
+    if "|" not in script.text and not script.has_errors:
+        # No pipe can be in the tree, and walking it is costly (a correct tree has no zero-width `|`).
+        return None
     guards = [c.span for c in script.commands if c.program == "set" and any("pipefail" in a.value for a in c.args)]
     data = script.text.encode("utf-8")
     for node in _pipes(script.tree.root_node):

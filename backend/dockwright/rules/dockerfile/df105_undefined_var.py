@@ -111,6 +111,8 @@ def _references(instruction: Instruction) -> Iterator[tuple[str, Span]]:
 
 
 def _scan(text: str, escape: str) -> Iterator[tuple[int, int, str]]:
+    if "$" not in text:
+        return  # no reference possible: spare the character-by-character scan
     quoted = False
     index = 0
     while index < len(text):
