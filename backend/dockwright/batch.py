@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -103,6 +102,8 @@ class _Child:
             os.close(read_end)
             status = 1
             try:
+                import pickle
+
                 _lint_chunk(items, config)
                 with os.fdopen(write_end, "wb") as pipe:
                     pipe.write(pickle.dumps([(i.kind, i.findings, i.error) for i in items]))
@@ -116,6 +117,8 @@ class _Child:
         with self.pipe:
             payload = self.pipe.read()  # read to the end before waiting: a full pipe would block the child
         _, status = os.waitpid(self.pid, 0)
+        import pickle  # here: a run without workers never needs it
+
         try:
             outcomes = pickle.loads(payload) if status == 0 else None
         except (pickle.UnpicklingError, EOFError, ValueError):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping
@@ -17,8 +16,6 @@ from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity, Span
 from dockwright.pragmas import Pragma, scan
 from dockwright.rules import Rule, load_for, registry
-
-logger = logging.getLogger(__name__)
 
 # Bumped whenever a rule is added, removed or changes what it reports; stored with every analysis
 # and part of the cache key, so a cached result never outlives the rules that produced it.
@@ -127,7 +124,9 @@ def _run(rule: type[Rule], document: Document, context: LintContext) -> list[Fin
     try:
         return list(rule().check(document, context))
     except Exception:  # a rule bug must not take the whole analysis down
-        logger.exception("rule %s crashed", rule.id)
+        import logging  # here: importing it costs the CLI's start-up more than all rules' crashes ever will
+
+        logging.getLogger(__name__).exception("rule %s crashed", rule.id)
         return [
             Finding(
                 rule.id, Severity.INFO, f"rule {rule.id} could not check this file (internal error)", Span(1, 1, 1, 2)
