@@ -1,22 +1,23 @@
 """Lint many files in one call, the way the CLI does for a folder.
 
-The engine's rules are quick and ShellCheck is slow, so each file's shell scripts go to ShellCheck (one
-process for all the scripts of a chunk of files) as soon as the chunk is parsed, and the other rules run
-meanwhile. A large batch is cut into one contiguous chunk per core: the calling process lints the first
-and a forked child each of the others, so parsing, rules and ShellCheck all run on every core. Contiguous
-chunks keep the files of one folder together, which share most scripts, so few scripts are checked twice.
-The findings are the same as linting each file on its own.
+The engine's rules are quick and ShellCheck is slow, so ShellCheck starts as soon as the files are parsed
+and the other rules run meanwhile. A large batch is cut into one contiguous chunk per core: the calling
+process lints the first and a forked worker each of the others, so parsing and rules run on every core.
+The workers hand their scripts to the calling process, which gives every distinct script of the batch to
+ShellCheck once (in one process per core for many scripts) and hands the results back. The findings are
+the same as linting each file on its own.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from dockwright import shellcheck
+from dockwright.batch_worker import Worker
 from dockwright.config import LintConfig
 from dockwright.detect import detect_kind
 from dockwright.errors import InputError
@@ -44,8 +45,23 @@ def lint_batch(batch: Iterable[BatchFile], config: LintConfig, processes: int | 
     items = list(batch)
     workers = processes if processes is not None else _default_processes(len(items))
     chunks = _chunks(items, workers) if workers > 1 and hasattr(os, "fork") else [items]
-    children = [_Child(chunk, config) for chunk in chunks[1:]]
-    _lint_chunk(chunks[0], config)
+    scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
+    children = [_Child(chunk, config, scripts) for chunk in chunks[1:]]
+    own = _parsed(chunks[0])
+    checking = None
+    if scripts:
+        # Every distinct script of the whole batch goes to ShellCheck once, from this process.
+        requests = _shellcheck_requests(own)
+        for child in children:
+            requests.extend(child.requests())
+        checking = shellcheck.start(requests)
+    _run_rules(own, config)
+    if checking is not None:
+        with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
+            checking.wait()
+        for child in children:
+            child.send_results()
+        _run_shellcheck_rule(own, config)
     for child in children:
         child.collect()
     return items
@@ -69,65 +85,78 @@ def _chunks(items: list[BatchFile], count: int) -> list[list[BatchFile]]:
 
 
 def _lint_chunk(items: list[BatchFile], config: LintConfig) -> None:
-    for item in items:
-        _parse(item)
-    parsed = [item for item in items if item.error is None]
+    """Lint a chunk in this process alone."""
+    parsed = _parsed(items)
     scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
     checking = shellcheck.start(_shellcheck_requests(parsed)) if scripts else None
-    for item in parsed:
-        item.findings = _lint(item, config, skip=(SHELLCHECK_RULE,))
+    _run_rules(parsed, config)
     if checking is None:
         return
-    with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
+    with contextlib.suppress(shellcheck.ShellCheckError):
         checking.wait()
-    for item in parsed:
+    _run_shellcheck_rule(parsed, config)
+
+
+def _parsed(items: list[BatchFile]) -> list[BatchFile]:
+    """Parse every file; those that parse, in order."""
+    for item in items:
+        _parse(item)
+    return [item for item in items if item.error is None]
+
+
+def _run_rules(items: list[BatchFile], config: LintConfig) -> None:
+    for item in items:
+        item.findings = _lint(item, config, skip=(SHELLCHECK_RULE,))
+
+
+def _run_shellcheck_rule(items: list[BatchFile], config: LintConfig) -> None:
+    """Add the ShellCheck rule's findings, from results already in ShellCheck's cache."""
+    for item in items:
         item.findings = sorted(
             item.findings + _lint(item, config, only=(SHELLCHECK_RULE,)), key=lambda f: (f.span, f.rule)
         )
 
 
 class _Child:
-    """A forked process linting one chunk; it sends back each file's kind, findings and error, pickled.
+    """A chunk linted by a forked worker (see :mod:`dockwright.batch_worker` for the conversation)."""
 
-    Should the child fail for any reason, :meth:`collect` lints its chunk in the calling process instead."""
-
-    def __init__(self, items: list[BatchFile], config: LintConfig) -> None:
+    def __init__(self, items: list[BatchFile], config: LintConfig, scripts: bool) -> None:
         self.items = items
         self.config = config
-        read_end, write_end = os.pipe()
-        sys.stdout.flush()  # or the child would print what the parent had buffered a second time
-        sys.stderr.flush()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: lint, write, leave without running the parent's exit handlers
-            os.close(read_end)
-            status = 1
-            try:
-                import pickle
+        self.keys: list[str] = []
+        self.worker = Worker(lambda send, receive: _work(items, config, scripts, send, receive))
 
-                _lint_chunk(items, config)
-                with os.fdopen(write_end, "wb") as pipe:
-                    pipe.write(pickle.dumps([(i.kind, i.findings, i.error) for i in items]))
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write_end)
-        self.pipe = os.fdopen(read_end, "rb")
+    def requests(self) -> list[shellcheck.ScriptRequest]:
+        requests = self.worker.receive() or []
+        self.keys = [request.key for request in requests]
+        return list(requests)
+
+    def send_results(self) -> None:
+        self.worker.send(shellcheck.cached(self.keys))
 
     def collect(self) -> None:
-        with self.pipe:
-            payload = self.pipe.read()  # read to the end before waiting: a full pipe would block the child
-        _, status = os.waitpid(self.pid, 0)
-        import pickle  # here: a run without workers never needs it
-
-        try:
-            outcomes = pickle.loads(payload) if status == 0 else None
-        except (pickle.UnpicklingError, EOFError, ValueError):
-            outcomes = None
-        if outcomes is None or len(outcomes) != len(self.items):
+        outcomes = self.worker.receive()
+        if not self.worker.finish() or outcomes is None or len(outcomes) != len(self.items):
             _lint_chunk(self.items, self.config)
             return
         for item, (kind, findings, error) in zip(self.items, outcomes, strict=True):
             item.kind, item.findings, item.error = kind, findings, error
+
+
+def _work(
+    items: list[BatchFile], config: LintConfig, scripts: bool, send: Callable[[Any], None], receive: Callable[[], Any]
+) -> None:
+    """The worker's side: parse, hand over the scripts, run the rules, take ShellCheck's results back."""
+    parsed = _parsed(items)
+    if scripts:
+        send(_shellcheck_requests(parsed))
+    _run_rules(parsed, config)
+    if scripts:
+        # Results the caller could not get (ShellCheck failed) are missing: the rule then tries itself and
+        # reports the failure for each file, as it would alone.
+        shellcheck.remember(receive())
+        _run_shellcheck_rule(parsed, config)
+    send([(item.kind, item.findings, item.error) for item in items])
 
 
 def _parse(item: BatchFile) -> None:

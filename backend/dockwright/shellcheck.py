@@ -18,7 +18,7 @@ import sys
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -164,6 +164,20 @@ class Pending:
         self.runs = []
         if failure is not None:
             raise failure
+
+
+def cached(keys: Iterable[str]) -> dict[str, tuple[Comment, ...]]:
+    """The results held in memory for those of ``keys`` that have one."""
+    with _lock:
+        return {key: _cache[key] for key in keys if key in _cache}
+
+
+def remember(results: Mapping[str, tuple[Comment, ...]]) -> None:
+    """Hold results another process obtained, as if this one had run ShellCheck for them."""
+    with _lock:
+        _cache.update(results)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
 
 
 def clear_cache() -> None:

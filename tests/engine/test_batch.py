@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,21 +43,54 @@ def test_bad_content_in_a_batch_is_reported_per_file(processes: int) -> None:
     assert results[1].error is not None and "NUL" in str(results[1].error)
 
 
-def test_a_failed_worker_process_is_made_up_for_in_the_calling_process(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("step", ["_parsed", "_run_rules", "_run_shellcheck_rule"])
+def test_a_failed_worker_process_is_made_up_for_in_the_calling_process(
+    monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
     from dockwright import batch as batch_module
 
     parent = os.getpid()
-    real = batch_module._lint_chunk
+    real = getattr(batch_module, step)
 
-    def crash_in_child(items: list[BatchFile], config: LintConfig) -> None:
+    def crash_in_child(*args: Any) -> Any:
         if os.getpid() != parent:
             raise RuntimeError("a worker died")
-        real(items, config)
+        return real(*args)
 
-    monkeypatch.setattr(batch_module, "_lint_chunk", crash_in_child)
+    monkeypatch.setattr(batch_module, step, crash_in_child)
+    shellcheck.clear_cache()
     results = lint_batch([BatchFile(str(path), path.read_text()) for path in FIXTURES], CONFIG, processes=2)
     for item in results:
         assert item.findings == lint(item.content, filename=item.path, config=CONFIG).findings, item.path
+
+
+def test_every_distinct_script_of_a_batch_goes_to_shellcheck_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    parent = os.getpid()
+    checked: list[str] = []
+    real_init = shellcheck._Run.__init__
+
+    def recording_init(self: Any, requests: list[shellcheck.ScriptRequest]) -> None:
+        if os.getpid() != parent:  # a worker started ShellCheck itself: leave a mark the test can see
+            (tmp_path / f"worker-{os.getpid()}").write_text("started ShellCheck")
+        checked.extend(request.key for request in requests)
+        real_init(self, requests)
+
+    monkeypatch.setattr(shellcheck._Run, "__init__", recording_init)
+    shellcheck.clear_cache()
+    batch = [BatchFile(str(path), path.read_text()) for path in FIXTURES]
+    lint_batch(batch, CONFIG, processes=3)
+    distinct = {request.key for item in batch for request in _requests_of(item)}
+    assert sorted(checked) == sorted(distinct)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _requests_of(item: BatchFile) -> list[shellcheck.ScriptRequest]:
+    from dockwright.dockerfile.parser import parse_dockerfile
+    from dockwright.dockerfile.shell_jobs import shellcheck_jobs
+
+    return [request for _, request in shellcheck_jobs(parse_dockerfile(item.content))]
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 7])
