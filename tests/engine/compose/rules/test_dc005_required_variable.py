@@ -7,11 +7,41 @@ TRIGGERS = [
     ("services:\n  db:\n    image: postgres:17\n    environment:\n      PW: ${DB_PASSWORD:?set it}\n", 5, 11),
     ("services:\n  db:\n    image: postgres:${TAG?}\n", 3, 21),
     ("services:\n  db:\n    image: postgres:17\n    command: 'run --x=${A:-${B:?b is needed}}'\n", 4, 28),
+    ("services:\n  api:\n    image: example/api:${API_TAG:?pin the api tag}\n", 3, 24),
+    ("services:\n  db:\n    image: postgres:17\n    environment:\n      - POSTGRES_PASSWORD=${DB_PASSWORD:?}\n", 5, 27),
+    ('services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "${HTTP_PORT:?}:80"\n', 5, 10),
+    ("services:\n  app:\n    image: x:1\n    volumes:\n      - ${DATA_DIR?data dir}:/data\n", 5, 9),
+    (
+        "services:\n  web:\n    image: nginx:1.27\n    labels:\n"
+        "      traefik.http.routers.web.rule: Host(`${DOMAIN:?}`)\n",
+        5,
+        44,
+    ),
+    (
+        "x-env: &env\n  SECRET_KEY: ${SECRET_KEY:?}\nservices:\n  app:\n    image: x:1\n    environment: *env\n"
+        "  worker:\n    image: x:1\n    environment: *env\n",
+        2,
+        15,
+    ),
+    (
+        "services:\n  db:\n    image: postgres:17\n    command: ['postgres', '-c', 'max_connections=${MAX_CONN:?}']\n",
+        4,
+        50,
+    ),
 ]
 NEAR_MISSES = [
     "services:\n  db:\n    image: postgres:${TAG:-17}\n",
     "services:\n  db:\n    image: postgres:17\n    command: run $${A:?literal}\n",
     "# dockwright ignore=DC005\nservices:\n  db:\n    image: postgres:${TAG?}\n",
+    "services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:-}\n",
+    "services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD-changeme}\n",
+    "services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: $DB_PASSWORD\n",
+    "services:\n  db:\n    image: postgres:${PG_TAG:+17}\n",
+    "services:\n  db:\n    image: postgres:17\n    # ${DB_PASSWORD:?}\n",
+    "services:\n  db:\n    image: postgres:17\n    healthcheck:\n"
+    "      test: ['CMD-SHELL', 'test -n \"$${PGPASSWORD:?}\"']\n",
+    "services:\n  db:\n    image: postgres:17\n    environment:\n"
+    "      POSTGRES_PASSWORD: ${DB_PASSWORD:?set it}  # dockwright ignore=required-variable-unset\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DC005", TRIGGERS, NEAR_MISSES, kind="compose")

@@ -6,6 +6,10 @@ TRIGGERS = [
     (HEAD + "      - 80\n", 5, 9),
     (HEAD + "      - target: 80\n        published: 8080\n", 5, 9),
     (HEAD + "      - '127.0.0.1:8443:443'\n      - '8080:80/udp'\n", 6, 9),
+    (HEAD + '      - "${HTTP_PORT:-8080}:80"\n', 5, 9),
+    ("services:\n  web:\n    image: nginx:1.27\n    ports: ['80:80', '443:443']\n", 4, 22),
+    (HEAD + "      - '8000-8010:8000-8010'\n", 5, 9),
+    (HEAD + '      - target: 80\n        published: "8080"\n        protocol: tcp\n        mode: host\n', 5, 9),
 ]
 NEAR_MISSES = [
     HEAD + "      - '127.0.0.1:8080:80'\n",
@@ -14,6 +18,9 @@ NEAR_MISSES = [
     HEAD + "      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n",
     "services:\n  web:\n    image: nginx:1.27\n    expose: ['80']\n",
     "# dockwright ignore=DC014\nservices:\n  web:\n    image: nginx:1.27\n    ports: ['80:80']\n",
+    HEAD + "      - '${BIND_IP:-127.0.0.1}:8080:80'\n",
+    HEAD + "      - '127.0.0.1::80'\n",
+    HEAD + "      - '8080:80'  # dockwright ignore=no-unbound-port-interfaces\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DC014", TRIGGERS, NEAR_MISSES, kind="compose")

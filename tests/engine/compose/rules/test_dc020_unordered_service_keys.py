@@ -4,12 +4,43 @@ TRIGGERS = [
     ("services:\n  web:\n    ports: ['80:80']\n    image: nginx:1.27\n", 4, 5),
     ("services:\n  web:\n    image: nginx:1.27\n    user: app\n    restart: always\n", 5, 5),
     ("services:\n  web:\n    image: nginx:1.27\n    zzz_custom: 1\n    environment: {}\n", 5, 5),
+    ("services:\n  web:\n    build: .\n    image: example/web:1.0\n", 4, 5),
+    (
+        "services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_DB: app\n    volumes:\n"
+        "      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n",
+        6,
+        5,
+    ),
+    (
+        "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [CMD, curl, -f, http://localhost/]\n"
+        "    depends_on: [api]\n  api:\n    image: x:1\n",
+        6,
+        5,
+    ),
+    (
+        "services:\n  web:\n    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n    cap_drop: [ALL]\n",
+        5,
+        5,
+    ),
+    ("services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ['80:80']\n    labels: {a: b}\n", 5, 5),
 ]
 NEAR_MISSES = [
     "services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n    volumes: []\n    environment: {}\n"
     "    ports: []\n    command: run\n    restart: always\n    labels: {}\n    user: app\n  db:\n    image: x:1\n",
     "services:\n  web:\n    image: nginx:1.27\n    cpus: 1\n    mem_limit: 1g\n",
     "services:\n  web:\n    ports: ['80:80']\n    # dockwright ignore=DC020\n    image: nginx:1.27\n",
+    "services:\n  web:\n    image: nginx:1.27\n    user: app\n    # dockwright ignore=service-keys-order\n"
+    "    restart: always\n",
+    "x-base: &base\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: nginx:1.27\n",
+    "services:\n  web:\n    image: nginx:1.27\n    environment:\n      user: app\n      image: other\n",
+    "services:\n  web:\n    image: nginx:1.27\n    ports: ['80:80']\n    x-traefik: {enabled: true}\n",
+    "services:\n  web:\n    image: nginx:1.27\n    build: .\n    container_name: web\n    depends_on: [db]\n"
+    "    volumes: []\n    volumes_from: [db]\n    configs: []\n    secrets: []\n    environment: {}\n"
+    "    env_file: .env\n"
+    "    ports: []\n    networks: [default]\n    extra_hosts: []\n    command: run\n    entrypoint: /init\n"
+    "    working_dir: /app\n    restart: always\n    healthcheck: {test: [CMD, 'true']}\n    logging: {driver: local}\n"
+    "    labels: {}\n    user: app\n    isolation: default\n    cap_drop: [ALL]\n    security_opt: []\n"
+    "  db:\n    image: x:1\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DC020", TRIGGERS, NEAR_MISSES, kind="compose")

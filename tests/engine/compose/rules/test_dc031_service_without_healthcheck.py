@@ -7,6 +7,21 @@ TRIGGERS = [
     ("services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n", 2, 3),
     ("services:\n  web:\n    image: nginx:1.27\n    ports: ['8080:80']\n", 2, 3),
     ("services:\n  app:\n    image: x:1\n    depends_on: [db]\n  db:\n    image: postgres:17\n", 5, 3),
+    (
+        "services:\n  api:\n    image: example/api:1.0\n    ports:\n      - target: 8000\n        published: 8000\n",
+        2,
+        3,
+    ),
+    (
+        "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      api:\n        condition: service_started\n"
+        "    healthcheck:\n      test: [CMD, curl, -f, http://localhost/]\n  api:\n    image: example/api:1.0\n",
+        9,
+        3,
+    ),
+    ("x-restart: &restart\n  restart: always\nservices:\n  api:\n    <<: *restart\n    image: example/api:1.0\n", 4, 3),
+    ("services:\n  web:\n    build: ./web\n    restart: on-failure\n", 2, 3),
+    ("services:\n  web:\n    image: nginx:1.27\n    restart: ${RESTART:-always}\n", 2, 3),
+    ("services:\n  web:\n    image: nginx:1.27\n    restart: on-failure:3\n", 2, 3),
 ]
 NEAR_MISSES = [
     "services:\n  web:\n    image: nginx:1.27\n    restart: always\n    healthcheck:\n      test: [CMD, true]\n",
@@ -17,6 +32,15 @@ NEAR_MISSES = [
     "  migrate:\n    image: x:1\n",
     "services:\n  tool:\n    image: x:1\n",
     "services:\n  # dockwright ignore=DC031\n  web:\n    image: nginx:1.27\n    restart: always\n",
+    "services:\n  web:  # dockwright ignore=service-without-healthcheck\n    image: nginx:1.27\n    restart: always\n",
+    "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n    healthcheck:\n"
+    "      test: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1']\n      interval: 30s\n",
+    "x-health: &health\n  healthcheck:\n    test: [CMD, curl, -f, http://localhost/]\nservices:\n  web:\n"
+    "    <<: *health\n"
+    "    image: nginx:1.27\n    restart: always\n",
+    "services:\n  web:\n    image: nginx:1.27\n    restart: always\n    healthcheck:\n      test: [NONE]\n",
+    "services:\n  web:\n    image: nginx:1.27\n    expose: ['80']\n",
+    "services:\n  web:\n    image: nginx:1.27\n    restart: \"no\"\n    ports: ['127.0.0.1:8080:80']\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DC031", TRIGGERS, NEAR_MISSES, kind="compose")

@@ -2,16 +2,57 @@ from dockwright.findings import Severity
 from dockwright.lint import lint
 from tests.engine.rule_table import TODAY, rule_table
 
+BUILD = "services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n"
 TRIGGERS = [
     (
         "services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM python:latest\n",
         5,
         26,
     ),
+    (BUILD + "        FROM python:3.13-slim\n        RUN pip install flask\n        USER 1000\n", 5, 26),
+    (BUILD + "        FROM python:3.13-slim\n        USER root\n", 5, 26),
+    (
+        BUILD
+        + "        FROM python:3.13-slim\n        RUN apt-get update && apt-get install curl\n        USER 1000\n",
+        5,
+        26,
+    ),
+    (
+        "services:\n  app:\n    build:\n      context: ./app\n"
+        '      dockerfile_inline: "FROM python:latest\\nUSER 1000\\n"\n',
+        5,
+        26,
+    ),
+    (
+        "services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM node:22-alpine\n        WORKDIR app\n",
+        4,
+        26,
+    ),
+    (
+        "services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: >\n        FROM python:latest\n",
+        5,
+        26,
+    ),
+    (
+        "x-build: &build\n  context: .\n  dockerfile_inline: |\n    FROM python:latest\n    USER 1000\n"
+        "services:\n  app:\n"
+        "    build: *build\n  worker:\n    build: *build\n",
+        3,
+        22,
+    ),
 ]
 NEAR_MISSES = [
     "services:\n  app:\n    build: ./app\n",
     "services:\n  app:\n    build:\n      context: .\n      # dockwright ignore=DC037\n      dockerfile_inline: |\n"
+    "        FROM python:latest\n",
+    BUILD + "        FROM python:3.13-slim\n        USER 1000\n",
+    BUILD + "        FROM python:3.13-slim AS build\n        FROM build\n        USER 1000\n",
+    BUILD + "        # hadolint ignore=DL3007\n        FROM python:latest\n        USER 1000\n",
+    BUILD + "        # dockwright ignore=DF003\n        FROM python:latest\n        USER 1000\n",
+    "services:\n  app:\n    build:\n      context: .\n      dockerfile: Dockerfile\n",
+    "services:\n  app:\n    image: python:latest\n",
+    "services:\n  app:\n    build:\n      context: .\n      # dockwright ignore=dockerfile-findings\n"
+    "      dockerfile_inline: |\n"
     "        FROM python:latest\n",
 ]
 
