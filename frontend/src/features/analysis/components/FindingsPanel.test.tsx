@@ -76,6 +76,22 @@ describe('FindingsPanel', () => {
     expect(props.onApplyFix).toHaveBeenCalledWith(withFix)
   })
 
+  it('marks a fix that is not safe for review', () => {
+    const edits = [{ line: 2, column: 10, end_line: 2, end_column: 10, replacement: '"' }]
+    const safe = makeFinding({ rule: 'DF010', fix: { title: 'Add --no-install-recommends', safe: true, edits } })
+    const suggestion = makeFinding({
+      rule: 'DF100',
+      message: 'SC2086: Double quote to prevent globbing and word splitting.',
+      fix: { title: "Apply ShellCheck's fix for SC2086", safe: false, edits },
+    })
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [safe, suggestion] }), error: null })
+    const [safeButton, reviewButton] = screen.getAllByRole('button', { name: /Apply fix/ })
+    expect(safeButton).not.toHaveTextContent('(review)')
+    expect(safeButton).toHaveAttribute('title', 'Add --no-install-recommends')
+    expect(reviewButton).toHaveTextContent('(review)')
+    expect(reviewButton!.getAttribute('title')).toMatch(/can change what the file does/)
+  })
+
   it('disables fixes while the text has changed since the analysis', () => {
     const withFix = makeFinding({
       fix: { title: 'Pin', safe: true, edits: [{ line: 1, column: 1, end_line: 1, end_column: 2, replacement: '' }] },

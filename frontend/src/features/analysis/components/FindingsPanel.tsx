@@ -169,14 +169,21 @@ function FindingItem({ finding, canFix, onSelect, onApplyFix }: FindingItemProps
             className="button button--small finding__fix"
             onClick={() => onApplyFix(finding)}
             disabled={!canFix}
-            title={canFix ? fix.title : 'Wait for the analysis of your latest changes'}
+            title={canFix ? fixHint(fix) : 'Wait for the analysis of your latest changes'}
           >
-            Apply fix<span className="visually-hidden">: {fix.title}</span>
+            Apply fix
+            {!fix.safe && <span className="finding__fix-review"> (review)</span>}
+            <span className="visually-hidden">: {fix.title}</span>
           </button>
         )}
       </div>
     </li>
   )
+}
+
+// A fix that is not safe (ShellCheck's quoting, say) can change what the file does: say so before it is applied.
+function fixHint(fix: NonNullable<Finding['fix']>): string {
+  return fix.safe ? fix.title : `${fix.title}. Review the result: this fix can change what the file does.`
 }
 
 function kindLabel(kind: Analysis['kind']): string {
