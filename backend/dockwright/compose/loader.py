@@ -235,10 +235,10 @@ class _Builder:
         if type(frame.event).__name__ == "SequenceStartEvent":
             size = 1 + sum(child.size for child in frame.children)
             height = 1 + max((child.height for child in frame.children), default=0)
-            return Sequence(span, size, height, items=frame.children)
-        return self._mapping(span, frame.children)
+            return Sequence(span, size, height, items=frame.children, tag=frame.event.tag)
+        return self._mapping(span, frame.children, frame.event.tag)
 
-    def _mapping(self, span: Span, children: list[Node]) -> Mapping:
+    def _mapping(self, span: Span, children: list[Node], tag: str | None = None) -> Mapping:
         own: list[tuple[Scalar, Node]] = []
         inherited: list[tuple[Scalar, Node]] = []
         seen: dict[str, Scalar] = {}
@@ -263,7 +263,7 @@ class _Builder:
                 own.append((key, value))
         size = 1 + sum(key.size + value.size for key, value in own)
         height = 1 + max((value.height for _, value in own), default=0)
-        return Mapping(span, size, height, pairs=own)
+        return Mapping(span, size, height, pairs=own, tag=tag)
 
     def _merge_sources(self, key: Scalar, value: Node) -> list[tuple[Scalar, Node]]:
         # `<<: *a` or `<<: [*a, *b]`; with a list, earlier mappings win, as in YAML's merge-key spec.

@@ -8,7 +8,7 @@ done once per analysis.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -22,6 +22,8 @@ from dockwright.compose.ports import PortBinding, port_bindings
 from dockwright.findings import Span
 
 if TYPE_CHECKING:
+    from dockwright.compose.references import Project
+    from dockwright.context import LintContext
     from dockwright.pragmas import Pragma
 
 # Restart policies after which Compose leaves a stopped container stopped.
@@ -44,6 +46,16 @@ class Service:
     name: str
     key: Scalar
     body: Mapping
+    # For a service of a :class:`~dockwright.compose.references.Project`: ``body`` is what Compose runs,
+    # its ``extends`` base merged in, while ``own`` is what this file writes, where findings point.
+    # ``incomplete`` when a base could not be read: settings may be missing from ``body``.
+    own: Mapping | None = None
+    incomplete: bool = False
+
+    @property
+    def written(self) -> Mapping:
+        """The settings written in this file, without what ``extends`` brings."""
+        return self.own if self.own is not None else self.body
 
     def get(self, key: str) -> Node | None:
         return self.body.get(key)
@@ -58,8 +70,8 @@ class Service:
         return node.text.strip() if node is not None else ""
 
     def span_of(self, key: str) -> Span:
-        """Where to report about ``key``: the key itself when present, else the service's name."""
-        key_node = self.body.key(key)
+        """Where to report about ``key``: the key itself when written here, else the service's name."""
+        key_node = self.written.key(key)
         return key_node.span if key_node is not None else self.key.span
 
     @property
@@ -107,6 +119,7 @@ class ComposeFile:
     interpolation_issues: list[ScalarIssue] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
     _resolved_for: object = field(default=_NOT_RESOLVED, repr=False)
+    _project: Project | None = field(default=None, repr=False)
 
     @property
     def mapping(self) -> Mapping | None:
@@ -126,32 +139,45 @@ class ComposeFile:
         return [Service(key.raw, key, body) for key, body in services.pairs if isinstance(body, Mapping)]
 
     def service(self, name: str) -> Service | None:
-        return next((s for s in self.services if s.name == name), None)
+        return self._services_by_name.get(name)
+
+    @cached_property
+    def _services_by_name(self) -> dict[str, Service]:
+        # `extends` chains look services up by name, once per link: a scan would be quadratic.
+        index: dict[str, Service] = {}
+        for service in self.services:
+            index.setdefault(service.name, service)
+        return index
 
     def awaited_completion(self) -> set[str]:
-        """Services another service waits for with ``condition: service_completed_successfully``: one-shot jobs."""
-        names = set()
-        for service in self.services:
-            for name, _, options in service.dependencies():
-                condition = options.get("condition") if options is not None else None
-                if isinstance(condition, Scalar) and condition.text == "service_completed_successfully":
-                    names.add(name)
-        return names
+        return awaited_completion(self.services)
 
     def depended_on(self) -> set[str]:
-        return {name for service in self.services for name, _, _ in service.dependencies()}
+        return depended_on(self.services)
 
     def defined(self, section: str) -> set[str]:
         """Names defined under a top-level section (``networks``, ``volumes``, ``secrets``, ``configs``)."""
         node = self.top(section)
         return set(node.keys()) if isinstance(node, Mapping) else set()
 
+    def project(self, context: LintContext) -> Project:
+        """This file together with what it includes and extends from ``context.files``; built once per analysis."""
+        from dockwright.compose.references import Project  # references builds on this module
+
+        cached = self._project
+        if cached is None or not cached.built_for(self, context):
+            cached = self._project = Project.build(self, context)
+        return cached
+
     def resolve(self, env_text: str | None) -> None:
         """Interpolate every scalar against the variables of ``env_text`` (an ``.env`` file's content)."""
         if env_text == self._resolved_for:
             return
         self._resolved_for = env_text
-        self.env = parse_dotenv(env_text) if env_text else {}
+        self.interpolate_with(parse_dotenv(env_text) if env_text else {})
+
+    def interpolate_with(self, env: dict[str, str]) -> None:
+        self.env = env
         self.interpolation_issues = []
         for scalar in _scalars(self.root):
             self._interpolate(scalar)
@@ -173,6 +199,21 @@ class ComposeFile:
             if stripped and not stripped.startswith("#"):
                 return number, max(number, self.block_ends.get(number, number))
         return None
+
+
+def awaited_completion(services: Iterable[Service]) -> set[str]:
+    """Services another service waits for with ``condition: service_completed_successfully``: one-shot jobs."""
+    names = set()
+    for service in services:
+        for name, _, options in service.dependencies():
+            condition = options.get("condition") if options is not None else None
+            if isinstance(condition, Scalar) and condition.text == "service_completed_successfully":
+                names.add(name)
+    return names
+
+
+def depended_on(services: Iterable[Service]) -> set[str]:
+    return {name for service in services for name, _, _ in service.dependencies()}
 
 
 def _scalars(root: Node | None) -> Iterator[Scalar]:

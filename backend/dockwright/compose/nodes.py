@@ -69,6 +69,7 @@ class Scalar(Node):
 @dataclass(eq=False)
 class Mapping(Node):
     pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+    tag: str | None = None  # `!reset` / `!override` change how Compose merges it (extends, include)
     _index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -96,6 +97,7 @@ class Mapping(Node):
 @dataclass(eq=False)
 class Sequence(Node):
     items: list[Node] = field(default_factory=list)
+    tag: str | None = None
 
     def __iter__(self) -> Iterator[Node]:
         return iter(self.items)

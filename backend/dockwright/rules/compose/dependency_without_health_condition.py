@@ -31,9 +31,14 @@ class DependencyWithoutHealthCondition(ComposeRule):
         "  db:\n    image: postgres:17\n    healthcheck:\n      test: [CMD, pg_isready]"
     )
     fix_title = "Wait with `condition: service_healthy`"
+    notes = (
+        "A dependency's healthcheck counts wherever Compose finds it: in this file, inherited with "
+        "`extends`, or in a service of an included file (when that file is among the analysed files)."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        healthy = {service.name for service in document.services if service.has_healthcheck()}
+        project = document.project(context)
+        healthy = {service.name for service in project.all_services() if service.has_healthcheck()}
         for service in document.services:
             for name, node, options in service.dependencies():
                 if name not in healthy:

@@ -32,14 +32,21 @@ class MissingHealthcheck(ComposeRule):
     notes = (
         "Only services that look long-running are checked: they publish ports, have a restart policy other "
         "than `no`, or others depend on them. Jobs others wait for with `service_completed_successfully` "
-        "and services built from an analysed Dockerfile that has a HEALTHCHECK are skipped."
+        "and services built from an analysed Dockerfile that has a HEALTHCHECK are skipped. Services of "
+        "included files count as dependants. With `extends`, what the base service sets counts (restart, "
+        "ports, healthcheck), as Compose merges it in; the finding stays on the service in this file. A "
+        "service whose base cannot be read (its file is not among the analysed files or lies outside the "
+        "compose file's folder) is not reported."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        jobs = document.awaited_completion()
-        depended_on = document.depended_on()
-        for service in document.services:
+        project = document.project(context)
+        jobs = project.awaited_completion()
+        depended_on = project.depended_on()
+        for service in project.services:
             if "healthcheck" in service.body or service.name in jobs or service.restart in ONE_SHOT_RESTARTS:
+                continue
+            if service.incomplete:
                 continue
             if not _long_running(service, depended_on):
                 continue

@@ -25,9 +25,16 @@ class MissingNoNewPrivileges(ComposeRule):
     bad = "services:\n  app:\n    image: example/app:1.0"
     good = "services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - no-new-privileges:true"
     fix_title = "Add `security_opt: [no-new-privileges:true]`"
+    notes = (
+        "With `extends`, what the base service sets counts, as Compose merges it in; the finding stays on "
+        "the service in this file. A service whose base cannot be read (its file is not among the analysed "
+        "files or lies outside the compose file's folder) is not reported."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        for service in document.services:
+        for service in document.project(context).services:
+            if service.incomplete:
+                continue
             options = service.get("security_opt")
             values = (
                 {item.text.strip().lower() for item in options.items if isinstance(item, Scalar)}

@@ -23,13 +23,19 @@ class MissingRestartPolicy(ComposeRule):
     bad = "services:\n  web:\n    image: nginx:1.27"
     good = "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped"
     fix_title = 'Add `restart: unless-stopped` (or `restart: "no"` for a one-shot job)'
-    notes = "Jobs that other services wait for with `service_completed_successfully` are not reported."
+    notes = (
+        "Jobs that other services (here or in included files) wait for with `service_completed_successfully` "
+        "are not reported. With `extends`, what the base service sets counts, as Compose merges it in; the "
+        "finding stays on the service in this file. A service whose base cannot be read (its file is not "
+        "among the analysed files or lies outside the compose file's folder) is not reported."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        jobs = document.awaited_completion()
-        for service in document.services:
+        project = document.project(context)
+        jobs = project.awaited_completion()
+        for service in project.services:
             deploy = service.get("deploy")
-            if "restart" in service.body or service.name in jobs:
+            if "restart" in service.body or service.name in jobs or service.incomplete:
                 continue
             if isinstance(deploy, Mapping) and "restart_policy" in deploy:
                 continue

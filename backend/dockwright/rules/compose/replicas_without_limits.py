@@ -28,21 +28,34 @@ class ReplicasWithoutLimits(ComposeRule):
         "      resources:\n        limits:\n          cpus: '0.5'\n          memory: 256M"
     )
     fix_title = "Set deploy.resources.limits (cpus and memory)"
+    notes = (
+        "Only `replicas` written in this file are reported (an inherited one is reported in its own file); "
+        "limits inherited with `extends` count. A service whose `extends` base cannot be read is not reported."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        for service in document.services:
-            deploy = service.get("deploy")
-            if not isinstance(deploy, Mapping):
-                continue
-            replicas = deploy.get("replicas")
-            if not isinstance(replicas, Scalar) or not isinstance(replicas.value, int) or replicas.value < 2:
-                continue
-            resources = deploy.get("resources")
-            limits = resources.get("limits") if isinstance(resources, Mapping) else None
-            if isinstance(limits, Mapping) and limits.pairs:
-                continue
-            if any(key in service.body for key in _SERVICE_LIMITS):
+        for service in document.project(context).services:
+            replicas = _replicas(service.written)
+            if replicas is None or service.incomplete or _has_limits(service.body):
                 continue
             yield self.finding(
                 replicas.span, f"service {service.name!r} runs {replicas.value} replicas without resource limits"
             )
+
+
+def _replicas(body: Mapping) -> Scalar | None:
+    """``deploy.replicas`` when it asks for more than one."""
+    deploy = body.get("deploy")
+    replicas = deploy.get("replicas") if isinstance(deploy, Mapping) else None
+    if not isinstance(replicas, Scalar) or not isinstance(replicas.value, int) or replicas.value < 2:
+        return None
+    return replicas
+
+
+def _has_limits(body: Mapping) -> bool:
+    deploy = body.get("deploy")
+    resources = deploy.get("resources") if isinstance(deploy, Mapping) else None
+    limits = resources.get("limits") if isinstance(resources, Mapping) else None
+    if isinstance(limits, Mapping) and limits.pairs:
+        return True
+    return any(key in body for key in _SERVICE_LIMITS)

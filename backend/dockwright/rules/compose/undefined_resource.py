@@ -28,9 +28,17 @@ class UndefinedResource(ComposeRule):
         "volumes:\n  pgdata:"
     )
     fix_title = "Declare it under the top-level section, or fix the name"
+    notes = (
+        "Networks, volumes, secrets and configs declared in files pulled in with `include` count as "
+        "declared. When an included file cannot be read (not among the analysed files, or outside the "
+        "compose file's folder), nothing is reported: it may declare any name."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        defined = {section: document.defined(section) for section in _SINGULAR}
+        project = document.project(context)
+        if not project.complete:
+            return
+        defined = {section: project.defined(section) for section in _SINGULAR}
         defined["networks"].add("default")
         for service in document.services:
             for section, name, node in _uses(service):

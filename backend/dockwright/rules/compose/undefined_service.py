@@ -26,13 +26,25 @@ class UndefinedService(ComposeRule):
     bad = "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - dbb\n  db:\n    image: postgres:17"
     good = "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - db\n  db:\n    image: postgres:17"
     fix_title = "Name a service defined in this file"
+    notes = (
+        "Services of files pulled in with `include` count as defined, and `extends: {file: ..., service: ...}` "
+        "is checked against that file. Files are read from the analysis (next to the compose file, inside its "
+        "folder): when an included file cannot be read, no name is reported, since it may define any; an "
+        "`extends` file that cannot be read is not judged either."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        names = {service.name for service in document.services}
+        project = document.project(context)
+        names = project.service_names()
         for service in document.services:
-            for name, node in _references(service):
-                if name and name not in names:
-                    yield self.finding(node.span, f"service {service.name!r} refers to undefined service {name!r}")
+            if project.complete:
+                for name, node in _references(service):
+                    if name and name not in names:
+                        yield self.finding(node.span, f"service {service.name!r} refers to undefined service {name!r}")
+            if service.name in project.missing_bases:
+                path, base = project.missing_bases[service.name]
+                message = f"service {service.name!r} extends service {base!r}, which {path} does not define"
+                yield self.finding(_extends_node(service).span, message)
 
 
 def _references(service: Service) -> Iterator[tuple[str, Node]]:
@@ -53,6 +65,12 @@ def _references(service: Service) -> Iterator[tuple[str, Node]]:
         for item in volumes_from.items:
             if isinstance(item, Scalar) and not item.text.startswith("container:"):
                 yield item.text.split(":", 1)[0].strip(), item
+
+
+def _extends_node(service: Service) -> Node:
+    extends = service.get("extends")
+    target = extends.get("service") if isinstance(extends, Mapping) else None
+    return target or extends or service.key
 
 
 def _extends(service: Service) -> Iterator[tuple[str, Node]]:
