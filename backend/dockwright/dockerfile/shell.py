@@ -7,6 +7,7 @@ Dockerfile's own lines and columns.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,9 +34,16 @@ _DYNAMIC_NODES = frozenset(
 class ShellWord:
     raw: str  # as written, quotes included
     value: str  # quotes removed; expansions kept as written
-    span: Span
     # False when the word contains an expansion or substitution (its value is not known statically).
     literal: bool
+    start: int  # character offsets in the script's text (end exclusive)
+    end: int
+    source: SourceMap = field(compare=False, repr=False)
+
+    @cached_property
+    def span(self) -> Span:
+        # Computed on demand: most words are only ever read for their value.
+        return self.source.span(self.start, self.end)
 
     @property
     def is_flag(self) -> bool:
@@ -46,9 +54,15 @@ class ShellWord:
 class ShellCommand:
     name: ShellWord
     args: tuple[ShellWord, ...]
-    span: Span
+    start: int  # character offsets in the script's text (end exclusive)
+    end: int
+    source: SourceMap = field(compare=False, repr=False)
     # Leading `VAR=value` assignments: `DEBIAN_FRONTEND=noninteractive apt-get ...`.
     assignments: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def span(self) -> Span:
+        return self.source.span(self.start, self.end)
 
     @cached_property
     def program(self) -> str:
@@ -109,6 +123,9 @@ class ShellScript:
     @cached_property
     def all_commands(self) -> list[ShellCommand]:
         """Commands of this script and of the heredoc scripts it runs, in source order."""
+        if not self.children:
+            # One text, one source map, which keeps the text's order: offsets order them as spans would.
+            return sorted(self.commands, key=lambda c: (c.start, c.end))
         commands = list(self.commands)
         for child in self.children:
             commands.extend(child.all_commands)
@@ -119,11 +136,44 @@ class ShellScript:
 
 
 def parse_script(text: str, source: SourceMap) -> ShellScript:
+    tree, commands = _parsed(text)
+    script = ShellScript(text, source, tree)
+    script.commands = [command.placed(source) for command in commands]
+    return script
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[tree_sitter.Tree, tuple[_Command, ...]]:
+    """The syntax tree and commands of a script text, by offsets: files share most RUN lines, so each text
+    is parsed and walked once however many instructions run it (trees are never modified)."""
     data = text.encode("utf-8")
     tree = _PARSER.parse(data)
-    script = ShellScript(text, source, tree)
-    script.commands = _commands(tree.root_node, _Text(text, data), source)
-    return script
+    return tree, tuple(_commands(tree.root_node, _Text(text, data)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    raw: str
+    value: str
+    literal: bool
+    start: int
+    end: int
+
+    def placed(self, source: SourceMap) -> ShellWord:
+        return ShellWord(self.raw, self.value, self.literal, self.start, self.end, source)
+
+
+@dataclass(frozen=True, slots=True)
+class _Command:
+    name: _Word
+    args: tuple[_Word, ...]
+    start: int
+    end: int
+    assignments: tuple[tuple[str, str], ...]
+
+    def placed(self, source: SourceMap) -> ShellCommand:
+        args = tuple(arg.placed(source) for arg in self.args)
+        return ShellCommand(self.name.placed(source), args, self.start, self.end, source, self.assignments)
 
 
 class _Text:
@@ -164,16 +214,16 @@ def _byte_to_char(text: str, data: bytes) -> list[int] | None:
     return table
 
 
-def _commands(root: tree_sitter.Node, text: _Text, source: SourceMap) -> list[ShellCommand]:
+def _commands(root: tree_sitter.Node, text: _Text) -> list[_Command]:
     to_char = text.to_char
 
-    def span(node: tree_sitter.Node) -> Span:
+    def offsets(node: tree_sitter.Node) -> tuple[int, int]:
         start, end = node.start_byte, node.end_byte
         if to_char is not None:
-            start, end = to_char[start], to_char[end]
-        return source.span(start, end)
+            return to_char[start], to_char[end]
+        return start, end
 
-    def word(node: tree_sitter.Node) -> ShellWord:
+    def word(node: tree_sitter.Node) -> _Word:
         raw = text.node(node)
         inner: tree_sitter.Node | None = node
         if node.type == "command_name" and node.child_count == 1:
@@ -184,19 +234,18 @@ def _commands(root: tree_sitter.Node, text: _Text, source: SourceMap) -> list[Sh
             literal = inner.child_count == 0 or _is_literal(inner)
         else:
             value, literal = _value(node, text), _is_literal(node)
-        return ShellWord(raw, value, span(node), literal)
+        return _Word(raw, value, literal, *offsets(node))
 
-    def joined(nodes: list[tree_sitter.Node]) -> ShellWord:
+    def joined(nodes: list[tree_sitter.Node]) -> _Word:
         """One shell word that tree-sitter split into touching nodes (`${V}\\*` parses as two)."""
         if len(nodes) == 1:
             return word(nodes[0])
         parts = [word(n) for n in nodes]
         raw = text.slice(nodes[0].start_byte, nodes[-1].end_byte)
-        return ShellWord(
-            raw, "".join(p.value for p in parts), parts[0].span.cover(parts[-1].span), all(p.literal for p in parts)
-        )
+        value = "".join(p.value for p in parts)
+        return _Word(raw, value, all(p.literal for p in parts), parts[0].start, parts[-1].end)
 
-    commands: list[ShellCommand] = []
+    commands: list[_Command] = []
     stack = [root]
     while stack:
         node = stack.pop()
@@ -209,7 +258,7 @@ def _commands(root: tree_sitter.Node, text: _Text, source: SourceMap) -> list[Sh
                     for a in node.children
                     if a.type == "variable_assignment"
                 )
-                commands.append(ShellCommand(word(name_node), args, span(node), assignments))
+                commands.append(_Command(word(name_node), args, *offsets(node), assignments))
         stack.extend(reversed(node.children))
     return commands
 
