@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="neither read nor write ShellCheck results in $DOCKWRIGHT_CACHE_DIR (default ~/.cache/dockwright)",
     )
     lint_cmd.add_argument("--fix", action="store_true", help="apply safe fixes to the files in place")
+    lint_cmd.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix, also apply fixes that may change behaviour (ShellCheck's suggestions); review the diff",
+    )
 
     rules_cmd = commands.add_parser("rules", help="list every rule, then the peer checks without a rule")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
@@ -155,6 +160,9 @@ def _config(args: argparse.Namespace) -> LintConfig:
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.unsafe_fixes and not args.fix:
+        err.write("dockwright: --unsafe-fixes goes with --fix\n")
+        return EXIT_ERROR
     try:
         config = _config(args)
     except InputError as exc:
@@ -189,7 +197,7 @@ def _lint_files(args: argparse.Namespace, config: LintConfig, out: TextIO, err: 
             continue
         findings = item.findings
         if args.fix and item.path != "-":
-            applied, findings = _fix(item, findings, config)
+            applied, findings = _fix(item, findings, config, safe_only=not args.unsafe_fixes)
             fixed += applied
         results.extend((item.path, finding) for finding in findings)
     _write(args.format, results, out)
@@ -203,14 +211,15 @@ def _lint_files(args: argparse.Namespace, config: LintConfig, out: TextIO, err: 
     return EXIT_OK
 
 
-def _fix(item: BatchFile, findings: list[Finding], config: LintConfig) -> tuple[int, list[Finding]]:
-    """Apply the safe fixes to the file in place; the findings of the fixed file are returned."""
+def _fix(item: BatchFile, findings: list[Finding], config: LintConfig, safe_only: bool) -> tuple[int, list[Finding]]:
+    """Apply the fixes (the safe ones only, unless told) to the file in place; the findings of the fixed
+    file are returned."""
     from dockwright.fixes import fix_until_stable
 
     def relint(text: str) -> list[Finding]:
         return lint(text, kind=item.kind, filename=item.path, config=config, files=item.files).findings
 
-    new_content, applied = fix_until_stable(item.content, findings, relint)
+    new_content, applied = fix_until_stable(item.content, findings, relint, safe_only=safe_only)
     if not applied:
         return 0, findings
     Path(item.path).write_text(new_content, encoding="utf-8")

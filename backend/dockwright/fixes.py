@@ -77,13 +77,18 @@ def _overlaps(ranges: list[tuple[int, int, str]]) -> bool:
 
 
 def fix_until_stable(
-    text: str, findings: Iterable[Finding], relint: Callable[[str], Iterable[Finding]], max_passes: int = 10
+    text: str,
+    findings: Iterable[Finding],
+    relint: Callable[[str], Iterable[Finding]],
+    max_passes: int = 10,
+    safe_only: bool = True,
 ) -> tuple[str, int]:
-    """Apply safe fixes, re-lint, and repeat while fixes still apply: fixes that overlapped one applied in
-    an earlier pass (quoting a port and binding it to 127.0.0.1) are offered again against the new text."""
+    """Apply safe fixes (all fixes when not ``safe_only``), re-lint, and repeat while fixes still apply:
+    fixes that overlapped one applied in an earlier pass (quoting a port and binding it to 127.0.0.1) are
+    offered again against the new text."""
     total = 0
     for _ in range(max_passes):
-        text, applied = apply_fixes(text, findings, safe_only=True)
+        text, applied = apply_fixes(text, findings, safe_only=safe_only)
         if not applied:
             break
         total += applied

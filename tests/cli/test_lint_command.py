@@ -174,3 +174,21 @@ def test_fix_rewrites_the_file_until_no_safe_fix_is_left(tmp_path: Path, capsys:
     )
     _, out, _ = run(["lint", "--format", "json", str(compose)], capsys)
     assert all(not (f.get("fix") or {}).get("safe") for f in json.loads(out))
+
+
+def test_unsafe_fixes_apply_shellchecks_suggestions_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = "FROM debian:12.8\nRUN echo $HOME && ls `pwd`\n"
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text(original)
+    run(["lint", "--fix", str(dockerfile)], capsys)
+    assert dockerfile.read_text() == original  # ShellCheck's fixes are not safe: --fix alone leaves them
+    run(["lint", "--fix", "--unsafe-fixes", str(dockerfile)], capsys)
+    assert dockerfile.read_text() == 'FROM debian:12.8\nRUN echo "$HOME" && ls $(pwd)\n'
+
+
+def test_unsafe_fixes_without_fix_is_a_usage_error(bad_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["lint", "--unsafe-fixes", str(bad_file)], capsys)
+    assert code == 2
+    assert "--unsafe-fixes goes with --fix" in err
