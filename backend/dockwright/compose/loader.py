@@ -94,40 +94,175 @@ def load(text: str) -> LoadResult:
 
 
 def _flow_nesting_beyond_limit(text: str) -> tuple[int, int] | None:
-    """Where `[`/`{` brackets nest deeper than the limit, found before parsing.
+    """Where `[`/`{` brackets of flow collections nest deeper than the limit, found before parsing.
 
     ruamel's scanner looks ahead over a whole run of nested flow collections (each bracket might open a
-    mapping key) at a cost quadratic in the depth, so the limit must be enforced before it starts. Quoted
-    strings and comments are skipped roughly; a miss only means the (slower) parser enforces the limit.
+    mapping key) at a cost quadratic in the depth, so the limit must be enforced before it starts. Only
+    brackets that open or close a flow collection count: those in quoted strings, comments, block scalars
+    (`command: |`) and plain scalars (`command: echo [x]`, with their continuation lines) do not. The scan
+    follows YAML's layout line by line without parsing (indentation, keys, sequence entries, quotes);
+    the parser enforces the limit too, so a bracket the scan misses only costs time.
     """
-    depth = 0
-    quote = ""
-    previous = "\n"
-    line, line_start = 1, 0
-    position = 0
-    length = len(text)
-    while position < length:
-        char = text[position]
-        if char == "\n":
-            line, line_start = line + 1, position + 1
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"" and previous in " \t\n[{,:":
-            quote = char
-        elif char == "#" and previous in " \t\n":
-            newline = text.find("\n", position)
-            position = length if newline < 0 else newline
-            continue
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return line, position - line_start + 1
-        elif char in "]}":
-            depth = max(depth - 1, 0)
-        previous = char
-        position += 1
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None  # cannot nest deeper: most files stop here, at C speed
+    scanner = _FlowScanner()
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = scanner.line(line[:-1] if line.endswith("\r") else line)
+        if found is not None:
+            return number, found + 1
     return None
+
+
+# Where a plain scalar ends on its line in block context: `: ` makes it a mapping key, ` #` a comment.
+_PLAIN_END = re.compile(r":(?=[ \t]|\Z)|(?<=[ \t])#")
+_KEY_AFTER = re.compile(r"[ \t]*:(?=[ \t]|\Z)")
+_FLOW_SPECIAL = re.compile(r"[\[\]{}'\"#]")
+_NODE_STARTS = ("[", "{", ",", ":", "?")
+
+
+class _FlowScanner:
+    """The state :func:`_flow_nesting_beyond_limit` carries from line to line."""
+
+    def __init__(self) -> None:
+        self.depth = 0  # open flow collections
+        self.quote = ""  # the quote of a quoted scalar still open at the end of the previous line
+        # Lines more indented than this (and blank lines) continue a block scalar or a plain scalar.
+        self.continued: int | None = None
+        self.flow_last = "["  # the last character of flow context on previous lines
+
+    def line(self, line: str) -> int | None:
+        """Scan one line; the index of the bracket beyond the limit, if it holds one."""
+        if self.quote:
+            end = _quote_end(line, 0, self.quote)
+            if end < 0:
+                return None
+            self.quote = ""
+            # In block context a multi-line quoted scalar is a value: what follows is a comment (or an error).
+            return self._flow(line, end) if self.depth else None
+        if self.depth:
+            return self._flow(line, 0)
+        stripped = line.lstrip(" ")
+        if not stripped.strip():
+            return None
+        indent = len(line) - len(stripped)
+        if self.continued is not None:
+            if indent > self.continued:
+                return None
+            self.continued = None
+        if stripped[0] == "#":
+            return None
+        # A node starting a line: lines as indented as it continue it (a multi-line plain scalar).
+        return self._block(line, indent, indent - 1)
+
+    def _block(self, line: str, pos: int, owner: int) -> int | None:
+        """Read block context from ``pos``, where a node may start; ``owner`` is the indentation that
+        lines continuing a scalar found here must exceed."""
+        length = len(line)
+        while True:
+            while pos < length and line[pos] in " \t":
+                pos += 1
+            if pos >= length:
+                return None
+            char = line[pos]
+            if char in "-?:" and (pos + 1 == length or line[pos + 1] in " \t"):
+                owner = pos  # a sequence entry, an explicit key or value: its node follows
+                pos += 1
+            elif char in "&!":
+                while pos < length and line[pos] not in " \t":  # an anchor or a tag
+                    pos += 1
+            elif char in "[{":
+                return self._flow(line, pos)
+            elif char in "|>":
+                self.continued = owner  # a block scalar: its lines are more indented than its owner
+                return None
+            elif char in "#*%" or (char == "-" and pos == 0 and line.startswith("---")):
+                return None  # a comment, an alias, a directive or a document marker
+            elif char in "'\"":
+                end = _quote_end(line, pos + 1, char)
+                if end < 0:
+                    self.quote = char
+                    return None
+                key = _KEY_AFTER.match(line, end)
+                if key is None:
+                    return None
+                owner, pos = pos, key.end()
+            else:
+                found = _PLAIN_END.search(line, pos)
+                if found is None or line[found.start()] == "#":
+                    self.continued = owner  # a plain value, which may go on over more indented lines
+                    return None
+                owner, pos = pos, found.end()  # a mapping key: its value follows
+
+    def _flow(self, line: str, pos: int) -> int | None:
+        """Read flow context from ``pos`` (inside a flow collection or at the bracket opening one)."""
+        while True:
+            found = _FLOW_SPECIAL.search(line, pos)
+            if found is None:
+                self._note_last(line, len(line))
+                return None
+            index = found.start()
+            char = line[index]
+            if char in "[{":
+                self.depth += 1
+                if self.depth > MAX_DEPTH:
+                    return index
+            elif char in "]}":
+                self.depth = max(self.depth - 1, 0)
+                if not self.depth:
+                    # Back in block context: `[a, b]: value` makes the collection a key; else the line ends.
+                    key = _KEY_AFTER.match(line, index + 1)
+                    indent = len(line) - len(line.lstrip(" "))
+                    return self._block(line, key.end(), indent) if key is not None else None
+            elif char == "#":
+                if index == 0 or line[index - 1] in " \t":
+                    self._note_last(line, index)
+                    return None
+            elif self._opens_quote(line, index):
+                end = _quote_end(line, index + 1, char)
+                if end < 0:
+                    self.quote = self.flow_last = char
+                    return None
+                index = end - 1
+            pos = index + 1
+
+    def _opens_quote(self, line: str, index: int) -> bool:
+        """Whether the quote at ``index`` starts a quoted scalar: it comes where a node starts (after a
+        bracket, a comma, a colon, an anchor or a tag), not inside a plain scalar (`[echo 'a b']`)."""
+        before = line[:index].rstrip(" \t")
+        previous = before[-1:] or self.flow_last
+        if previous in _NODE_STARTS:
+            return True
+        start = max(before.rfind(" "), before.rfind("\t"), *(before.rfind(c) for c in _NODE_STARTS)) + 1
+        if before[start : start + 1] not in ("&", "!"):
+            return False
+        before = before[:start].rstrip(" \t")  # a property: where it starts, a node may start
+        return (before[-1:] or self.flow_last) in _NODE_STARTS
+
+    def _note_last(self, line: str, end: int) -> None:
+        """Remember the last character of a flow line that is not space or comment, for the next line."""
+        text = line[:end].rstrip(" \t")
+        if text:
+            self.flow_last = text[-1]
+
+
+def _quote_end(line: str, start: int, quote: str) -> int:
+    """The index after the quote closing a scalar whose text starts at ``start``; -1 if it goes on."""
+    pos = start
+    while True:
+        end = line.find(quote, pos)
+        if end < 0:
+            return -1
+        if quote == "'":
+            if line.startswith("''", end):
+                pos = end + 2  # an escaped quote
+                continue
+            return end + 1
+        backslashes = 0
+        while end - backslashes - 1 >= start and line[end - backslashes - 1] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return end + 1
+        pos = end + 1
 
 
 def _syntax_problem(exc: MarkedYAMLError) -> Problem:

@@ -17,7 +17,7 @@ from dockwright.compose.dotenv import parse_dotenv
 from dockwright.compose.interpolation import InterpolationIssue, interpolate
 from dockwright.compose.loader import Problem, resolve_scalar
 from dockwright.compose.mounts import Mount, mounts
-from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
+from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence, boolean
 from dockwright.compose.ports import PortBinding, port_bindings
 from dockwright.findings import Span
 
@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from dockwright.context import LintContext
     from dockwright.pragmas import Pragma
 
-# Restart policies after which Compose leaves a stopped container stopped.
-ONE_SHOT_RESTARTS = ("no", "false")
+# Restart policies after which Compose leaves a stopped container stopped (`none` is deploy's word).
+ONE_SHOT_RESTARTS = ("no", "false", "none")
+# Namespace settings that may name another service as `service:<name>`.
+SERVICE_NAMESPACES = ("network_mode", "ipc", "pid", "uts", "cgroup")
 _NOT_RESOLVED = object()
 
 
@@ -51,6 +53,9 @@ class Service:
     # ``incomplete`` when a base could not be read: settings may be missing from ``body``.
     own: Mapping | None = None
     incomplete: bool = False
+    # The folder its relative paths (``build``) start from, relative to the linted file: "" for the linted
+    # file's services, the included file's project directory for services of an included file.
+    folder: str = ""
 
     @property
     def written(self) -> Mapping:
@@ -95,17 +100,55 @@ class Service:
             return [(key.raw, key, value if isinstance(value, Mapping) else None) for key, value in depends_on.pairs]
         return []
 
-    def has_healthcheck(self) -> bool:
+    def start_dependencies(self) -> list[tuple[str, Node]]:
+        """Every service Compose starts before this one, as (service name, node to report on): ``depends_on``
+        and what compose-go adds to it, ``links``, a ``service:<name>`` namespace (``network_mode``, ``ipc``,
+        ``pid``, ``uts``, ``cgroup``) and ``volumes_from`` (other than ``container:<name>``)."""
+        found = [(name, node) for name, node, _ in self.dependencies()]
+        for item in _scalar_items(self.body.get("links")):
+            found.append((item.text.split(":", 1)[0].strip(), item))
+        for setting in SERVICE_NAMESPACES:
+            mode = self.scalar(setting)
+            if mode is not None and mode.text.startswith("service:"):
+                found.append((mode.text.removeprefix("service:").strip(), mode))
+        for item in _scalar_items(self.body.get("volumes_from")):
+            if not item.text.startswith("container:"):
+                found.append((item.text.split(":", 1)[0].strip(), item))
+        return found
+
+    def restart_policy(self) -> str | None:
+        """The restart policy Compose gives the container, lower case; None when the service sets none.
+
+        ``deploy.restart_policy`` wins over ``restart`` when both are set, as in docker compose; its
+        ``condition`` defaults to ``any``. The text is "" when it comes from a variable without a value.
+        """
+        deploy = self.body.get("deploy")
+        if isinstance(deploy, Mapping) and "restart_policy" in deploy:
+            policy = deploy.get("restart_policy")
+            condition = policy.get("condition") if isinstance(policy, Mapping) else None
+            return condition.text.strip().lower() if isinstance(condition, Scalar) else "any"
+        return self.restart if "restart" in self.body else None
+
+    def is_one_shot(self) -> bool:
+        """Whether Compose leaves the container stopped once it exits (``restart: "no"`` and the like)."""
+        return self.restart_policy() in ONE_SHOT_RESTARTS
+
+    def healthcheck_setting(self) -> bool | None:
+        """What the compose ``healthcheck`` says: False when it turns the healthcheck off (``disable: true``,
+        ``test: [NONE]``), True when it sets a ``test``, None when it leaves the image's HEALTHCHECK in force
+        (no ``healthcheck``, or one that only changes its timings)."""
         healthcheck = self.body.get("healthcheck")
         if not isinstance(healthcheck, Mapping):
-            return False
-        disable = healthcheck.get("disable")
-        if isinstance(disable, Scalar) and disable.value is True:
+            return None
+        if boolean(healthcheck.get("disable")):
             return False
         test = healthcheck.get("test")
-        if isinstance(test, Sequence) and test.items and isinstance(test.items[0], Scalar):
-            return test.items[0].text.upper() != "NONE"
-        return test is not None
+        if isinstance(test, Sequence) and test.items:
+            first = test.items[0]
+            return not (isinstance(first, Scalar) and first.text.upper() == "NONE")
+        if isinstance(test, Scalar) and test.text.strip():
+            return True
+        return None
 
 
 @dataclass(eq=False)
@@ -210,6 +253,10 @@ def awaited_completion(services: Iterable[Service]) -> set[str]:
             if isinstance(condition, Scalar) and condition.text == "service_completed_successfully":
                 names.add(name)
     return names
+
+
+def _scalar_items(node: Node | None) -> list[Scalar]:
+    return [item for item in node.items if isinstance(item, Scalar)] if isinstance(node, Sequence) else []
 
 
 def depended_on(services: Iterable[Service]) -> set[str]:

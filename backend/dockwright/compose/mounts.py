@@ -6,7 +6,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
+from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence, boolean
 
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 
@@ -68,11 +68,4 @@ def _long(item: Mapping) -> Mount:
         node = item.get(key)
         return node.text.strip() if isinstance(node, Scalar) else ""
 
-    read_only = item.get("read_only")
-    return Mount(
-        item,
-        text("type") or "volume",
-        text("source"),
-        text("target"),
-        isinstance(read_only, Scalar) and read_only.text.lower() == "true",
-    )
+    return Mount(item, text("type") or "volume", text("source"), text("target"), bool(boolean(item.get("read_only"))))

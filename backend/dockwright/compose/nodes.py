@@ -7,6 +7,7 @@ after its own. Inherited pairs keep the position where they are written, inside 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,6 +102,44 @@ class Sequence(Node):
 
     def __iter__(self) -> Iterator[Node]:
         return iter(self.items)
+
+
+# compose-go's toBoolean, which it applies to the strings of boolean settings (quoted, or interpolated):
+# YAML 1.1's words, in any case. A plain `true`/`false` is already a boolean in the YAML 1.2 tree.
+_TRUE_WORDS = frozenset(("y", "yes", "true", "on"))
+_FALSE_WORDS = frozenset(("n", "no", "false", "off"))
+_INTEGER = re.compile(r"[-+]?[0-9]+\Z")
+
+
+def boolean(node: Node | None) -> bool | None:
+    """A boolean setting (``privileged``, ``read_only``, ``healthcheck.disable``...) as Compose reads it:
+    ``true``, or a string such as ``'yes'``, ``on`` or ``${FLAG:-True}`` once interpolated. None when the
+    setting is absent, not a scalar or not a boolean Compose accepts."""
+    if not isinstance(node, Scalar):
+        return None
+    value = node.value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.lower()
+        if word in _TRUE_WORDS:
+            return True
+        if word in _FALSE_WORDS:
+            return False
+    return None
+
+
+def integer(node: Node | None) -> int | None:
+    """An integer setting (``deploy.replicas``, ``scale``...) as Compose reads it: ``3``, or a string of
+    digits such as ``'3'`` or ``${WORKERS:-3}`` once interpolated (compose-go converts those strings)."""
+    if not isinstance(node, Scalar):
+        return None
+    value = node.value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _INTEGER.match(value):
+        return int(value)
+    return None
 
 
 def to_data(node: Node | None) -> Any:

@@ -214,7 +214,14 @@ class _Resolver:
         merged = self._merged(service, loaded, ())
         if report and merged.missing is not None:
             self.missing[service.name] = merged.missing
-        return Service(service.name, service.key, merged.body, own=service.body, incomplete=not merged.complete)
+        return Service(
+            service.name,
+            service.key,
+            merged.body,
+            own=service.body,
+            incomplete=not merged.complete,
+            folder=loaded.folder,
+        )
 
     def _merged(self, service: Service, loaded: _Loaded, chain: tuple[tuple[str, str], ...]) -> _Merged:
         """The service's settings once its base (and the base's base...) is merged under them."""

@@ -16,17 +16,26 @@ class DependencyCycle(ComposeRule):
     slug = "dependency-cycle"
     severity = Severity.ERROR
     title = "Services depend on each other in a cycle"
-    rationale = "Compose cannot order services whose `depends_on` form a cycle and refuses to start them."
+    rationale = (
+        "Compose starts a service after those it depends on, and refuses a project whose dependencies form "
+        "a cycle (`dependency cycle detected`)."
+    )
     bad = (
         "services:\n  a:\n    image: busybox:1.37\n    depends_on: [b]\n"
         "  b:\n    image: busybox:1.37\n    depends_on: [a]"
     )
     good = "services:\n  a:\n    image: busybox:1.37\n    depends_on: [b]\n  b:\n    image: busybox:1.37"
     fix_title = "Remove one of the dependencies in the cycle"
+    notes = (
+        "Dependencies are those Compose orders services by: `depends_on`, and what compose-go adds to it, "
+        "`links`, `volumes_from` (other than `container:...`) and a `service:<name>` namespace "
+        "(`network_mode`, `ipc`, `pid`, `uts`, `cgroup`). The finding points at the first dependency of the "
+        "cycle as written in this file."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         edges: dict[str, list[tuple[str, Node]]] = {
-            service.name: [(name, node) for name, node, _ in service.dependencies()] for service in document.services
+            service.name: service.start_dependencies() for service in document.services
         }
         reported: set[frozenset[str]] = set()
         for start in edges:

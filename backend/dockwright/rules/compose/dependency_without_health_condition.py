@@ -9,6 +9,7 @@ from dockwright.context import LintContext
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
+from dockwright.rules.compose._dockerfiles import has_healthcheck
 
 
 @register
@@ -33,12 +34,15 @@ class DependencyWithoutHealthCondition(ComposeRule):
     fix_title = "Wait with `condition: service_healthy`"
     notes = (
         "A dependency's healthcheck counts wherever Compose finds it: in this file, inherited with "
-        "`extends`, or in a service of an included file (when that file is among the analysed files)."
+        "`extends`, in a service of an included file (when that file is among the analysed files), or as "
+        "the HEALTHCHECK of the Dockerfile the dependency builds (an analysed Dockerfile or "
+        "`dockerfile_inline`; the last HEALTHCHECK of the built stage counts, `HEALTHCHECK NONE` does not). "
+        "A compose `healthcheck` with `disable: true` (or `yes`, `on`...) or `test: [NONE]` turns it off."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         project = document.project(context)
-        healthy = {service.name for service in project.all_services() if service.has_healthcheck()}
+        healthy = {service.name for service in project.all_services() if has_healthcheck(service, context)}
         for service in document.services:
             for name, node, options in service.dependencies():
                 if name not in healthy:

@@ -3,14 +3,13 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from dockwright.compose.model import ComposeFile, Service
-from dockwright.compose.nodes import Mapping, Node, Scalar
+from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
-from dockwright.rules.compose._dockerfiles import build_paths, service_dockerfile
+from dockwright.rules.compose._dockerfiles import built_dockerfile
 
 
 @register
@@ -40,12 +39,12 @@ class DockerfileFindings(ComposeRule):
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         cache: dict[str, list[Finding] | str] = {}
         for service in document.services:
-            target = _dockerfile(service, context)
+            target = built_dockerfile(service, context)
             if target is None:
                 continue
-            path, content, node, context_dir = target
+            path, node = target.path, target.node
             if path not in cache:
-                cache[path] = _lint(path, content, context, context_dir)
+                cache[path] = _lint(path, target.content, context, target.context_dir)
             result = cache[path]
             if isinstance(result, str):
                 yield Finding(self.id, Severity.INFO, f"{path}: {result}", node.span)
@@ -53,20 +52,6 @@ class DockerfileFindings(ComposeRule):
             for finding in result:
                 message = f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"
                 yield Finding(self.id, finding.severity, message, node.span)
-
-
-def _dockerfile(service: Service, context: LintContext) -> tuple[str, str, Node, str] | None:
-    build = service.get("build")
-    if isinstance(build, Mapping):
-        inline = build.get("dockerfile_inline")
-        if isinstance(inline, Scalar) and inline.text.strip():
-            return f"{service.name} (dockerfile_inline)", inline.text, inline, "."
-    found = service_dockerfile(service, context)
-    paths = build_paths(service)
-    if found is None or paths is None:
-        return None
-    path, content, node = found
-    return path, content, node, paths[0]
 
 
 def _lint(path: str, content: str, context: LintContext, context_dir: str) -> list[Finding] | str:

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from dockwright.compose.model import ONE_SHOT_RESTARTS, ComposeFile, Service
+from dockwright.compose.model import ComposeFile, Service
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
-from dockwright.rules.compose._dockerfiles import service_dockerfile
-
-_HEALTHCHECK = re.compile(r"^\s*HEALTHCHECK\s+(?!NONE\b)", re.IGNORECASE | re.MULTILINE)
+from dockwright.rules.compose._dockerfiles import has_healthcheck
 
 
 @register
@@ -31,12 +28,15 @@ class MissingHealthcheck(ComposeRule):
     fix_title = "Add a `healthcheck` (or `healthcheck: {disable: true}` to say none is wanted)"
     notes = (
         "Only services that look long-running are checked: they publish ports, have a restart policy other "
-        "than `no`, or others depend on them. Jobs others wait for with `service_completed_successfully` "
-        "and services built from an analysed Dockerfile that has a HEALTHCHECK are skipped. Services of "
-        "included files count as dependants. With `extends`, what the base service sets counts (restart, "
-        "ports, healthcheck), as Compose merges it in; the finding stays on the service in this file. A "
-        "service whose base cannot be read (its file is not among the analysed files or lies outside the "
-        "compose file's folder) is not reported."
+        "than `no` (`restart`, or `deploy.restart_policy`, which docker compose applies too and which wins "
+        "when both are set; its condition defaults to `any`), or others depend on them. Jobs others wait for "
+        "with `service_completed_successfully` are skipped, and so are services whose image gets a "
+        "healthcheck from the Dockerfile they build, analysed or `dockerfile_inline` (the same test as "
+        "DC032: the last HEALTHCHECK of the built stage, `build.target` or the last one, unless it is "
+        "`HEALTHCHECK NONE`). Services of included files count as dependants. With `extends`, what the base "
+        "service sets counts (restart, ports, healthcheck), as Compose merges it in; the finding stays on "
+        "the service in this file. A service whose base cannot be read (its file is not among the analysed "
+        "files or lies outside the compose file's folder) is not reported."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
@@ -44,17 +44,15 @@ class MissingHealthcheck(ComposeRule):
         jobs = project.awaited_completion()
         depended_on = project.depended_on()
         for service in project.services:
-            if "healthcheck" in service.body or service.name in jobs or service.restart in ONE_SHOT_RESTARTS:
+            # A compose `healthcheck` of any kind (`disable: true` included) says the author decided.
+            if "healthcheck" in service.body or service.name in jobs or service.is_one_shot():
                 continue
-            if service.incomplete:
+            if service.incomplete or not _long_running(service, depended_on):
                 continue
-            if not _long_running(service, depended_on):
-                continue
-            dockerfile = service_dockerfile(service, context)
-            if dockerfile is not None and _HEALTHCHECK.search(dockerfile[1]):
+            if has_healthcheck(service, context):
                 continue
             yield self.finding(service.key.span, f"service {service.name!r} has no healthcheck")
 
 
 def _long_running(service: Service, depended_on: set[str]) -> bool:
-    return bool(service.restart) or bool(service.ports) or service.name in depended_on
+    return bool(service.restart_policy()) or bool(service.ports) or service.name in depended_on

@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile
-from dockwright.compose.nodes import Mapping
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import register
@@ -24,6 +23,7 @@ class MissingRestartPolicy(ComposeRule):
     good = "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped"
     fix_title = 'Add `restart: unless-stopped` (or `restart: "no"` for a one-shot job)'
     notes = (
+        "`deploy.restart_policy` counts as a restart policy: docker compose applies it too. "
         "Jobs that other services (here or in included files) wait for with `service_completed_successfully` "
         "are not reported. With `extends`, what the base service sets counts, as Compose merges it in; the "
         "finding stays on the service in this file. A service whose base cannot be read (its file is not "
@@ -34,9 +34,6 @@ class MissingRestartPolicy(ComposeRule):
         project = document.project(context)
         jobs = project.awaited_completion()
         for service in project.services:
-            deploy = service.get("deploy")
-            if "restart" in service.body or service.name in jobs or service.incomplete:
-                continue
-            if isinstance(deploy, Mapping) and "restart_policy" in deploy:
+            if service.restart_policy() is not None or service.name in jobs or service.incomplete:
                 continue
             yield self.finding(service.key.span, f"service {service.name!r} has no restart policy")

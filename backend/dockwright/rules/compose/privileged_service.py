@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile
+from dockwright.compose.nodes import boolean
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import register
@@ -22,9 +23,13 @@ class PrivilegedService(ComposeRule):
     bad = "services:\n  app:\n    image: example/app:1.0\n    privileged: true"
     good = "services:\n  app:\n    image: example/app:1.0\n    cap_add: [NET_ADMIN]"
     fix_title = "Remove `privileged` and add only the capabilities or devices needed"
+    notes = (
+        "`privileged` is read as Compose converts booleans: `true`, and the strings `yes`, `y`, `on` and "
+        "`true` in any case, quoted or from a variable (`${PRIVILEGED:-true}`), all run the service privileged."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:
             node = service.scalar("privileged")
-            if node is not None and node.text.lower() == "true":
+            if node is not None and boolean(node):
                 yield self.finding(node.span, f"service {service.name!r} runs privileged")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile
-from dockwright.compose.nodes import Mapping, Scalar
+from dockwright.compose.nodes import Mapping, Scalar, integer
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import register
@@ -29,8 +29,10 @@ class ReplicasWithoutLimits(ComposeRule):
     )
     fix_title = "Set deploy.resources.limits (cpus and memory)"
     notes = (
-        "Only `replicas` written in this file are reported (an inherited one is reported in its own file); "
-        "limits inherited with `extends` count. A service whose `extends` base cannot be read is not reported."
+        "The replica count is `deploy.replicas`, else the service-level `scale`; a quoted number or a "
+        "variable (`${WORKERS:-3}`, once interpolated) counts, as Compose converts it. Only a count written "
+        "in this file is reported (an inherited one is reported in its own file); limits inherited with "
+        "`extends` count. A service whose `extends` base cannot be read is not reported."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
@@ -38,18 +40,19 @@ class ReplicasWithoutLimits(ComposeRule):
             replicas = _replicas(service.written)
             if replicas is None or service.incomplete or _has_limits(service.body):
                 continue
-            yield self.finding(
-                replicas.span, f"service {service.name!r} runs {replicas.value} replicas without resource limits"
-            )
+            node, count = replicas
+            yield self.finding(node.span, f"service {service.name!r} runs {count} replicas without resource limits")
 
 
-def _replicas(body: Mapping) -> Scalar | None:
-    """``deploy.replicas`` when it asks for more than one."""
+def _replicas(body: Mapping) -> tuple[Scalar, int] | None:
+    """The setting asking for more than one replica and the count: ``deploy.replicas``, else ``scale``
+    (Compose refuses the two with different values)."""
     deploy = body.get("deploy")
-    replicas = deploy.get("replicas") if isinstance(deploy, Mapping) else None
-    if not isinstance(replicas, Scalar) or not isinstance(replicas.value, int) or replicas.value < 2:
-        return None
-    return replicas
+    for node in (deploy.get("replicas") if isinstance(deploy, Mapping) else None, body.get("scale")):
+        count = integer(node)
+        if isinstance(node, Scalar) and count is not None:
+            return (node, count) if count > 1 else None
+    return None
 
 
 def _has_limits(body: Mapping) -> bool:

@@ -3,14 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile, Service
-from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
+from dockwright.compose.nodes import Mapping, Node, Scalar
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
-
-# Settings that may name another service as `service:<name>`.
-_SERVICE_MODES = ("network_mode", "pid", "ipc")
 
 
 @register
@@ -48,23 +45,8 @@ class UndefinedService(ComposeRule):
 
 
 def _references(service: Service) -> Iterator[tuple[str, Node]]:
-    for name, node, _ in service.dependencies():
-        yield name, node
-    links = service.get("links")
-    if isinstance(links, Sequence):
-        for item in links.items:
-            if isinstance(item, Scalar):
-                yield item.text.split(":", 1)[0].strip(), item
+    yield from service.start_dependencies()
     yield from _extends(service)
-    for setting in _SERVICE_MODES:
-        mode = service.scalar(setting)
-        if mode is not None and mode.text.startswith("service:"):
-            yield mode.text.removeprefix("service:").strip(), mode
-    volumes_from = service.get("volumes_from")
-    if isinstance(volumes_from, Sequence):
-        for item in volumes_from.items:
-            if isinstance(item, Scalar) and not item.text.startswith("container:"):
-                yield item.text.split(":", 1)[0].strip(), item
 
 
 def _extends_node(service: Service) -> Node:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright.compose.loader import MAX_CHARS, MAX_DEPTH, MAX_NODES
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
@@ -25,6 +26,12 @@ class YamlLimits(ComposeRule):
     )
     good = "x-a: &a [lol]\nx-b: [*a, *a]\nservices:\n  web:\n    image: nginx:1.27"
     fix_title = "Remove the runaway aliases or nesting"
+    notes = (
+        f"Limits: {MAX_CHARS:,} characters, {MAX_NODES:,} nodes once aliases are expanded, {MAX_DEPTH} levels "
+        "of nesting (indented blocks and flow collections alike, aliases expanded). Brackets count only when "
+        "they open a flow collection (`[...]`, `{...}`): those inside quoted strings, comments, block scalars "
+        "(`command: |`) and plain values (`command: echo [[x]]`) do not."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for problem in document.problems:

@@ -7,6 +7,7 @@ DEEP = "x: " + "[" * 150 + "]" * 150 + "\n"
 DEEP_BLOCK = "".join("  " * i + f"k{i}:\n" for i in range(120)) + "  " * 120 + "v: 1\n"
 DEEP_BY_ALIAS = "x-a: &a " + "[" * 60 + "1" + "]" * 60 + "\nx-c: " + "[" * 50 + "*a" + "]" * 50 + "\n"
 WEB = "services:\n  web:\n    image: nginx:1.27\n"
+DEEP_FLOW = "[" * 150 + "]" * 150
 
 
 def env_fan_out(levels: int) -> str:
@@ -28,6 +29,10 @@ TRIGGERS = [
     (DEEP_BY_ALIAS, 2, 56),
     (env_fan_out(5), 45, 7),
     ("x-matrix: " + "[" * 100 + "]" * 100 + "\n", 1, 110),
+    # What the bracket scan skips (a plain scalar holding a quote, a block scalar) does not hide what follows.
+    (WEB + "    command: echo 'hi\nx-deep: " + DEEP_FLOW + "\n", 5, 109),
+    (WEB + "    command: |\n      echo ']]]'\nx-deep: " + DEEP_FLOW + "\n", 6, 109),
+    (WEB + "    command: [sh, -c, echo 'hi]\nx-deep: " + DEEP_FLOW + "\n", 5, 109),
     (WEB + "    environment:\n" + "".join(f"      VAR_{i}: value-{i}\n" for i in range(20_000)), 1, 1),
 ]
 NEAR_MISSES = [
@@ -40,6 +45,15 @@ NEAR_MISSES = [
     env_fan_out(3),
     WEB + '    command: "' + "[" * 120 + '"\n',
     WEB + "    # " + "[" * 120 + "\n",
+    # Brackets that open no flow collection: in block scalars, plain scalars and escaped quotes.
+    WEB + "    command: |\n      " + "[" * 120 + "\n",
+    WEB + "    command: >-\n      echo\n\n      " + "{" * 120 + "\n",
+    WEB + "    command:\n      - |\n        " + "[" * 120 + "\n      - echo\n",
+    WEB + "    command: echo " + "[" * 120 + "\n",
+    WEB + "    command: echo\n      " + "[" * 120 + "\n",
+    WEB + "    command: 'it''s " + "[" * 120 + "'\n",
+    WEB + '    command: "say \\"' + "[" * 120 + '\\""\n',
+    WEB + "    command: [sh, -c, echo it's]\n    entrypoint: |\n      " + "{" * 120 + "\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DC002", TRIGGERS, NEAR_MISSES, kind="compose")

@@ -36,6 +36,8 @@ NEAR_MISSES = [
     "services:\n  web:\n    image: nginx:1.27\n    restart: ${RESTART_POLICY:-unless-stopped}\n",
     "services:\n  web:\n    image: nginx:1.27\n    restart: on-failure:5\n",
     "services:\n  web:\n    image: nginx:1.27\n    restart: no\n",
+    "services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        max_attempts: 3\n",
+    "services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy: {}\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DC033", TRIGGERS, NEAR_MISSES, kind="compose")

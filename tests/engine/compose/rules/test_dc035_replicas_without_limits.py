@@ -8,6 +8,12 @@ TRIGGERS = [
     (HEAD + "      replicas: 2\n      resources:\n        limits: {}\n", 5, 17),
     ("x-deploy: &deploy\n  replicas: 3\nservices:\n  worker:\n    image: x:1\n    deploy: *deploy\n", 2, 13),
     ("services:\n  worker:\n    image: x:1\n    mem_reservation: 128m\n    deploy:\n      replicas: 3\n", 6, 17),
+    # Compose converts a quoted or interpolated count; `scale` asks for replicas too.
+    (HEAD + "      replicas: '3'\n", 5, 17),
+    (HEAD + "      replicas: ${WORKERS:-3}\n", 5, 17),
+    (HEAD + '      replicas: "+2"\n', 5, 17),
+    ("services:\n  worker:\n    image: x:1\n    scale: 3\n", 4, 12),
+    ("services:\n  worker:\n    image: x:1\n    scale: '2'\n    deploy:\n      mode: replicated\n", 4, 12),
 ]
 NEAR_MISSES = [
     HEAD + "      replicas: 1\n",
@@ -23,6 +29,13 @@ NEAR_MISSES = [
     "      <<: *limits\n      replicas: 3\n",
     HEAD + "      mode: global\n",
     HEAD + "      replicas: ${WORKERS:-1}\n",
+    HEAD + "      replicas: ${WORKERS}\n",
+    HEAD + "      replicas: '1'\n",
+    HEAD + "      replicas: three\n",
+    "services:\n  worker:\n    image: x:1\n    scale: 1\n",
+    "services:\n  worker:\n    image: x:1\n    scale: 3\n    mem_limit: 256m\n",
+    "services:\n  worker:\n    image: x:1\n    scale: 3\n    deploy:\n      resources:\n        limits:\n"
+    "          memory: 256M\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DC035", TRIGGERS, NEAR_MISSES, kind="compose")

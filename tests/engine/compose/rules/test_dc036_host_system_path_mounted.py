@@ -1,4 +1,7 @@
-from tests.engine.rule_table import rule_table
+import pytest
+
+from dockwright.lint import lint
+from tests.engine.rule_table import TODAY, rule_table
 
 HEAD = "services:\n  agent:\n    image: x:1\n    volumes:\n"
 TRIGGERS = [
@@ -33,3 +36,14 @@ NEAR_MISSES = [
 ]
 
 test_triggers, test_near_misses = rule_table("DC036", TRIGGERS, NEAR_MISSES, kind="compose")
+
+
+@pytest.mark.parametrize(("read_only", "access"), [("true", "read-only"), ("'yes'", "read-only"), ("off", "writable")])
+def test_the_long_syntax_read_only_is_read_as_compose_reads_booleans(read_only: str, access: str) -> None:
+    snippet = (
+        HEAD + f"      - type: bind\n        source: /etc\n        target: /host/etc\n        read_only: {read_only}\n"
+    )
+    result = lint(snippet, kind="compose", config={"today": TODAY})
+    assert [f.message for f in result.findings if f.rule == "DC036"] == [
+        f"service 'agent' mounts the host's /etc ({access})"
+    ]
