@@ -30,6 +30,7 @@ from dockwright.sources import RelativeFiles, discover, read_source
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _SEVERITIES = [s.value for s in Severity]
+_CI_FORMATS = ("github", "gitlab", "checkstyle")  # see dockwright.reports
 _DEFAULT_CONFIG_NAMES = (".dockwright.yaml", ".dockwright.yml")
 
 
@@ -40,7 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     lint_cmd = commands.add_parser("lint", help="lint files or folders (- reads stdin)")
     lint_cmd.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
-    lint_cmd.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    lint_cmd.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", *_CI_FORMATS),
+        default="text",
+        help="github: Actions annotations; gitlab: Code Quality report; checkstyle: XML for Jenkins and others",
+    )
     lint_cmd.add_argument(
         "--config", metavar="FILE", help="a .dockwright.yaml or .hadolint.yaml (default: ./.dockwright.yaml if present)"
     )
@@ -231,6 +237,10 @@ def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO) 
         _write_json([{"file": path, **finding.to_dict()} for path, finding in results], out)
     elif output_format == "sarif":
         _write_json(sarif_log(results), out)
+    elif output_format in _CI_FORMATS:
+        from dockwright.reports import WRITERS  # here: most runs never need XML or hashing
+
+        WRITERS[output_format](results, out)
     else:
         for path, f in results:
             out.write(f"{path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}\n")
