@@ -31,7 +31,9 @@ from dockwright.sources import RelativeFiles, discover, read_source
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _SEVERITIES = [s.value for s in Severity]
 _CI_FORMATS = ("github", "gitlab", "checkstyle")  # see dockwright.reports
-_DEFAULT_CONFIG_NAMES = (".dockwright.yaml", ".dockwright.yml")
+# Looked for in the current folder when --config is not given; a project coming from hadolint keeps its
+# .hadolint.yaml working as it is, until it writes a .dockwright.yaml (which wins).
+_DEFAULT_CONFIG_NAMES = (".dockwright.yaml", ".dockwright.yml", ".hadolint.yaml", ".hadolint.yml")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="github: Actions annotations; gitlab: Code Quality report; checkstyle: XML for Jenkins and others",
     )
     lint_cmd.add_argument(
-        "--config", metavar="FILE", help="a .dockwright.yaml or .hadolint.yaml (default: ./.dockwright.yaml if present)"
+        "--config",
+        metavar="FILE",
+        help="a .dockwright.yaml or .hadolint.yaml (default: ./.dockwright.yaml, else ./.hadolint.yaml, if present)",
     )
     lint_cmd.add_argument(
         "--ignore",

@@ -192,3 +192,24 @@ def test_unsafe_fixes_without_fix_is_a_usage_error(bad_file: Path, capsys: pytes
     code, _, err = run(["lint", "--unsafe-fixes", str(bad_file)], capsys)
     assert code == 2
     assert "--unsafe-fixes goes with --fix" in err
+
+
+@pytest.mark.parametrize(
+    ("files", "reported"),
+    [
+        ({}, True),
+        ({".hadolint.yaml": "ignored: [DL3007]\n"}, False),
+        ({".hadolint.yml": "ignored:\n  - DL3007\n"}, False),
+        # a .dockwright.yaml wins over the hadolint config beside it
+        ({".hadolint.yaml": "ignored: [DL3007]\n", ".dockwright.yaml": "ignore: [DF022]\n"}, True),
+    ],
+)
+def test_a_config_in_the_current_folder_is_found_hadolints_included(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], files: dict, reported: bool
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "Dockerfile").write_text(BAD)
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run(["lint", "--no-shellcheck", "--format", "json", "Dockerfile"], capsys)
+    assert ("DF003" in {f["rule"] for f in json.loads(out)}) is reported
