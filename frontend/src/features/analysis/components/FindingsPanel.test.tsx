@@ -76,6 +76,16 @@ describe('FindingsPanel', () => {
     expect(props.onApplyFix).toHaveBeenCalledWith(withFix)
   })
 
+  it("links a ShellCheck finding to the code's page on the ShellCheck wiki", () => {
+    const shellcheck = makeFinding({ rule: 'DF100', message: 'SC2086: Double quote to prevent globbing.' })
+    const other = makeFinding({ rule: 'DF003', message: 'SC2086 is not a ShellCheck finding here' })
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [shellcheck, other] }), error: null })
+    const links = screen.getAllByRole('link', { name: /explained on the ShellCheck wiki/ })
+    expect(links).toHaveLength(1)
+    expect(links[0]).toHaveAttribute('href', 'https://www.shellcheck.net/wiki/SC2086')
+    expect(links[0]).toHaveAttribute('rel', 'noreferrer')
+  })
+
   it('marks a fix that is not safe for review', () => {
     const edits = [{ line: 2, column: 10, end_line: 2, end_column: 10, replacement: '"' }]
     const safe = makeFinding({ rule: 'DF010', fix: { title: 'Add --no-install-recommends', safe: true, edits } })

@@ -163,6 +163,16 @@ function FindingItem({ finding, canFix, onSelect, onApplyFix }: FindingItemProps
             </span>
           )}
         </Link>
+        {shellcheckCode(finding) && (
+          <a
+            className="finding__wiki"
+            href={`https://www.shellcheck.net/wiki/${shellcheckCode(finding)}`}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {shellcheckCode(finding)} explained <span className="visually-hidden">on the ShellCheck wiki</span>
+          </a>
+        )}
         {fix && (
           <button
             type="button"
@@ -179,6 +189,12 @@ function FindingItem({ finding, canFix, onSelect, onApplyFix }: FindingItemProps
       </div>
     </li>
   )
+}
+
+// ShellCheck findings (DF100) start with their code; ShellCheck's wiki has a page for each.
+function shellcheckCode(finding: Finding): string | null {
+  if (finding.rule !== 'DF100') return null
+  return /^(SC\d{4})\b/.exec(finding.message)?.[1] ?? null
 }
 
 // A fix that is not safe (ShellCheck's quoting, say) can change what the file does: say so before it is applied.
