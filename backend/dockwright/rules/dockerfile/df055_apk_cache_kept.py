@@ -10,7 +10,7 @@ from dockwright.rules.dockerfile._commands import (
     has_cache_mount,
     insert_after,
     removes,
-    run_instructions,
+    shipped_run_instructions,
     subcommand_operands,
 )
 from dockwright.rules.dockerfile.df054_apk_unpinned import APK_VALUE_FLAGS
@@ -33,12 +33,14 @@ class ApkCacheKept(Rule):
     fix_title = "Add `--no-cache` to `apk add`"
     equivalents = {"hadolint": "DL3019"}
     notes = (
-        "A cache mount on /var/cache/apk (`RUN --mount=type=cache,target=/var/cache/apk`) or an "
-        "`rm -rf /var/cache/apk/*` in the same RUN also satisfies the rule."
+        "A cache mount on /var/cache/apk (`RUN --mount=type=cache,target=/var/cache/apk`) or an `rm -rf "
+        "/var/cache/apk/*` in the same RUN also satisfies the rule. Only stages that end up in the image are checked "
+        "(the final stage, those it builds on, and ONBUILD triggers): a builder stage's cache never ships. hadolint's"
+        " DL3019 checks every stage."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, script in run_instructions(document):
+        for instruction, script in shipped_run_instructions(document):
             # Most RUNs never run apk: ask that first, the clean-up checks cost more.
             commands = script.commands_named("apk")
             if not commands:

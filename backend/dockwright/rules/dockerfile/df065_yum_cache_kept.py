@@ -6,7 +6,13 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import has_cache_mount, removes, run_instructions, runs, subcommand_operands
+from dockwright.rules.dockerfile._commands import (
+    has_cache_mount,
+    removes,
+    runs,
+    shipped_run_instructions,
+    subcommand_operands,
+)
 from dockwright.rules.dockerfile.df064_yum_without_yes import VALUE_FLAGS
 
 DOWNLOADING = ("install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "downgrade", "distro-sync")
@@ -27,10 +33,14 @@ class YumCacheKept(Rule):
     good = "FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n"
     fix_title = "End the RUN with `yum clean all`"
     equivalents = {"hadolint": "DL3032"}
-    notes = "`rm -rf /var/cache/yum` or a cache mount on /var/cache/yum also satisfies the rule."
+    notes = (
+        "`rm -rf /var/cache/yum` or a cache mount on /var/cache/yum also satisfies the rule. Only stages that end up "
+        "in the image are checked (the final stage, those it builds on, and ONBUILD triggers): a builder stage's "
+        "cache never ships. hadolint's DL3032 checks every stage."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, script in run_instructions(document):
+        for instruction, script in shipped_run_instructions(document):
             # Most RUNs never run yum: ask that first, the clean-up checks cost more.
             commands = script.commands_named("yum")
             if not commands:

@@ -6,7 +6,12 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import has_cache_mount, removes, run_instructions, subcommand_operands
+from dockwright.rules.dockerfile._commands import (
+    has_cache_mount,
+    removes,
+    shipped_run_instructions,
+    subcommand_operands,
+)
 from dockwright.rules.dockerfile.df067_zypper_without_yes import VALUE_FLAGS
 
 ZYPPER_CACHE = ("/var/cache/zypp",)
@@ -26,10 +31,14 @@ class ZypperCacheKept(Rule):
     good = "FROM opensuse/leap:15.6\nRUN zypper -n install httpd=2.4.58 && zypper clean\n"
     fix_title = "End the RUN with `zypper clean`"
     equivalents = {"hadolint": "DL3036"}
-    notes = "`rm -rf /var/cache/zypp` or a cache mount on /var/cache/zypp also satisfies the rule."
+    notes = (
+        "`rm -rf /var/cache/zypp` or a cache mount on /var/cache/zypp also satisfies the rule. Only stages that end "
+        "up in the image are checked (the final stage, those it builds on, and ONBUILD triggers): a builder stage's "
+        "cache never ships. hadolint's DL3036 checks every stage."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, script in run_instructions(document):
+        for instruction, script in shipped_run_instructions(document):
             commands = script.commands_named("zypper")
             if not commands or has_cache_mount(instruction, *ZYPPER_CACHE) or removes(script, *ZYPPER_CACHE):
                 continue

@@ -6,7 +6,13 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import has_cache_mount, removes, run_instructions, runs, subcommand_operands
+from dockwright.rules.dockerfile._commands import (
+    has_cache_mount,
+    removes,
+    runs,
+    shipped_run_instructions,
+    subcommand_operands,
+)
 from dockwright.rules.dockerfile.df064_yum_without_yes import VALUE_FLAGS
 from dockwright.rules.dockerfile.df065_yum_cache_kept import DOWNLOADING
 from dockwright.rules.dockerfile.df071_dnf_without_yes import DNF
@@ -28,10 +34,14 @@ class DnfCacheKept(Rule):
     good = "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n"
     fix_title = "End the RUN with `dnf clean all`"
     equivalents = {"hadolint": "DL3040"}
-    notes = "`rm -rf /var/cache/dnf` or a cache mount on /var/cache/dnf also satisfies the rule."
+    notes = (
+        "`rm -rf /var/cache/dnf` or a cache mount on /var/cache/dnf also satisfies the rule. Only stages that end up "
+        "in the image are checked (the final stage, those it builds on, and ONBUILD triggers): a builder stage's "
+        "cache never ships. hadolint's DL3040 checks every stage."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, script in run_instructions(document):
+        for instruction, script in shipped_run_instructions(document):
             # Most RUNs never run dnf: ask that first, the clean-up checks cost more.
             commands = script.commands_named(*DNF)
             if not commands:

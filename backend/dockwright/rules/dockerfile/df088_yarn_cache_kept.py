@@ -6,7 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import has_cache_mount, removes, run_instructions, runs
+from dockwright.rules.dockerfile._commands import has_cache_mount, removes, runs, shipped_run_instructions
 
 YARN_CACHES = (
     "/usr/local/share/.cache/yarn",
@@ -31,10 +31,14 @@ class YarnCacheKept(Rule):
     good = "FROM node:20-slim\nRUN yarn install --frozen-lockfile && yarn cache clean\n"
     fix_title = "End the RUN with `yarn cache clean` (or use a cache mount)"
     equivalents = {"hadolint": "DL3060"}
-    notes = "A cache mount on yarn's cache directory or removing the cache with `rm -rf` also satisfies the rule."
+    notes = (
+        "A cache mount on yarn's cache directory or removing the cache with `rm -rf` also satisfies the rule. Only "
+        "stages that end up in the image are checked (the final stage, those it builds on, and ONBUILD triggers): a "
+        "builder stage's cache never ships, as in hadolint."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, script in run_instructions(document):
+        for instruction, script in shipped_run_instructions(document):
             installs = [c for c in script.commands_named("yarn") if (s := c.subcommand()) and s.value == "install"]
             if not installs or runs(script, "yarn", "cache", "clean"):
                 continue

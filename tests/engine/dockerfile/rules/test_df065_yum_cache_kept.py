@@ -6,6 +6,10 @@ TRIGGERS = [
     ("FROM rockylinux:9\nRUN yum makecache && \\\n    yum install -y jq-1.6\n", 3, 5),
     ("FROM rockylinux:9\nRUN <<EOF\nset -e\nyum install -y git-2.43.0\nEOF\n", 4, 1),
     ("FROM rockylinux:9\nRUN yum install -y a-1 && yum clean packages\n", 2, 5),
+    # a stage the final one builds on ships its layers
+    ("FROM rockylinux:9 AS base\nRUN yum install -y httpd-2.4.57\nFROM base\nUSER 10001\n", 2, 5),
+    # an ONBUILD trigger runs in the image built from this one
+    ("FROM rockylinux:9\nONBUILD RUN yum install -y httpd-2.4.57\n", 2, 13),
 ]
 NEAR_MISSES = [
     "FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 && yum clean all\n",
@@ -13,6 +17,9 @@ NEAR_MISSES = [
     "FROM rockylinux:9\nRUN --mount=type=cache,target=/var/cache/yum yum install -y httpd-2.4.57\n",
     "FROM rockylinux:9\nRUN yum remove -y vim-minimal\n",
     "FROM rockylinux:9\n# hadolint ignore=DL3032\nRUN yum install -y httpd-2.4.57\n",
+    # a builder stage's cache never ships
+    "FROM rockylinux:9 AS build\nRUN yum install -y httpd-2.4.57\n"
+    "FROM rockylinux:9\nCOPY --from=build /etc/hostname /h\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF065", TRIGGERS, NEAR_MISSES)
