@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.queries import APT_PROGRAMS, commands_of, final_image_stages, is_within, mounts_cover
+from dockwright.dockerfile.queries import APT_PROGRAMS, commands_of, is_within, mounts_cover
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
+from dockwright.rules.dockerfile._commands import shipped_run_instructions
 
 APT_LISTS = "/var/lib/apt/lists"
 
@@ -31,25 +32,25 @@ class AptListsNotRemoved(Rule):
     fix_title = "End the RUN with `rm -rf /var/lib/apt/lists/*` (or use a cache mount)"
     equivalents = {"hadolint": "DL3009"}
     notes = (
-        "As in hadolint, only stages that end up in the image (the final stage and those it builds on) are "
-        "checked, and a cache or tmpfs mount on /var/lib/apt/lists (or /var/lib/apt) satisfies the rule. A "
-        "mount on /var/cache/apt alone does not: it keeps downloaded .deb files out, not the lists. "
+        "As in hadolint, only stages that end up in the image (the final stage and those it builds on, and "
+        "ONBUILD triggers) are checked, and a cache or tmpfs mount on /var/lib/apt/lists (or /var/lib/apt) "
+        "satisfies the rule. A mount on /var/cache/apt alone does not: it keeps downloaded .deb files out, not "
+        "the lists. "
         "`apt update` is checked too."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for stage in final_image_stages(document.stages):
-            for instruction in stage.named("RUN"):
-                if mounts_cover(instruction, APT_LISTS, "cache", "tmpfs"):
-                    continue
-                commands = commands_of(instruction)
-                updates = [c for c in commands if c.program in APT_PROGRAMS and _subcommand(c) == "update"]
-                if updates and not _removes_lists(instruction):
-                    update = updates[0]
-                    yield self.finding(
-                        update.span,
-                        f"`{update.program} update` leaves {APT_LISTS} in this layer",
-                    )
+        for instruction, _ in shipped_run_instructions(document):
+            if mounts_cover(instruction, APT_LISTS, "cache", "tmpfs"):
+                continue
+            commands = commands_of(instruction)
+            updates = [c for c in commands if c.program in APT_PROGRAMS and _subcommand(c) == "update"]
+            if updates and not _removes_lists(instruction):
+                update = updates[0]
+                yield self.finding(
+                    update.span,
+                    f"`{update.program} update` leaves {APT_LISTS} in this layer",
+                )
 
 
 def _subcommand(command: ShellCommand) -> str:

@@ -10,6 +10,8 @@ TRIGGERS = [
     # A base stage the final stage builds on ends up in the image.
     ("FROM debian:12 AS base\nRUN apt-get update\nFROM base\nRUN rm -rf /var/lib/apt/lists/*\n", 2, 5),
     ("FROM debian:12\nRUN set -e; \\\n    apt-get -q update; \\\n    apt-get install -y curl\n", 3, 5),
+    # an ONBUILD trigger runs in the image built from this one
+    ("FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1\n", 2, 13),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",

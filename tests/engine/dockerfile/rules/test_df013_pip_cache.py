@@ -9,6 +9,8 @@ TRIGGERS = [
     ("FROM python:3.12-slim\nRUN set -e && /usr/local/bin/pip3.12 install flask\n", 2, 15),
     ("FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=\nRUN pip install flask\n", 3, 5),
     ("FROM python:3.12-slim AS base\nRUN pip install flask\nFROM base\n", 2, 5),
+    # an ONBUILD trigger runs in the image built from this one
+    ("FROM python:3.12-slim\nONBUILD RUN pip install flask==3.0.0\n", 2, 13),
 ]
 NEAR_MISSES = [
     "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
