@@ -48,17 +48,22 @@ def lint_batch(batch: Iterable[BatchFile], config: LintConfig, processes: int | 
     scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
     children = [_Child(chunk, config, scripts) for chunk in chunks[1:]]
     own = _parsed(chunks[0])
-    checking = None
+    checking: list[shellcheck.Pending] = []
     if scripts:
-        # Every distinct script of the whole batch goes to ShellCheck once, from this process.
+        # Every distinct script of the whole batch goes to ShellCheck once, from this process: this chunk's
+        # at once, then each worker's new ones as soon as the worker has parsed its chunk.
         requests = _shellcheck_requests(own)
+        checking.append(shellcheck.start(requests))
+        known = {request.key for request in requests}
         for child in children:
-            requests.extend(child.requests())
-        checking = shellcheck.start(requests)
+            fresh = [request for request in child.requests() if request.key not in known]
+            known.update(request.key for request in fresh)
+            checking.append(shellcheck.start(fresh))
     _run_rules(own, config)
-    if checking is not None:
-        with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
-            checking.wait()
+    if scripts:
+        for pending in checking:
+            with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
+                pending.wait()
         for child in children:
             child.send_results()
         _run_shellcheck_rule(own, config)
