@@ -4,8 +4,8 @@ The engine's rules are quick and ShellCheck is slow, so ShellCheck starts as soo
 and the other rules run meanwhile. A large batch is cut into one contiguous chunk per core: the calling
 process lints the first and a forked worker each of the others, so parsing and rules run on every core.
 The workers hand their scripts to the calling process, which gives every distinct script of the batch to
-ShellCheck once (in one process per core for many scripts) and hands the results back. The findings are
-the same as linting each file on its own.
+ShellCheck once (its own chunk's at once, each worker's new ones as they arrive) and hands the results back.
+The findings are the same as linting each file on its own.
 """
 
 from __future__ import annotations
