@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,28 +45,8 @@ def lint_batch(batch: Iterable[BatchFile], config: LintConfig, processes: int | 
     items = list(batch)
     workers = processes if processes is not None else _default_processes(len(items))
     chunks = _chunks(items, workers) if workers > 1 and hasattr(os, "fork") else [items]
-    scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
-    children = [_Child(chunk, config, scripts) for chunk in chunks[1:]]
-    own = _parsed(chunks[0])
-    checking: list[shellcheck.Pending] = []
-    if scripts:
-        # Every distinct script of the whole batch goes to ShellCheck once, from this process: this chunk's
-        # at once, then each worker's new ones as soon as the worker has parsed its chunk.
-        requests = _shellcheck_requests(own)
-        checking.append(shellcheck.start(requests))
-        known = {request.key for request in requests}
-        for child in children:
-            fresh = [request for request in child.requests() if request.key not in known]
-            known.update(request.key for request in fresh)
-            checking.append(shellcheck.start(fresh))
-    _run_rules(own, config)
-    if scripts:
-        for pending in checking:
-            with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
-                pending.wait()
-        for child in children:
-            child.send_results()
-        _run_shellcheck_rule(own, config)
+    children = [_Child(chunk, config) for chunk in chunks[1:]]
+    _lint_chunk(chunks[0], config, children)
     for child in children:
         child.collect()
     return items
@@ -89,17 +69,31 @@ def _chunks(items: list[BatchFile], count: int) -> list[list[BatchFile]]:
     return [chunk for chunk in chunks if chunk]
 
 
-def _lint_chunk(items: list[BatchFile], config: LintConfig) -> None:
-    """Lint a chunk in this process alone."""
-    parsed = _parsed(items)
-    scripts = config.shellcheck and SHELLCHECK_RULE not in config.ignore
-    checking = shellcheck.start(_shellcheck_requests(parsed)) if scripts else None
-    _run_rules(parsed, config)
-    if checking is None:
+def _lint_chunk(items: list[BatchFile], config: LintConfig, children: Sequence[_Child] = ()) -> None:
+    """Lint a chunk in this process. Every distinct script of the chunk and of the workers' chunks goes to
+    ShellCheck once, from here: this chunk's at once, each worker's new ones as soon as it has parsed."""
+    own = _parsed(items)
+    if not _runs_shellcheck(config):
+        _run_rules(own, config)
         return
-    with contextlib.suppress(shellcheck.ShellCheckError):
-        checking.wait()
-    _run_shellcheck_rule(parsed, config)
+    requests = _shellcheck_requests(own)
+    checking = [shellcheck.start(requests)]
+    known = {request.key for request in requests}
+    for child in children:
+        fresh = [request for request in child.requests() if request.key not in known]
+        known.update(request.key for request in fresh)
+        checking.append(shellcheck.start(fresh))
+    _run_rules(own, config)
+    for pending in checking:
+        with contextlib.suppress(shellcheck.ShellCheckError):  # the rule reports it for each file below
+            pending.wait()
+    for child in children:
+        child.send_results()
+    _run_shellcheck_rule(own, config)
+
+
+def _runs_shellcheck(config: LintConfig) -> bool:
+    return config.shellcheck and SHELLCHECK_RULE not in config.ignore
 
 
 def _parsed(items: list[BatchFile]) -> list[BatchFile]:
@@ -125,11 +119,11 @@ def _run_shellcheck_rule(items: list[BatchFile], config: LintConfig) -> None:
 class _Child:
     """A chunk linted by a forked worker (see :mod:`dockwright.batch_worker` for the conversation)."""
 
-    def __init__(self, items: list[BatchFile], config: LintConfig, scripts: bool) -> None:
+    def __init__(self, items: list[BatchFile], config: LintConfig) -> None:
         self.items = items
         self.config = config
         self.keys: list[str] = []
-        self.worker = Worker(lambda send, receive: _work(items, config, scripts, send, receive))
+        self.worker = Worker(lambda send, receive: _work(items, config, send, receive))
 
     def requests(self) -> list[shellcheck.ScriptRequest]:
         requests = self.worker.receive() or []
@@ -148,10 +142,9 @@ class _Child:
             item.kind, item.findings, item.error = kind, findings, error
 
 
-def _work(
-    items: list[BatchFile], config: LintConfig, scripts: bool, send: Callable[[Any], None], receive: Callable[[], Any]
-) -> None:
+def _work(items: list[BatchFile], config: LintConfig, send: Callable[[Any], None], receive: Callable[[], Any]) -> None:
     """The worker's side: parse, hand over the scripts, run the rules, take ShellCheck's results back."""
+    scripts = _runs_shellcheck(config)
     parsed = _parsed(items)
     if scripts:
         send(_shellcheck_requests(parsed))

@@ -128,8 +128,7 @@ def start(requests: Sequence[ScriptRequest]) -> Pending:
         missing = list({r.key: r for r in requests if r.key not in _cache}.values())
     if missing and _disk is not None:
         found = _read_disk(_disk, [r.key for r in missing])
-        with _lock:
-            _cache.update(found)
+        remember(found)
         missing = [r for r in missing if r.key not in found]
     pending = Pending()
     if not missing:
@@ -155,10 +154,7 @@ class Pending:
             except ShellCheckError as exc:
                 failure = failure or exc
                 continue
-            with _lock:
-                _cache.update(fresh)
-                while len(_cache) > _CACHE_SIZE:
-                    _cache.popitem(last=False)
+            remember(fresh)
             if _disk is not None:
                 _write_disk(_disk, fresh)
         self.runs = []
@@ -173,7 +169,8 @@ def cached(keys: Iterable[str]) -> dict[str, tuple[Comment, ...]]:
 
 
 def remember(results: Mapping[str, tuple[Comment, ...]]) -> None:
-    """Hold results another process obtained, as if this one had run ShellCheck for them."""
+    """Hold results in memory (the oldest go past the cache's size): this process's own, those read from
+    disk, or those another process obtained, as if this one had run ShellCheck for them."""
     with _lock:
         _cache.update(results)
         while len(_cache) > _CACHE_SIZE:
@@ -214,8 +211,10 @@ def _read_disk(store: ResultStore, keys: list[str]) -> dict[str, tuple[Comment, 
 
 
 def _write_disk(store: ResultStore, results: dict[str, tuple[Comment, ...]]) -> None:
-    store.write({key: [[c.code, c.level, c.message, c.start, c.end, c.replacements] for c in comments]
-                 for key, comments in results.items()})  # fmt: skip
+    def fields(comment: Comment) -> list[Any]:
+        return [comment.code, comment.level, comment.message, comment.start, comment.end, comment.replacements]
+
+    store.write({key: [fields(c) for c in comments] for key, comments in results.items()})
 
 
 def _comment(code: int, level: str, message: str, start: int, end: int, replacements: list[list[Any]]) -> Comment:
@@ -226,7 +225,7 @@ def _comment(code: int, level: str, message: str, start: int, end: int, replacem
 
 def _scratch_root() -> str | None:
     """Where the scripts are written for ShellCheck to read: shared memory where there is some, since
-    creating a file on a disk costs a third of a millisecond (as much as checking a small script)."""
+    creating a file on a disk costs a third of a millisecond (a third of what checking a small script does)."""
     shared = "/dev/shm"
     return shared if os.path.isdir(shared) and os.access(shared, os.W_OK | os.X_OK) else None
 
@@ -316,12 +315,12 @@ def _comments(text: str, items: Iterable[dict[str, Any]]) -> Iterable[Comment]:
         start = _offset(text, starts, item["line"], item["column"])
         if start is None:
             continue
-        end = _offset(text, starts, item.get("endLine", item["line"]), item.get("endColumn", item["column"]))
-        end = start if end is None or end < start else end
-        yield Comment(
-            int(item["code"]), str(item["level"]), str(item["message"]), start, max(end, start + 1),
-            _replacements(text, starts, item.get("fix")),
-        )  # fmt: skip
+        end_line = max(int(item.get("endLine", item["line"])), int(item["line"]))
+        # A comment running past the script's last line ends on that line.
+        end = _offset(text, starts, min(end_line, len(starts) + _HEADER_LINES), item.get("endColumn", item["column"]))
+        end = max(end if end is not None else start, start + 1)
+        fix = _replacements(text, starts, item.get("fix"))
+        yield Comment(int(item["code"]), str(item["level"]), str(item["message"]), start, end, fix)
 
 
 def _replacements(text: str, starts: list[int], fix: Any) -> tuple[tuple[int, int, str, bool], ...]:
