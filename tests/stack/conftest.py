@@ -14,6 +14,7 @@ import pytest
 import redis
 from psycopg2 import sql
 
+from tests.stack.edge_support import Edge, running_edge_for
 from tests.stack.stack_support import Stack, collect_static, production_settings, require, stack_dir, start_stack
 
 pytestmark = pytest.mark.stack
@@ -97,3 +98,10 @@ def stack(stack_settings: dict[str, str], static_root: Path, stack_base: Path) -
     running = start_stack(stack_base / "main", settings=stack_settings, static_root=static_root)
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="module")
+def running_edge(stack: Stack) -> Iterator[Edge]:
+    """nginx/edge.conf with a self-signed certificate on free ports, in front of the running stack."""
+    with running_edge_for(stack.port) as edge:
+        yield edge
