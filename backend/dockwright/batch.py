@@ -18,6 +18,7 @@ from typing import Any
 
 from dockwright import shellcheck
 from dockwright.batch_worker import Worker
+from dockwright.budget import Budget
 from dockwright.config import LintConfig
 from dockwright.detect import detect_kind
 from dockwright.errors import InputError
@@ -36,6 +37,8 @@ class BatchFile:
     kind: str | None = None
     files: Mapping[str, str] = field(default_factory=dict)
     document: Document | None = None  # set when the file was linted in the calling process
+    # The file's analysis budget: spent by parsing, then by the rules (run in two passes, see below).
+    budget: Budget = field(default_factory=Budget)
     findings: list[Finding] = field(default_factory=list)
     error: InputError | None = None
 
@@ -161,7 +164,7 @@ def _parse(item: BatchFile) -> None:
     try:
         check_content(item.content)
         item.kind = item.kind or detect_kind(item.content, item.path)
-        item.document = parse(item.content, item.kind)
+        item.document = parse(item.content, item.kind, item.budget)
     except InputError as exc:
         item.error = exc
 
@@ -185,6 +188,7 @@ def _lint(item: BatchFile, config: LintConfig, **rules: tuple[str, ...]) -> list
         config=config,
         files=item.files,
         document=item.document,
+        budget=item.budget,
         **rules,  # type: ignore[arg-type]
     )
     return result.findings

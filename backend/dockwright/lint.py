@@ -9,6 +9,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from dockwright.budget import DEFAULT_LIMITS, Budget, Limits, current, spending
 from dockwright.config import LintConfig
 from dockwright.context import LintContext
 from dockwright.detect import KINDS, detect_kind
@@ -22,6 +23,11 @@ from dockwright.rules import Rule, load_for, registry
 RULESET_VERSION = "2026.12.1"
 # Control characters other than the whitespace ones (tab, newline, vertical tab, form feed, carriage return).
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f]")
+# The rule that reports a file's analysis limits, per kind; it also carries the summary of findings over the
+# file's limit.
+LIMITS_RULE = {"dockerfile": "DF108", "compose": "DC002"}
+# A quoted token in a message (`...`) longer than this is shortened to its ends.
+_QUOTED = re.compile(r"`([^`]{61,})`")
 
 
 class Document(Protocol):
@@ -36,6 +42,9 @@ class LintResult:
     kind: str
     findings: list[Finding]
     document: Any = None
+    # True when part of the result may differ on another run (a rule crashed, ShellCheck failed or timed
+    # out): show it, but do not keep it as the file's result.
+    transient: bool = False
 
     def counts(self) -> dict[str, int]:
         counter = Counter(f.severity.value for f in self.findings)
@@ -59,14 +68,16 @@ def check_content(content: str) -> None:
         raise InputError("content contains control characters; it looks like a binary file, not a text file")
 
 
-def parse(content: str, kind: str) -> Document:
-    if kind == "dockerfile":
-        from dockwright.dockerfile.parser import parse_dockerfile
+def parse(content: str, kind: str, budget: Budget | None = None) -> Document:
+    """Parse ``content`` within ``budget`` (the analysis' own, so that its rules later spend what is left)."""
+    with spending(budget or Budget()):
+        if kind == "dockerfile":
+            from dockwright.dockerfile.parser import parse_dockerfile
 
-        return parse_dockerfile(content)
-    from dockwright.compose.parser import parse_compose
+            return parse_dockerfile(content)
+        from dockwright.compose.parser import parse_compose
 
-    return parse_compose(content)  # type: ignore[no-any-return]
+        return parse_compose(content)  # type: ignore[no-any-return]
 
 
 def lint(
@@ -79,12 +90,15 @@ def lint(
     document: Document | None = None,
     only: Collection[str] | None = None,
     skip: Collection[str] = (),
+    budget: Budget | None = None,
+    limits: Limits | None = None,
 ) -> LintResult:
     """Lint one Dockerfile or Compose file and return its findings, sorted by position.
 
-    ``document`` passes an already checked and parsed ``content`` (of ``kind``); ``only`` and ``skip``
-    restrict the rules that run, so a batch can run the costly ShellCheck rule separately (see
-    :mod:`dockwright.batch`).
+    ``document`` passes an already checked and parsed ``content`` (of ``kind``), with the ``budget`` it was
+    parsed in; ``only`` and ``skip`` restrict the rules that run, so a batch can run the costly ShellCheck
+    rule separately (see :mod:`dockwright.batch`). Every analysis runs within a budget (``limits``, else the
+    defaults of :mod:`dockwright.budget`): whatever the input, its cost and its output are bounded.
     """
     if document is None:
         check_content(content)
@@ -94,15 +108,18 @@ def lint(
         config = LintConfig.from_dict(config)
     kind = kind or detect_kind(content, filename)
     load_for(kind)
+    budget = budget or Budget(limits or DEFAULT_LIMITS)
     context = LintContext(config=config, filename=filename, files=files if files is not None else {})
     if document is None:
-        document = parse(content, kind)
+        document = parse(content, kind, budget)
     rules = [r for r in _active_rules(kind, config) if (only is None or r.id in only) and r.id not in skip]
-    findings = [f for rule in rules for f in _run(rule, document, context)]
+    with spending(budget):
+        findings = [f for rule in rules for f in _run(rule, document, context)]
     findings = _apply_pragmas(findings, document)
     findings = _apply_config(findings, config)
     findings.sort(key=lambda f: (f.span, f.rule))
-    return LintResult(kind=kind, findings=_dedupe(findings), document=document)
+    findings = _bounded(_dedupe(findings), kind, budget.limits)
+    return LintResult(kind=kind, findings=findings, document=document, transient=budget.transient)
 
 
 def _active_rules(kind: str, config: LintConfig) -> list[type[Rule]]:
@@ -127,6 +144,7 @@ def _run(rule: type[Rule], document: Document, context: LintContext) -> list[Fin
         import logging  # here: importing it costs the CLI's start-up more than all rules' crashes ever will
 
         logging.getLogger(__name__).exception("rule %s crashed", rule.id)
+        current().transient = True
         return [
             Finding(
                 rule.id, Severity.INFO, f"rule {rule.id} could not check this file (internal error)", Span(1, 1, 1, 2)
@@ -162,6 +180,62 @@ def _apply_config(findings: list[Finding], config: LintConfig) -> list[Finding]:
             continue
         out.append(finding.with_severity(override) if override else finding)
     return out
+
+
+def _bounded(findings: list[Finding], kind: str, limits: Limits) -> list[Finding]:
+    """At most ``max_findings_per_rule`` findings of a rule and ``max_findings`` in all, in order of position,
+    each message within ``max_message_chars``; what is left out is counted in one finding per rule (and one
+    for the file), at the first finding left out, so that no input can make the answer huge."""
+    per_rule: Counter[str] = Counter()
+    kept: list[Finding] = []
+    over: dict[str, tuple[Finding, int]] = {}
+    for finding in findings:
+        per_rule[finding.rule] += 1
+        if per_rule[finding.rule] <= limits.max_findings_per_rule:
+            kept.append(_short_message(finding, limits.max_message_chars))
+        elif finding.rule in over:
+            first, count = over[finding.rule]
+            over[finding.rule] = (first, count + 1)
+        else:
+            over[finding.rule] = (finding, 1)
+    for rule_id, (first, count) in over.items():
+        kept.append(
+            Finding(
+                rule_id,
+                first.severity,
+                f"{count:,} more findings of {rule_id} in this file are not listed "
+                f"(at most {limits.max_findings_per_rule:,} a rule and file are)",
+                first.span,
+            )
+        )
+    if over:
+        kept.sort(key=lambda f: (f.span, f.rule))
+    if len(kept) <= limits.max_findings:
+        return kept
+    # Over the file's limit: the most severe findings are kept, then the earliest.
+    ranked = sorted(kept, key=lambda f: (-f.severity.rank, f.span, f.rule))
+    shown, dropped = ranked[: limits.max_findings - 1], ranked[limits.max_findings - 1 :]
+    summary_span = min(f.span for f in dropped)
+    shown.append(
+        Finding(
+            LIMITS_RULE[kind],
+            Severity.INFO,
+            f"{len(dropped):,} more findings in this file are not listed (at most {limits.max_findings:,} are); "
+            "fix or ignore the most frequent rules to see them",
+            summary_span,
+        )
+    )
+    shown.sort(key=lambda f: (f.span, f.rule))
+    return shown
+
+
+def _short_message(finding: Finding, max_chars: int) -> Finding:
+    if len(finding.message) <= max_chars:
+        return finding
+    message = _QUOTED.sub(lambda m: f"`{m.group(1)[:28]}…{m.group(1)[-28:]}`", finding.message)
+    if len(message) > max_chars:
+        message = message[: max_chars - 1] + "…"
+    return Finding(finding.rule, finding.severity, message, finding.span, finding.fix)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

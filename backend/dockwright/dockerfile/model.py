@@ -271,6 +271,9 @@ class Dockerfile:
     # Lines a continuation joined across that were empty (BuildKit's NoEmptyContinuation).
     empty_continuation_lines: list[int]
     escape: str = "\\"
+    # Parts of the file left unresolved because they went over a limit of the analysis' budget
+    # (:mod:`dockwright.budget`), each at the line that caused it.
+    over_limit: list[SyntaxProblem] = field(default_factory=list)
 
     @property
     def final_stage(self) -> Stage | None:

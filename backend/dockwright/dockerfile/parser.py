@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from dockwright import budget
 from dockwright.dockerfile.model import (
     KNOWN_INSTRUCTIONS,
     Comment,
@@ -88,6 +89,10 @@ def _json_array(arguments: str) -> tuple[list[str] | None, bool]:
     stripped = arguments.lstrip(GO_SPACE)
     if not stripped.startswith("["):
         return None, False
+    if _nests_deeper_than(stripped, budget.current().limits.max_nesting):
+        # Not an exec form either way (that is a flat array of strings), and decoding it would cost the JSON
+        # decoder a recursion per level: read as the shell form, as BuildKit reads text that is not JSON.
+        return None, False
     try:
         value, _ = _JSON.raw_decode(stripped)
     except ValueError:
@@ -97,6 +102,32 @@ def _json_array(arguments: str) -> tuple[list[str] | None, bool]:
     if all(isinstance(item, str) for item in value):
         return value, False
     return None, True
+
+
+def _nests_deeper_than(text: str, levels: int) -> bool:
+    """Whether the JSON value at the start of ``text`` opens more than ``levels`` arrays or objects inside
+    each other (strings skipped); read without recursion, up to the end of that value."""
+    depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > levels:
+                return True
+        elif ch in "]}":
+            depth -= 1
+            if depth <= 0:
+                return False
+    return False
 
 
 def _reject_constant(name: str) -> None:
@@ -169,6 +200,7 @@ class _Parser:
         self.directives: dict[str, Directive] = {}
         self.comments: list[Comment] = []
         self.errors: list[SyntaxProblem] = []
+        self.over_limit: list[SyntaxProblem] = []
         self.empty_continuations: list[int] = []
         self.instructions: list[Instruction] = []
         # Built on the first heredoc: finding terminators by lookup keeps many heredocs linear.
@@ -189,7 +221,7 @@ class _Parser:
         count = len(self.lines)
         while position < count:
             position = self._parse_line(position)
-        stages, global_args = assign_stages_and_scopes(self.instructions, self.errors, self.escape)
+        stages, global_args = assign_stages_and_scopes(self.instructions, self.errors, self.escape, self.over_limit)
         if not stages and not any(e.message.startswith("unknown instruction") for e in self.errors):
             last = max(len(self.lines), 1)
             self.error(Span(1, 1, last, 2), "the Dockerfile has no FROM instruction")
@@ -204,6 +236,7 @@ class _Parser:
             errors=sorted(self.errors, key=lambda e: e.span),
             empty_continuation_lines=self.empty_continuations,
             escape=self.escape,
+            over_limit=self.over_limit,
         )
 
     # -- directives and comments -------------------------------------------------------------------

@@ -10,9 +10,13 @@
 from __future__ import annotations
 
 import re
+from collections import ChainMap
+from collections.abc import Mapping
 
+from dockwright import budget
 from dockwright.dockerfile.model import Instruction, Stage, SyntaxProblem, image_of
-from dockwright.dockerfile.variables import process_word
+from dockwright.dockerfile.variables import BUDGET_SPENT, UNKNOWN, process_word
+from dockwright.dockerfile.words import RawPair
 
 # BuildKit predefines these for FROM lines; the values only need to be plausible for resolution.
 PLATFORM_ARGS: dict[str, str | None] = {
@@ -44,8 +48,11 @@ Scope = dict[str, str | None]
 
 
 def assign_stages_and_scopes(
-    instructions: list[Instruction], errors: list[SyntaxProblem], escape: str
+    instructions: list[Instruction], errors: list[SyntaxProblem], escape: str, over_limit: list[SyntaxProblem]
 ) -> tuple[list[Stage], list[Instruction]]:
+    """Group ``instructions`` into stages and give each its scope; problems go to ``errors`` (syntax) and
+    ``over_limit`` (a value or the scopes over a limit of the analysis' budget)."""
+    resolver = _Resolver(escape, over_limit)
     stages: list[Stage] = []
     global_args: list[Instruction] = []
     global_scope: Scope = {}
@@ -55,32 +62,37 @@ def assign_stages_and_scopes(
     # What each finished stage hands to a stage built FROM it.
     inherited: dict[int, tuple[Scope, Scope, list[str] | None]] = {}
     scope: Scope | None = None
+    from_scope: Scope | None = None  # the scope of FROM lines, shared until a global ARG changes it
     shell: list[str] | None = None
     for instruction in instructions:
         if instruction.keyword == "FROM":
             if stage is not None:
                 inherited[stage.index] = (env, args, shell)
-            stage = _new_stage(instruction, len(stages), stages, global_scope, escape, errors)
+            if from_scope is None:
+                from_scope = resolver.new_scope(instruction, PLATFORM_ARGS, global_scope)
+            stage = _new_stage(instruction, len(stages), stages, from_scope, escape, errors)
             stages.append(stage)
             base = stage.base_stage
             base_env, base_args, shell = inherited.get(base.index, ({}, {}, None)) if base else ({}, {}, None)
             env, args = dict(base_env), dict(base_args)
             scope = None
-            instruction.scope = {**PLATFORM_ARGS, **global_scope}
+            instruction.scope = from_scope
             instruction.stage = stage
             instruction.shell_argv = shell
             stage.instructions.append(instruction)
             continue
         if stage is None:
             if instruction.keyword == "ARG":
-                instruction.scope = {**PLATFORM_ARGS, **global_scope}
+                if from_scope is None:
+                    from_scope = resolver.new_scope(instruction, PLATFORM_ARGS, global_scope)
+                instruction.scope = from_scope
                 global_args.append(instruction)
+                # Each default sees the global ARGs before it, those of the same line included.
+                visible = ChainMap(global_scope, PLATFORM_ARGS)
+                keys = [pair.key for pair in instruction.raw_pairs]
                 for pair in instruction.raw_pairs:
-                    global_scope[pair.key] = (
-                        process_word(pair.value_text, {**PLATFORM_ARGS, **global_scope}, escape).value
-                        if pair.has_value
-                        else None
-                    )
+                    global_scope[pair.key] = resolver.value(instruction, pair, visible) if pair.has_value else None
+                from_scope = resolver.changed(from_scope, {key: global_scope[key] for key in keys})
             else:
                 errors.append(
                     SyntaxProblem(
@@ -92,7 +104,7 @@ def assign_stages_and_scopes(
         instruction.stage = stage
         # Instructions share one scope dict until an ARG or ENV changes it.
         if scope is None:
-            scope = {**args, **env}
+            scope = resolver.new_scope(instruction, args, env)
         instruction.scope = scope
         instruction.shell_argv = shell
         if instruction.keyword == "SHELL" and instruction.json_args:
@@ -102,27 +114,87 @@ def assign_stages_and_scopes(
             instruction.trigger.stage = stage
         stage.instructions.append(instruction)
         if instruction.keyword == "ARG":
-            scope = None
             for pair in instruction.raw_pairs:
                 if pair.has_value:
-                    args[pair.key] = process_word(pair.value_text, instruction.scope, escape).value
+                    args[pair.key] = resolver.value(instruction, pair, instruction.scope)
                 elif pair.key in PLATFORM_ARGS:
                     args[pair.key] = PLATFORM_ARGS[pair.key]
                 else:
                     args[pair.key] = global_scope.get(pair.key)
+            # ENV wins over an ARG of the same name.
+            scope = resolver.changed(scope, {p.key: args[p.key] for p in instruction.raw_pairs if p.key not in env})
         elif instruction.keyword == "ENV":
             # All pairs of one ENV see the scope before it: `ENV A=1 B=$A` gives B the old A.
-            scope = None
             for pair in instruction.raw_pairs:
-                env[pair.key] = process_word(pair.value_text, instruction.scope, escape).value
+                env[pair.key] = resolver.value(instruction, pair, instruction.scope)
+            scope = resolver.changed(scope, {pair.key: env[pair.key] for pair in instruction.raw_pairs})
     return stages, global_args
+
+
+class _Resolver:
+    """Resolves ARG and ENV values and builds scopes within the analysis' budget.
+
+    Each ARG or ENV gives the instructions after it a new scope (a copy: earlier instructions keep theirs),
+    which costs as many entries as the scope holds; a file of thousands of ENV lines would cost the square of
+    that. Once the budget's scope entries are spent, the last scope is updated in place instead: later
+    variables are still known by name (so nothing is reported undefined), earlier instructions may see
+    names defined after them, and a finding says the file went over the limit.
+    """
+
+    def __init__(self, escape: str, over_limit: list[SyntaxProblem]) -> None:
+        self.escape = escape
+        self.over_limit = over_limit
+        self.budget = budget.current()
+        self.exhausted = False
+        self.budget_reported = False
+
+    def value(self, instruction: Instruction, pair: RawPair, scope: Mapping[str, str | None]) -> str:
+        """The value of ``pair`` as the build resolves it, or UNKNOWN when it is over a limit or uses a
+        variable that is."""
+        expansion = process_word(pair.value_text, scope, self.escape)
+        if expansion.limited is not None:
+            if expansion.limited == BUDGET_SPENT and self.budget_reported:
+                return UNKNOWN
+            self.budget_reported = self.budget_reported or expansion.limited == BUDGET_SPENT
+            span = instruction.span_of(pair.value_start, max(pair.value_end, pair.value_start + 1))
+            self.over_limit.append(SyntaxProblem(span, f"`{pair.key}` is left unresolved: {expansion.limited}"))
+            return UNKNOWN
+        return UNKNOWN if expansion.unknown else expansion.value
+
+    def new_scope(self, instruction: Instruction, *layers: Scope) -> Scope:
+        scope: Scope = {}
+        for layer in layers:
+            scope.update(layer)
+        self._spend(instruction, len(scope))
+        return scope
+
+    def changed(self, scope: Scope, updates: Scope) -> Scope | None:
+        """After an ARG or ENV: None (the next instruction builds a new scope), or, over the budget, the same
+        scope updated in place."""
+        if not self.exhausted:
+            return None
+        scope.update(updates)
+        return scope
+
+    def _spend(self, instruction: Instruction, entries: int) -> None:
+        if self.exhausted or self.budget.spend_scope(entries):
+            return
+        self.exhausted = True
+        limit = self.budget.limits.max_scope_entries
+        self.over_limit.append(
+            SyntaxProblem(
+                instruction.keyword_span,
+                f"the file declares so many ARG and ENV variables that their scopes would hold more than {limit:,} "
+                "entries; from here on, which instruction sees which variable is approximate",
+            )
+        )
 
 
 def _new_stage(
     instruction: Instruction,
     index: int,
     earlier: list[Stage],
-    global_scope: Scope,
+    from_scope: Scope,
     escape: str,
     errors: list[SyntaxProblem],
 ) -> Stage:
@@ -144,11 +216,13 @@ def _new_stage(
         errors.append(SyntaxProblem(words[1].span, "FROM takes an image, and optionally AS and a stage name"))
     image_text = words[0].text if words else ""
     image_span = words[0].span if words else instruction.keyword_span
-    expansion = process_word(image_text, {**PLATFORM_ARGS, **global_scope}, escape)
+    expansion = process_word(image_text, from_scope, escape)
     resolved = expansion.value.strip()
-    base_stage = next((s for s in earlier if s.name and s.name.lower() == resolved.lower()), None)
+    base_stage = None
+    if expansion.resolved:
+        base_stage = next((s for s in earlier if s.name and s.name.lower() == resolved.lower()), None)
     image = None
-    if not expansion.undefined and resolved and base_stage is None:
+    if expansion.resolved and resolved and base_stage is None:
         image = image_of(resolved)
     return Stage(
         index=index,

@@ -18,6 +18,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from dockwright import budget
+
 # BuildKit's lexer takes any Unicode letter, digit or `_` in a name (not starting with a digit).
 _NAME = re.compile(r"[^\W\d]\w*")
 _OPERATORS = (":-", ":+", ":?", "-", "+", "?", "##", "#", "%%", "%")
@@ -25,13 +27,36 @@ _OPERATORS = (":-", ":+", ":?", "-", "+", "?", "##", "#", "%%", "%")
 _MAX_TRIM = 256
 
 
+class _Unknown(str):
+    """The value of a variable whose value the analysis gave up on (over a limit of :mod:`dockwright.budget`)."""
+
+
+# Stored in a scope in place of such a value; found by identity, and reads as an empty string elsewhere.
+UNKNOWN: str = _Unknown("")
+
+
 @dataclass
 class Expansion:
     value: str
-    # Names referenced that had no value; the result then contains an empty string in their place.
+    # Names referenced that had no value, or an UNKNOWN one; the result then contains an empty string in
+    # their place, so whoever needs the real value skips the word.
     undefined: list[str] = field(default_factory=list)
     # Names referenced at all (defined or not), in order.
     referenced: list[str] = field(default_factory=list)
+    # Names referenced whose value is UNKNOWN: defined, but over a limit.
+    unknown: list[str] = field(default_factory=list)
+    # Why the value is not the whole expansion (a limit of the analysis' budget), or None.
+    limited: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        """True when ``value`` is what the build would see: every name defined, nothing over a limit."""
+        return not self.undefined and self.limited is None
+
+    @property
+    def given_up(self) -> bool:
+        """True when part of the value is over a limit of the analysis (not merely undefined)."""
+        return bool(self.unknown) or self.limited is not None
 
 
 def expand(text: str, env: Mapping[str, str | None], escape: str = "\\") -> Expansion:
@@ -40,8 +65,7 @@ def expand(text: str, env: Mapping[str, str | None], escape: str = "\\") -> Expa
     if "$" not in text:
         result.value = text
         return result
-    result.value = _Substituter(text, env, escape, result, quotes=False).run()
-    return result
+    return _charged(result, _Substituter(text, env, escape, result, quotes=False).run())
 
 
 def process_word(text: str, env: Mapping[str, str | None], escape: str = "\\") -> Expansion:
@@ -51,22 +75,45 @@ def process_word(text: str, env: Mapping[str, str | None], escape: str = "\\") -
     if "$" not in text and "'" not in text and '"' not in text and escape not in text:
         result.value = text
         return result
-    result.value = _Substituter(text, env, escape, result, quotes=True).run()
+    return _charged(result, _Substituter(text, env, escape, result, quotes=True).run())
+
+
+# Why a value stayed unresolved once the analysis' expansion budget is spent (reported once per file).
+BUDGET_SPENT = "the analysis has expanded as many variables as its budget allows"
+
+
+def _charged(result: Expansion, value: str) -> Expansion:
+    """Charge the analysis' budget for ``value``; once it is spent, values stay unresolved."""
+    if not budget.current().spend_expansion(len(value)) and result.limited is None:
+        result.limited = BUDGET_SPENT
+    result.value = value
     return result
 
 
 class _Substituter:
     def __init__(
-        self, text: str, env: Mapping[str, str | None], escape: str, result: Expansion, *, quotes: bool
+        self,
+        text: str,
+        env: Mapping[str, str | None],
+        escape: str,
+        result: Expansion,
+        *,
+        quotes: bool,
+        depth: int = 0,
     ) -> None:
         self.text = text
         self.env = env
         self.escape = escape
         self.result = result
         self.quotes = quotes
+        self.depth = depth
+        self.limits = budget.current().limits
 
     def run(self) -> str:
         text, n, escape, quotes = self.text, len(self.text), self.escape, self.quotes
+        # What variables add is counted as it comes; the rest of the output is never longer than the text.
+        max_chars = self.limits.max_value_chars
+        added = 0
         out: list[str] = []
         i = 0
         quote = ""
@@ -98,10 +145,18 @@ class _Substituter:
             elif ch == "$" and i + 1 < n:
                 value, i = self._dollar(i)
                 out.append(value)
+                added += len(value)
+                if added > max_chars:
+                    return self._too_long(text)
             else:
                 out.append(ch)
                 i += 1
-        return "".join(out)
+        joined = "".join(out)
+        return joined if len(joined) <= max_chars else self._too_long(text)
+
+    def _too_long(self, text: str) -> str:
+        self.result.limited = f"its value would be longer than {self.limits.max_value_chars:,} characters"
+        return text
 
     def _dollar(self, i: int) -> tuple[str, int]:
         """Substitute the expansion starting at ``text[i] == "$"``; return it and the index after it."""
@@ -121,6 +176,9 @@ class _Substituter:
         value = self.env.get(name)
         if value is None:
             self.result.undefined.append(name)
+        elif value is UNKNOWN:
+            self.result.undefined.append(name)
+            self.result.unknown.append(name)
         return value
 
     def _braced(self, body: str) -> str:
@@ -132,11 +190,22 @@ class _Substituter:
             return self._lookup(name) or ""
         self.result.referenced.append(name)
         value = self.env.get(name)
+        if value is UNKNOWN:
+            self.result.undefined.append(name)
+            self.result.unknown.append(name)
         for op in _OPERATORS:
             if rest.startswith(op):
-                word = _Substituter(rest[len(op) :], self.env, self.escape, Expansion(""), quotes=self.quotes)
+                if self.depth >= self.limits.max_nesting:
+                    self.result.limited = f"its `${{...}}` nest deeper than {self.limits.max_nesting} levels"
+                    return "${" + body + "}"
+                word = _Substituter(
+                    rest[len(op) :], self.env, self.escape, Expansion(""), quotes=self.quotes, depth=self.depth + 1
+                )
                 word_value = word.run()
                 self.result.referenced.extend(word.result.referenced)
+                self.result.undefined.extend(word.result.unknown)
+                self.result.unknown.extend(word.result.unknown)
+                self.result.limited = self.result.limited or word.result.limited
                 return _apply(op, value, word_value, name, self.result)
         return "${" + body + "}"
 

@@ -47,7 +47,10 @@ class InvalidDefaultArgInFrom(Rule):
             instruction = stage.from_instruction
             if "$" not in stage.image_text or not instruction.words or undeclared_in_from(instruction):
                 continue
-            resolved = instruction.expand(instruction.words[0].value).value
+            expansion = instruction.expand(instruction.words[0].value)
+            if expansion.given_up:
+                continue  # over a limit of the analysis: DF108 says so
+            resolved = expansion.value
             if not is_valid_reference(resolved):
                 shown = f"`{resolved}`" if resolved else "an empty name"
                 yield self.finding(
