@@ -24,6 +24,12 @@ CONFIG_KEYS = {
 }
 
 
+# Configs come from anyone (the API, a YAML file in a repository): every list and string has a size, and no
+# text may hold what a database or a terminal cannot (NUL, lone surrogates, other control characters).
+MAX_LIST_ITEMS = 500
+MAX_TEXT_CHARS = 256
+
+
 @dataclass(frozen=True)
 class LintConfig:
     ignore: frozenset[str] = frozenset()
@@ -75,12 +81,30 @@ class LintConfig:
         }
 
 
+def _text(value: Any, where: str) -> str:
+    """``value`` as a clean string, or a ConfigError naming ``where``."""
+    if not isinstance(value, str):
+        raise ConfigError(f"{where} must be a string")
+    if len(value) > MAX_TEXT_CHARS:
+        raise ConfigError(f"{where} is longer than {MAX_TEXT_CHARS} characters")
+    if any((ord(ch) < 0x20 and ch != "\t") or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise ConfigError(f"{where} contains a control character or a lone surrogate")
+    return value
+
+
+def _items(value: Any, key: str, kind: str) -> list[Any]:
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        raise ConfigError(f"{key} must be a list of {kind}")
+    if len(value) > MAX_LIST_ITEMS:
+        raise ConfigError(f"{key} has more than {MAX_LIST_ITEMS} items")
+    return list(value)
+
+
 def _string_list(value: Any, key: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, (list, tuple, set, frozenset)) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key} must be a list of strings")
-    return [v.strip() for v in value if v.strip()]
+    texts = [_text(item, f"{key}[{index}]") for index, item in enumerate(_items(value, key, "strings"))]
+    return [v.strip() for v in texts if v.strip()]
 
 
 def _id_set(value: Any, key: str) -> frozenset[str]:
@@ -88,29 +112,34 @@ def _id_set(value: Any, key: str) -> frozenset[str]:
 
 
 def _severity(value: Any, key: str) -> Severity:
-    if not isinstance(value, str):
-        raise ConfigError(f"{key} must be a string")
+    text = _text(value, key)
     try:
-        return Severity.parse(value)
+        return Severity.parse(text)
     except ValueError as exc:
         raise ConfigError(f"{key}: {exc}") from None
 
 
-def _severity_map(value: Any) -> dict[str, Severity]:
+def _mapping(value: Any, key: str, what: str) -> Mapping[Any, Any]:
     if not isinstance(value, Mapping):
-        raise ConfigError("severity must be an object mapping rule ids to severities")
-    return {str(k).upper(): _severity(v, f"severity.{k}") for k, v in value.items()}
+        raise ConfigError(f"{key} must be an object mapping {what}")
+    if len(value) > MAX_LIST_ITEMS:
+        raise ConfigError(f"{key} has more than {MAX_LIST_ITEMS} entries")
+    return value
+
+
+def _severity_map(value: Any) -> dict[str, Severity]:
+    mapping = _mapping(value, "severity", "rule ids to severities")
+    return {_text(k, "severity keys").upper(): _severity(v, f"severity.{k}") for k, v in mapping.items()}
 
 
 def _label_schema(value: Any) -> dict[str, str]:
     from dockwright.labels import LABEL_TYPES
 
-    if not isinstance(value, Mapping):
-        raise ConfigError("label_schema must be an object mapping label names to types")
     schema: dict[str, str] = {}
-    for name, label_type in value.items():
-        if not isinstance(name, str) or not name.strip():
+    for name, label_type in _mapping(value, "label_schema", "label names to types").items():
+        if not _text(name, "label_schema keys").strip():
             raise ConfigError("label_schema: label names must be non-empty strings")
+        _text(label_type, f"label_schema.{name}")
         if not isinstance(label_type, str) or label_type.strip().lower() not in LABEL_TYPES:
             raise ConfigError(
                 f"label_schema.{name}: unknown label type {label_type!r} (expected one of: {', '.join(LABEL_TYPES)})"
@@ -128,9 +157,8 @@ def _bool(value: Any, key: str) -> bool:
 def _date(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
-    if not isinstance(value, str):
-        raise ConfigError("today must be an ISO date string")
+    text = _text(value, "today")
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise ConfigError(f"today: {value!r} is not an ISO date (YYYY-MM-DD)") from None
