@@ -35,19 +35,20 @@ class Limits:
     max_findings: int = 2_000
     # One finding's message; quoted tokens are shortened first.
     max_message_chars: int = 400
-    # ShellCheck: scripts over these are not sent (its cost grows with the square of a command chain).
+    # ShellCheck: scripts over these are not sent. Its cost grows with the square of a command chain (250
+    # commands: 0.1 s; 1,600: 2 s and 660 MB) and with the depth of the syntax tree (200 levels: 0.2 s).
     max_script_bytes: int = 16 * 1024
     max_script_commands: int = 250
-    max_script_nesting: int = 64
-    # ShellCheck: all scripts of one file together.
-    max_scripts: int = 1_000
-    max_scripts_bytes: int = 96 * 1024
-    # ShellCheck's process: wall-clock seconds for one file's scripts (a batch gets more per script), its
-    # memory and CPU time.
-    shellcheck_seconds: float = 1.5
-    shellcheck_seconds_per_script: float = 0.02
+    max_script_nesting: int = 200
+    # ShellCheck: the distinct scripts of one file together (it checks about 20 KB of script a second here).
+    max_scripts: int = 400
+    max_scripts_bytes: int = 32 * 1024
+    # ShellCheck's process: wall-clock seconds (a base plus a little per script, so that a folder's batch gets
+    # what its size needs), address space and CPU time.
+    shellcheck_seconds: float = 1.0
+    shellcheck_seconds_per_script: float = 0.002
     shellcheck_max_seconds: float = 60.0
-    shellcheck_memory_bytes: int = 1024 * 1024 * 1024
+    shellcheck_memory_bytes: int = 512 * 1024 * 1024
 
 
 DEFAULT_LIMITS = Limits()

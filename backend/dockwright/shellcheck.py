@@ -10,19 +10,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from dockwright import budget
+from dockwright.budget import Limits
 
 if TYPE_CHECKING:
     from dockwright.shellcheck_cache import ResultStore
@@ -44,7 +50,6 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CACHE_SIZE = 4096
 # Below this many uncached scripts per process, a second ShellCheck process costs more than it saves.
 _SCRIPTS_PER_PROCESS = 48
-_TIMEOUT_SECONDS = 60
 
 
 class ShellCheckError(RuntimeError):
@@ -108,45 +113,49 @@ def locate() -> str | None:
     return shutil.which("shellcheck")
 
 
-def check(requests: Sequence[ScriptRequest]) -> list[tuple[Comment, ...]]:
-    """ShellCheck's comments for each request, in order.
+def check(requests: Sequence[ScriptRequest], limits: Limits | None = None) -> list[tuple[Comment, ...]]:
+    """ShellCheck's comments for each request, in order; raises ShellCheckError when ShellCheck failed or
+    went over ``limits`` (the analysis' budget by default).
 
     One process checks all uncached scripts of a lint call; only a large batch (the CLI linting a folder) is
     split across one process per core."""
-    start(requests).wait()
-    with _lock:
-        return [_cache[r.key] for r in requests]
+    results = start(requests, limits).wait()
+    return [results[r.key] for r in requests]
 
 
-def start(requests: Sequence[ScriptRequest]) -> Pending:
+def start(requests: Sequence[ScriptRequest], limits: Limits | None = None) -> Pending:
     """Start checking the uncached scripts among ``requests`` and return at once; :meth:`Pending.wait` puts
     the results in the cache. No thread is involved, so the caller may fork while ShellCheck runs."""
+    pending = Pending()
     with _lock:
         for request in requests:
             if request.key in _cache:
                 _cache.move_to_end(request.key)
-        missing = list({r.key: r for r in requests if r.key not in _cache}.values())
+                pending.results[request.key] = _cache[request.key]
+    missing = list({r.key: r for r in requests if r.key not in pending.results}.values())
     if missing and _disk is not None:
         found = _read_disk(_disk, [r.key for r in missing])
         remember(found)
+        pending.results.update(found)
         missing = [r for r in missing if r.key not in found]
-    pending = Pending()
     if not missing:
         return pending
     processes = max(1, min(os.cpu_count() or 1, len(missing) // _SCRIPTS_PER_PROCESS))
     for index in range(processes):
-        pending.runs.append(_Run(missing[index::processes]))
+        pending.runs.append(_Run(missing[index::processes], limits or budget.current().limits))
     return pending
 
 
 class Pending:
-    """ShellCheck processes started by :func:`start`."""
+    """ShellCheck processes started by :func:`start`, and the results already known when it was called."""
 
     def __init__(self) -> None:
         self.runs: list[_Run] = []
+        self.results: dict[str, tuple[Comment, ...]] = {}
 
-    def wait(self) -> None:
-        """Wait for every process and cache its results; raises ShellCheckError when one failed."""
+    def wait(self) -> dict[str, tuple[Comment, ...]]:
+        """Wait for every process, cache its results and return all results by key; raises ShellCheckError
+        when a process failed (the results of the others are cached all the same)."""
         failure: ShellCheckError | None = None
         for run in self.runs:
             try:
@@ -155,11 +164,13 @@ class Pending:
                 failure = failure or exc
                 continue
             remember(fresh)
+            self.results.update(fresh)
             if _disk is not None:
                 _write_disk(_disk, fresh)
         self.runs = []
         if failure is not None:
             raise failure
+        return self.results
 
 
 def cached(keys: Iterable[str]) -> dict[str, tuple[Comment, ...]]:
@@ -252,11 +263,20 @@ def default_cache_root() -> str:
 
 class _Run:
     """One ShellCheck process over a list of scripts, written to a private folder; output goes to a file
-    so that a long report never blocks the process on a full pipe while the caller does other work."""
+    so that a long report never blocks the process on a full pipe while the caller does other work.
 
-    def __init__(self, requests: list[ScriptRequest]) -> None:
+    The process runs within the limits: its address space and CPU time are capped by the kernel (ShellCheck
+    then stops with "out of memory" or a signal), and its wall-clock time by :meth:`finish`, which allows a
+    base plus a little per script, so that a folder's batch gets what its size needs and one file cannot
+    hold a server's worker for longer than a request may take."""
+
+    def __init__(self, requests: list[ScriptRequest], limits: Limits) -> None:
         global process_count
         self.requests = requests
+        self.timeout = min(
+            limits.shellcheck_max_seconds,
+            limits.shellcheck_seconds + limits.shellcheck_seconds_per_script * len(requests),
+        )
         self.error: ShellCheckError | None = None
         self.process: subprocess.Popen[bytes] | None = None
         executable = locate()
@@ -272,8 +292,9 @@ class _Run:
             paths.append(path)
         self.output = open(os.path.join(self.folder.name, "report.json"), "w+b")  # noqa: SIM115 (closed in finish)
         command = [executable, "--format=json1", "--norc", f"--exclude={EXCLUDED}", *paths]
+        command, confine = _confined(command, limits.shellcheck_memory_bytes, math.ceil(self.timeout) + 1)
         try:
-            self.process = subprocess.Popen(command, stdout=self.output, stderr=subprocess.PIPE)
+            self.process = subprocess.Popen(command, stdout=self.output, stderr=subprocess.PIPE, preexec_fn=confine)
         except OSError as exc:
             self.error = ShellCheckError(f"shellcheck could not run: {exc}")
             return
@@ -284,18 +305,21 @@ class _Run:
         if self.error is not None or self.process is None:
             raise self.error or ShellCheckError("shellcheck did not start")
         try:
-            _, stderr = self.process.communicate(timeout=_TIMEOUT_SECONDS)
+            _, stderr = self.process.communicate(timeout=self.timeout)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.communicate()
-            raise ShellCheckError(f"shellcheck took longer than {_TIMEOUT_SECONDS} s") from None
+            raise ShellCheckError(f"ShellCheck took longer than {self.timeout:g} s and was stopped") from None
         finally:
             self.output.seek(0)
             stdout = self.output.read().decode("utf-8", "replace")
             self.output.close()
             self.folder.cleanup()
         if self.process.returncode not in (0, 1):
-            raise ShellCheckError(f"shellcheck failed: {stderr.decode('utf-8', 'replace').strip()[:300]}")
+            said = stderr.decode("utf-8", "replace").strip()[:300]
+            if "out of memory" in said or self.process.returncode == -signal.SIGXCPU:
+                raise ShellCheckError("ShellCheck needed more memory or CPU time than its limits and was stopped")
+            raise ShellCheckError(f"shellcheck failed: {said}")
         try:
             report = json.loads(stdout or '{"comments": []}')
         except ValueError:
@@ -307,6 +331,27 @@ class _Run:
             request.key: tuple(_comments(request.text, by_file.get(f"{index}.sh", [])))
             for index, request in enumerate(self.requests)
         }
+
+
+def _confined(command: list[str], memory_bytes: int, cpu_seconds: int) -> tuple[list[str], Callable[[], None] | None]:
+    """``command`` with its address space and CPU time capped before ShellCheck starts: the limits must be in
+    place before its runtime reserves memory (set afterwards, a reservation already made puts the process over
+    them at once). util-linux's prlimit sets them and execs; without it, a function run in the child before
+    exec does, which is safe only when this process has no other thread (else only the wall-clock limit
+    holds)."""
+    if _PRLIMIT:
+        return [_PRLIMIT, f"--as={memory_bytes}", f"--cpu={cpu_seconds}", "--", *command], None
+    if threading.active_count() > 1:
+        return command, None
+
+    def confine() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+
+    return command, confine
+
+
+_PRLIMIT = shutil.which("prlimit")
 
 
 def _comments(text: str, items: Iterable[dict[str, Any]]) -> Iterable[Comment]:

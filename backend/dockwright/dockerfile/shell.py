@@ -7,8 +7,9 @@ Dockerfile's own lines and columns.
 
 from __future__ import annotations
 
-import functools
 import posixpath
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -142,13 +143,36 @@ def parse_script(text: str, source: SourceMap) -> ShellScript:
     return script
 
 
-@functools.lru_cache(maxsize=4096)
+# A tree costs about fifty times its text in memory (200 KB for a 4 KB script): the cache is bounded by
+# the text it holds, so that a long-running server that parses anyone's scripts keeps a few tens of MB.
+_CACHED_TEXT_CHARS = 512 * 1024
+_CACHED_SCRIPT_CHARS = 16 * 1024
+_trees: OrderedDict[str, tuple[tree_sitter.Tree, tuple[_Command, ...]]] = OrderedDict()
+_trees_chars = 0
+_trees_lock = threading.Lock()
+
+
 def _parsed(text: str) -> tuple[tree_sitter.Tree, tuple[_Command, ...]]:
     """The syntax tree and commands of a script text, by offsets: files share most RUN lines, so each text
     is parsed and walked once however many instructions run it (trees are never modified)."""
+    global _trees_chars
+    with _trees_lock:
+        found = _trees.get(text)
+        if found is not None:
+            _trees.move_to_end(text)
+            return found
     data = text.encode("utf-8")
     tree = _PARSER.parse(data)
-    return tree, tuple(_commands(tree.root_node, _Text(text, data)))
+    parsed = tree, tuple(_commands(tree.root_node, _Text(text, data)))
+    if len(text) <= _CACHED_SCRIPT_CHARS:
+        with _trees_lock:
+            if text not in _trees:
+                _trees[text] = parsed
+                _trees_chars += len(text)
+            while _trees_chars > _CACHED_TEXT_CHARS:
+                oldest, _ = _trees.popitem(last=False)
+                _trees_chars -= len(oldest)
+    return parsed
 
 
 @dataclass(frozen=True, slots=True)

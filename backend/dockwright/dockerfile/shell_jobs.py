@@ -1,17 +1,38 @@
 """The ShellCheck requests of a Dockerfile: every shell-form RUN script and every heredoc body run by a shell,
 each with the dialect it runs in and the ARG/ENV names the build defines before it.
 
-Shared by the ShellCheck rule and by the CLI's batch mode, which checks the scripts of many files at once.
+Shared by the ShellCheck rule and by the CLI's batch mode, which checks the scripts of many files at once. Both
+send only what the plan's limits allow (:mod:`dockwright.budget`): ShellCheck's cost grows much faster than a
+script's size for some shapes, so a script over a limit is left out and the rule says why.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from dockwright import shellcheck
+import tree_sitter
+
+from dockwright import budget, shellcheck
+from dockwright.budget import Limits
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.shell import ShellScript, active_shell
+
+Job = tuple[ShellScript, shellcheck.ScriptRequest]
+# Below this size a script cannot nest deep enough to matter; its tree is not measured.
+_SMALL_SCRIPT = 256
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass
+class ShellCheckPlan:
+    jobs: list[Job] = field(default_factory=list)
+    # Scripts not sent, with the reason (a limit of one script).
+    skipped: list[tuple[ShellScript, str]] = field(default_factory=list)
+    # Scripts not sent because the file's scripts together went over the limits, in order.
+    over_budget: list[ShellScript] = field(default_factory=list)
 
 
 def run_instructions(document: Dockerfile) -> list[tuple[Instruction, ShellScript]]:
@@ -20,29 +41,82 @@ def run_instructions(document: Dockerfile) -> list[tuple[Instruction, ShellScrip
     return document.run_scripts
 
 
-def shellcheck_jobs(document: Dockerfile) -> list[tuple[ShellScript, shellcheck.ScriptRequest]]:
-    return [
-        (script, request)
-        for instruction, script in run_instructions(document)
-        for script, request in _requests(instruction, script)
-    ]
+def shellcheck_jobs(document: Dockerfile) -> list[Job]:
+    return shellcheck_plan(document).jobs
 
 
-def _requests(instruction: Instruction, script: ShellScript) -> Iterator[tuple[ShellScript, shellcheck.ScriptRequest]]:
-    names = tuple(instruction.scope)
+def shellcheck_plan(document: Dockerfile, limits: Limits | None = None) -> ShellCheckPlan:
+    """What to send to ShellCheck within ``limits`` (the analysis' budget by default), and what not."""
+    limits = limits or budget.current().limits
+    plan = ShellCheckPlan()
+    sent: set[str] = set()
+    sent_bytes = 0
+    for instruction, script in run_instructions(document):
+        for job in _requests(instruction, script):
+            reason = _over_limit(job[0], limits)
+            if reason is not None:
+                plan.skipped.append((job[0], reason))
+                continue
+            key = job[1].key
+            if key not in sent:
+                if len(sent) >= limits.max_scripts or sent_bytes + len(job[1].text) > limits.max_scripts_bytes:
+                    plan.over_budget.append(job[0])
+                    continue
+                sent.add(key)
+                sent_bytes += len(job[1].text)
+            plan.jobs.append(job)
+    return plan
+
+
+def _over_limit(script: ShellScript, limits: Limits) -> str | None:
+    size = len(script.text.encode("utf-8"))
+    if size > limits.max_script_bytes:
+        return f"the script is {size:,} bytes long (the limit is {limits.max_script_bytes:,})"
+    if len(script.commands) > limits.max_script_commands:
+        return f"the script runs {len(script.commands):,} commands (the limit is {limits.max_script_commands:,})"
+    if len(script.text) > _SMALL_SCRIPT and _deeper_than(script.tree, limits.max_script_nesting):
+        return f"its syntax nests deeper than {limits.max_script_nesting} levels (each `&&` of a chain is a level)"
+    return None
+
+
+def _deeper_than(tree: tree_sitter.Tree, levels: int) -> bool:
+    """Whether the syntax tree is more than ``levels`` deep; walked with a cursor, never recursively."""
+    cursor = tree.walk()
+    depth = 0
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > levels:
+                return True
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return False
+            depth -= 1
+
+
+def _requests(instruction: Instruction, script: ShellScript) -> Iterator[Job]:
     outer = _dialect(active_shell(instruction)[0])
     if outer is None:
         return
     markers_only = bool(instruction.heredocs) and all(w.text.startswith("<<") for w in instruction.words)
     first_dialect = _shebang_dialect(script.text) or outer
     if script.text.strip() and first_dialect is not None:
-        yield script, shellcheck.ScriptRequest(script.text, first_dialect if markers_only else outer, names)
+        own = first_dialect if markers_only else outer
+        yield script, shellcheck.ScriptRequest(script.text, own, _names_used(instruction, script.text))
     # Bodies fed to a shell (`RUN bash <<EOF`) are checked in the dialect of that shell.
     feeder = next((_dialect(c.program) for c in script.commands if _dialect(c.program)), outer)
     for child in script.children:
-        dialect = _shebang_dialect(child.text) or (outer if markers_only else feeder)
-        if child.text.strip() and dialect is not None:
-            yield child, shellcheck.ScriptRequest(child.text, dialect, names)
+        body = _shebang_dialect(child.text) or (outer if markers_only else feeder)
+        if child.text.strip() and body is not None:
+            yield child, shellcheck.ScriptRequest(child.text, body, _names_used(instruction, child.text))
+
+
+def _names_used(instruction: Instruction, text: str) -> tuple[str, ...]:
+    """The ARG and ENV names in scope that ``text`` mentions: only those can matter to ShellCheck (as
+    `$NAME` or in arithmetic), and a file with thousands of variables must not send them with every script."""
+    mentioned = set(_IDENTIFIER.findall(text))
+    return tuple(name for name in instruction.scope if name in mentioned)
 
 
 def _dialect(program: str) -> str | None:

@@ -3,10 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from dockwright import shellcheck
+from dockwright import budget, shellcheck
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.shell_jobs import shellcheck_jobs
+from dockwright.dockerfile.shell import ShellScript
+from dockwright.dockerfile.shell_jobs import ShellCheckPlan, shellcheck_plan
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.pragmas import scan
@@ -42,18 +43,24 @@ class ShellCheck(Rule):
         "ARG and ENV names in scope are exported before the script, as the build does, so they are not "
         'reported as unassigned. Scripts run by a shell that is not POSIX (SHELL ["pwsh", ...], zsh) and '
         "heredoc bodies for other interpreters (python, node) are skipped. ShellCheck's codes 1090, 1091 and "
-        "2187 are off, as in hadolint."
+        "2187 are off, as in hadolint. ShellCheck's cost grows much faster than a script for some shapes, so "
+        "each file has limits (a script's size, commands and nesting; the scripts of a file together; the "
+        "time, memory and CPU of the ShellCheck process): what goes over them is not checked and an info "
+        "finding says why, where."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         if not context.config.shellcheck:
             return
-        jobs = shellcheck_jobs(document)
+        plan = shellcheck_plan(document)
+        yield from self._not_checked(plan)
+        jobs = plan.jobs
         if not jobs:
             return
         try:
             results = shellcheck.check([request for _, request in jobs])
         except shellcheck.ShellCheckError as exc:
+            budget.current().transient = True
             yield Finding(self.id, Severity.INFO, f"shell scripts were not checked: {exc}", Span(1, 1, 1, 2))
             return
         muted = _Muted(document, context)
@@ -69,6 +76,26 @@ class ShellCheck(Rule):
                     span,
                     _fix(comment, script.source),
                 )
+
+    def _not_checked(self, plan: ShellCheckPlan) -> Iterator[Finding]:
+        """What the analysis' limits kept from ShellCheck, said where it is."""
+        for script, reason in plan.skipped:
+            yield Finding(self.id, Severity.INFO, f"ShellCheck was not run on this script: {reason}", _start(script))
+        if plan.over_budget:
+            limits = budget.current().limits
+            yield Finding(
+                self.id,
+                Severity.INFO,
+                f"ShellCheck was not run on this script and {len(plan.over_budget) - 1:,} later ones: the file's "
+                f"scripts together are over the limit of {limits.max_scripts:,} scripts or "
+                f"{limits.max_scripts_bytes:,} bytes",
+                _start(plan.over_budget[0]),
+            )
+
+
+def _start(script: ShellScript) -> Span:
+    line, column = script.source.position(0)
+    return Span(line, column, line, column + 1)
 
 
 def _fix(comment: shellcheck.Comment, source: SourceMap) -> Fix | None:
