@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import time
 from typing import Any
 
+from gunicorn import util
 from gunicorn.glogging import Logger
 
 bind = [os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")]
@@ -36,6 +38,10 @@ if os.path.isdir("/dev/shm"):
 # Only Nginx on this host talks to gunicorn, so only its forwarded headers are trusted.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proxy_allow_ips = forwarded_allow_ips
+# The one scheme header Nginx sets itself. Gunicorn's default also trusts X-Forwarded-Ssl and X-Forwarded-Protocol,
+# which Nginx passes on from the client untouched: a client sending `X-Forwarded-Ssl: off` got a 400 for
+# "contradictory scheme headers".
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
 
 # gunicorn 24+ opens a control socket under $HOME by default; nothing here uses it, and the image's root
 # filesystem is read-only.
@@ -62,7 +68,7 @@ class JsonAccessLogger(Logger):
             "http.request.method": req.method,
             "url.path": req.path,
             "url.query": req.query or None,
-            "http.response.status_code": resp.status_code,
+            "http.response.status_code": _status_code(resp),
             "http.response.body.bytes": getattr(resp, "sent", None),
             "event.duration": int(request_time.total_seconds() * 1e9),
             "http.request.id": headers.get("x-request-id"),
@@ -74,6 +80,37 @@ class JsonAccessLogger(Logger):
 
 
 logger_class = JsonAccessLogger
+
+
+def _status_code(resp: Any) -> int | None:
+    """A response's status as a number. Gunicorn's own refusals (Worker.handle_error) set only the status line,
+    never `status_code`; reading that attribute there raised and killed the worker, so one request with, say, two
+    Content-Type headers cost a worker restart."""
+    code = getattr(resp, "status_code", None)
+    if code is None and resp.status:
+        code = int(str(resp.status).split()[0])
+    return code
+
+
+def write_json_error(sock: socket.socket, status_int: int, reason: str, mesg: str) -> None:
+    """Gunicorn's own refusals (a request line over limit_request_line, a control character in a header value, a
+    raw non-ASCII byte in the path...) in the API's error shape instead of an HTML page.
+
+    Nginx cannot be made stricter than gunicorn on every count (gunicorn 27 refuses header values and paths that
+    Nginx forwards), and Nginx cannot intercept only gunicorn's errors without also swallowing Django's JSON
+    ones of the same status, so the answer is made right where it is written. Same signature as
+    gunicorn.util.write_error, whose only caller (Worker.handle_error) looks it up on the module at each call.
+    """
+    message = f"{reason.lower()}: {mesg}" if mesg else reason.lower()
+    body = json.dumps({"message": message, "details": None}).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+util.write_error = write_json_error
 
 
 def child_exit(server: Any, worker: Any) -> None:

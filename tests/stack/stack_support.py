@@ -154,6 +154,16 @@ def request(
         connection.close()
 
 
+def raw_request(port: int, data: bytes, *, timeout: float = 30) -> Response:
+    """Bytes written to the socket as they are, for requests http.client refuses to send (a bare control
+    character, a non-ASCII path, an oversized request line); the answer is parsed as usual."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(data)
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        return Response(response.status, response.headers, response.read())
+
+
 def post_json(port: int, path: str, payload: Any, headers: dict[str, str] | None = None) -> Response:
     return request(
         port,
@@ -201,9 +211,15 @@ class Stack:
 
 
 def start_stack(
-    base: Path, *, settings: dict[str, str], static_root: Path, extra: dict[str, str] | None = None
+    base: Path,
+    *,
+    settings: dict[str, str],
+    static_root: Path,
+    extra: dict[str, str] | None = None,
+    wait_for_app: bool = True,
 ) -> Stack:
-    """Start start.sh with the given settings and wait until /health answers through Nginx."""
+    """Start start.sh with the given settings and wait until /health answers through Nginx (or, without
+    ``wait_for_app``, until Nginx serves the SPA, whatever gunicorn is doing)."""
     nginx = tool("nginx", "/usr/sbin/nginx")
     tool("envsubst")
     base.mkdir(parents=True, exist_ok=True)
@@ -234,15 +250,16 @@ def start_stack(
             ["bash", str(START_SH)], env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
         )
     stack = Stack(process, port, metrics_port, run_dir, log_path, spa_root, static_root, env)
+    probe = "/health" if wait_for_app else "/"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise AssertionError(f"start.sh exited with {process.returncode} before serving:\n{stack.log()}")
         try:
-            if request(port, "GET", "/health", timeout=2).status == 200:
+            if request(port, "GET", probe, timeout=2).status == 200:
                 return stack
         except OSError:
             pass
         time.sleep(0.2)
     stack.kill_leftovers()
-    raise AssertionError(f"start.sh did not answer /health within 90 s:\n{stack.log()}")
+    raise AssertionError(f"start.sh did not answer {probe} within 90 s:\n{stack.log()}")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.stack.edge_support import EDGE_TEMPLATE, Edge, https_request, render_edge
-from tests.stack.stack_support import REPO, tool
+from tests.stack.stack_support import REPO, Stack, tool
 
 pytestmark = pytest.mark.stack
 
@@ -54,9 +54,15 @@ def test_https_reaches_the_app_with_one_hsts_header(running_edge: Edge) -> None:
     assert spa.all("Strict-Transport-Security") == ["max-age=63072000; includeSubDomains"]
 
 
-def test_the_edge_refuses_oversized_bodies_itself(running_edge: Edge) -> None:
+def test_the_edge_refuses_oversized_bodies_itself(running_edge: Edge, stack: Stack) -> None:
     response = https_request(
-        running_edge, "POST", "/api/v1/analyses", body=b"x" * 2_000_000, headers={"Content-Type": "application/json"}
+        running_edge,
+        "POST",
+        "/api/v1/analyses",
+        body=b"x" * 2_000_000,
+        headers={"Content-Type": "application/json", "X-Request-Id": "edge-413-probe"},
     )
     assert response.status == 413
-    assert "request body too large" not in response.body.decode(errors="replace")
+    assert response.json() == {"message": "request body too large (limit 1m)", "details": None}
+    # Refused at the edge: the app's Nginx never saw the request.
+    assert not [entry for entry in stack.access_log() if entry["http.request.id"] == "edge-413-probe"]
