@@ -74,7 +74,8 @@ def production_settings(*, database_url: str, redis_url: str, data_dir: Path) ->
         "DJANGO_ENV": "production",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "stack-test-" + os.urandom(24).hex(),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # dockwright.test: a name that is neither localhost nor an IP, for the browser (test_proxy_api_docs.py).
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,dockwright.test",
         "DJANGO_LOG_FORMAT": "ecs",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
