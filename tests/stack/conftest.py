@@ -15,11 +15,18 @@ import redis
 from psycopg2 import sql
 
 from tests.stack.edge_support import Edge, running_edge_for
-from tests.stack.stack_support import Stack, collect_static, production_settings, require, stack_dir, start_stack
+from tests.stack.stack_support import (
+    ADMIN_URL,
+    Stack,
+    collect_static,
+    production_settings,
+    require,
+    stack_dir,
+    start_stack,
+)
 
 pytestmark = pytest.mark.stack
 
-ADMIN_URL = os.environ.get("STACK_POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("STACK_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 

@@ -28,6 +28,8 @@ VENV_BIN = REPO / ".venv" / "bin"
 START_SH = REPO / "start.sh"
 SPA_BUILD = REPO / "frontend" / "dist"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# A role that may create and drop databases; the fixtures make one per stack and per backup test.
+ADMIN_URL = os.environ.get("STACK_POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
 # A Dockerfile small enough to lint fast and sure to produce at least one finding once rules exist.
 DOCKERFILE = 'FROM python:latest\nRUN apt-get update && apt-get install -y curl\nCMD ["python", "-m", "http.server"]\n'
