@@ -54,7 +54,9 @@ if [[ -z ${DATABASE_URL:-} ]]; then
   log "set DATABASE_URL to the database to restore into"
   exit 2
 fi
-# Check the archive before touching the database.
+# A quick look at the archive before touching the database. A dump cut short passes this; the restore below then
+# fails partway, and its single transaction leaves the database as it was (docker/backup.sh --check catches
+# such a dump beforehand without touching anything).
 if ! pg_restore --list "$dump" >/dev/null; then
   log "$dump is not a pg_dump custom-format archive"
   exit 2
