@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -31,8 +32,9 @@ def test_the_app_nginx_config_rendered_by_start_sh_passes_nginx_t() -> None:
         "GUNICORN_BIND": "unix:/tmp/dockwright-gunicorn.sock",
     }
     result = run("bash", str(START_SH), "check", env=env)
+    rendered = (base / "run" / "nginx.conf").read_text() if result.returncode == 0 else ""
+    shutil.rmtree(base)
     assert result.returncode == 0, result.stderr
-    rendered = (base / "run" / "nginx.conf").read_text()
     assert "server unix:/tmp/dockwright-gunicorn.sock;" in rendered
     assert "proxy_read_timeout 35s;" in rendered
 
