@@ -16,6 +16,7 @@ MANAGE := $(BIN)/python backend/manage.py
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 
 .PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench bench-hadolint \
+	bench-hostile \
 	venv frontend-deps \
 	spa migrate image-test clean
 
@@ -25,6 +26,7 @@ help:
 	@echo "make lint        ruff, mypy, ESLint and tsc"
 	@echo "make bench       engine and API latency figures"
 	@echo "make bench-hadolint  files/s and peak memory against hadolint, and where the two disagree"
+	@echo "make bench-hostile   what hostile inputs cost the production-like stack, and which miss the targets"
 	@echo "make image-test  build and run the container image and compose stacks with podman"
 
 # -- set-up ------------------------------------------------------------------------------------------
@@ -99,6 +101,11 @@ bench: venv
 bench-hadolint: venv
 	$(BIN)/python backend/bench/dockerfile_bench.py tests/fixtures/dockerfiles/realistic --rounds 7
 	$(BIN)/python backend/bench/hadolint_diff.py tests/fixtures/dockerfiles/realistic
+
+# Starts start.sh (Nginx, gunicorn x4) on a new Postgres database (STACK_POSTGRES_ADMIN_URL, default the local
+# server) and a Redis of its own; BENCH_ARGS passes options, e.g. BENCH_ARGS="--only regex --strict".
+bench-hostile: venv spa
+	$(BIN)/python backend/bench/hostile_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) backend/data backend/staticfiles frontend/node_modules frontend/dist test-results
