@@ -12,7 +12,9 @@ _DOCKERFILE_NAMES = re.compile(
     r"^(dockerfile|containerfile)([.\-_][\w.\-]*)?$|\.(dockerfile|containerfile)$", re.IGNORECASE
 )
 _INSTRUCTION = re.compile(
-    r"^\s*(FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL"
+    # Horizontal space only before the keyword: `\s*` would also cross line breaks, and from every line start
+    # of a run of blank lines scan the whole run again.
+    r"^[ \t]*(FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL"
     r"|HEALTHCHECK|SHELL|MAINTAINER)\b",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -17,7 +17,10 @@ _SECRET_NAME = re.compile(
 )
 # Names that look secret but hold a path, a switch or a public value.
 _NOT_SECRET_NAME = re.compile(r"(_FILE|_PATH|_DIR|_URL_PATH|PUBLIC|_LENGTH|_EXPIRY|_TTL|_ENABLED)$|PUBLIC_", re.I)
-_URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-z][a-z0-9+.\-]*)://(?P<user>[^/\s:@]+):(?P<password>[^/\s@]+)@", re.I)
+# The scheme starts where a run of scheme characters starts, so a long run without `://` is scanned once.
+_URL_CREDENTIALS = re.compile(
+    r"(?<![a-z0-9+.\-])(?P<scheme>[a-z][a-z0-9+.\-]*)://(?P<user>[^/\s:@]+):(?P<password>[^/\s@]+)@", re.I
+)
 _PLACEHOLDER = re.compile(r"^(|true|false|yes|no|none|null|\*+|<[^>]*>)$", re.I)
 
 
