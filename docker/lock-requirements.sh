@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerate docker/requirements.lock (exact versions + hashes) from docker/requirements.in, which pulls in
-# backend/requirements.txt. pip-tools lives in a throwaway virtualenv so it never ends up in .venv or the image.
+# Regenerate docker/requirements.lock and docker/requirements-cli.lock (exact versions + hashes) from their .in
+# files, which pull in backend/requirements.txt and backend/requirements-engine.txt. pip-tools lives in a throwaway
+# virtualenv so it never ends up in .venv or the image.
 # Run it on the image's platform (Linux x86_64, CPython 3.11) so the hashes match the wheels the image installs.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +16,10 @@ unset PIP_FIND_LINKS PIP_EXTRA_INDEX_URL PIP_INDEX_URL PIP_CONSTRAINT
 
 "$python" -m venv "$tools"
 "$tools/bin/python" -m pip install --quiet --disable-pip-version-check "pip-tools>=7.4,<8"
-CUSTOM_COMPILE_COMMAND="docker/lock-requirements.sh" "$tools/bin/pip-compile" \
-  --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
-  --output-file requirements.lock requirements.in
-echo "docker/requirements.lock updated"
+# requirements.lock: the server image; requirements-cli.lock: the CLI image (docker/cli.Dockerfile).
+for lock in requirements requirements-cli; do
+  CUSTOM_COMPILE_COMMAND="docker/lock-requirements.sh" "$tools/bin/pip-compile" \
+    --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+    --output-file "$lock.lock" "$lock.in"
+  echo "docker/$lock.lock updated"
+done

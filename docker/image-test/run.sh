@@ -3,7 +3,7 @@
 # run the image for real, then bring up the dev and prod compose stacks with podman-compose. See
 # docker/image-test/README.md for what this proves and what it does not.
 #
-#   run.sh [all|image|dev|prod]...     (default: all)
+#   run.sh [all|image|cli|dev|prod]...     (default: all)
 #
 # Needs root. In CI (CI=true) it installs what is missing from Debian and fails if it cannot run; elsewhere it
 # skips with a reason when podman is missing (DOCKWRIGHT_IMAGE_TEST_INSTALL=1 installs it instead).
@@ -15,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 PARTS=("$@")
 [ "${#PARTS[@]}" -gt 0 ] || PARTS=(all)
-[ "${PARTS[*]}" != all ] || PARTS=(image dev prod)
+[ "${PARTS[*]}" != all ] || PARTS=(image cli dev prod)
 IN_CI=false
 [ "${CI:-}" = true ] && IN_CI=true
 TOOLS=(podman buildah runc slirp4netns debootstrap podman-compose curl openssl iptables)
@@ -55,7 +55,7 @@ if [[ " ${PARTS[*]} " == *" image "* ]]; then
 fi
 
 # ---- stand-in base images, planned from the files themselves ---------------------------------------------------
-plan_args=(--dockerfile "$PROJECT_DIR/docker/Dockerfile" --own-image "${DOCKWRIGHT_TEST_IMAGE:-localhost/dockwright:image-test}")
+plan_args=(--dockerfile "$PROJECT_DIR/docker/Dockerfile" --dockerfile "$PROJECT_DIR/docker/cli.Dockerfile" --own-image "${DOCKWRIGHT_TEST_IMAGE:-localhost/dockwright:image-test}")
 # shellcheck disable=SC2054  # --services takes a comma list
 [[ " ${PARTS[*]} " == *" dev "* ]] && plan_args+=(--compose "$PROJECT_DIR/docker-compose.yml" --services web,db,redis)
 # shellcheck disable=SC2054
@@ -97,6 +97,7 @@ for part in "${PARTS[@]}"; do
       run_part image bash "$IMAGE_TEST_DIR/image-test.sh"
       image_built=true
       ;;
+    cli) run_part "CLI image" bash "$IMAGE_TEST_DIR/cli-test.sh" ;;
     dev) run_part "dev stack" bash "$IMAGE_TEST_DIR/stack-test.sh" dev ;;
     prod)
       if [ "$image_built" != true ]; then
@@ -110,7 +111,7 @@ for part in "${PARTS[@]}"; do
         summaries+=("prod stack: not run, $image did not build")
       fi
       ;;
-    *) die "unknown part $part (all, image, dev, prod)" ;;
+    *) die "unknown part $part (all, image, cli, dev, prod)" ;;
   esac
 done
 

@@ -47,6 +47,10 @@ def test_the_image_builds_and_runs_read_only_as_non_root_and_stops_cleanly() -> 
     _run_part("image")
 
 
+def test_the_cli_image_lints_a_mounted_folder_read_only_without_a_network() -> None:
+    _run_part("cli")
+
+
 def test_the_dev_stack_comes_up_keeps_data_across_a_restart_and_leaves_nothing_behind() -> None:
     _run_part("dev")
 

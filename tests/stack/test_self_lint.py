@@ -15,6 +15,7 @@ pytestmark = pytest.mark.stack
 
 FILES = {
     "docker/Dockerfile": "dockerfile",
+    "docker/cli.Dockerfile": "dockerfile",
     "docker-compose.yml": "compose",
     "docker-compose.prod.yml": "compose",
 }
