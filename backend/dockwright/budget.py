@@ -35,6 +35,9 @@ class Limits:
     max_findings: int = 2_000
     # One finding's message; quoted tokens are shortened first.
     max_message_chars: int = 400
+    # Fixing until nothing more applies re-lints the whole text after each pass.
+    max_fix_passes: int = 10
+    max_fix_relint_chars: int = 512 * 1024
     # ShellCheck: scripts over these are not sent. Its cost grows with the square of a command chain (250
     # commands: 0.1 s; 1,600: 2 s and 660 MB) and with the depth of the syntax tree (200 levels: 0.2 s).
     max_script_bytes: int = 16 * 1024

@@ -8,15 +8,18 @@ several findings (e.g. one rewrite of a `depends_on` block) are applied once.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Iterable
 
+from dockwright.budget import DEFAULT_LIMITS, Limits
 from dockwright.findings import Edit, Finding, Fix, Span
 
 
 def apply_fixes(text: str, findings: Iterable[Finding], safe_only: bool = True) -> tuple[str, int]:
     """The text with the findings' fixes applied, and how many fixes were applied."""
     starts = _line_starts(text)
-    accepted: list[tuple[int, int, str]] = []
+    accepted = _Accepted()
     seen: set[tuple[Edit, ...]] = set()
     applied = 0
     for fix in _fixes(findings, safe_only):
@@ -28,13 +31,41 @@ def apply_fixes(text: str, findings: Iterable[Finding], safe_only: bool = True) 
                   for e in fix.edits]  # fmt: skip
         if any(start > end for start, end, _ in ranges):
             continue
-        if _overlaps(ranges) or any(_overlap(r, a) for r in ranges for a in accepted):
+        if _overlaps(ranges) or any(accepted.conflicts(r) for r in ranges):
             continue
-        accepted.extend(ranges)
+        for edit_range in ranges:
+            accepted.add(edit_range)
         applied += 1
-    for start, end, replacement in sorted(accepted, key=lambda r: (r[0], r[1]), reverse=True):
-        text = text[:start] + replacement + text[end:]
-    return text, applied
+    pieces: list[str] = []
+    end_of_last = 0
+    for start, end, replacement in accepted.ranges:
+        pieces.extend((text[end_of_last:start], replacement))
+        end_of_last = end
+    pieces.append(text[end_of_last:])
+    return "".join(pieces), applied
+
+
+class _Accepted:
+    """The edits accepted so far, sorted by position. They never conflict with each other, so their ends are in
+    order too, and a new edit need only be compared with its neighbours: a file with thousands of fixes is
+    not compared pair by pair."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int, str]] = []
+
+    def conflicts(self, candidate: tuple[int, int, str]) -> bool:
+        index = bisect.bisect_left(self.ranges, (candidate[0], candidate[1]), key=lambda r: (r[0], r[1]))
+        if index > 0 and _overlap(candidate, self.ranges[index - 1]):
+            return True
+        for accepted in itertools.islice(self.ranges, index, None):
+            if accepted[0] > candidate[1]:
+                return False
+            if _overlap(candidate, accepted):
+                return True
+        return False
+
+    def add(self, edit_range: tuple[int, int, str]) -> None:
+        bisect.insort(self.ranges, edit_range, key=lambda r: (r[0], r[1]))
 
 
 def _fixes(findings: Iterable[Finding], safe_only: bool) -> list[Fix]:
@@ -80,17 +111,20 @@ def fix_until_stable(
     text: str,
     findings: Iterable[Finding],
     relint: Callable[[str], Iterable[Finding]],
-    max_passes: int = 10,
     safe_only: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[str, int]:
     """Apply safe fixes (all fixes when not ``safe_only``), re-lint, and repeat while fixes still apply:
     fixes that overlapped one applied in an earlier pass (quoting a port and binding it to 127.0.0.1) are
-    offered again against the new text."""
+    offered again against the new text. Each pass lints the whole text again, so the passes are bounded by the
+    analysis' limits: at most ``max_fix_passes``, and no more text re-linted than ``max_fix_relint_chars``."""
     total = 0
-    for _ in range(max_passes):
+    relinted = 0
+    for _ in range(limits.max_fix_passes):
         text, applied = apply_fixes(text, findings, safe_only=safe_only)
-        if not applied:
-            break
         total += applied
+        relinted += len(text)
+        if not applied or relinted > limits.max_fix_relint_chars:
+            break
         findings = relint(text)
     return text, total

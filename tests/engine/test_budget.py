@@ -83,3 +83,31 @@ def test_a_crashing_rule_makes_the_result_transient(monkeypatch: pytest.MonkeyPa
     result = lint("FROM python:latest\n", config={**CONFIG, "shellcheck": False})
     assert result.transient
     assert messages(result, "DF003") == ["rule DF003 could not check this file (internal error)"]
+
+
+def test_fixing_until_stable_stops_when_the_relint_budget_is_spent() -> None:
+    from dockwright.fixes import fix_until_stable
+
+    content = "FROM debian:12\n" + "MAINTAINER someone\n" * 50
+    relints: list[int] = []
+
+    def relint(text: str) -> list[Any]:
+        relints.append(len(text))
+        return lint(text, config={**CONFIG, "shellcheck": False}, limits=Limits(max_findings_per_rule=10)).findings
+
+    first = lint(content, config={**CONFIG, "shellcheck": False}, limits=Limits(max_findings_per_rule=10))
+    limits = Limits(max_fix_relint_chars=3 * len(content))
+    text, applied = fix_until_stable(content, first.findings, relint, limits=limits)
+    assert len(relints) == 2  # the third pass would re-lint more than three times the text
+    assert applied == 30 and text.count("MAINTAINER") == 20
+
+
+def test_thousands_of_fixes_apply_in_one_pass() -> None:
+    from dockwright.fixes import apply_fixes
+
+    content = "FROM debian:12\n" + "MAINTAINER someone\n" * 3000
+    findings = lint(
+        content, config={**CONFIG, "shellcheck": False}, limits=Limits(max_findings_per_rule=5000, max_findings=5000)
+    ).findings
+    text, applied = apply_fixes(content, findings)
+    assert applied == 3000 and "MAINTAINER" not in text
