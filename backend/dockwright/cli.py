@@ -86,11 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     rules_cmd.add_argument(
         "--gaps", action="store_true", help="list only the hadolint/BuildKit checks without a rule of ours, and why"
     )
+    commands.add_parser("lsp", help="run the language server on stdin/stdout (for editors)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "lsp":
+        from dockwright.lsp.server import serve  # here: only the language server needs pygls
+
+        return serve()
     if args.command == "rules":
         load_all()
         return _gaps(args.format, sys.stdout) if args.gaps else _rules(args.format, sys.stdout)
