@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -83,6 +83,9 @@ class Finding:
     message: str
     span: Span
     fix: Fix | None = field(default=None, compare=False)
+    # The code of the tool behind the rule, when it has its own (ShellCheck's `SC2086` under DF100): pragmas
+    # and the config's `ignore` may name it instead of the rule.
+    code: str | None = None
 
     @property
     def line(self) -> int:
@@ -93,12 +96,13 @@ class Finding:
         return self.span.start_column
 
     def with_severity(self, severity: Severity) -> Finding:
-        return Finding(self.rule, severity, self.message, self.span, self.fix)
+        return replace(self, severity=severity)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Finding:
         """The inverse of :meth:`to_dict` (extra keys, such as the API's ``rule_title``, are ignored)."""
         fix = data.get("fix")
+        code = data.get("code")
         return cls(
             rule=str(data["rule"]),
             severity=Severity(data["severity"]),
@@ -114,6 +118,7 @@ class Finding:
                     for e in fix["edits"]
                 ),
             ),
+            code=str(code) if code else None,
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -126,6 +131,8 @@ class Finding:
             "end_line": self.span.end_line,
             "end_column": self.span.end_column,
         }
+        if self.code is not None:
+            data["code"] = self.code
         if self.fix is not None:
             data["fix"] = {
                 "title": self.fix.title,

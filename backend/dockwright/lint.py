@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from dockwright.budget import DEFAULT_LIMITS, Budget, Limits, current, spending
@@ -156,25 +156,32 @@ def _apply_pragmas(findings: list[Finding], document: Document) -> list[Finding]
     pragmas = scan(document.lines, registry)
     if not pragmas:
         return findings
-    global_ids = {rule_id for p in pragmas if p.is_global for rule_id in p.rule_ids}
+    # A pragma names rule ids and sub-codes (ShellCheck's SC2086); either mutes a finding.
+    global_names = {name for p in pragmas if p.is_global for name in p.rule_ids | p.codes}
     scoped: list[tuple[int, int, frozenset[str]]] = []
     for pragma in pragmas:
         if pragma.is_global:
             continue
         scope = document.pragma_scope(pragma)
         if scope is not None:
-            scoped.append((scope[0], scope[1], pragma.rule_ids))
+            scoped.append((scope[0], scope[1], pragma.rule_ids | pragma.codes))
     return [
         f
         for f in findings
-        if f.rule not in global_ids
-        and not any(first <= f.span.start_line <= last and f.rule in ids for first, last, ids in scoped)
+        if not _named(f, global_names)
+        and not any(first <= f.span.start_line <= last and _named(f, names) for first, last, names in scoped)
     ]
+
+
+def _named(finding: Finding, names: Collection[str]) -> bool:
+    return finding.rule in names or (finding.code is not None and finding.code in names)
 
 
 def _apply_config(findings: list[Finding], config: LintConfig) -> list[Finding]:
     out = []
     for finding in findings:
+        if finding.code is not None and finding.code in config.ignore:
+            continue
         override = config.severity.get(finding.rule)
         if override is Severity.NONE:
             continue
@@ -235,7 +242,7 @@ def _short_message(finding: Finding, max_chars: int) -> Finding:
     message = _QUOTED.sub(lambda m: f"`{m.group(1)[:28]}…{m.group(1)[-28:]}`", finding.message)
     if len(message) > max_chars:
         message = message[: max_chars - 1] + "…"
-    return Finding(finding.rule, finding.severity, message, finding.span, finding.fix)
+    return replace(finding, message=message)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -30,7 +30,7 @@ class Pragma:
     is_global: bool
     # True when the comment follows code on the same line (compose only).
     trailing: bool
-    # ShellCheck codes named in the pragma (`# hadolint ignore=SC2086`); the ShellCheck rule honours them.
+    # Sub-codes named in the pragma (`# hadolint ignore=SC2086`): they mute the findings with that code.
     codes: frozenset[str] = frozenset()
 
 

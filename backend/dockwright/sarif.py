@@ -83,6 +83,10 @@ def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any
         ],
         "properties": {"severity": finding.severity.value},
     }
+    if finding.code is not None:
+        # The rule's own sub-code (ShellCheck's SC2086) as a property: `ruleId` stays the id of the rule
+        # descriptor that `ruleIndex` points at, which every consumer of code scanning understands.
+        result["properties"]["code"] = finding.code
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     if finding.fix is not None and finding.fix.edits:

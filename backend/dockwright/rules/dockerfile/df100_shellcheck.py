@@ -10,8 +10,7 @@ from dockwright.dockerfile.shell import ShellScript
 from dockwright.dockerfile.shell_jobs import ShellCheckPlan, shellcheck_plan
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
-from dockwright.pragmas import scan
-from dockwright.rules.base import Rule, register, registry
+from dockwright.rules.base import Rule, register
 
 SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "style": Severity.STYLE}
 
@@ -20,10 +19,10 @@ SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Seve
 class ShellCheck(Rule):
     """ShellCheck on every shell-form RUN and every heredoc script run by a shell.
 
-    One rule for all ShellCheck codes: each finding's message starts with its code (`SC2086: ...`) and
-    its severity is ShellCheck's. Codes are switched off with `# dockwright ignore=SC2086` (or
-    `# hadolint ignore=SC2086`) before the instruction, `global ignore=` for the file, or `ignore:
-    [SC2086]` in the config; `shellcheck: false` in the config switches ShellCheck off.
+    One rule for all ShellCheck codes: each finding carries its code (`SC2086`, also at the start of its
+    message) and ShellCheck's severity. The pipeline switches codes off as it does rules: `# dockwright
+    ignore=SC2086` (or `# hadolint ignore=SC2086`) before the instruction, `global ignore=` for the file,
+    or `ignore: [SC2086]` in the config; `shellcheck: false` in the config switches ShellCheck off.
     """
 
     id = "DF100"
@@ -63,18 +62,15 @@ class ShellCheck(Rule):
             budget.current().transient = True
             yield Finding(self.id, Severity.INFO, f"shell scripts were not checked: {exc}", Span(1, 1, 1, 2))
             return
-        muted = _Muted(document, context)
         for (script, _), comments in zip(jobs, results, strict=True):
             for comment in comments:
-                span = script.source.span(comment.start, comment.end)
-                if muted.covers(comment.sc_code, span.start_line):
-                    continue
                 yield Finding(
                     self.id,
                     SEVERITIES.get(comment.level, Severity.WARNING),
                     f"{comment.sc_code}: {comment.message}",
-                    span,
+                    script.source.span(comment.start, comment.end),
                     _fix(comment, script.source),
+                    code=comment.sc_code,
                 )
 
     def _not_checked(self, plan: ShellCheckPlan) -> Iterator[Finding]:
@@ -119,25 +115,3 @@ def _fix(comment: shellcheck.Comment, source: SourceMap) -> Fix | None:
                 return None
         edits.append(Edit(span, replacement))
     return Fix(f"Apply ShellCheck's fix for {comment.sc_code}", tuple(edits), safe=False)
-
-
-class _Muted:
-    """ShellCheck codes switched off by pragmas (per instruction or file) or by the config's `ignore`."""
-
-    def __init__(self, document: Dockerfile, context: LintContext) -> None:
-        self.everywhere = {code for code in context.config.ignore if code.startswith("SC")}
-        self.scoped: list[tuple[int, int, frozenset[str]]] = []
-        for pragma in scan(document.lines, registry):
-            if not pragma.codes:
-                continue
-            if pragma.is_global:
-                self.everywhere |= pragma.codes
-                continue
-            scope = document.pragma_scope(pragma)
-            if scope is not None:
-                self.scoped.append((scope[0], scope[1], pragma.codes))
-
-    def covers(self, code: str, line: int) -> bool:
-        return code in self.everywhere or any(
-            first <= line <= last and code in codes for first, last, codes in self.scoped
-        )

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.skipif(shellcheck.locate() is None, reason="shellcheck 
 def findings(snippet: str, **config: object) -> list[tuple[int, int, int, int, str]]:
     result = lint(snippet, kind="dockerfile", config={"today": TODAY, **config})
     return [
-        (f.line, f.column, f.span.end_line, f.span.end_column, f.message.split(":", 1)[0])
+        (f.line, f.column, f.span.end_line, f.span.end_column, f.code or "")
         for f in result.findings
         if f.rule == "DF100"
     ]
@@ -77,9 +77,24 @@ def test_config_can_ignore_codes_or_switch_shellcheck_off() -> None:
     assert findings(snippet, shellcheck=False) == []
 
 
+def test_each_finding_carries_its_code_which_also_starts_its_message() -> None:
+    result = lint(F + "RUN echo $name\n", kind="dockerfile")
+    shellchecked = [f for f in result.findings if f.rule == "DF100"]
+    assert sorted((f.code, f.message.split(":")[0]) for f in shellchecked) == [
+        ("SC2086", "SC2086"),
+        ("SC2154", "SC2154"),
+    ]
+    assert all(f.to_dict()["code"] == f.code for f in shellchecked)
+
+
+def test_a_codes_pragma_leaves_other_rules_alone() -> None:
+    result = lint(F + "# dockwright ignore=SC2086\nRUN cd /tmp && echo $name\n", kind="dockerfile")
+    assert {f.rule for f in result.findings} >= {"DF022", "DF100"}
+
+
 def test_severity_follows_shellcheck() -> None:
     result = lint(F + "RUN echo $name\n", kind="dockerfile")
-    by_code = {f.message.split(":")[0]: f.severity.value for f in result.findings if f.rule == "DF100"}
+    by_code = {f.code: f.severity.value for f in result.findings if f.rule == "DF100"}
     assert by_code == {"SC2154": "warning", "SC2086": "info"}
 
 
