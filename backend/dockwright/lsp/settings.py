@@ -1,0 +1,108 @@
+"""The server's own settings (from the editor) and the lint configuration of each document (from its workspace).
+
+Editor settings come as ``initializationOptions`` and ``workspace/didChangeConfiguration`` under the
+``dockwright`` section: ``rulesBaseUrl`` (where rule pages are served, ``<base>/rules/<ID>``) and ``debounceMs``
+(how long typing must pause before a new analysis).
+
+A document's lint configuration is the nearest ``.dockwright.yaml`` (else ``.hadolint.yaml``, as in the CLI),
+looked for from the document's folder up to the root of its workspace folder. Files are read once and kept
+until :meth:`WorkspaceConfigs.clear` (a watched config file changed).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dockwright.config import LintConfig
+from dockwright.config_file import load_config_file
+from dockwright.errors import InputError
+
+DEFAULT_RULES_BASE_URL = "https://dockwright.dev"
+DEFAULT_DEBOUNCE_SECONDS = 0.15
+# The CLI looks for the same names in its working folder; a .dockwright.yaml wins over a .hadolint.yaml.
+CONFIG_NAMES = (".dockwright.yaml", ".dockwright.yml", ".hadolint.yaml", ".hadolint.yml")
+# Files whose change can change a document's findings: the configs, ignore files and Compose's .env.
+WATCHED_GLOBS = (
+    "**/.dockwright.{yaml,yml}",
+    "**/.hadolint.{yaml,yml}",
+    "**/.dockerignore",
+    "**/*.dockerignore",
+    "**/.env",
+)
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    rules_base_url: str = DEFAULT_RULES_BASE_URL
+    debounce_seconds: float = DEFAULT_DEBOUNCE_SECONDS
+
+    @classmethod
+    def from_editor(cls, options: Any, previous: ServerSettings | None = None) -> ServerSettings:
+        """Settings from ``{"rulesBaseUrl": ..., "debounceMs": ...}``, or the same under a ``dockwright`` key;
+        what is missing or malformed keeps its previous (else default) value. ``DOCKWRIGHT_RULES_URL`` in the
+        server's environment changes the default base URL."""
+        base = previous or cls(rules_base_url=os.environ.get("DOCKWRIGHT_RULES_URL") or DEFAULT_RULES_BASE_URL)
+        if isinstance(options, Mapping) and isinstance(options.get("dockwright"), Mapping):
+            options = options["dockwright"]
+        if not isinstance(options, Mapping):
+            return base
+        url = options.get("rulesBaseUrl")
+        debounce = options.get("debounceMs")
+        return cls(
+            rules_base_url=url.strip().rstrip("/") if isinstance(url, str) and url.strip() else base.rules_base_url,
+            debounce_seconds=debounce / 1000
+            if isinstance(debounce, int | float) and not isinstance(debounce, bool) and 0 <= debounce <= 5000
+            else base.debounce_seconds,
+        )
+
+
+@dataclass(frozen=True)
+class ConfigChoice:
+    config: LintConfig
+    path: str | None = None
+    error: str | None = None
+
+
+class WorkspaceConfigs:
+    """The configuration in force for a document, by the folder it is in."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[Path, ConfigChoice] = {}
+
+    def clear(self) -> None:
+        self._by_folder.clear()
+
+    def for_document(self, path: Path, roots: Iterable[Path]) -> ConfigChoice:
+        folder = path.parent
+        cached = self._by_folder.get(folder)
+        if cached is None:
+            cached = self._by_folder[folder] = self._find(folder, _root_of(folder, roots))
+        return cached
+
+    def _find(self, folder: Path, root: Path | None) -> ConfigChoice:
+        """The first config file from ``folder`` up to ``root`` (``folder`` alone without a workspace root)."""
+        for candidate in [folder, *folder.parents]:
+            for name in CONFIG_NAMES:
+                path = candidate / name
+                if path.is_file():
+                    return _load(path)
+            if root is None or candidate == root:
+                break
+        return ConfigChoice(LintConfig())
+
+
+def _root_of(folder: Path, roots: Iterable[Path]) -> Path | None:
+    """The innermost workspace root holding ``folder``."""
+    holding = [root for root in roots if root == folder or root in folder.parents]
+    return max(holding, key=lambda root: len(root.parts), default=None)
+
+
+def _load(path: Path) -> ConfigChoice:
+    try:
+        return ConfigChoice(load_config_file(str(path)), str(path))
+    except InputError as exc:
+        return ConfigChoice(LintConfig(), str(path), str(exc))
