@@ -26,7 +26,7 @@ from dockwright.lint import lint
 from dockwright.rules import load_all, registry
 from dockwright.rules.peer_gaps import peer_gaps
 from dockwright.sarif import sarif_log
-from dockwright.sources import RelativeFiles, discover, read_source
+from dockwright.sources import sources
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _SEVERITIES = [s.value for s in Severity]
@@ -42,7 +42,24 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     lint_cmd = commands.add_parser("lint", help="lint files or folders (- reads stdin)")
-    lint_cmd.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
+    lint_cmd.add_argument("paths", nargs="*", metavar="PATH", help="file, folder or - for stdin")
+    lint_cmd.add_argument(
+        "-f",
+        "--file",
+        dest="compose_files",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a compose file of one project, merged over the ones before it as `docker compose -f` does; repeatable",
+    )
+    lint_cmd.add_argument(
+        "--env-file",
+        dest="env_files",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="variables for compose files instead of the .env beside them, as `docker compose --env-file`; repeatable",
+    )
     lint_cmd.add_argument(
         "--format",
         choices=("text", "json", "sarif", *_CI_FORMATS),
@@ -192,19 +209,26 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _lint_files(args: argparse.Namespace, config: LintConfig, out: TextIO, err: TextIO) -> int:
+    if not args.paths and not args.compose_files:
+        err.write("dockwright: nothing to lint: give a PATH or -f FILE\n")
+        return EXIT_ERROR
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     results: list[tuple[str, Finding]] = []
     errors = 0
     fixed = 0
     batch: list[BatchFile] = []
-    for path in discover(args.paths):
-        try:
-            source = read_source(path, stdin)
-        except InputError as exc:
-            err.write(f"dockwright: {exc}\n")
+    try:
+        linted = list(sources(args.paths, args.compose_files, args.env_files, stdin))
+    except InputError as exc:
+        err.write(f"dockwright: {exc}\n")
+        return EXIT_ERROR
+    for entry in linted:
+        if entry.error is not None:
+            err.write(f"dockwright: {entry.error}\n")
             errors += 1
             continue
-        batch.append(BatchFile(path, source.content, args.kind, RelativeFiles(source.directory)))
+        kind = args.kind or ("compose" if entry.source.path in args.compose_files else None)
+        batch.append(BatchFile(entry.source.path, entry.source.content, kind, entry.files))
     for item in lint_batch(batch, config):
         if item.error is not None:
             err.write(f"dockwright: {item.path}: {item.error}\n")

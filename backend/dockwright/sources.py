@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dockwright.detect import kind_from_filename
 from dockwright.errors import InputError
+
+if TYPE_CHECKING:
+    from dockwright.compose.bundle import Bundle
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 _SKIPPED_DIRS = frozenset(
@@ -35,6 +40,68 @@ class Source:
     path: str  # as shown in output
     content: str
     directory: Path | None  # where relative references (.env, build contexts) are looked up
+
+
+@dataclass(frozen=True)
+class Linted:
+    """A file to lint and the files it may read (its folder, plus what the command line names), or why it
+    could not be read."""
+
+    source: Source
+    files: Mapping[str, str]
+    explicit: bool  # named on the command line, not found in a folder
+    error: InputError | None = None
+
+
+def sources(paths: list[str], compose_files: list[str], env_files: list[str], stdin: bytes | None) -> Iterator[Linted]:
+    """The files a run lints: the ``-f`` compose files as one project (its directory is the first one's, as
+    in Compose), then the paths (folders searched). ``--env-file`` files, read relative to the current
+    folder, give every compose project its variables. Raises InputError for a ``-f`` or env file that
+    cannot be read, as Compose stops on one; a path that cannot be read only fails its own entry."""
+    env_texts = {Path(name).resolve(): read_source(name).content for name in env_files}
+    if compose_files:
+        yield from _project(compose_files, env_texts)
+    taken = {Path(name).resolve() for name in compose_files}
+    for path in discover(paths):
+        if path != "-" and Path(path).resolve() in taken:
+            continue
+        try:
+            source = read_source(path, stdin)
+        except InputError as exc:
+            yield Linted(Source(path, "", None), {}, path in paths, exc)
+            continue
+        directory = source.directory or Path.cwd()
+        # Without --env-file, a compose file reads what Compose itself would read in its folder.
+        files = _bundle({}, directory, env_texts, []) if env_texts else RelativeFiles(directory)
+        yield Linted(source, files, explicit=path in paths)
+
+
+def _project(compose_files: list[str], env_texts: dict[Path, str]) -> Iterator[Linted]:
+    from dockwright.compose.bundle import MAX_COMPOSE_FILES  # here: a run over Dockerfiles never loads compose
+
+    if len(compose_files) > MAX_COMPOSE_FILES:
+        raise InputError(f"at most {MAX_COMPOSE_FILES} compose files (-f) make one project")
+    project = [read_source(name) for name in compose_files]
+    directory = Path(compose_files[0]).resolve().parent
+    keys = [_key(Path(source.path), directory) for source in project]
+    bundle = _bundle(dict(zip(keys, (source.content for source in project), strict=True)), directory, env_texts, keys)
+    for key, source in zip(keys, project, strict=True):
+        yield Linted(source, bundle.for_file(key), explicit=True)
+
+
+def _bundle(explicit: dict[str, str], directory: Path, env_texts: dict[Path, str], keys: list[str]) -> Bundle:
+    """The files of a project in ``directory``: those given, the env files, the rest read on demand."""
+    from dockwright.compose.bundle import Bundle
+
+    env = {_key(path, directory): text for path, text in env_texts.items()}
+    # ChainMap is typed for mutable maps; it only reads here.
+    files: Mapping[str, str] = ChainMap(explicit, env, RelativeFiles(directory))  # type: ignore[arg-type]
+    return Bundle(files, compose_files=keys, env_files=list(env))
+
+
+def _key(path: Path, directory: Path) -> str:
+    """``path`` relative to the project directory, as a key of its files (``../`` when outside it)."""
+    return Path(os.path.relpath(path.resolve(), directory.resolve())).as_posix()
 
 
 def discover(paths: list[str]) -> Iterator[str]:

@@ -1,19 +1,20 @@
 """The parsed compose file that compose rules receive.
 
 Rules ask it questions ("the services", "this service's published ports", "its mounts") instead of
-reading YAML. Values are interpolated against the analysis' ``.env`` file: rules call
-:meth:`ComposeFile.resolve` with their context first (``ComposeRule`` does it for them); the work is
-done once per analysis.
+reading YAML. Values are interpolated against the project's environment (its env files, see
+:mod:`dockwright.compose.environment`): rules call :meth:`ComposeFile.prepare` with their context first
+(``ComposeRule`` does it for them); the work is done once per analysis.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Mapping as TextMapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from dockwright.compose.dotenv import parse_dotenv
+from dockwright.compose.environment import NO_ENVIRONMENT, Environment, environment_of, project_environment
 from dockwright.compose.interpolation import InterpolationIssue, interpolate
 from dockwright.compose.loader import Problem, resolve_scalar
 from dockwright.compose.mounts import Mount, mounts
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 ONE_SHOT_RESTARTS = ("no", "false", "none")
 # Namespace settings that may name another service as `service:<name>`.
 SERVICE_NAMESPACES = ("network_mode", "ipc", "pid", "uts", "cgroup")
-_NOT_RESOLVED = object()
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ class Service:
     # ``incomplete`` when a base could not be read: settings may be missing from ``body``.
     own: Mapping | None = None
     incomplete: bool = False
+    # False when an earlier file of the project (an override's base) defines the service too: findings
+    # about the whole service ("it has no healthcheck") belong to that file, once.
+    first_here: bool = True
     # The folder its relative paths (``build``) start from, relative to the linted file: "" for the linted
     # file's services, the included file's project directory for services of an included file.
     folder: str = ""
@@ -160,9 +163,14 @@ class ComposeFile:
     # Line of a key or list item opening a block → the block's last line, for pragma scopes.
     block_ends: dict[int, int] = field(default_factory=dict)
     interpolation_issues: list[ScalarIssue] = field(default_factory=list)
-    env: dict[str, str] = field(default_factory=dict)
-    _resolved_for: object = field(default=_NOT_RESOLVED, repr=False)
+    environment: Environment = NO_ENVIRONMENT
+    _interpolated_with: Environment | None = field(default=None, repr=False)
+    _prepared_for: object = field(default=None, repr=False)
     _project: Project | None = field(default=None, repr=False)
+
+    @property
+    def env(self) -> TextMapping[str, str]:
+        return self.environment.values
 
     @property
     def mapping(self) -> Mapping | None:
@@ -212,15 +220,23 @@ class ComposeFile:
             cached = self._project = Project.build(self, context)
         return cached
 
+    def prepare(self, context: LintContext) -> None:
+        """Interpolate against the environment of the analysis' files, once per analysis."""
+        if context.files is self._prepared_for:
+            return
+        self._prepared_for = context.files
+        self.interpolate_with(project_environment(context.files))
+
     def resolve(self, env_text: str | None) -> None:
         """Interpolate every scalar against the variables of ``env_text`` (an ``.env`` file's content)."""
-        if env_text == self._resolved_for:
-            return
-        self._resolved_for = env_text
-        self.interpolate_with(parse_dotenv(env_text) if env_text else {})
+        self._prepared_for = None
+        self.interpolate_with(environment_of(env_text))
 
-    def interpolate_with(self, env: dict[str, str]) -> None:
-        self.env = env
+    def interpolate_with(self, environment: Environment) -> None:
+        if environment == self._interpolated_with:
+            return
+        self._interpolated_with = environment
+        self.environment = environment
         self.interpolation_issues = []
         for scalar in _scalars(self.root):
             self._interpolate(scalar)
@@ -228,11 +244,32 @@ class ComposeFile:
     def _interpolate(self, scalar: Scalar) -> None:
         if "$" not in scalar.raw or not isinstance(resolve_scalar(scalar), str):
             return
-        result = interpolate(scalar.raw, self.env)
+        result = interpolate(scalar.raw, self.environment.values)
         scalar.value = result.value
         scalar.variables = tuple(result.variables)
         scalar.unresolved = bool(result.missing)
         self.interpolation_issues.extend(ScalarIssue(scalar, issue) for issue in result.issues)
+
+    def owns(self, node: Node) -> bool:
+        """Whether ``node`` is written in this file (not in another file of the project)."""
+        return id(node) in self._own_nodes
+
+    @cached_property
+    def _own_nodes(self) -> frozenset[int]:
+        ids: set[int] = set()
+        stack: list[Any] = [self.root] if self.root is not None else []
+        while stack:
+            node = stack.pop()
+            if id(node) in ids:
+                continue
+            ids.add(id(node))
+            if isinstance(node, Mapping):
+                for key, value in node.pairs:
+                    ids.add(id(key))
+                    stack.append(value)
+            elif isinstance(node, Sequence):
+                stack.extend(node.items)
+        return frozenset(ids)
 
     def pragma_scope(self, pragma: Pragma) -> tuple[int, int] | None:
         if pragma.trailing:

@@ -1,8 +1,11 @@
-"""The project a compose file belongs to: the files it ``include``s and the services it ``extends``.
+"""The project a compose file belongs to: the files merged with it, those it ``include``s and the services
+it ``extends``.
 
-Compose never runs a file alone: ``include`` adds the services, networks, volumes, configs and secrets of
-other files to the project, and ``extends`` copies a base service (from the same file or another one)
-under the extending service's settings. Rules that judge consistency ("is ``db`` defined?") or missing
+Compose never runs a file alone. Override files (``compose.override.yaml``, or the later ``-f`` files; see
+:mod:`dockwright.compose.bundle`) are merged over it, ``include`` adds the services, networks, volumes,
+configs and secrets of other files to the project, and ``extends`` copies a base service (from the same
+file or another one) under the extending service's settings. As in compose-go, each file's ``extends`` is
+resolved first, then the files are merged in order. Rules that judge consistency ("is ``db`` defined?") or missing
 settings ("does the service restart?") must look at that project, or they report what the other files
 provide. :meth:`ComposeFile.project <dockwright.compose.model.ComposeFile.project>` builds it once per
 analysis; rules ask it instead of the bare file.
@@ -12,7 +15,11 @@ leaves the linted file's folder, a remote resource or an absent file is never gu
 instead, which the rules honour by staying silent about what the gap could hold: an incomplete project
 may define any name, and a service with an unreadable base may set any setting.
 
-Nodes of other files are only ever used for their values: findings are positioned in the linted file.
+Nodes of other files are only ever used for their values: findings are positioned in the linted file
+(:meth:`ComposeFile.owns <dockwright.compose.model.ComposeFile.owns>` tells which nodes it writes).
+
+Every file read is bounded by the loader's limits, and the project as a whole by the number of files and
+their total size below: past them, the files left out are unreadable, and rules stay silent about them.
 """
 
 from __future__ import annotations
@@ -20,13 +27,14 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from collections.abc import Mapping as FileMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from dockwright.compose.bundle import compose_files, linted_key, lookup
 from dockwright.compose.dotenv import parse_dotenv
+from dockwright.compose.environment import Environment
 from dockwright.compose.loader import load
-from dockwright.compose.merge import merge_service
+from dockwright.compose.merge import merge, merge_service
 from dockwright.compose.model import ComposeFile, Service, awaited_completion, depended_on
 from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
 
@@ -37,6 +45,8 @@ if TYPE_CHECKING:
 # two or three levels, and the bound keeps a hostile set of files from costing more than a few reads.
 MAX_DEPTH = 10
 MAX_FILES = 50
+# All the project's other files together; the linted file is bounded by the loader alone.
+MAX_PROJECT_CHARS = 2_000_000
 SECTIONS = ("networks", "volumes", "secrets", "configs")
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*://|git@|[A-Za-z]:[/\\])")
 
@@ -47,6 +57,10 @@ class Unreadable:
 
     path: str
     reason: str
+    # Where the linted file names it (an include entry, an ``extends.file``), and whether a limit of the
+    # analysis, rather than the file, is the reason: that is worth a finding.
+    node: Node | None = None
+    limit: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,15 +94,23 @@ class Project:
     """The linted file's services as Compose runs them, and what its included files define."""
 
     document: ComposeFile
-    # The linted file's services with their ``extends`` bases merged in (``Service.own`` is what it writes).
+    # The linted file's services as Compose runs them: ``extends`` bases merged in, then the other files of
+    # the project merged in order (``Service.own`` is what the linted file writes).
     services: list[Service]
-    # Services of the included files (bases merged too); never reported on, only looked up.
+    # Services only other files of the project define (an override's base, a later -f file), and those of
+    # included files (bases merged too); never reported on, only looked up.
+    other_services: list[Service] = field(default_factory=list)
     included_services: list[Service] = field(default_factory=list)
+    # The project's compose files in merge order, the linted one among them.
+    files: list[str] = field(default_factory=list)
     included: dict[str, set[str]] = field(default_factory=dict)
     # Included files that could not be read: any name may be defined there.
     unreadable: list[Unreadable] = field(default_factory=list)
     # Service name → (file, base service) of an ``extends: {file: ...}`` that file, read, does not define.
     missing_bases: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _sections: dict[str, set[str]] = field(default_factory=dict)
+    # Service name → its place in the project: the order of first definition over the project's files.
+    _order: dict[str, int] = field(default_factory=dict)
     _key: tuple[object, object, object] = (None, None, None)
 
     @classmethod
@@ -97,22 +119,34 @@ class Project:
 
     def built_for(self, document: ComposeFile, context: LintContext) -> bool:
         key = self._key
-        return key[0] is context.files and key[1] == context.filename and key[2] is document.env
+        return key[0] is context.files and key[1] == context.filename and key[2] == document.environment
 
     @property
     def complete(self) -> bool:
         """Whether every included file was read: only then is a name the project lacks really undefined."""
         return not self.unreadable
 
+    def first_defined_here(self) -> list[Service]:
+        """The linted file's services that no earlier file of the project defines: findings about a whole
+        service ("it has no healthcheck") are reported there, once, not again in each override."""
+        return [service for service in self.services if service.first_here]
+
+    def in_order(self) -> list[Service]:
+        """The project's services (included ones aside) in the order Compose reads them: by the file that
+        first defines each, then by position in it. Rules comparing services ("this name is taken") use it,
+        so that every file of the project agrees on which service came first."""
+        services = [*self.services, *self.other_services]
+        return sorted(services, key=lambda service: self._order.get(service.name, len(self._order)))
+
     def service_names(self) -> set[str]:
         return {service.name for service in self.all_services()}
 
     def defined(self, section: str) -> set[str]:
-        """Names declared under a top-level section here or in an included file."""
-        return self.document.defined(section) | self.included.get(section, set())
+        """Names declared under a top-level section in any file of the project or an included file."""
+        return self.document.defined(section) | self._sections.get(section, set()) | self.included.get(section, set())
 
     def all_services(self) -> list[Service]:
-        return [*self.services, *self.included_services]
+        return [*self.services, *self.other_services, *self.included_services]
 
     def awaited_completion(self) -> set[str]:
         return awaited_completion(self.all_services())
@@ -122,13 +156,14 @@ class Project:
 
 
 class _Resolver:
-    """Reads the project's files (each once) and merges ``extends`` bases; collects what it could not read."""
+    """Reads the project's files (each once), merges ``extends`` bases and the project's compose files in
+    order; collects what it could not read."""
 
     def __init__(self, document: ComposeFile, context: LintContext) -> None:
         self.document = document
         self.context = context
         self.files = context.files
-        own_path = posixpath.basename(context.filename.replace("\\", "/")) if context.filename else ""
+        own_path = linted_key(context.files, context.filename)
         self.root = _Loaded(own_path, "", document)
         self.cache: dict[tuple[str, tuple[tuple[str, str], ...]], _Loaded | Unreadable] = {}
         self.unreadable: list[Unreadable] = []
@@ -136,24 +171,71 @@ class _Resolver:
         self.visited: set[str] = {own_path}
         self.included_index: dict[str, tuple[Service, _Loaded]] = {}
         self.missing: dict[str, tuple[str, str]] = {}
+        self.chars = 0
 
     def project(self) -> Project:
-        self._include(self.root, depth=0)
-        for loaded in self.included:
-            for service in loaded.document.services:
-                self.included_index.setdefault(service.name, (service, loaded))
-        services = [self._effective(service, self.root, report=True) for service in self.document.services]
+        loaded = self._project_files()
+        for item in loaded:
+            self._include(item, depth=0)
+        for included in self.included:
+            for service in included.document.services:
+                self.included_index.setdefault(service.name, (service, included))
+        merged: dict[str, Service] = {}
+        for item in loaded:
+            for service in item.document.services:
+                effective = self._effective(service, item, report=item is self.root)
+                earlier = merged.get(service.name)
+                merged[service.name] = effective if earlier is None else _merged_service(earlier, effective)
+        own = {service.name for service in self.document.services}
+        first: dict[str, _Loaded] = {}
+        for item in loaded:
+            for service in item.document.services:
+                first.setdefault(service.name, item)
+        services = [
+            self._as_written(merged[service.name], service, first[service.name]) for service in self.document.services
+        ]
         included_services = [
-            self._effective(service, loaded) for loaded in self.included for service in loaded.document.services
+            self._effective(service, item) for item in self.included for service in item.document.services
         ]
         return Project(
             document=self.document,
             services=services,
+            other_services=[service for name, service in merged.items() if name not in own],
             included_services=included_services,
+            files=[item.path for item in loaded],
             included={section: _names(self.included, section) for section in SECTIONS},
             unreadable=self.unreadable,
             missing_bases=self.missing,
-            _key=(self.files, self.context.filename, self.document.env),
+            _sections={section: _names([i for i in loaded if i is not self.root], section) for section in SECTIONS},
+            _order={name: position for position, name in enumerate(merged)},
+            _key=(self.files, self.context.filename, self.document.environment),
+        )
+
+    def _project_files(self) -> list[_Loaded]:
+        """The project's compose files in merge order, read with the linted file's environment."""
+        loaded: list[_Loaded] = []
+        for path in compose_files(self.files, self.root.path):
+            if path == self.root.path:
+                loaded.append(self.root)
+                continue
+            self.visited.add(path)
+            item = self._read(path, "", self.document.environment)
+            if isinstance(item, Unreadable):
+                self.unreadable.append(item)
+            else:
+                loaded.append(item)
+        return loaded
+
+    def _as_written(self, merged: Service, written: Service, first: _Loaded) -> Service:
+        """The project's service as the linted file writes it: its key, and what it writes, here."""
+        return Service(
+            merged.name,
+            written.key,
+            merged.body,
+            own=written.body,
+            incomplete=merged.incomplete,
+            folder=merged.folder,
+            first_here=first is self.root,
         )
 
     # --- include ---------------------------------------------------------------------------------------
@@ -168,7 +250,7 @@ class _Resolver:
                 self._include_one(parent, written, entry.project_directory, env, depth)
 
     def _include_one(
-        self, parent: _Loaded, written: Scalar, project_directory: Scalar | None, env: dict[str, str], depth: int
+        self, parent: _Loaded, written: Scalar, project_directory: Scalar | None, env: Environment, depth: int
     ) -> None:
         path = _path(parent.folder, written)
         if path is None:
@@ -177,20 +259,20 @@ class _Resolver:
         if path in self.visited:
             return  # an include cycle (Compose refuses it) or a file reached twice: its names are counted
         if depth >= MAX_DEPTH:
-            self.unreadable.append(Unreadable(path, f"included more than {MAX_DEPTH} levels deep"))
+            self.unreadable.append(Unreadable(path, f"included more than {MAX_DEPTH} levels deep", written, True))
             return
         self.visited.add(path)
         folder = posixpath.dirname(path)
         if project_directory is not None:
             folder = _path(parent.folder, project_directory) or folder
-        loaded = self._read(path, folder, env)
+        loaded = self._read(path, folder, env, written)
         if isinstance(loaded, Unreadable):
             self.unreadable.append(loaded)
             return
         self.included.append(loaded)
         self._include(loaded, depth + 1)
 
-    def _include_env(self, parent: _Loaded, entry: _Include) -> dict[str, str]:
+    def _include_env(self, parent: _Loaded, entry: _Include) -> Environment:
         """The variables an included file is interpolated with: its ``env_file``s (default: the ``.env`` of
         its project directory) under the including project's own, which win (as in compose-go)."""
         if entry.env_files:
@@ -202,11 +284,14 @@ class _Resolver:
                 directory = posixpath.dirname(first) if first is not None else None
             names = [posixpath.join(directory, ".env") if directory else ".env"]
         env: dict[str, str] = {}
-        for name in names:
-            text = _lookup(self.files, name) if name is not None else None
-            if text is not None:
-                env.update(parse_dotenv(text))
-        return {**env, **parent.document.env}
+        sources: list[str] = []
+        for name in names[:MAX_DEPTH]:
+            text = lookup(self.files, name) if name is not None else None
+            if text is not None and name is not None:
+                env.update(parse_dotenv(text[:MAX_PROJECT_CHARS]))
+                sources.append(name)
+        parent_env = parent.document.environment
+        return Environment({**env, **parent_env.values}, (*sources, *parent_env.sources))
 
     # --- extends ---------------------------------------------------------------------------------------
 
@@ -234,6 +319,8 @@ class _Resolver:
             return _Merged(service.body, complete=False)  # malformed, a cycle (Compose refuses both) or too deep
         base_file = loaded if file_node is None else self._extended_file(loaded, file_node)
         if isinstance(base_file, Unreadable):
+            if base_file.limit and loaded is self.root:
+                self.unreadable.append(base_file)
             return _Merged(service.body, complete=False)
         base = self._base(base_file, name, same_file=file_node is None)
         if base is None:
@@ -247,7 +334,7 @@ class _Resolver:
         if path is None:
             return Unreadable(file_node.text, "not a local file inside the analysed folder")
         # Compose interpolates an extended file with the variables of the project that extends it.
-        return self._read(path, posixpath.dirname(path), loaded.document.env)
+        return self._read(path, posixpath.dirname(path), loaded.document.environment, file_node)
 
     def _base(self, loaded: _Loaded, name: str, same_file: bool) -> tuple[Service, _Loaded] | None:
         service = loaded.document.service(name)
@@ -258,21 +345,25 @@ class _Resolver:
 
     # --- reading ---------------------------------------------------------------------------------------
 
-    def _read(self, path: str, folder: str, env: dict[str, str]) -> _Loaded | Unreadable:
+    def _read(self, path: str, folder: str, env: Environment, node: Node | None = None) -> _Loaded | Unreadable:
         if path == self.root.path:
             return self.root
-        key = (path, tuple(sorted(env.items())))
+        key = (path, tuple(sorted(env.values.items())))
         cached = self.cache.get(key)
         if cached is None:
-            cached = self.cache[key] = self._parse(path, folder, env)
+            cached = self.cache[key] = self._parse(path, folder, env, node)
         return cached
 
-    def _parse(self, path: str, folder: str, env: dict[str, str]) -> _Loaded | Unreadable:
+    def _parse(self, path: str, folder: str, env: Environment, node: Node | None) -> _Loaded | Unreadable:
         if len(self.cache) >= MAX_FILES:
-            return Unreadable(path, f"the project references more than {MAX_FILES} files")
-        text = _lookup(self.files, path)
+            return Unreadable(path, f"the project references more than {MAX_FILES} files", node, True)
+        text = lookup(self.files, path)
         if text is None:
             return Unreadable(path, "not among the analysed files")
+        self.chars += len(text)
+        if self.chars > MAX_PROJECT_CHARS:
+            reason = f"the project's other files hold more than {MAX_PROJECT_CHARS:,} characters together"
+            return Unreadable(path, reason, node, True)
         loaded = load(text)
         if loaded.root is None:
             return Unreadable(path, "not valid YAML")
@@ -280,6 +371,18 @@ class _Resolver:
         document = ComposeFile(text=text, lines=lines, root=loaded.root, problems=loaded.problems)
         document.interpolate_with(env)
         return _Loaded(path, folder, document)
+
+
+def _merged_service(earlier: Service, later: Service) -> Service:
+    """A service defined in two files of the project: the later file's definition over the earlier's."""
+    body = merge(earlier.body, later.body)
+    return Service(
+        earlier.name,
+        earlier.key,
+        body if isinstance(body, Mapping) else later.body,
+        incomplete=earlier.incomplete or later.incomplete,
+        folder=earlier.folder,
+    )
 
 
 def _include_entries(document: ComposeFile) -> Iterator[_Include | Unreadable]:
@@ -341,21 +444,6 @@ def _path(folder: str, written: Scalar | None) -> str | None:
     if path == ".." or path.startswith("../"):
         return None
     return path
-
-
-def _lookup(files: FileMapping[str, str], path: str) -> str | None:
-    """A file's text by its normalised path; callers may key their files as ``./db.yaml`` too."""
-    try:
-        text = files.get(path)
-        if text is None:
-            text = next((content for name, content in files.items() if _normal(name) == path), None)
-    except (OSError, ValueError, RuntimeError):  # an unreadable path on disk (RelativeFiles) is just absent
-        return None
-    return text if isinstance(text, str) else None
-
-
-def _normal(name: str) -> str:
-    return posixpath.normpath(name.replace("\\", "/"))
 
 
 def _names(included: list[_Loaded], section: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""What every compose rule shares: the target, and interpolation against the analysis' ``.env`` first."""
+"""What every compose rule shares: the target, and interpolation against the project's env files first."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class ComposeRule(Rule):
 
     def check(self, document: Any, context: Any) -> Iterable[Finding]:
         assert isinstance(document, ComposeFile)
-        document.resolve(context.files.get(".env"))
+        document.prepare(context)
         return self.check_compose(document, context)
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterable[Finding]:

@@ -1,5 +1,7 @@
 """The Dockerfile a service builds from, when the analysis received it among its files (or it is written
-inline with ``dockerfile_inline``), and what rules learn from it: whether the image has a healthcheck."""
+inline with ``dockerfile_inline``), and what rules learn from it: whether the image has a healthcheck.
+
+Files are asked for by path, never listed: the CLI's files are read from disk on demand."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import functools
 import posixpath
 from dataclasses import dataclass
 
+from dockwright.compose.bundle import lookup
 from dockwright.compose.model import Service
 from dockwright.compose.nodes import Mapping, Node, Scalar
 from dockwright.context import LintContext
@@ -26,6 +29,8 @@ def build_paths(service: Service) -> tuple[str, str, Node] | None:
     """(context directory, Dockerfile path, node to report on), both relative to the compose file."""
     build = service.get("build")
     node: Node
+    if any(isinstance(n, Scalar) and n.unresolved for n in _build_scalars(build)):
+        return None  # a path from a variable without a value: which Dockerfile is unknown
     if isinstance(build, Scalar):
         context_dir, dockerfile, node = build.text, "Dockerfile", build
     elif isinstance(build, Mapping):
@@ -43,16 +48,22 @@ def build_paths(service: Service) -> tuple[str, str, Node] | None:
     return _normal(context_dir), _normal(path), node
 
 
+def _build_scalars(build: Node | None) -> list[Node | None]:
+    if isinstance(build, Mapping):
+        return [build.get("context"), build.get("dockerfile")]
+    return [build]
+
+
 def service_dockerfile(service: Service, context: LintContext) -> tuple[str, str, Node] | None:
     """(path, content, node) of the service's Dockerfile if it is among the analysed files."""
     paths = build_paths(service)
     if paths is None:
         return None
     _, path, node = paths
-    for name, content in context.files.items():
-        if _normal(name) == path:
-            return path, content, node
-    return None
+    if path.startswith("/") or path == ".." or path.startswith("../"):
+        return None  # outside the analysed folder: never read
+    content = lookup(context.files, path)
+    return (path, content, node) if content is not None else None
 
 
 def built_dockerfile(service: Service, context: LintContext) -> BuiltDockerfile | None:

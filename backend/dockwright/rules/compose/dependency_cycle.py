@@ -31,19 +31,26 @@ class DependencyCycle(ComposeRule):
         "`links`, `volumes_from` (other than `container:...`) and a `service:<name>` namespace "
         "(`network_mode`, `ipc`, `pid`, `uts`, `cgroup`). The finding points at the first dependency of the "
         "cycle as written in this file."
+        " Override files (and `-f` lists) count, merged as Compose merges them; each file reports what it"
+        " writes."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        # The project's services as merged from all its files; a cycle is reported in each file that writes
+        # one of its links, at the first such link.
+        project = document.project(context)
         edges: dict[str, list[tuple[str, Node]]] = {
-            service.name: service.start_dependencies() for service in document.services
+            service.name: service.start_dependencies() for service in [*project.services, *project.other_services]
         }
         reported: set[frozenset[str]] = set()
-        for start in edges:
+        for start in [service.name for service in project.services]:
             cycle = _cycle_from(start, edges)
             if cycle is None or frozenset(cycle) in reported:
                 continue
-            reported.add(frozenset(cycle))
             node = next(node for name, node in edges[start] if name == cycle[1 % len(cycle)])
+            if not document.owns(node):
+                continue
+            reported.add(frozenset(cycle))
             path = " -> ".join([*cycle, cycle[0]])
             yield self.finding(node.span, f"dependency cycle: {path}")
 

@@ -43,9 +43,14 @@ class DependencyWithoutHealthCondition(ComposeRule):
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         project = document.project(context)
         healthy = {service.name for service in project.all_services() if has_healthcheck(service, context)}
+        # What the project runs: an override file may add the condition to a dependency written here.
+        conditioned = {
+            service.name: {name for name, _, options in service.dependencies() if options and "condition" in options}
+            for service in project.services
+        }
         for service in document.services:
             for name, node, options in service.dependencies():
-                if name not in healthy:
+                if name not in healthy or name in conditioned.get(service.name, ()):
                     continue
                 if options is not None and "condition" in options:
                     continue

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 
+from dockwright.compose.bundle import Subfolder
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.errors import InputError
@@ -58,12 +58,7 @@ def _lint(path: str, content: str, context: LintContext, context_dir: str) -> li
     from dockwright.lint import lint  # the pipeline imports the rules; importing it lazily avoids a cycle
 
     # The Dockerfile sees the files of its build context (its .dockerignore) relative to the context.
-    prefix = "" if context_dir in (".", "") else context_dir.rstrip("/") + "/"
-    files = {
-        posixpath.normpath(name).removeprefix(prefix): text
-        for name, text in context.files.items()
-        if posixpath.normpath(name).startswith(prefix) and posixpath.normpath(name) != path
-    }
+    files = Subfolder(context.files, context_dir, hidden=path)
     try:
         return lint(content, kind="dockerfile", filename=path, config=context.config, files=files).findings
     except InputError as exc:

@@ -26,15 +26,24 @@ class DuplicateContainerName(ComposeRule):
     )
     fix_title = "Give each service its own container_name, or drop container_name"
     equivalents = {"dclint": "no-duplicate-container-names"}
+    notes = (
+        "Names from variables without a value are compared as written: two services with "
+        "`container_name: ${NAME}` clash whatever NAME holds. Override files count, as Compose merges them."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        owners: dict[str, str] = {}
-        for service in document.services:
+        owners: dict[tuple[bool, str], str] = {}
+        # Names as the project sets them (override files merged in); reported where written here.
+        for service in document.project(context).in_order():
             node = service.scalar("container_name")
-            if node is None or node.unresolved or not node.text:
+            if node is None or not node.raw.strip():
                 continue
-            owner = owners.setdefault(node.text, service.name)
-            if owner != service.name:
+            # A name from a variable without a value is unknown, but the same expression is the same name
+            # whatever the variable holds.
+            key = (node.unresolved, node.raw.strip() if node.unresolved else node.text)
+            owner = owners.setdefault(key, service.name)
+            if owner != service.name and document.owns(node):
+                shown = node.raw.strip() if node.unresolved else node.text
                 yield self.finding(
-                    node.span, f"service {service.name!r} reuses container name {node.text!r} of service {owner!r}"
+                    node.span, f"service {service.name!r} reuses container name {shown!r} of service {owner!r}"
                 )

@@ -34,11 +34,14 @@ class DuplicatePublishedPort(ComposeRule):
     notes = (
         "Like Docker, we compare the host address too: 127.0.0.1:80 and 127.0.0.2:80 do not clash, while "
         "an unbound port clashes with every address. dclint ignores addresses."
+        " Override files (and `-f` lists) count, merged as Compose merges them; each file reports what it"
+        " writes."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         taken: dict[tuple[int, str], list[tuple[str, str]]] = {}
-        for service in document.services:
+        # Ports as the project publishes them (override files merged in); reported where written here.
+        for service in document.project(context).in_order():
             for binding in service.ports:
                 if isinstance(binding.node, Scalar) and binding.node.unresolved:
                     continue
@@ -50,7 +53,7 @@ class DuplicatePublishedPort(ComposeRule):
                             break
                     if clash:
                         break
-                if clash:
+                if clash and document.owns(binding.node):
                     port, owner = clash
                     yield self.finding(
                         binding.node.span,

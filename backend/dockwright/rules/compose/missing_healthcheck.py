@@ -37,13 +37,15 @@ class MissingHealthcheck(ComposeRule):
         "service sets counts (restart, ports, healthcheck), as Compose merges it in; the finding stays on "
         "the service in this file. A service whose base cannot be read (its file is not among the analysed "
         "files or lies outside the compose file's folder) is not reported."
+        " Override files (and `-f` lists) are merged in as Compose merges them; the finding is in the first"
+        " file of the project that defines the service."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         project = document.project(context)
         jobs = project.awaited_completion()
         depended_on = project.depended_on()
-        for service in project.services:
+        for service in project.first_defined_here():
             # A compose `healthcheck` of any kind (`disable: true` included) says the author decided.
             if "healthcheck" in service.body or service.name in jobs or service.is_one_shot():
                 continue

@@ -29,10 +29,12 @@ class MissingNoNewPrivileges(ComposeRule):
         "With `extends`, what the base service sets counts, as Compose merges it in; the finding stays on "
         "the service in this file. A service whose base cannot be read (its file is not among the analysed "
         "files or lies outside the compose file's folder) is not reported."
+        " Override files (and `-f` lists) are merged in as Compose merges them; the finding is in the first"
+        " file of the project that defines the service."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        for service in document.project(context).services:
+        for service in document.project(context).first_defined_here():
             if service.incomplete:
                 continue
             options = service.get("security_opt")

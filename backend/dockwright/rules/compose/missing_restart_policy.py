@@ -28,12 +28,14 @@ class MissingRestartPolicy(ComposeRule):
         "are not reported. With `extends`, what the base service sets counts, as Compose merges it in; the "
         "finding stays on the service in this file. A service whose base cannot be read (its file is not "
         "among the analysed files or lies outside the compose file's folder) is not reported."
+        " Override files (and `-f` lists) are merged in as Compose merges them; the finding is in the first"
+        " file of the project that defines the service."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         project = document.project(context)
         jobs = project.awaited_completion()
-        for service in project.services:
+        for service in project.first_defined_here():
             if service.restart_policy() is not None or service.name in jobs or service.incomplete:
                 continue
             yield self.finding(service.key.span, f"service {service.name!r} has no restart policy")

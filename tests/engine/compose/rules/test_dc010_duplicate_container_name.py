@@ -30,9 +30,19 @@ TRIGGERS = [
         21,
     ),
 ]
+# The same expression is the same name whatever the variable holds (here it has no value).
+TRIGGERS.append(
+    (
+        A + "  b:\n    image: y:1\n    container_name: ${FIXED_NAME}\n  c:\n    image: z:1\n"
+        "    container_name: ${FIXED_NAME}\n",
+        10,
+        21,
+    )
+)
 NEAR_MISSES = [
     A + "  b:\n    image: y:1\n    container_name: app2\n",
-    A + "  b:\n    image: y:1\n    container_name: ${NAME}\n  c:\n    image: z:1\n    container_name: ${NAME}\n",
+    A + "  b:\n    image: y:1\n    container_name: ${NAME}\n  c:\n    image: z:1\n    container_name: ${OTHER}\n",
+    A + "  b:\n    image: y:1\n    container_name: ${NAME}\n",  # unknown: it may or may not be `app`
     A + "  b:\n    image: y:1\n    # dockwright ignore=DC010\n    container_name: app\n",
     DB + "    container_name: ${DB_NAME:-shop-db}\n  db-replica:\n    image: postgres:17\n"
     "    container_name: ${REPLICA_NAME:-shop-db-replica}\n",
