@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dockwright.fixes import apply_fixes
 from dockwright.findings import Finding, Fix
+from dockwright.fixes import apply_fixes
 from dockwright.lint import lint
 from dockwright.lsp.positions import split_lines
 from dockwright.lsp.pragma_edits import ignore_here, ignore_in_file
