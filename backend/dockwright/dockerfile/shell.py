@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -51,6 +52,21 @@ class ShellWord:
         return self.value.startswith("-") and self.value != "-" and self.literal
 
 
+def has_flag(args: Iterable[ShellWord], *names: str) -> bool:
+    """True when any of ``names`` is among ``args``: long flags exactly (or ``--name=value``), short flags also
+    inside a cluster such as ``-qy``."""
+    for arg in args:
+        if not arg.literal or not arg.value.startswith("-"):
+            continue
+        for name in names:
+            if name.startswith("--"):
+                if arg.value == name or arg.value.startswith(name + "="):
+                    return True
+            elif (len(name) == 2 and not arg.value.startswith("--") and name[1] in arg.value[1:]) or arg.value == name:
+                return True
+    return False
+
+
 @dataclass(frozen=True)
 class ShellCommand:
     name: ShellWord
@@ -79,20 +95,8 @@ class ShellCommand:
         return next((a for a in self.args if not a.is_flag), None)
 
     def has_flag(self, *names: str) -> bool:
-        """True when any of ``names`` is given: long flags exactly (or ``--name=value``), short flags also
-        inside a cluster such as ``-qy``."""
-        for arg in self.args:
-            if not arg.literal or not arg.value.startswith("-"):
-                continue
-            for name in names:
-                if name.startswith("--"):
-                    if arg.value == name or arg.value.startswith(name + "="):
-                        return True
-                elif (
-                    len(name) == 2 and not arg.value.startswith("--") and name[1] in arg.value[1:]
-                ) or arg.value == name:
-                    return True
-        return False
+        """True when any of ``names`` is given (see :func:`has_flag`)."""
+        return has_flag(self.args, *names)
 
     def flag(self, *names: str) -> ShellWord | None:
         """The word of the first matching flag."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.queries import final_image_stages
+from dockwright.dockerfile.queries.stages import final_image_stages
 from dockwright.dockerfile.shell import ShellCommand, ShellScript, ShellWord
 from dockwright.dockerfile.shell_jobs import run_instructions as run_instructions  # re-exported for the rules
 from dockwright.findings import Edit, Span
@@ -19,7 +19,7 @@ def shipped_run_instructions(document: Dockerfile) -> list[tuple[Instruction, Sh
     """Shell-form RUNs whose layers end up in the image: those of the final stage and the stages it builds
     on, and ONBUILD triggers (they run in the image built from this one). A package manager's cache left in
     a builder stage never ships, so the cache rules look at these only."""
-    shipped = {stage.index for stage in final_image_stages(document.stages)}
+    shipped = {stage.index for stage in final_image_stages(document)}
     return [
         (instruction, script)
         for instruction, script in run_instructions(document)

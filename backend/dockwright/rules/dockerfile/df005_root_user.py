@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.image import ImageRef
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import last_user, user_name
+from dockwright.dockerfile.queries.users import last_user, user_name
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import lineage_instructions
+from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 

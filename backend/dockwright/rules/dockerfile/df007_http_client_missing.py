@@ -6,7 +6,10 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.image import ImageRef
 from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.queries import copy_paths, lineage_instructions, package_installs, package_name, programs_run
+from dockwright.dockerfile.queries.commands import programs_run
+from dockwright.dockerfile.queries.packages import OS_TOOLS, package_commands
+from dockwright.dockerfile.queries.paths import copy_paths
+from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -71,9 +74,9 @@ class HttpClientMissing(Rule):
     fix_title = "Install the tool in the final stage, or check health with something the image has"
     notes = (
         "Only images in a small table are judged (python, node and golang variants, debian, ubuntu, alpine, "
-        "busybox, nginx, scratch, distroless); other base images are never reported. A package install "
-        "(apt-get, apk, yum, dnf, microdnf), a COPY of a file named curl/wget, a COPY --from of a whole "
-        "directory, or a RUN that itself runs the tool anywhere in the final stage's lineage counts as "
+        "busybox, nginx, scratch, distroless); other base images are never reported. A package install (apt-get, "
+        "apt, aptitude, apk, yum, dnf, microdnf, zypper), a COPY of a file named curl/wget, a COPY --from of a "
+        "whole directory, or a RUN that itself runs the tool anywhere in the final stage's lineage counts as "
         "providing it."
     )
 
@@ -113,8 +116,8 @@ def _provided_tools(instructions: list[Instruction]) -> set[str]:
     provided: set[str] = set()
     for instruction in instructions:
         if instruction.keyword == "RUN":
-            for install in package_installs(instruction):
-                names = {package_name(p.value) for p in install.packages}
+            for use in package_commands(instruction, *OS_TOOLS):
+                names = {use.tool.package_name(p.value) for p in use.packages}
                 provided.update(t for t in TOOLS if names & _PROVIDERS[t])
             provided.update(u.program for u in programs_run(instruction) if u.program in TOOLS)
         elif instruction.keyword in ("COPY", "ADD"):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
-from dockwright.dockerfile.queries import lineage_instructions
+from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 

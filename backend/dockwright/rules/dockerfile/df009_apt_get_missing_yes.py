@@ -4,11 +4,10 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import apt_installs_in, apt_quiet_level, command_span, insertion_after
-from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.dockerfile.queries.commands import command_span, insert_after
+from dockwright.dockerfile.queries.packages import APT_TOOLS, package_commands
+from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
-
-_YES_SETTINGS = ("apt::get::assume-yes",)
 
 
 @register
@@ -28,19 +27,16 @@ class AptGetMissingYes(Rule):
     equivalents = {"hadolint": "DL3014"}
     notes = (
         "`-y`, `--yes`, `--assume-yes`, a quiet level of two (`-qq`, `-q=2`, which implies `-y`) and "
-        "`-o APT::Get::Assume-Yes=true` all count. `apt install` is checked too (hadolint only checks apt-get)."
+        "`-o APT::Get::Assume-Yes=true` all count. `apt install` and `aptitude install` are checked too, and ONBUILD "
+        "triggers (hadolint only checks apt-get)."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for install in apt_installs_in(document):
-            command = install.command
-            if command.has_flag("-y", "--yes", "--assume-yes") or apt_quiet_level(command) >= 2:
+        for use in package_commands(document, *APT_TOOLS):
+            if use.confirmed or use.subcommand is None:
                 continue
-            if any(install.options.get(s, "").lower() in ("true", "1", "yes") for s in _YES_SETTINGS):
-                continue
-            span, text = insertion_after(install.subcommand, "-y")
             yield self.finding(
-                command_span(command, install.subcommand),
-                f"`{install.manager} install` without `-y` stops at apt's confirmation prompt",
-                Fix("Add `-y`", (Edit(span, text),), safe=True),
+                command_span(use.command, use.subcommand),
+                f"`{use.command.program} install` without `-y` stops at apt's confirmation prompt",
+                Fix("Add `-y`", (insert_after(use.subcommand, "-y"),), safe=True),
             )

@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import apt_installs_in, command_span, insertion_after
-from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.dockerfile.queries.commands import command_span, insert_after
+from dockwright.dockerfile.queries.packages import APT_TOOLS, installs_recommends, package_commands
+from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 
 
@@ -28,20 +29,17 @@ class AptGetInstallRecommends(Rule):
     fix_title = "Add `--no-install-recommends`"
     equivalents = {"hadolint": "DL3015"}
     notes = (
-        "`-o APT::Install-Recommends=false` (or `=0`) counts as well. `apt install` is checked too (hadolint "
-        "only checks apt-get)."
+        "`-o APT::Install-Recommends=false` (or `=0`) counts as well. `apt install` is checked too, `aptitude "
+        "install` (whose flag is `--without-recommends`) and ONBUILD triggers as well (hadolint only checks apt-get)."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for install in apt_installs_in(document):
-            command = install.command
-            if command.has_flag("--no-install-recommends"):
+        for use in package_commands(document, *APT_TOOLS):
+            if use.action != "install" or use.subcommand is None or not installs_recommends(use):
                 continue
-            if install.options.get("apt::install-recommends", "").lower() in ("false", "0", "no"):
-                continue
-            span, text = insertion_after(install.subcommand, "--no-install-recommends")
+            flag = use.tool.no_recommends_flags[0]
             yield self.finding(
-                command_span(command, install.subcommand),
-                f"`{install.manager} install` also installs recommended packages",
-                Fix("Add `--no-install-recommends`", (Edit(span, text),), safe=True),
+                command_span(use.command, use.subcommand),
+                f"`{use.command.program} install` also installs recommended packages",
+                Fix(f"Add `{flag}`", (insert_after(use.subcommand, flag),), safe=True),
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import apt_installs_in
+from dockwright.dockerfile.queries.packages import APT_TOOLS, package_commands
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -29,13 +29,10 @@ class AptGetUnpinned(Rule):
     notes = (
         "As in hadolint, `pkg=version`, `pkg/release` and local `.deb` files count as pinned. Off by default "
         "(hadolint reports it): pins to versions Debian has since removed make the build fail. `apt install` "
-        "is checked too."
+        "and `aptitude install` are checked too, and ONBUILD triggers."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for install in apt_installs_in(document):
-            for package in install.packages:
-                value = package.value
-                if not package.literal or "=" in value or "/" in value or value.endswith(".deb"):
-                    continue
-                yield self.finding(package.span, f"`{value}` is installed without a pinned version")
+        for use in package_commands(document, *APT_TOOLS):
+            for package in use.unpinned():
+                yield self.finding(package.span, f"`{package.value}` is installed without a pinned version")

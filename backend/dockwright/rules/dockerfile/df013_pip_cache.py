@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import command_span, insertion_after, mounts, pip_installs
-from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.dockerfile.queries.commands import command_span, insert_after
+from dockwright.dockerfile.queries.mounts import mounts
+from dockwright.dockerfile.queries.packages import PIP, caches_kept
+from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import shipped_run_instructions
 
 
 @register
@@ -25,24 +26,25 @@ class PipCache(Rule):
     fix_title = "Add `--no-cache-dir`"
     equivalents = {"hadolint": "DL3042"}
     notes = (
-        "Covers `pip`, `pip3`, `python -m pip` and `python3 -m pip`. Not reported when PIP_NO_CACHE_DIR is "
+        "Covers `pip`, `pip2`, `pip3.12`, `python -m pip` and `python3 -u -m pip` alike (as DF052 does). Not "
+        "reported when PIP_NO_CACHE_DIR is "
         "set (ENV or ARG in scope, or on the command) to any value (pip disables the cache even for `false`, "
         "for backward compatibility, which hadolint gets wrong), or when the RUN has a cache mount (the cache "
-        "is then managed on purpose). Only stages that end up in the image are checked (the final stage, "
+        "is then managed on purpose), or when a `pip cache purge` (or an `rm` of /root/.cache/pip) follows the "
+        "install in the same RUN. Only stages that end up in the image are checked (the final stage, "
         "those it builds on, and ONBUILD triggers): a builder stage's cache never ships."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, _ in shipped_run_instructions(document):
-            if instruction.scope.get("PIP_NO_CACHE_DIR") or mounts(instruction, "cache"):
-                continue
-            for call in pip_installs(instruction):
-                command = call.command
-                if command.has_flag("--no-cache-dir") or dict(command.assignments).get("PIP_NO_CACHE_DIR"):
+        for kept in caches_kept(document, PIP):
+            for use in kept:
+                instruction, command = use.instruction, use.command
+                if instruction.scope.get("PIP_NO_CACHE_DIR") or mounts(instruction, "cache"):
                     continue
-                span, text = insertion_after(call.subcommand, "--no-cache-dir")
+                if dict(command.assignments).get("PIP_NO_CACHE_DIR") or use.subcommand is None:
+                    continue
                 yield self.finding(
-                    command_span(command, call.subcommand),
+                    command_span(command, use.subcommand),
                     f"`{command.name.value} ... install` stores its download cache in the layer",
-                    Fix("Add `--no-cache-dir`", (Edit(span, text),), safe=True),
+                    Fix("Add `--no-cache-dir`", (insert_after(use.subcommand, "--no-cache-dir"),), safe=True),
                 )

@@ -5,13 +5,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dockwright.context import LintContext
-from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.queries import commands_of
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import commands_of, operands
+from dockwright.dockerfile.queries.packages import JS_TOOLS, NPM, PackageCommand, package_command
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
-_INSTALL_VERBS = {"npm": ("ci", "install", "i", "add"), "yarn": ("install",), "pnpm": ("install", "i")}
 _PROD_FLAGS = {
     "npm": ("--production", "--only=production", "--only=prod", "--omit=dev"),
     "yarn": ("--production", "--prod"),
@@ -73,12 +73,13 @@ class BuildWithoutDevDependencies(Rule):
         for stage in document.stages:
             last_install: _Install | None = None
             for instruction in stage.named("RUN"):
-                for command in commands_of(instruction):
-                    install = _install(command, instruction)
+                for _, command in commands_of(instruction):
+                    use = package_command(instruction, command, *JS_TOOLS)
+                    install = _install(use) if use is not None else None
                     if install is not None:
                         last_install = install
                         continue
-                    if last_install is not None and last_install.production and _is_build(command):
+                    if last_install is not None and last_install.production and _is_build(command, use):
                         yield self.finding(
                             command.span,
                             f"`{_head(command)}` runs after `{last_install.text}` (line {last_install.line}), "
@@ -86,47 +87,38 @@ class BuildWithoutDevDependencies(Rule):
                         )
 
 
-def _install(command: ShellCommand, instruction: Instruction) -> _Install | None:
-    program = command.program
-    verbs = _INSTALL_VERBS.get(program)
-    if verbs is None:
+def _install(use: PackageCommand) -> _Install | None:
+    """A project install (`npm ci`, `yarn`, `pnpm install`): not `npm install left-pad`, which adds a package."""
+    if use.action not in ("ci", "install") or use.operands:
         return None
-    subcommand = command.subcommand()
-    if subcommand is None:
-        if program != "yarn":  # a bare `yarn` installs
-            return None
-    elif subcommand.value not in verbs:
-        return None
-    adds_package = program == "npm" and subcommand is not None and subcommand.value in ("install", "i", "add")
-    if adds_package and len(command.positional()) > 1:  # `npm install left-pad` is not the project's deps
-        return None
-    explicit_full = command.has_flag("--include=dev", "--production=false", "--dev")
-    flagged = _has_production_flag(command, program)
-    node_env = dict(command.assignments).get("NODE_ENV", instruction.scope.get("NODE_ENV") or "")
-    production = not explicit_full and (flagged or node_env.strip("'\"") == "production")
+    command = use.command
+    explicit_full = use.has_flag("--include=dev", "--production=false", "--dev")
+    node_env = dict(command.assignments).get("NODE_ENV", use.instruction.scope.get("NODE_ENV") or "")
+    production = not explicit_full and (_has_production_flag(use) or node_env.strip("'\"") == "production")
     return _Install(_head(command), command.span.start_line, production)
 
 
-def _has_production_flag(command: ShellCommand, program: str) -> bool:
-    values = [a.value for a in command.args]
-    if any(v in _PROD_FLAGS[program] for v in values):
+def _has_production_flag(use: PackageCommand) -> bool:
+    values = [a.value for a in use.args]
+    if any(v in _PROD_FLAGS[use.tool.name] for v in values):
         return True
     # `--omit dev` / `--only production` with the value as the next word.
     pairs = itertools.pairwise(values)
-    return program == "npm" and any(f in ("--omit", "--only") and v in ("dev", "prod", "production") for f, v in pairs)
+    return use.tool is NPM and any(f in ("--omit", "--only") and v in ("dev", "prod", "production") for f, v in pairs)
 
 
-def _is_build(command: ShellCommand) -> bool:
-    program = command.program
-    positional = [a.value for a in command.positional()]
-    if program in ("npm", "yarn", "pnpm") and positional:
-        if positional[0] in ("run", "run-script") and len(positional) > 1:
-            return "build" in positional[1]
-        if positional[0] in ("exec", "dlx") and len(positional) > 1:
-            return positional[1] in _BUILD_TOOLS
-        return program != "npm" and "build" in positional[0]
-    if program in ("npx", "pnpx") and positional:
-        return positional[0] in _BUILD_TOOLS
+def _is_build(command: ShellCommand, use: PackageCommand | None) -> bool:
+    if use is not None:
+        first = use.operands[0].value if use.operands else ""
+        if use.action == "run":
+            return "build" in first
+        if use.action in ("exec", "dlx"):
+            return first in _BUILD_TOOLS
+        # `yarn build`, `pnpm build`: a script run by its name.
+        return use.tool is not NPM and not use.action and use.subcommand is not None and "build" in use.subcommand.value
+    if command.program in ("npx", "pnpx"):
+        words = operands(command.args)
+        return bool(words) and words[0].value in _BUILD_TOOLS
     return False
 
 

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.queries import commands_of, copy_paths, is_whole_context, pip_call
+from dockwright.dockerfile.queries.commands import commands_of, operands
+from dockwright.dockerfile.queries.packages import GO, JS_TOOLS, PIP, package_command
+from dockwright.dockerfile.queries.paths import copy_paths, is_whole_context
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
@@ -82,7 +84,7 @@ class ContextCopiedBeforeInstall(Rule):
                     elif whole_copy is None and any(_is_manifest(s) for s in sources):
                         break  # manifests come first: the layout is right
                 elif instruction.keyword == "RUN" and whole_copy is not None:
-                    install = next((c for c in commands_of(instruction) if _installs_dependencies(c)), None)
+                    install = next((c for i, c in commands_of(instruction) if _installs_dependencies(i, c)), None)
                     if install is not None:
                         head = " ".join(w.value for w in install.words[:4])
                         yield self.finding(
@@ -109,34 +111,34 @@ def _is_manifest(source: str) -> bool:
     return any(fnmatch.fnmatchcase(p, name) for p in MANIFESTS)
 
 
-def _installs_dependencies(command: ShellCommand) -> bool:
+# Other tools' dependency installs: the subcommand that installs (or fetches) what the manifest lists.
+_INSTALL_SUBCOMMANDS = {
+    "poetry": ("install",),
+    "pipenv": ("install", "sync"),
+    "uv": ("sync",),
+    "pdm": ("install", "sync"),
+    "bundle": ("install",),
+    "composer": ("install",),
+    "cargo": ("fetch",),
+}
+
+
+def _installs_dependencies(instruction: Instruction, command: ShellCommand) -> bool:
+    use = package_command(instruction, command, PIP, *JS_TOOLS, GO)
+    if use is not None:
+        if use.tool is PIP:
+            return use.action == "install" and (
+                use.has_flag("-r", "--requirement") or any(w.value in (".", "./") for w in use.operands)
+            )
+        if use.tool is GO:
+            return use.action == "mod-download"
+        return use.action in ("ci", "install") and not use.operands
     program = command.program
-    positional = [a.value for a in command.positional()]
-    first = positional[0] if positional else ""
-    pip = pip_call(command)
-    if pip is not None:
-        if pip.subcommand.value != "install":
-            return False
-        return command.has_flag("-r", "--requirement") or any(a.value in (".", "./") for a in pip.args)
-    if program in ("npm", "pnpm"):
-        return first in ("ci", "install", "i") and len(positional) == 1
-    if program == "yarn":
-        return first in ("", "install")
-    simple = {
-        "poetry": ("install",),
-        "pipenv": ("install", "sync"),
-        "uv": ("sync",),
-        "pdm": ("install", "sync"),
-        "bundle": ("install",),
-        "composer": ("install",),
-        "cargo": ("fetch",),
-    }
-    if program in simple:
-        return first in simple[program]
-    if program == "go":
-        return positional[:2] == ["mod", "download"]
+    words = [w.value for w in operands(command.args)]
+    if program in _INSTALL_SUBCOMMANDS:
+        return bool(words) and words[0] in _INSTALL_SUBCOMMANDS[program]
     if program in ("mvn", "mvnw"):
-        return any(p.startswith("dependency:") for p in positional)
+        return any(w.startswith("dependency:") for w in words)
     if program in ("gradle", "gradlew"):
-        return "dependencies" in positional
+        return "dependencies" in words
     return False

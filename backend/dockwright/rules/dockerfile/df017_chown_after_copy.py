@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries import changes_to_copied_files
+from dockwright.dockerfile.queries.paths import changes_to_copied_files
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 

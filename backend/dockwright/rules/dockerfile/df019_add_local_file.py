@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.queries import copy_paths
+from dockwright.dockerfile.queries.paths import copy_paths
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 

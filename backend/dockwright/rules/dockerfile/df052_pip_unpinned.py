@@ -4,46 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import PIP, PIPX, package_commands
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import operands, pip_args, run_instructions
-
-# pip options whose value is a separate word; the value is not a package.
-VALUE_FLAGS = frozenset(
-    [
-        "-b",
-        "--build",
-        "-e",
-        "--editable",
-        "--extra-index-url",
-        "-f",
-        "--find-links",
-        "-i",
-        "--index-url",
-        "--implementation",
-        "--no-binary",
-        "--only-binary",
-        "--platform",
-        "--prefix",
-        "--progress-bar",
-        "--proxy",
-        "--python-version",
-        "--root",
-        "--src",
-        "-t",
-        "--target",
-        "--trusted-host",
-        "--upgrade-strategy",
-        "--abi",
-        "--cache-dir",
-        "--log",
-        "--report",
-        "-C",
-        "--config-settings",
-    ]
-)
-VERSION_MARKS = ("==", ">=", "<=", "~=", "!=", ">", "<", "===")
-VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+", "git://")
 
 
 @register
@@ -60,30 +23,13 @@ class PipUnpinned(Rule):
     good = "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n"
     fix_title = "Pin the version (`flask==3.0.3`) or install from a requirements or constraints file"
     equivalents = {"hadolint": "DL3013"}
-    notes = "Each unpinned package is reported at its own position; a package given through a variable is skipped."
+    notes = (
+        "Each unpinned package is reported at its own position; a package given through a variable is skipped, and "
+        "none when a requirements or constraints file is given. Covers `pip`, `pip2`, `pip3.12`, `python -m pip` "
+        "and `python3 -u -m pip` alike (as DF013 does), and `pipx install`."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, script in run_instructions(document):
-            for command in script.all_commands:
-                args = pip_args(command)
-                if args is None:
-                    continue
-                words = operands(args, VALUE_FLAGS)
-                if not words or words[0].value != "install":
-                    continue
-                values = {a.value for a in args}
-                if values & {"-r", "--requirement", "-c", "--constraint", "."} or any(
-                    a.value.startswith(("--requirement=", "--constraint=", "-r", "-c")) and a.is_flag for a in args
-                ):
-                    continue
-                for word in words[1:]:
-                    if word.literal and not _pinned(word.value):
-                        yield self.finding(word.span, f"`{word.value}` is installed by pip without a version")
-
-
-def _pinned(package: str) -> bool:
-    if any(mark in package for mark in VERSION_MARKS):
-        return True
-    if package.startswith(VCS_PREFIXES):
-        return "@" in package.split("://", 1)[-1]
-    return package.endswith((".whl", ".tar.gz", ".zip")) or "/" in package or package.startswith(".")
+        for use in package_commands(document, PIP, PIPX):
+            for word in use.unpinned():
+                yield self.finding(word.span, f"`{word.value}` is installed by {use.tool.name} without a version")

@@ -26,6 +26,7 @@ NEAR_MISSES = [
     "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n"
     "    && rm -rf /var/lib/apt/lists/*\nHEALTHCHECK CMD curl -f http://localhost/\n",
     "FROM alpine:3.20\nRUN apk add --no-cache curl\nHEALTHCHECK CMD curl -f http://localhost/\n",
+    "FROM debian:12\nRUN aptitude install -y curl=7.88.1-10\nHEALTHCHECK CMD curl -f http://localhost/\n",
     "FROM node:22-slim AS base\nRUN apt-get update && apt-get install -y wget\nFROM base\n"
     "HEALTHCHECK CMD wget -q http://localhost/\n",
     "FROM gcr.io/distroless/static\nCOPY --from=curlimages/curl:8.10.1 /usr/bin/curl /usr/bin/curl\n"

@@ -9,6 +9,9 @@ TRIGGERS = [
     ("FROM debian:12\nRUN set -eux; \\\n    DEBIAN_FRONTEND=noninteractive apt-get install curl\n", 3, 36),
     ("FROM debian:12\nRUN <<EOF\napt-get update\napt-get install curl\nEOF\n", 4, 1),
     ("FROM debian:12\nRUN /usr/bin/apt-get -o Dpkg::Use-Pty=0 install curl\n", 2, 5),
+    # an ONBUILD trigger runs the same install in the image built from this one
+    ("FROM debian:12\nONBUILD RUN apt-get install curl\n", 2, 13),
+    ("FROM debian:12\nRUN aptitude install curl\n", 2, 5),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nRUN apt-get install -y curl\n",
@@ -20,6 +23,8 @@ NEAR_MISSES = [
     "FROM debian:12\nRUN apt-get --quiet --quiet install curl\n",
     "FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install curl\n",
     "FROM debian:12\nRUN apt-get update\n",
+    "FROM debian:12\nONBUILD RUN apt-get install -y curl\n",
+    "FROM debian:12\nRUN aptitude install -y curl\n",
     "FROM debian:12\nRUN apt-get remove curl\n",
     "FROM debian:12\n# hadolint ignore=DL3014\nRUN apt-get install curl\n",
     "FROM debian:12\n# dockwright ignore=apt-get-missing-yes\nRUN apt-get install curl\n",

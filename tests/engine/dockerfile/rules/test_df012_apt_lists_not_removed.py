@@ -12,6 +12,12 @@ TRIGGERS = [
     ("FROM debian:12\nRUN set -e; \\\n    apt-get -q update; \\\n    apt-get install -y curl\n", 3, 5),
     # an ONBUILD trigger runs in the image built from this one
     ("FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1\n", 2, 13),
+    # lists removed before the update do not count: the update downloads new ones
+    ("FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y x\n", 2, 36),
+    ("FROM debian:12\nRUN apt-get update && rm -rf /var/lib/apt/lists/* && apt-get update\n", 2, 54),
+    ("FROM debian:12\nRUN aptitude update && aptitude install -y curl\n", 2, 5),
+    # a removal that is not recursive leaves the directory
+    ("FROM debian:12\nRUN apt-get update && rm -f /var/lib/apt\n", 2, 5),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
@@ -23,6 +29,10 @@ NEAR_MISSES = [
     # A builder stage whose files are copied selectively does not ship its lists.
     "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /x /x\n",
     "FROM debian:12\nRUN apt-get install -y curl\n",
+    "FROM debian:12\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n",
+    "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt\n",
+    "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib\n",
+    "FROM debian:12\nONBUILD RUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update\n",
     "FROM debian:12\n# hadolint ignore=DL3009\nRUN apt-get update\n",
 ]
 

@@ -11,6 +11,14 @@ TRIGGERS = [
     ("FROM python:3.12-slim AS base\nRUN pip install flask\nFROM base\n", 2, 5),
     # an ONBUILD trigger runs in the image built from this one
     ("FROM python:3.12-slim\nONBUILD RUN pip install flask==3.0.0\n", 2, 13),
+    # every way of running pip, as DF052 reads them
+    ("FROM python:3.12-slim\nRUN python3 -u -m pip install flask\n", 2, 5),
+    ("FROM python:3.12-slim\nRUN python3 -um pip install flask\n", 2, 5),
+    ("FROM python:3.12-slim\nRUN python -W ignore -m pip install flask\n", 2, 5),
+    ("FROM python:2.7-slim\nRUN pip2 install flask\n", 2, 5),
+    ("FROM python:3.12-slim\nRUN pip --root-user-action ignore install flask\n", 2, 5),
+    # a purge before the install does not count
+    ("FROM python:3.12-slim\nRUN pip cache purge && pip install flask\n", 2, 24),
 ]
 NEAR_MISSES = [
     "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
@@ -25,6 +33,11 @@ NEAR_MISSES = [
     "FROM python:3.12-slim\nRUN pip download flask\n",
     "FROM python:3.12-slim\nRUN uv pip install flask\n",
     "FROM python:3.12-slim\nRUN pipx install black\n",
+    "FROM python:3.12-slim\nRUN python3 -m venv /venv\n",
+    "FROM python:3.12-slim\nRUN python3 -c 'import pip' install\n",
+    "FROM python:3.12-slim\nRUN pip install flask && pip cache purge\n",
+    "FROM python:3.12-slim\nRUN pip install flask && rm -rf /root/.cache/pip\n",
+    "FROM python:3.12-slim\nONBUILD RUN --mount=type=cache,target=/root/.cache/pip pip install flask\n",
     "FROM python:3.12 AS build\nRUN pip install flask\nFROM python:3.12-slim\nCOPY --from=build /x /x\n",
     "FROM python:3.12-slim\n# hadolint ignore=DL3042\nRUN pip install flask\n",
 ]

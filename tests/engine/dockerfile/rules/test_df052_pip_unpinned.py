@@ -11,6 +11,14 @@ TRIGGERS = [
     ),
     ("FROM python:3.12-slim\nRUN <<EOF\npip install uvicorn[standard]\nEOF\n", 3, 13),
     ("FROM python:3.12-slim\nONBUILD RUN pip install celery\n", 2, 25),
+    # every way of running pip, as DF013 reads them
+    ("FROM python:3.12-slim\nRUN python3 -u -m pip install flask\n", 2, 31),
+    ("FROM python:3.12-slim\nRUN python3 -mpip install flask\n", 2, 27),
+    ("FROM python:2.7-slim\nRUN pip2 install flask\n", 2, 18),
+    ("FROM python:3.12-slim\nRUN /usr/local/bin/pip3.12 install flask\n", 2, 36),
+    # a flag's value is not a package
+    ("FROM python:3.12-slim\nRUN pip install --root-user-action ignore flask\n", 2, 43),
+    ("FROM python:3.12-slim\nRUN pipx install black\n", 2, 18),
 ]
 NEAR_MISSES = [
     "FROM python:3.12-slim\nRUN pip install flask==3.0.3\n",
@@ -22,6 +30,10 @@ NEAR_MISSES = [
     "FROM python:3.12-slim\nRUN pip install -c constraints.txt flask\n",
     "FROM python:3.12-slim\nRUN pip install $PACKAGES\n",
     "FROM python:3.12-slim\nRUN pip download flask\n",
+    "FROM python:3.12-slim\nRUN pip install --root-user-action ignore flask==3.0.3\n",
+    "FROM python:3.12-slim\nRUN python3 -u -m pip install --no-cache-dir flask==3.0.3\n",
+    "FROM python:3.12-slim\nRUN python3 -m venv /venv\n",
+    "FROM python:3.12-slim\nRUN pipx install black==24.8.0\n",
     "FROM python:3.12-slim\n# hadolint ignore=DL3013\nRUN pip install flask\n",
 ]
 
