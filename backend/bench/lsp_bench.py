@@ -22,7 +22,7 @@ from pygls.lsp.client import LanguageClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.sample import MULTI_STAGE_DOCKERFILE  # noqa: E402
+from bench.sample import MULTI_STAGE_DOCKERFILE
 
 URI = "file:///bench/Dockerfile"
 TARGETS_MS = {"cached": 30.0, "uncached": 150.0}
