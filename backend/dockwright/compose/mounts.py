@@ -31,13 +31,14 @@ class Mount:
 
 
 def mounts(volumes: Node | None) -> list[Mount]:
+    """The mounts that can be read; one built from a variable without a value is unknown and left out."""
     if not isinstance(volumes, Sequence):
         return []
     found = []
     for item in volumes.items:
-        if isinstance(item, Scalar) and item.text.strip():
+        if isinstance(item, Scalar) and item.text.strip() and not item.unresolved:
             found.append(_short(item))
-        elif isinstance(item, Mapping):
+        elif isinstance(item, Mapping) and not any(isinstance(v, Scalar) and v.unresolved for _, v in item.pairs):
             found.append(_long(item))
     return found
 

@@ -8,7 +8,7 @@ after its own. Inherited pairs keep the position where they are written, inside 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,15 +142,17 @@ def integer(node: Node | None) -> int | None:
     return None
 
 
-def to_data(node: Node | None) -> Any:
-    """Plain Python data (dicts, lists, scalars) as Compose validates it; shared nodes stay shared."""
+def to_data(node: Node | None, unknown: Callable[[Scalar], Any] | None = None) -> Any:
+    """Plain Python data (dicts, lists, scalars) as Compose validates it; shared nodes stay shared.
+    ``unknown`` gives the value of a scalar whose variables have no value (default: what Compose would
+    substitute, an empty string for each)."""
     memo: dict[int, Any] = {}
 
     def convert(current: Node | None) -> Any:
         if current is None:
             return None
         if isinstance(current, Scalar):
-            return current.value
+            return unknown(current) if unknown is not None and current.unresolved else current.value
         cached = memo.get(id(current))
         if cached is not None:
             return cached

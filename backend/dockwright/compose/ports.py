@@ -22,6 +22,8 @@ class PortBinding:
     protocol: str
     # The first part of the short syntax after the IP, what dclint sorts and compares ports by.
     sort_key: str
+    # False when part of it comes from a variable without a value: its address and ports are unknown.
+    known: bool = True
 
     @property
     def on_all_interfaces(self) -> bool:
@@ -64,12 +66,13 @@ def split_short_syntax(text: str) -> tuple[str, str, str, str]:
 
 
 def _short(item: Scalar) -> PortBinding | None:
-    text = item.text.strip()
+    # An unknown value is sorted by what is written, as dclint sorts it.
+    text = (item.raw if item.unresolved else item.text).strip()
     if not text:
         return None
     host_ip, published, target, protocol = split_short_syntax(text)
     sort_key = published if host_ip else (text.partition("/")[0].split(":")[0])
-    return PortBinding(item, host_ip, published, target, protocol, sort_key)
+    return PortBinding(item, host_ip, published, target, protocol, sort_key, known=not item.unresolved)
 
 
 def _long(item: Mapping) -> PortBinding:
@@ -78,7 +81,9 @@ def _long(item: Mapping) -> PortBinding:
         return node.text.strip() if isinstance(node, Scalar) else ""
 
     published = text("published")
-    return PortBinding(item, text("host_ip"), published, text("target"), text("protocol") or "tcp", published)
+    known = not any(isinstance(value, Scalar) and value.unresolved for _, value in item.pairs)
+    protocol = text("protocol") or "tcp"
+    return PortBinding(item, text("host_ip"), published, text("target"), protocol, published, known)
 
 
 def _expand(value: str) -> list[int]:

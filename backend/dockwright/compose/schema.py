@@ -62,11 +62,18 @@ def _fast_validator() -> Any:
     return jsonschema_rs.validator_for(compose_schema())
 
 
+# A value built from variables without a value is unknown: it stands in the data as this prefix and its
+# expression, so that the same expression twice is still the same item (`uniqueItems`), and no error about
+# the value itself is reported (a real environment may well give a valid one).
+_UNKNOWN = "\x00unknown:"
+
+
 def schema_errors(document: ComposeFile) -> list[SchemaError]:
-    """Every schema violation of the (interpolated) document, in document order."""
+    """Every schema violation of the (interpolated) document, in document order; values from variables
+    without a value are not judged."""
     if document.root is None:
         return []
-    data = to_data(document.root)
+    data = to_data(document.root, unknown=lambda scalar: _UNKNOWN + scalar.raw)
     fast = _fast_validator()
     if fast is not None and fast.is_valid(data):
         return []
@@ -78,6 +85,8 @@ def schema_errors(document: ComposeFile) -> list[SchemaError]:
 
 
 def _describe(root: Node, error: ValidationError) -> list[SchemaError]:
+    if isinstance(error.instance, str) and error.instance.startswith(_UNKNOWN):
+        return []
     path = list(error.absolute_path)
     key, node = _locate(root, path)
     where = _path_text(path)

@@ -18,19 +18,20 @@ DCLINT_RULES = {
 }  # fmt: skip
 
 
-def _ids(example: str, rule_id: str) -> list[str]:
-    result = lint(example, kind="compose", config={"enable": [rule_id], "today": "2026-11-28", "shellcheck": False})
+def _ids(example: str, rule) -> list[str]:  # type: ignore[no-untyped-def]
+    config = {"today": "2026-11-28", "shellcheck": False, **getattr(rule, "example_config", {}), "enable": [rule.id]}
+    result = lint(example, kind="compose", config=config, files=getattr(rule, "example_files", None))
     return [f.rule for f in result.findings]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_the_bad_example_triggers_the_rule(rule) -> None:  # type: ignore[no-untyped-def]
-    assert rule.id in _ids(rule.bad, rule.id)
+    assert rule.id in _ids(rule.bad, rule)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_the_good_example_does_not(rule) -> None:  # type: ignore[no-untyped-def]
-    assert rule.id not in _ids(rule.good, rule.id)
+    assert rule.id not in _ids(rule.good, rule)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

@@ -36,7 +36,7 @@ class DatabasePortExposed(ComposeRule):
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:
             for binding in service.ports:
-                if not binding.on_all_interfaces:
+                if not binding.on_all_interfaces or not binding.known:
                     continue
                 known = [DATA_PORTS[p] for p in binding.target_ports() if p in DATA_PORTS]
                 if not known:

@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile
-from dockwright.compose.nodes import Scalar
 from dockwright.compose.ports import ALL_INTERFACES
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
@@ -43,7 +42,7 @@ class DuplicatePublishedPort(ComposeRule):
         # Ports as the project publishes them (override files merged in); reported where written here.
         for service in document.project(context).in_order():
             for binding in service.ports:
-                if isinstance(binding.node, Scalar) and binding.node.unresolved:
+                if not binding.known:
                     continue
                 clash = None
                 for port in binding.published_ports():

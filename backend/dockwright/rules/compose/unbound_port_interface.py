@@ -33,7 +33,7 @@ class UnboundPortInterface(ComposeRule):
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:
             for binding in service.ports:
-                if binding.host_ip:
+                if binding.host_ip or not binding.known:
                     continue
                 fix = Fix(self.fix_title, bind_to_localhost(binding, document.lines), safe=False)
                 yield self.finding(

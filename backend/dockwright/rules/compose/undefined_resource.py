@@ -42,7 +42,7 @@ class UndefinedResource(ComposeRule):
         defined["networks"].add("default")
         for service in document.services:
             for section, name, node in _uses(service):
-                if name and name not in defined[section]:
+                if name and name not in defined[section] and not (isinstance(node, Scalar) and node.unresolved):
                     yield self.finding(
                         node.span,
                         f"service {service.name!r} uses undefined {_SINGULAR[section]} {name!r}"

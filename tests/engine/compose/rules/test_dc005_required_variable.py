@@ -44,13 +44,27 @@ NEAR_MISSES = [
     "      POSTGRES_PASSWORD: ${DB_PASSWORD:?set it}  # dockwright ignore=required-variable-unset\n",
 ]
 
-test_triggers, test_near_misses = rule_table("DC005", TRIGGERS, NEAR_MISSES, kind="compose")
+_, test_near_misses = rule_table("DC005", TRIGGERS, NEAR_MISSES, kind="compose")
+ENV = {".env": "UNRELATED=1\n"}
+
+
+@pytest.mark.parametrize(("snippet", "line", "column"), TRIGGERS)
+def test_triggers_when_an_env_file_does_not_set_the_variable(snippet: str, line: int, column: int) -> None:
+    result = lint(snippet, kind="compose", config={"today": TODAY, "shellcheck": False}, files=ENV)
+    assert (line, column) in [(f.line, f.column) for f in result.findings if f.rule == "DC005"]
+
+
+@pytest.mark.parametrize(("snippet", "line", "column"), TRIGGERS)
+def test_without_an_env_file_the_variable_is_unknown(snippet: str, line: int, column: int) -> None:
+    result = lint(snippet, kind="compose", config={"today": TODAY, "shellcheck": False})
+    assert [f for f in result.findings if f.rule == "DC005"] == []
 
 SNIPPET = "services:\n  db:\n    image: postgres:${TAG:?}\n    environment:\n      PW: ${PW?}\n"
 
 
 def _positions(env: str) -> list[tuple[int, int]]:
     result = lint(SNIPPET, kind="compose", config={"today": TODAY}, files={".env": env})
+    assert all("(.env does not set it)" in f.message for f in result.findings if f.rule == "DC005")
     return [(f.line, f.column) for f in result.findings if f.rule == "DC005"]
 
 
