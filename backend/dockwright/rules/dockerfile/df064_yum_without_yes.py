@@ -4,45 +4,10 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import insert_after
+from dockwright.dockerfile.queries.packages import YUM, package_commands
 from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, insert_after, subcommand_operands
-
-# Subcommands that ask for confirmation, shared with the dnf rules.
-CONFIRMING = (
-    "install",
-    "groupinstall",
-    "localinstall",
-    "reinstall",
-    "update",
-    "upgrade",
-    "remove",
-    "erase",
-    "downgrade",
-    "distro-sync",
-    "group",
-    "module",
-    "autoremove",
-)
-VALUE_FLAGS = frozenset(
-    [
-        "-c",
-        "--config",
-        "--setopt",
-        "--installroot",
-        "--releasever",
-        "-x",
-        "--exclude",
-        "--enablerepo",
-        "--disablerepo",
-        "--repo",
-        "--repoid",
-        "-d",
-        "--debuglevel",
-        "-e",
-        "--errorlevel",
-    ]
-)
 
 
 @register
@@ -58,10 +23,7 @@ class YumWithoutYes(Rule):
     equivalents = {"hadolint": "DL3030"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "yum"):
-            if subcommand_operands(command, CONFIRMING, VALUE_FLAGS) is None:
-                continue
-            if command.has_flag("-y", "--assumeyes"):
-                continue
-            fix = Fix(self.fix_title, (insert_after(command.name, " -y"),), safe=True)
-            yield self.finding(command.name.span, "`yum` without `-y` waits for a confirmation", fix)
+        for use in package_commands(document, YUM):
+            if not use.confirmed:
+                fix = Fix(self.fix_title, (insert_after(use.command.name, "-y"),), safe=True)
+                yield self.finding(use.command.name.span, "`yum` without `-y` waits for a confirmation", fix)

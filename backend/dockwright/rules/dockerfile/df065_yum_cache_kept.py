@@ -4,19 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import YUM, caches_kept
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import (
-    has_cache_mount,
-    removes,
-    runs,
-    shipped_run_instructions,
-    subcommand_operands,
-)
-from dockwright.rules.dockerfile.df064_yum_without_yes import VALUE_FLAGS
-
-DOWNLOADING = ("install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "downgrade", "distro-sync")
-YUM_CACHE = ("/var/cache/yum",)
 
 
 @register
@@ -34,22 +24,12 @@ class YumCacheKept(Rule):
     fix_title = "End the RUN with `yum clean all`"
     equivalents = {"hadolint": "DL3032"}
     notes = (
-        "`rm -rf /var/cache/yum` or a cache mount on /var/cache/yum also satisfies the rule. Only stages that end up "
+        "`rm -rf /var/cache/yum` after the install, or a cache or tmpfs mount on /var/cache/yum, also satisfies the "
+        "rule; a clean-up before the install does not. Only stages that end up "
         "in the image are checked (the final stage, those it builds on, and ONBUILD triggers): a builder stage's "
         "cache never ships. hadolint's DL3032 checks every stage."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, script in shipped_run_instructions(document):
-            # Most RUNs never run yum: ask that first, the clean-up checks cost more.
-            commands = script.commands_named("yum")
-            if not commands:
-                continue
-            if runs(script, "yum", "clean", "all") or removes(script, *YUM_CACHE):
-                continue
-            if has_cache_mount(instruction, *YUM_CACHE):
-                continue
-            for command in commands:
-                if subcommand_operands(command, DOWNLOADING, VALUE_FLAGS) is not None:
-                    yield self.finding(command.name.span, "`yum clean all` is missing after this yum command")
-                    break
+        for kept in caches_kept(document, YUM):
+            yield self.finding(kept[0].command.name.span, "`yum clean all` is missing after this yum command")

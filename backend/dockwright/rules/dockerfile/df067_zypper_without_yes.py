@@ -4,12 +4,10 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import insert_after
+from dockwright.dockerfile.queries.packages import ZYPPER, package_commands
 from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, insert_after, subcommand_operands
-
-CONFIRMING = ("install", "in", "remove", "rm", "source-install", "si", "patch", "update", "up", "dist-upgrade", "dup")
-VALUE_FLAGS = frozenset(["-r", "--repo", "--from", "-t", "--type", "--root", "-R", "-c", "--config", "--releasever"])
 
 
 @register
@@ -25,10 +23,7 @@ class ZypperWithoutYes(Rule):
     equivalents = {"hadolint": "DL3034"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "zypper"):
-            if subcommand_operands(command, CONFIRMING, VALUE_FLAGS) is None:
-                continue
-            if command.has_flag("-n", "--non-interactive", "-y", "--no-confirm"):
-                continue
-            fix = Fix(self.fix_title, (insert_after(command.name, " -n"),), safe=True)
-            yield self.finding(command.name.span, "`zypper` without `-n` waits for a confirmation", fix)
+        for use in package_commands(document, ZYPPER):
+            if not use.confirmed:
+                fix = Fix(self.fix_title, (insert_after(use.command.name, "-n"),), safe=True)
+                yield self.finding(use.command.name.span, "`zypper` without `-n` waits for a confirmation", fix)

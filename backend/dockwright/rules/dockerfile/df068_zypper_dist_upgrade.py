@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import ZYPPER, package_commands
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, subcommand_operands
-from dockwright.rules.dockerfile.df067_zypper_without_yes import VALUE_FLAGS
 
 
 @register
@@ -26,6 +25,6 @@ class ZypperDistUpgrade(Rule):
     equivalents = {"hadolint": "DL3035"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "zypper"):
-            if subcommand_operands(command, ("dist-upgrade", "dup"), VALUE_FLAGS) is not None:
-                yield self.finding(command.span, "`zypper dist-upgrade` changes the base distribution")
+        for use in package_commands(document, ZYPPER):
+            if use.action == "dist-upgrade":
+                yield self.finding(use.command.span, "`zypper dist-upgrade` changes the base distribution")

@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import ZYPPER, package_commands
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, subcommand_operands
-from dockwright.rules.dockerfile.df067_zypper_without_yes import VALUE_FLAGS
 
 
 @register
@@ -26,8 +25,6 @@ class ZypperUnpinned(Rule):
     equivalents = {"hadolint": "DL3037"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "zypper"):
-            for word in subcommand_operands(command, ("install", "in"), VALUE_FLAGS) or ():
-                value = word.value
-                if word.literal and not any(c in value for c in "=<>") and not value.endswith(".rpm"):
-                    yield self.finding(word.span, f"`{value}` is installed by zypper without a version")
+        for use in package_commands(document, ZYPPER):
+            for word in use.unpinned():
+                yield self.finding(word.span, f"`{word.value}` is installed by zypper without a version")

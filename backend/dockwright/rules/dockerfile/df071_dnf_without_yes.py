@@ -4,12 +4,10 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import insert_after
+from dockwright.dockerfile.queries.packages import DNF, package_commands
 from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, insert_after, subcommand_operands
-from dockwright.rules.dockerfile.df064_yum_without_yes import CONFIRMING, VALUE_FLAGS
-
-DNF = ("dnf", "microdnf", "dnf5")
 
 
 @register
@@ -23,13 +21,11 @@ class DnfWithoutYes(Rule):
     good = "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n"
     fix_title = "Add `-y` to dnf"
     equivalents = {"hadolint": "DL3038"}
-    notes = "microdnf never asks, so only dnf and dnf5 are checked."
+    notes = "microdnf never asks, so only dnf and dnf5 are checked, with their aliases (`in`, `up`, `up-min`, `rei`)."
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "dnf", "dnf5"):
-            if subcommand_operands(command, CONFIRMING, VALUE_FLAGS) is None:
-                continue
-            if command.has_flag("-y", "--assumeyes"):
-                continue
-            fix = Fix(self.fix_title, (insert_after(command.name, " -y"),), safe=True)
-            yield self.finding(command.name.span, f"`{command.program}` without `-y` waits for a confirmation", fix)
+        for use in package_commands(document, DNF):
+            if not use.confirmed:
+                command = use.command
+                fix = Fix(self.fix_title, (insert_after(command.name, "-y"),), safe=True)
+                yield self.finding(command.name.span, f"`{command.program}` without `-y` waits for a confirmation", fix)

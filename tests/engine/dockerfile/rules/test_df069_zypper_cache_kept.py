@@ -10,6 +10,7 @@ TRIGGERS = [
     ("FROM opensuse/leap:15.6 AS base\nRUN zypper -n install httpd=2.4.58\nFROM base\nUSER 10001\n", 2, 5),
     # an ONBUILD trigger runs in the image built from this one
     ("FROM opensuse/leap:15.6\nONBUILD RUN zypper -n install httpd=2.4.58\n", 2, 13),
+    ("FROM opensuse/leap:15.6\nRUN zypper clean && zypper -n install httpd=2.4.58\n", 2, 21),
 ]
 NEAR_MISSES = [
     "FROM opensuse/leap:15.6\nRUN zypper -n install httpd=2.4.58 && zypper clean\n",
@@ -21,6 +22,7 @@ NEAR_MISSES = [
     # a builder stage's cache never ships
     "FROM opensuse/leap:15.6 AS build\nRUN zypper -n install httpd=2.4.58\n"
     "FROM opensuse/leap:15.6\nCOPY --from=build /etc/hostname /h\n",
+    "FROM opensuse/leap:15.6\nRUN --mount=type=tmpfs,target=/var/cache/zypp zypper -n install httpd=2.4.58\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF069", TRIGGERS, NEAR_MISSES)

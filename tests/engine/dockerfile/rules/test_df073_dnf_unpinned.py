@@ -6,6 +6,9 @@ TRIGGERS = [
     ("FROM fedora:40\nRUN dnf install -y git-2.46.0 python3-devel && dnf clean all\n", 2, 31),
     ("FROM fedora:40\nRUN dnf -y module install nodejs && dnf clean all\n", 2, 27),
     ("FROM fedora:40\nRUN dnf install -y \\\n    gcc\n", 3, 5),
+    ("FROM fedora:40\nRUN dnf in -y httpd && dnf clean all\n", 2, 15),
+    ("FROM fedora:40\nRUN dnf -y rei httpd\n", 2, 16),
+    ("FROM fedora:40\nONBUILD RUN dnf install -y httpd\n", 2, 28),
 ]
 NEAR_MISSES = [
     "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n",
@@ -14,6 +17,9 @@ NEAR_MISSES = [
     "FROM fedora:40\nRUN dnf install -y https://example.com/x.rpm && dnf clean all\n",
     "FROM fedora:40\nRUN dnf remove -y httpd\n",
     "FROM fedora:40\n# hadolint ignore=DL3041\nRUN dnf install -y httpd && dnf clean all\n",
+    "FROM fedora:40\nRUN dnf group install -y 'Development Tools'\n",
+    "FROM fedora:40\nRUN dnf groupinstall -y 'Development Tools'\n",
+    "FROM fedora:40\nRUN dnf in -y httpd-2.4.62\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF073", TRIGGERS, NEAR_MISSES)
