@@ -16,7 +16,7 @@ MANAGE := $(BIN)/python backend/manage.py
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 
 .PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench bench-hadolint \
-	bench-hadolint-spec bench-buildkit bench-hostile \
+	bench-reviewer bench-hadolint-spec bench-buildkit bench-hostile \
 	venv frontend-deps \
 	spa migrate image-test clean
 
@@ -26,6 +26,7 @@ help:
 	@echo "make lint        ruff, mypy, ESLint and tsc"
 	@echo "make bench       engine and API latency figures"
 	@echo "make bench-hadolint  files/s and peak memory against hadolint, and where the two disagree"
+	@echo "make bench-reviewer  recall on what a senior reviewer names in realistic projects, false positives on near misses"
 	@echo "make bench-hadolint-spec  hadolint's own rule specs run through Dockwright: agreement per rule"
 	@echo "make bench-buildkit  BuildKit's build-check tests run through Dockwright: warnings found, false positives"
 	@echo "make bench-hostile   what hostile inputs cost the production-like stack, and which miss the targets"
@@ -103,6 +104,10 @@ bench: venv
 bench-hadolint: venv
 	$(BIN)/python backend/bench/dockerfile_bench.py tests/fixtures/dockerfiles/realistic --rounds 7
 	$(BIN)/python backend/bench/hadolint_diff.py tests/fixtures/dockerfiles/realistic
+
+# Per concept of issue #17: the problems of backend/bench/reviewer/ found, and the clean near misses reported.
+bench-reviewer: venv
+	$(BIN)/python backend/bench/reviewer_score.py $(BENCH_ARGS)
 
 # The peers' test suites as specifications, read from a snapshot of their repositories (the mirror under
 # /work/.mirror, else a clone given with BENCH_ARGS="--hadolint-repo PATH" / "--buildkit-repo PATH").
