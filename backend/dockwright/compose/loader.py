@@ -376,6 +376,7 @@ class _Builder:
     def _mapping(self, span: Span, children: list[Node], tag: str | None = None) -> Mapping:
         own: list[tuple[Scalar, Node]] = []
         inherited: list[tuple[Scalar, Node]] = []
+        merges: list[tuple[Scalar, Node]] = []
         seen: dict[str, Scalar] = {}
         for key, value in zip(children[::2], children[1::2], strict=False):
             if not isinstance(key, Scalar):
@@ -383,6 +384,7 @@ class _Builder:
                 continue
             if key.raw == "<<" and key.style is None:
                 inherited.extend(self._merge_sources(key, value))
+                merges.append((key, value))
                 continue
             if key.raw in seen:
                 first = seen[key.raw]
@@ -392,13 +394,14 @@ class _Builder:
                 continue
             seen[key.raw] = key
             own.append((key, value))
+        own_count = len(own)
         for key, value in inherited:
             if key.raw not in seen:
                 seen[key.raw] = key
                 own.append((key, value))
         size = 1 + sum(key.size + value.size for key, value in own)
         height = 1 + max((value.height for _, value in own), default=0)
-        return Mapping(span, size, height, pairs=own, tag=tag)
+        return Mapping(span, size, height, pairs=own, tag=tag, merges=merges, own_count=own_count if merges else None)
 
     def _merge_sources(self, key: Scalar, value: Node) -> list[tuple[Scalar, Node]]:
         # `<<: *a` or `<<: [*a, *b]`; with a list, earlier mappings win, as in YAML's merge-key spec.

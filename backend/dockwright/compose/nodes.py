@@ -71,6 +71,10 @@ class Scalar(Node):
 class Mapping(Node):
     pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
     tag: str | None = None  # `!reset` / `!override` change how Compose merges it (extends, include)
+    # The merge keys written in this mapping, each with what it refers to (`<<: *a` or `<<: [*a, *b]`);
+    # the pairs they bring in follow the mapping's own pairs, of which there are ``own_count``.
+    merges: list[tuple[Scalar, Node]] = field(default_factory=list)
+    own_count: int | None = None
     _index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -90,6 +94,11 @@ class Mapping(Node):
 
     def keys(self) -> list[str]:
         return [key.raw for key, _ in self.pairs]
+
+    @property
+    def own_pairs(self) -> list[tuple[Scalar, Node]]:
+        """The pairs written in this mapping, without those its merge keys bring in."""
+        return self.pairs if self.own_count is None else self.pairs[: self.own_count]
 
     def items(self) -> Iterator[tuple[Scalar, Node]]:
         return iter(self.pairs)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile
+from dockwright.compose.nodes import Mapping, Scalar, Sequence
 from dockwright.compose.ordering import locale_key
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
@@ -37,17 +38,42 @@ class UnorderedServiceKeys(ComposeRule):
     good = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '8080:80'"
     fix_title = "Reorder the keys: " + ", ".join(KEY_ORDER) + ", then the others alphabetically"
     equivalents = {"dclint": "service-keys-order"}
+    notes = (
+        "Keys a merge key brings in (`<<: *defaults`) are judged in the mapping they are written in: when its "
+        "order is wrong, the finding is on the `<<` line of each service using it; where `<<` stands among "
+        "the service's own keys does not matter (dclint sorts `<<` as an unknown key)."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:
-            keys = [key for key, _ in service.body.pairs]
-            others = sorted((k.raw for k in keys if k.raw not in KEY_ORDER), key=locale_key)
-            order = {name: position for position, name in enumerate([*KEY_ORDER, *others])}
-            previous = -1
-            for key in keys:
-                position = order[key.raw]
-                if position < previous:
-                    yield self.finding(
-                        key.span, f"key {key.raw!r} of service {service.name!r} comes too late in the service"
-                    )
-                previous = position
+            for key in misplaced_keys([key for key, _ in service.body.own_pairs]):
+                yield self.finding(
+                    key.span, f"key {key.raw!r} of service {service.name!r} comes too late in the service"
+                )
+            # Keys a merge key (`<<: *defaults`) brings in are written in the anchor, in its order: when that
+            # order is wrong, the `<<` line of the service says so; where the `<<` stands is no concern.
+            for merge_key, target in service.body.merges:
+                for source in target.items if isinstance(target, Sequence) else [target]:
+                    if not isinstance(source, Mapping):
+                        continue
+                    late = misplaced_keys([key for key, _ in source.own_pairs])
+                    if late:
+                        yield self.finding(
+                            merge_key.span,
+                            f"the keys `<<` merges into service {service.name!r} (from line "
+                            f"{source.span.start_line}) are out of order: {late[0].raw!r} comes too late",
+                        )
+
+
+def misplaced_keys(keys: list[Scalar]) -> list[Scalar]:
+    """The keys that come after a key they should precede (as dclint counts them)."""
+    others = sorted((k.raw for k in keys if k.raw not in KEY_ORDER), key=locale_key)
+    order = {name: position for position, name in enumerate([*KEY_ORDER, *others])}
+    late = []
+    previous = -1
+    for key in keys:
+        position = order[key.raw]
+        if position < previous:
+            late.append(key)
+        previous = position
+    return late

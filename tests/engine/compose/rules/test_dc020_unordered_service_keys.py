@@ -1,4 +1,4 @@
-from tests.engine.rule_table import rule_table
+from tests.engine.rule_table import findings_of, rule_table
 
 TRIGGERS = [
     ("services:\n  web:\n    ports: ['80:80']\n    image: nginx:1.27\n", 4, 5),
@@ -23,7 +23,19 @@ TRIGGERS = [
         5,
     ),
     ("services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ['80:80']\n    labels: {a: b}\n", 5, 5),
+    # Keys merged in from an anchor in the wrong order: reported on the `<<` line the user can edit.
+    ("x-base: &base\n  user: app\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: nginx:1.27\n", 6, 5),
+    (
+        "x-a: &a\n  restart: always\nx-b: &b\n  labels: {}\n  ports: []\nservices:\n  web:\n"
+        "    image: nginx:1.27\n    <<: [*a, *b]\n",
+        9,
+        5,
+    ),
 ]
+# Nothing is reported inside the anchor, where the service's `<<` key is not.
+ANCHOR_LINES = (
+    "x-base: &base\n  user: app\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: nginx:1.27\n"
+)
 NEAR_MISSES = [
     "services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n    volumes: []\n    environment: {}\n"
     "    ports: []\n    command: run\n    restart: always\n    labels: {}\n    user: app\n  db:\n    image: x:1\n",
@@ -32,6 +44,7 @@ NEAR_MISSES = [
     "services:\n  web:\n    image: nginx:1.27\n    user: app\n    # dockwright ignore=service-keys-order\n"
     "    restart: always\n",
     "x-base: &base\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: nginx:1.27\n",
+    "x-base: &base\n  image: nginx:1.27\n  restart: always\nservices:\n  web:\n    <<: *base\n    ports: []\n",
     "services:\n  web:\n    image: nginx:1.27\n    environment:\n      user: app\n      image: other\n",
     "services:\n  web:\n    image: nginx:1.27\n    ports: ['80:80']\n    x-traefik: {enabled: true}\n",
     "services:\n  web:\n    image: nginx:1.27\n    build: .\n    container_name: web\n    depends_on: [db]\n"
@@ -44,3 +57,12 @@ NEAR_MISSES = [
 ]
 
 test_triggers, test_near_misses = rule_table("DC020", TRIGGERS, NEAR_MISSES, kind="compose")
+
+
+def test_merged_keys_are_reported_once_on_the_merge_key_line() -> None:
+    assert findings_of("DC020", ANCHOR_LINES, "compose") == [(6, 5)]
+
+
+def test_merged_keys_in_order_are_not_compared_with_the_services_own_keys() -> None:
+    text = "x-base: &base\n  restart: always\n  labels: {}\nservices:\n  web:\n    image: nginx:1.27\n    <<: *base\n"
+    assert findings_of("DC020", text, "compose") == []
