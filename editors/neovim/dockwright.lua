@@ -29,7 +29,7 @@ end
 
 local function start(bufnr, opts)
   local path = vim.api.nvim_buf_get_name(bufnr)
-  if vim.bo[bufnr].filetype == "yaml" and not is_compose(path) then
+  if vim.bo[bufnr].filetype == "yaml" and not is_compose(path) then -- other YAML is not ours
     return
   end
   local config = {
@@ -54,7 +54,7 @@ end
 function M.setup(opts)
   opts = opts or {}
   vim.api.nvim_create_autocmd("FileType", {
-    pattern = { "dockerfile", "yaml" },
+    pattern = { "dockerfile", "yaml", "yaml.docker-compose" },
     callback = function(args)
       start(args.buf, opts)
     end,
