@@ -30,7 +30,7 @@ from dockwright.sources import sources
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _SEVERITIES = [s.value for s in Severity]
-_CI_FORMATS = ("github", "gitlab", "checkstyle")  # see dockwright.reports
+_CI_FORMATS = ("github", "gitlab", "checkstyle", "junit", "sonarqube")  # see dockwright.reports
 # Looked for in the current folder when --config is not given; a project coming from hadolint keeps its
 # .hadolint.yaml working as it is, until it writes a .dockwright.yaml (which wins).
 _DEFAULT_CONFIG_NAMES = (".dockwright.yaml", ".dockwright.yml", ".hadolint.yaml", ".hadolint.yml")
@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("text", "json", "sarif", *_CI_FORMATS),
         default="text",
-        help="github: Actions annotations; gitlab: Code Quality report; checkstyle: XML for Jenkins and others",
+        help="github: Actions annotations; gitlab: Code Quality report; checkstyle: XML for Jenkins and others; "
+        "junit: test report XML (Jenkins, GitLab, Azure DevOps); sonarqube: generic external issues JSON",
     )
     lint_cmd.add_argument(
         "--config",

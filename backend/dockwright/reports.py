@@ -3,7 +3,11 @@
 * ``github``: GitHub Actions workflow commands, one line a finding, shown as annotations on the pull request;
 * ``gitlab``: GitLab's Code Quality report (a JSON list; ``artifacts: reports: codequality``);
 * ``checkstyle``: Checkstyle XML, which Jenkins, Bitbucket and most code-review tools import (hadolint's
-  ``-f checkstyle`` writes the same shape, so pipelines built around it keep working).
+  ``-f checkstyle`` writes the same shape, so pipelines built around it keep working);
+* ``junit``: JUnit XML, the test report Jenkins, GitLab (``artifacts: reports: junit``) and Azure DevOps read: a
+  test suite per file, a failed test case per finding;
+* ``sonarqube``: SonarQube's generic external issues report (``sonar.externalIssuesReportPaths``), the format of
+  SonarQube 10.3 and later: the rules with their Clean Code attribute and impact, then the issues.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from typing import TextIO
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from dockwright.findings import Finding, Severity
 
@@ -96,15 +100,95 @@ def write_checkstyle(results: Results, out: TextIO) -> None:
     out.write("</checkstyle>\n")
 
 
+def write_junit(results: Results, out: TextIO) -> None:
+    """JUnit XML. A run without findings is one passing test case, so that the report says the check ran."""
+    by_file: dict[str, list[Finding]] = {}
+    for path, finding in results:
+        by_file.setdefault(path, []).append(finding)
+    if not by_file:
+        by_file["dockwright"] = []
+    total = sum(max(len(findings), 1) for findings in by_file.values())
+    failures = len(results)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(f'<testsuites name="dockwright" tests="{total}" failures="{failures}" errors="0">\n')
+    for path, findings in by_file.items():
+        out.write(
+            f'  <testsuite name={_attribute(path)} tests="{max(len(findings), 1)}" '
+            f'failures="{len(findings)}" errors="0" skipped="0">\n'
+        )
+        if not findings:
+            out.write(f'    <testcase name="dockwright" classname={_attribute(path)} file={_attribute(path)}/>\n')
+        for finding in findings:
+            where = f"{finding.span.start_line}:{finding.span.start_column}"
+            out.write(
+                f"    <testcase name={_attribute(f'{finding.rule} at {where}')} classname={_attribute(path)} "
+                f'file={_attribute(path)} line="{finding.span.start_line}">\n'
+                f"      <failure message={_attribute(finding.message)} type={_attribute(finding.severity.value)}>"
+                f"{_text(f'{path}:{where}: {finding.severity.value} {finding.rule} {finding.message}')}</failure>\n"
+                "    </testcase>\n"
+            )
+        out.write("  </testsuite>\n")
+    out.write("</testsuites>\n")
+
+
+# Our severities as SonarQube's impacts (the Clean Code model of SonarQube 10.3 and later).
+_SONAR_IMPACTS = {
+    Severity.ERROR: ("RELIABILITY", "HIGH"),
+    Severity.WARNING: ("MAINTAINABILITY", "MEDIUM"),
+    Severity.INFO: ("MAINTAINABILITY", "LOW"),
+    Severity.STYLE: ("MAINTAINABILITY", "LOW"),
+}
+
+
+def write_sonarqube(results: Results, out: TextIO) -> None:
+    """SonarQube's generic external issues. Its columns are 0-based with an exclusive end, ours 1-based with an
+    exclusive end; a range over several lines keeps its columns, one that SonarQube cannot hold gives lines only."""
+    from dockwright.rules import load_all, registry  # here: the other formats need no rule metadata
+
+    load_all()
+    rules: dict[str, dict[str, object]] = {}
+    issues = []
+    for path, finding in results:
+        quality, impact = _SONAR_IMPACTS.get(finding.severity, ("MAINTAINABILITY", "LOW"))
+        if finding.rule not in rules:
+            rule = registry.get(finding.rule)
+            rules[finding.rule] = {
+                "id": finding.rule,
+                "name": rule.title if rule is not None else finding.rule,
+                "description": rule.rationale if rule is not None else finding.rule,
+                "engineId": "dockwright",
+                "cleanCodeAttribute": "FORMATTED" if finding.severity is Severity.STYLE else "LOGICAL",
+                "impacts": [{"softwareQuality": quality, "severity": impact}],
+            }
+        span = finding.span
+        text_range: dict[str, int] = {"startLine": span.start_line, "endLine": span.end_line}
+        if (span.end_line, span.end_column) > (span.start_line, span.start_column):
+            text_range |= {"startColumn": span.start_column - 1, "endColumn": span.end_column - 1}
+        issues.append(
+            {
+                "ruleId": finding.rule,
+                "effortMinutes": 5,
+                "primaryLocation": {"message": finding.message, "filePath": path, "textRange": text_range},
+            }
+        )
+    out.write(json.dumps({"rules": list(rules.values()), "issues": issues}, indent=2) + "\n")
+
+
 WRITERS: dict[str, Callable[[Results, TextIO], None]] = {
     "github": write_github,
     "gitlab": write_gitlab,
     "checkstyle": write_checkstyle,
+    "junit": write_junit,
+    "sonarqube": write_sonarqube,
 }
 
 
 def _attribute(text: str) -> str:
     return quoteattr(_XML_INVALID.sub("\ufffd", text))
+
+
+def _text(text: str) -> str:
+    return escape(_XML_INVALID.sub("\ufffd", text))
 
 
 def _github_data(text: str) -> str:
