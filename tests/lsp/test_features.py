@@ -48,12 +48,14 @@ def apply(text: str, edit: types.WorkspaceEdit) -> str:
     return fixed
 
 
-async def code_actions(client: Client, uri: str, line: int, character: int) -> list[types.CodeAction]:
+async def code_actions(
+    client: Client, uri: str, line: int, character: int, only: list[str] | None = None
+) -> list[types.CodeAction]:
     result = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
             range=types.Range(start=at(line, character), end=at(line, character)),
-            context=types.CodeActionContext(diagnostics=[]),
+            context=types.CodeActionContext(diagnostics=[], only=only),
         )
     )
     return [action for action in result or [] if isinstance(action, types.CodeAction)]
@@ -145,6 +147,10 @@ async def test_all_safe_fixes_are_one_source_action(client: Client, workspace: P
     engine_fixed = apply_fixes(text, lint(text, kind="dockerfile").findings)[0]
     assert engine_fixed != text
     assert apply(text, fix_all[0].edit) == engine_fixed
+    only_fix_all = await code_actions(client, uri, 2, 5, only=["source.fixAll"])
+    assert [a.kind for a in only_fix_all] == ["source.fixAll.dockwright"]
+    only_quick_fixes = await code_actions(client, uri, 2, 5, only=["quickfix"])
+    assert only_quick_fixes and {a.kind for a in only_quick_fixes} == {"quickfix"}
 
 
 # --- hovers ------------------------------------------------------------------------------------------------

@@ -40,7 +40,6 @@ class Analysis:
     findings: list[Finding]
     document: Any = None  # the engine's parsed model; None when the text could not be analysed
     config: LintConfig = field(default_factory=LintConfig)
-    files: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[str]:
@@ -63,5 +62,4 @@ def analyse(request: Request) -> Analysis:
         pass
     except Exception:
         logger.exception("analysis of %s failed", request.uri)
-    return Analysis(request.uri, request.version, request.text, request.kind, findings, document, request.config,
-                    request.files)  # fmt: skip
+    return Analysis(request.uri, request.version, request.text, request.kind, findings, document, request.config)

@@ -130,9 +130,7 @@ def _parsed(request: Request) -> Analysis:
         document = parse(request.text, request.kind)
     except InputError:
         pass
-    return Analysis(
-        request.uri, request.version, request.text, request.kind, [], document, request.config, request.files
-    )
+    return Analysis(request.uri, request.version, request.text, request.kind, [], document, request.config)
 
 
 def create_server() -> DockwrightServer:
@@ -215,7 +213,7 @@ def create_server() -> DockwrightServer:
             base_url=ls.settings.rules_base_url,
             encoding=ls.encoding,
             versioned=bool(edit_capabilities and edit_capabilities.document_changes),
-            only=[str(kind) for kind in params.context.only] if params.context.only else None,
+            only=[str(getattr(kind, "value", kind)) for kind in params.context.only] if params.context.only else None,
         )
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
