@@ -16,9 +16,9 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from analyses.models import Analysis
-from analyses.selectors import analysis_fixed_content, analysis_get, analysis_list_for_user
+from analyses.selectors import analysis_get, analysis_list_for_user
 from analyses.serializers import AnalysisSerializer, AnalysisSummarySerializer
-from analyses.services import analysis_create
+from analyses.services import analysis_create, analysis_fixed_content
 from core.errors import PayloadTooLarge
 from core.fields import StrictCharField
 from core.ratelimit import AnonymousAnalysisRateThrottle
@@ -90,6 +90,9 @@ class FixedContentSerializer(serializers.Serializer):
 
 class AnalysisFixedContentApi(APIView):
     """The content of an analysis with its safe fixes applied (what `dockwright lint --fix` would write)."""
+
+    # It may run the engine, so it shares the anonymous rate limit of creating analyses.
+    throttle_classes = [AnonymousAnalysisRateThrottle]
 
     @extend_schema(operation_id="analyses_fixed_retrieve", responses=FixedContentSerializer)
     def get(self, request: Request, analysis_id: str) -> Response:

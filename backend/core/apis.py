@@ -14,7 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 import dockwright
-from core.health import OK, readiness
+from core.errors import mark_as_logged
+from core.health import readiness
 from dockwright.lint import RULESET_VERSION
 
 
@@ -50,6 +51,13 @@ def liveness(request: HttpRequest) -> JsonResponse:
 @require_safe
 @never_cache
 def readiness_view(request: HttpRequest) -> JsonResponse:
+    """200 or 503 with the names of the checks that failed; never an error text (the probe is public)."""
     checks = readiness()
-    ready = all(result == OK for result in checks.values())
-    return JsonResponse({"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503)
+    failed = [name for name, ok in checks.items() if not ok]
+    body = {
+        "status": "unavailable" if failed else "ok",
+        "checks": {name: "ok" if ok else "unavailable" for name, ok in checks.items()},
+        "failed": failed,
+    }
+    # A failed check is logged by core.health, once a minute; the probe asks every few seconds.
+    return mark_as_logged(JsonResponse(body, status=503)) if failed else JsonResponse(body)

@@ -6,15 +6,24 @@ Django's own 400/500) through the ``handler*`` views, which the root URLconf ins
 
 from __future__ import annotations
 
+import logging
+import sys
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.log_throttle import ThrottledLogger
 from dockwright.errors import ConfigError, InputError
+
+# How long a client should wait after a 503 for an unavailable database; about a connect timeout.
+DATABASE_RETRY_AFTER_SECONDS = 5
+
+throttled = ThrottledLogger(logging.getLogger(__name__))
 
 
 class PayloadTooLarge(exceptions.APIException):
@@ -24,14 +33,26 @@ class PayloadTooLarge(exceptions.APIException):
 
 
 def error_body(message: str, details: Any = None) -> dict[str, Any]:
-    return {"message": message, "details": details}
+    return {"message": _encodable(message), "details": _encodable(details)}
+
+
+def _encodable(value: Any) -> Any:
+    """Errors quote what the client sent (a field name, a choice), which may hold a lone surrogate that no
+    UTF-8 response can carry; such characters are shown as escapes (\\ud800)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_encodable(key): _encodable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encodable(item) for item in value]
+    return value
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     exc = _as_api_exception(exc)
     response = drf_exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
-        return None  # a bug: Django's handler500 answers (also in the error shape) and logs it
+        return None  # Django's handler500 answers, in the error shape: 503 for a database outage, else a bug
     response.data = error_body(*_message_and_details(exc))
     return response
 
@@ -87,4 +108,27 @@ def json_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def json_server_error(request: HttpRequest) -> JsonResponse:
+    """Django calls this while it handles the exception (also one a DRF view or a middleware raised), so the
+    exception is at hand: a database that is down, hung or too slow (statement timeout) is a 503 the client
+    may retry, logged once a minute rather than as a traceback a request; anything else is a bug."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return _database_unavailable(error)
     return JsonResponse(error_body("internal server error"), status=500)
+
+
+def _database_unavailable(error: Exception) -> JsonResponse:
+    throttled.warning("database", "database unavailable, answering 503: %s: %s", type(error).__name__, error)
+    wait = DATABASE_RETRY_AFTER_SECONDS
+    response = JsonResponse(
+        error_body(f"the database is unavailable; try again in {wait} seconds", {"retry_after": wait}), status=503
+    )
+    response["Retry-After"] = str(wait)
+    return mark_as_logged(response)
+
+
+def mark_as_logged(response: JsonResponse) -> JsonResponse:
+    """For a 5xx whose cause was logged already (throttled): Django would log every one again, with the
+    traceback if there was an exception (django.utils.log.log_response skips responses marked so)."""
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return response

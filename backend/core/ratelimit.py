@@ -1,4 +1,5 @@
-"""Per-client rate limit for anonymous analyses: a fixed one-minute window counted in the shared cache.
+"""Per-client rate limit for anonymous requests that run the engine: a fixed one-minute window counted in the
+``ratelimit`` cache (server/caches.py says why it has an alias of its own).
 
 A cache outage must not take the API down, so every cache failure lets the request through (fail open);
 the limit protects capacity, not data.
@@ -11,16 +12,19 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.throttling import BaseThrottle
 
-logger = logging.getLogger(__name__)
+from core.log_throttle import ThrottledLogger
+
+throttled = ThrottledLogger(logging.getLogger(__name__))
 
 WINDOW_SECONDS = 60
 
 
 class AnonymousAnalysisRateThrottle(BaseThrottle):
-    """At most DOCKWRIGHT_RATE_LIMIT requests per client address and minute; signed-in users are exempt."""
+    """At most DOCKWRIGHT_RATE_LIMIT requests per client address and minute, counted together over every
+    endpoint that can run the engine (creating an analysis, its fixed content); signed-in users are exempt."""
 
     # The clock is an attribute so a test can stand still at one point of a window.
     clock = staticmethod(time.time)
@@ -46,14 +50,19 @@ class AnonymousAnalysisRateThrottle(BaseThrottle):
 
 def _count_hit(key: str) -> int | None:
     """Increment the window's counter; None when the cache could not count (the request is then allowed)."""
+    counters = caches["ratelimit"]
+    count: int | str | None
     try:
-        cache.add(key, 0, timeout=WINDOW_SECONDS + 5)
+        counters.add(key, 0, timeout=WINDOW_SECONDS + 5)
         try:
-            count = cache.incr(key)
+            count = counters.incr(key)
         except ValueError:  # the key expired between add() and incr()
-            cache.set(key, 1, timeout=WINDOW_SECONDS + 5)
+            counters.set(key, 1, timeout=WINDOW_SECONDS + 5)
             count = 1
-    except Exception:
-        logger.warning("rate limit not applied: the cache is unavailable", exc_info=True)
-        return None
-    return count if isinstance(count, int) else None
+    except Exception as error:  # a cache that raises its errors
+        count = f"{type(error).__name__}: {error}"
+    if isinstance(count, int):
+        return count
+    # django-redis answers None when it ignored an error; core.cache has logged that one already.
+    throttled.warning("unavailable", "rate limit not applied: the rate-limit cache did not count (%s)", count)
+    return None

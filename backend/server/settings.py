@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from core.static_headers import add_spa_headers
+from server.caches import cache_settings
 from server.env import env_bool, env_choice, env_int, env_list, env_str
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent
@@ -117,6 +118,21 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A database that is down or hung must cost a request seconds, not the worker: connecting gives up after
+        # DOCKWRIGHT_DB_CONNECT_TIMEOUT (libpq's minimum is 2 s), and Postgres cancels a statement before
+        # gunicorn would kill the worker (GUNICORN_TIMEOUT less 5 s, at least 1 s; 0 switches it off).
+        # Either way the request is answered 503 (core.errors). `manage.py migrate` lifts the statement
+        # timeout for itself (core/management/commands/migrate.py).
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _options["connect_timeout"] = env_int("DOCKWRIGHT_DB_CONNECT_TIMEOUT", 3, minimum=1)
+        _statement_timeout = env_int(
+            "DOCKWRIGHT_DB_STATEMENT_TIMEOUT", max(1, env_int("GUNICORN_TIMEOUT", 30, minimum=1) - 5)
+        )
+        if _statement_timeout:
+            _options["options"] = " ".join(
+                filter(None, [_options.get("options", ""), f"-c statement_timeout={_statement_timeout * 1000}"])
+            )
 else:
     # SQLite refuses to create its file in a missing folder; the data folder is Dockwright's own.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -133,28 +149,22 @@ else:
         }
     }
 
-# Cache: Redis when REDIS_URL is set, else per-process memory. A Redis outage must degrade to uncached
-# service: django-redis swallows (and logs) connection errors, and short timeouts keep a dead Redis from
-# stalling requests.
+# Cache: Redis when REDIS_URL is set, else per-process memory; the rate limiter's counters in an alias of
+# their own, on REDIS_RATELIMIT_URL when set (server/caches.py says why). A Redis outage only costs the cache:
+# calls give up after DOCKWRIGHT_CACHE_TIMEOUT_MS, after a failure the process skips Redis for
+# DOCKWRIGHT_CACHE_RETRY_SECONDS, and errors are logged once a minute (core/cache.py).
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "dockwright",
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-    }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dockwright"}}
+CACHES = cache_settings(
+    redis_url=REDIS_URL,
+    ratelimit_redis_url=env_str("REDIS_RATELIMIT_URL"),
+    timeout_seconds=env_int("DOCKWRIGHT_CACHE_TIMEOUT_MS", 200, minimum=1) / 1000,
+)
+DOCKWRIGHT_CACHE_RETRY_SECONDS = env_int("DOCKWRIGHT_CACHE_RETRY_SECONDS", 5, minimum=1)
+# A pickled analysis outcome is about 3 KB typically and 130 KB for the largest real files we measured (880
+# findings); the engine's caps (2,000 findings a file) keep any outcome well below this.
+DOCKWRIGHT_CACHE_MAX_VALUE_BYTES = env_int("DOCKWRIGHT_CACHE_MAX_VALUE_BYTES", 512 * 1024, minimum=1024)
+# django-redis would log a traceback for every call it ignores; core.cache logs once a minute instead.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.test import APIClient
 
 from dockwright.rules import load_all, registry
@@ -15,10 +15,13 @@ from dockwright.rules import load_all, registry
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Any:
-    """Cached lint results and rate-limit counters must not leak from one test into the next."""
-    cache.clear()
+    """Cached lint results and rate-limit counters (each in a cache of its own) must not leak from one test into
+    the next."""
+    for store in caches.all():
+        store.clear()
     yield
-    cache.clear()
+    for store in caches.all():
+        store.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""GET /api/v1/info, /health (liveness) and /health/ready (readiness: database and cache)."""
+"""GET /api/v1/info, /health (liveness) and /health/ready (readiness: database and cache, by name only)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_readiness_is_ok_when_database_and_cache_work(client):
     response = client.get("/health/ready")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}, "failed": []}
 
 
 @pytest.mark.django_db
@@ -49,41 +49,42 @@ def test_readiness_is_503_naming_the_database_when_it_fails(client, monkeypatch)
     response = client.get("/health/ready")
 
     assert response.status_code == 503
-    body = response.json()
-    assert body["status"] == "unavailable"
-    assert body["checks"]["database"] == "error: OperationalError: connection refused"
-    assert body["checks"]["cache"] == "ok"
+    assert response.json() == {
+        "status": "unavailable",
+        "checks": {"database": "unavailable", "cache": "ok"},
+        "failed": ["database"],
+    }
 
 
 @pytest.mark.django_db
 def test_readiness_is_503_naming_the_cache_when_redis_is_unreachable(client, settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-        }
+        },
     }
 
     response = client.get("/health/ready")
 
     assert response.status_code == 503
-    body = response.json()
-    assert body["checks"]["database"] == "ok"
-    assert body["checks"]["cache"].startswith("error: ")
+    assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}
 
 
 @pytest.mark.django_db
-def test_readiness_is_503_with_the_error_when_the_cache_backend_raises(client, settings):
+def test_readiness_is_503_naming_the_cache_when_the_cache_backend_raises(client, settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"IGNORE_EXCEPTIONS": False, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-        }
+        },
     }
 
     response = client.get("/health/ready")
 
     assert response.status_code == 503
-    assert response.json()["checks"]["cache"].startswith("error: ConnectionError")
+    assert response.json()["failed"] == ["cache"]

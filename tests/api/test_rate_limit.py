@@ -1,4 +1,4 @@
-"""Anonymous analyses are rate limited per client address through the cache; the limit fails open."""
+"""Anonymous analyses are rate limited per client address through the rate-limit cache; the limit fails open."""
 
 from __future__ import annotations
 
@@ -66,13 +66,12 @@ def test_signed_in_users_are_not_rate_limited(post_analysis, signed_in_client, s
 
 def test_rate_limit_and_lint_cache_fail_open_when_the_cache_is_down(post_analysis, settings, clock):
     settings.DOCKWRIGHT_RATE_LIMIT = 1
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-        }
+    unreachable = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
     }
+    settings.CACHES = {"default": unreachable, "ratelimit": unreachable}
 
     statuses = [post_analysis({"content": DOCKERFILE}).status_code for _ in range(3)]
 
@@ -82,11 +81,12 @@ def test_rate_limit_and_lint_cache_fail_open_when_the_cache_is_down(post_analysi
 def test_rate_limit_fails_open_when_the_cache_raises(settings, clock):
     settings.DOCKWRIGHT_RATE_LIMIT = 1
     settings.CACHES = {
-        "default": {
+        **settings.CACHES,
+        "ratelimit": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"IGNORE_EXCEPTIONS": False, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-        }
+        },
     }
     request = Request(APIRequestFactory().post("/api/v1/analyses"))
     request.user = AnonymousUser()

@@ -6,8 +6,9 @@ Runs when REDIS_URL is set, fails when CI=true and it is not (or when Redis is d
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
 
 from core.ratelimit import AnonymousAnalysisRateThrottle
 from tests.api.api_support import DOCKERFILE
@@ -15,10 +16,11 @@ from tests.api.api_support import DOCKERFILE
 pytestmark = [pytest.mark.service, pytest.mark.django_db]
 
 
-def test_cache_is_redis_and_answers_ping(redis_url, settings):
-    assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+@pytest.mark.parametrize("alias", ["default", "ratelimit"])
+def test_cache_is_redis_and_answers_ping(redis_url, alias):
+    assert isinstance(caches[alias], RedisCache)
     # The raw client does not swallow errors as the cache does, so a Redis that is down fails here.
-    assert get_redis_connection("default").ping() is True
+    assert get_redis_connection(alias).ping() is True
 
 
 def test_lint_results_are_cached_in_redis(redis_url, post_analysis):
@@ -36,8 +38,8 @@ def test_rate_limit_counts_in_redis(redis_url, post_analysis, settings, monkeypa
     statuses = [post_analysis({"content": DOCKERFILE}).status_code for _ in range(3)]
 
     assert statuses == [201, 201, 429]
-    [key] = get_redis_connection("default").keys("dockwright:*:ratelimit:*")
-    assert int(get_redis_connection("default").get(key)) == 3
+    [key] = get_redis_connection("ratelimit").keys("dockwright:*:ratelimit:*")
+    assert int(get_redis_connection("ratelimit").get(key)) == 3
 
 
 def test_cache_values_round_trip_through_redis(redis_url):
