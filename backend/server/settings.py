@@ -7,6 +7,7 @@ the cache. The variables are listed in .env.example and in the API contract.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_prometheus",
+    "axes",
     "core",
     "analyses",
     "catalog",
@@ -86,6 +88,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Last, so it is the first to see a response: it turns a locked-out sign-in into 429 before the others
+    # (metrics included) see the answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "server.urls"
@@ -165,6 +170,26 @@ DOCKWRIGHT_CACHE_RETRY_SECONDS = env_int("DOCKWRIGHT_CACHE_RETRY_SECONDS", 5, mi
 DOCKWRIGHT_CACHE_MAX_VALUE_BYTES = env_int("DOCKWRIGHT_CACHE_MAX_VALUE_BYTES", 512 * 1024, minimum=1024)
 # django-redis would log a traceback for every call it ignores; core.cache logs once a minute instead.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+
+# Password guessing (django-axes): after DOCKWRIGHT_LOGIN_FAILURE_LIMIT failed sign-ins for one user from one
+# client address, that pair is refused with 429 for DOCKWRIGHT_LOGIN_COOLOFF_MINUTES, on the API sign-in and the
+# admin login alike. Per user *and* address: locking by user alone would let anyone lock the owner out; the owner
+# signs in from their own address meanwhile. Failures are kept in the database (every replica sees them, and a
+# Redis eviction or outage cannot lift a lock). Tries during a lock-out are refused without being recorded: axes
+# appends each recorded try's request data to its row, which must not grow without end.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DOCKWRIGHT_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("DOCKWRIGHT_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # core.sign_in_lockout reads its records
+# The client address as the rate limiter sees it (DRF with NUM_PROXIES), and the refusal in the error shape.
+AXES_CLIENT_IP_CALLABLE = "core.sign_in_lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "core.sign_in_lockout.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
