@@ -35,12 +35,6 @@ class ShellCheckPlan:
     over_budget: list[ShellScript] = field(default_factory=list)
 
 
-def run_instructions(document: Dockerfile) -> list[tuple[Instruction, ShellScript]]:
-    """Shell-form RUN instructions (ONBUILD triggers included) with their parsed scripts (shared: do not
-    modify the list)."""
-    return document.run_scripts
-
-
 def shellcheck_jobs(document: Dockerfile) -> list[Job]:
     return shellcheck_plan(document).jobs
 
@@ -51,7 +45,7 @@ def shellcheck_plan(document: Dockerfile, limits: Limits | None = None) -> Shell
     plan = ShellCheckPlan()
     sent: set[str] = set()
     sent_bytes = 0
-    for instruction, script in run_instructions(document):
+    for instruction, script in document.run_scripts:
         for job in _requests(instruction, script):
             reason = _over_limit(job[0], limits)
             if reason is not None:

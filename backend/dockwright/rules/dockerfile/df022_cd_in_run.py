@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import commands_of
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of
 
 
 @register
@@ -25,6 +25,5 @@ class CdInRun(Rule):
     equivalents = {"hadolint": "DL3003"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, command in commands_of(document, "cd"):
-            if instruction.parent is None:  # not an ONBUILD trigger
-                yield self.finding(command.name.span, "`cd` changes directory only for this RUN")
+        for _, command in commands_of(document, "cd"):
+            yield self.finding(command.name.span, "`cd` changes directory only for this RUN")

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import commands_of
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of
 
 # Interactive or host-level tools: in a build step there is no terminal, no init system and no other
 # process to look at, so they either hang, fail or do nothing useful.

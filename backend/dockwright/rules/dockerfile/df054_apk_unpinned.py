@@ -4,24 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import APK, package_commands
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, subcommand_operands
-
-APK_VALUE_FLAGS = frozenset(
-    [
-        "-t",
-        "--virtual",
-        "-X",
-        "--repository",
-        "-p",
-        "--root",
-        "--arch",
-        "--keys-dir",
-        "--repositories-file",
-        "--cache-dir",
-    ]
-)
 
 
 @register
@@ -41,8 +26,6 @@ class ApkUnpinned(Rule):
     notes = "`name~version` counts as pinned too; the name given to `--virtual` is not a package."
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "apk"):
-            for word in subcommand_operands(command, ("add",), APK_VALUE_FLAGS) or ():
-                value = word.value
-                if word.literal and not any(c in value for c in "=~<>") and not value.endswith(".apk"):
-                    yield self.finding(word.span, f"`{value}` is added by apk without a version")
+        for use in package_commands(document, APK):
+            for word in use.unpinned():
+                yield self.finding(word.span, f"`{word.value}` is added by apk without a version")

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import APT, package_commands
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of
 
 # Subcommands apt-get has under the same name, where swapping the command is a safe fix.
 SAME_IN_APT_GET = (
@@ -42,9 +42,9 @@ class AptNotAptGet(Rule):
     equivalents = {"hadolint": "DL3027"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "apt"):
-            subcommand = command.subcommand()
+        for use in package_commands(document, APT):
+            command = use.command
             fix = None
-            if command.name.value == "apt" and subcommand is not None and subcommand.value in SAME_IN_APT_GET:
+            if command.name.value == "apt" and use.action in SAME_IN_APT_GET:
                 fix = Fix(self.fix_title, (Edit(command.name.span, "apt-get"),), safe=True)
             yield self.finding(command.name.span, "`apt` has no stable interface for scripts; use `apt-get`", fix)

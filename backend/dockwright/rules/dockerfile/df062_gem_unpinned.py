@@ -4,27 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import GEM, package_commands
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, subcommand_operands
-
-VALUE_FLAGS = frozenset(
-    [
-        "-v",
-        "--version",
-        "-i",
-        "--install-dir",
-        "-n",
-        "--bindir",
-        "-s",
-        "--source",
-        "-P",
-        "--trust-policy",
-        "--platform",
-        "-g",
-        "--file",
-    ]
-)
 
 
 @register
@@ -41,12 +23,9 @@ class GemUnpinned(Rule):
     good = "FROM ruby:3.3-slim\nRUN gem install bundler:2.5.16\n"
     fix_title = "Pin the version (`bundler:2.5.16` or `-v 2.5.16`)"
     equivalents = {"hadolint": "DL3028"}
+    notes = "`-v`/`--version` pins every gem named; what follows `--` goes to the gem's build, not to gem."
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "gem"):
-            gems = subcommand_operands(command, ("install", "i"), VALUE_FLAGS)
-            if not gems or command.has_flag("-v", "--version"):
-                continue
-            for word in gems:
-                if word.literal and ":" not in word.value and not word.value.endswith(".gem"):
-                    yield self.finding(word.span, f"`{word.value}` is installed by gem without a version")
+        for use in package_commands(document, GEM):
+            for word in use.unpinned():
+                yield self.finding(word.span, f"`{word.value}` is installed by gem without a version")

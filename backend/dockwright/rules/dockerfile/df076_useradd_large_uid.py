@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import commands_of, insert_after
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, insert_after
 
 
 @register
@@ -31,7 +31,7 @@ class UseraddLargeUid(Rule):
                 continue
             uid = _uid(command)
             if uid is not None and len(uid) > 5:
-                fix = Fix(self.fix_title, (insert_after(command.name, " -l"),), safe=True)
+                fix = Fix(self.fix_title, (insert_after(command.name, "-l"),), safe=True)
                 yield self.finding(command.name.span, f"`useradd` with UID {uid} and without `-l`", fix)
 
 

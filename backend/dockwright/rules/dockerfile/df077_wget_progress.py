@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import commands_of, insert_after
 from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, insert_after
 
 
 @register
@@ -41,5 +41,5 @@ class WgetProgress(Rule):
                 continue
             if not command.args:
                 continue
-            fix = Fix(self.fix_title, (insert_after(command.name, " --progress=dot:giga"),), safe=True)
+            fix = Fix(self.fix_title, (insert_after(command.name, "--progress=dot:giga"),), safe=True)
             yield self.finding(command.name.span, "`wget` without `--progress` fills the build log", fix)

@@ -4,17 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import YARN, caches_kept
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import has_cache_mount, removes, runs, shipped_run_instructions
-
-YARN_CACHES = (
-    "/usr/local/share/.cache/yarn",
-    "/root/.cache/yarn",
-    "/home/node/.cache/yarn",
-    "/root/.yarn",
-    "/usr/local/share/.cache",
-)
 
 
 @register
@@ -32,16 +24,14 @@ class YarnCacheKept(Rule):
     fix_title = "End the RUN with `yarn cache clean` (or use a cache mount)"
     equivalents = {"hadolint": "DL3060"}
     notes = (
-        "A cache mount on yarn's cache directory or removing the cache with `rm -rf` also satisfies the rule. Only "
+        "`yarn add` and a bare `yarn` fill the cache as `yarn install` does. A cache or tmpfs mount on yarn's cache "
+        "directory, or removing the cache with `rm -rf` after the install, also satisfies the rule. Only "
         "stages that end up in the image are checked (the final stage, those it builds on, and ONBUILD triggers): a "
         "builder stage's cache never ships, as in hadolint."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, script in shipped_run_instructions(document):
-            installs = [c for c in script.commands_named("yarn") if (s := c.subcommand()) and s.value == "install"]
-            if not installs or runs(script, "yarn", "cache", "clean"):
-                continue
-            if has_cache_mount(instruction, *YARN_CACHES) or removes(script, *YARN_CACHES):
-                continue
-            yield self.finding(installs[0].span, "`yarn cache clean` is missing after `yarn install`")
+        for kept in caches_kept(document, YARN):
+            use = kept[0]
+            done = f"yarn {use.subcommand.value}" if use.subcommand is not None else "yarn"
+            yield self.finding(use.command.span, f"`yarn cache clean` is missing after `{done}`")

@@ -4,14 +4,12 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.packages import GO, package_commands
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, subcommand_operands
 
-VALUE_FLAGS = frozenset(
-    ["-o", "-p", "-tags", "-ldflags", "-gcflags", "-asmflags", "-mod", "-modfile", "-pkgdir", "-toolexec", "-C"]
-)
-MOVING = ("latest", "master", "main", "HEAD")
+# What `go get` and `go run` do with a module, for the message.
+_DONE = {"get": "fetched", "run": "run"}
 
 
 @register
@@ -28,14 +26,14 @@ class GoInstallUnpinned(Rule):
     good = "FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@v0.24.0\n"
     fix_title = "Pin a version (`@v0.24.0`)"
     equivalents = {"hadolint": "DL3062"}
-    notes = "Local packages (`.`, `./cmd/app`) build the code in the context and are not reported."
+    notes = (
+        "`go get` and `go run` are checked too. `@latest`, a branch (`@master`, `@main`, `@HEAD`) and `@upgrade` or "
+        "`@patch` count as no version. Local packages (`.`, `./cmd/app`, `main.go`) build the code in the context "
+        "and are not reported."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, "go"):
-            for word in subcommand_operands(command, ("install",), VALUE_FLAGS) or ():
-                value = word.value
-                if not word.literal or value.startswith((".", "/")) or "." not in value.split("/", 1)[0]:
-                    continue
-                _, at, version = value.partition("@")
-                if not at or version in MOVING:
-                    yield self.finding(word.span, f"`{value}` is installed by go without a fixed version")
+        for use in package_commands(document, GO):
+            done = _DONE.get(use.action, "installed")
+            for word in use.unpinned():
+                yield self.finding(word.span, f"`{word.value}` is {done} by go without a fixed version")

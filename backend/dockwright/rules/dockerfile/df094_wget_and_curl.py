@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import run_scripts
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import run_instructions
 
 TOOLS = ("curl", "wget")
 
@@ -27,7 +27,7 @@ class WgetAndCurl(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         uses: dict[int, list[ShellCommand]] = {}
-        for instruction, script in run_instructions(document):
+        for instruction, script in run_scripts(document):
             if instruction.stage is not None:
                 uses.setdefault(instruction.stage.index, []).extend(script.commands_named(*TOOLS))
         for commands in uses.values():

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.commands import commands_of, operands
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import commands_of, operands
 
 
 @register

@@ -6,10 +6,10 @@ import tree_sitter
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.dockerfile.queries.commands import run_scripts
 from dockwright.dockerfile.shell import ShellScript, active_shell
 from dockwright.findings import Finding, Severity, Span
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._commands import run_instructions
 
 
 @register
@@ -35,7 +35,7 @@ class PipeWithoutPipefail(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction, script in run_instructions(document):
+        for instruction, script in run_scripts(document):
             if _shell_has_pipefail(instruction):
                 continue
             for part in (script, *script.children):

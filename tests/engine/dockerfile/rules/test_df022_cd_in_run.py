@@ -6,6 +6,7 @@ TRIGGERS = [
     ("FROM debian:12\nRUN <<EOF\nset -e\ncd /tmp\nEOF\n", 4, 1),
     ("FROM debian:12\nRUN if true; then cd /x; fi\n", 2, 19),
     ("FROM debian:12\nRUN (cd /x && make)\n", 2, 6),
+    ("FROM debian:12\nONBUILD RUN cd /app && make\n", 2, 13),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nWORKDIR /x\nRUN make\n",

@@ -6,6 +6,7 @@ TRIGGERS = [
     ("FROM debian:12\nRUN echo x | sudo tee /etc/x\n", 2, 14),
     ("FROM debian:12\nRUN <<EOF\nsudo make install\nEOF\n", 3, 1),
     ("FROM debian:12\nRUN /usr/bin/sudo ls\n", 2, 5),
+    ("FROM debian:12\nONBUILD RUN sudo make install\n", 2, 13),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nRUN apt-get install -y sudo\n",

@@ -10,6 +10,7 @@ TRIGGERS = [
     ("FROM alpine:3.20 AS base\nRUN apk add curl=8.9.1-r2\nFROM base\nUSER 10001\n", 2, 5),
     # an ONBUILD trigger runs in the image built from this one
     ("FROM alpine:3.20\nONBUILD RUN apk add curl=8.9.1-r2\n", 2, 13),
+    ("FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add curl=8.9.1-r2\n", 2, 32),
 ]
 NEAR_MISSES = [
     "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2\n",
@@ -20,6 +21,9 @@ NEAR_MISSES = [
     "FROM alpine:3.20\n# hadolint ignore=DL3019\nRUN apk add curl=8.9.1-r2\n",
     # a builder stage's cache never ships
     "FROM alpine:3.20 AS build\nRUN apk add curl=8.9.1-r2\nFROM alpine:3.20\nCOPY --from=build /etc/hostname /h\n",
+    "FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl=8.9.1-r2\n",
+    "FROM alpine:3.20\nONBUILD RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r2\n",
+    "FROM alpine:3.20\nRUN apk add curl=8.9.1-r2 && rm -rf /var/cache/apk\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF055", TRIGGERS, NEAR_MISSES)

@@ -6,6 +6,7 @@ TRIGGERS = [
     ("FROM debian:12\nRUN /usr/bin/apt upgrade -y\n", 2, 5),
     ("FROM debian:12\nRUN set -e; \\\n  apt list --installed\n", 3, 3),
     ("FROM debian:12\nRUN <<EOF\napt remove -y vim\nEOF\n", 3, 1),
+    ("FROM debian:12\nONBUILD RUN apt update\n", 2, 13),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nRUN apt-get update\n",
