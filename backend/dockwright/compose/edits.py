@@ -6,6 +6,9 @@ mapping, a multi-line or escaped scalar): a fix without edits is advice, never a
 
 from __future__ import annotations
 
+from collections import Counter
+
+from dockwright.compose.model import ComposeFile, scalars
 from dockwright.compose.nodes import Mapping, Scalar
 from dockwright.compose.ports import PortBinding
 from dockwright.findings import Edit, Span
@@ -22,6 +25,19 @@ def scalar_content_start(scalar: Scalar) -> tuple[int, int] | None:
     if scalar.is_quoted and scalar.source[1:-1] == scalar.raw:
         return scalar.span.start_line, scalar.span.start_column + 1
     return None
+
+
+def preferred_quote(document: ComposeFile) -> str:
+    """The quote the file uses most for its values; single quotes (dclint's default) when it uses none."""
+    counts = Counter(scalar.style for scalar in scalars(document.root) if scalar.is_quoted)
+    return '"' if counts['"'] > counts["'"] else "'"
+
+
+def quoted(text: str, quote: str) -> str | None:
+    """``text`` in ``quote`` quotes when it needs no escaping in them; None otherwise."""
+    if "\n" in text or quote in text or (quote == '"' and "\\" in text):
+        return None
+    return f"{quote}{text}{quote}"
 
 
 def delete_lines(first: int, last: int) -> Edit:

@@ -164,6 +164,8 @@ class ComposeFile:
     block_ends: dict[int, int] = field(default_factory=dict)
     interpolation_issues: list[ScalarIssue] = field(default_factory=list)
     environment: Environment = NO_ENVIRONMENT
+    # Characters of fixed text parsed again to check a fix (see dockwright.compose.reorder), this analysis.
+    checked_chars: int = 0
     _interpolated_with: Environment | None = field(default=None, repr=False)
     _prepared_for: object = field(default=None, repr=False)
     _project: Project | None = field(default=None, repr=False)
@@ -238,7 +240,7 @@ class ComposeFile:
         self._interpolated_with = environment
         self.environment = environment
         self.interpolation_issues = []
-        for scalar in _scalars(self.root):
+        for scalar in scalars(self.root):
             self._interpolate(scalar)
 
     def _interpolate(self, scalar: Scalar) -> None:
@@ -300,7 +302,7 @@ def depended_on(services: Iterable[Service]) -> set[str]:
     return {name for service in services for name, _, _ in service.dependencies()}
 
 
-def _scalars(root: Node | None) -> Iterator[Scalar]:
+def scalars(root: Node | None) -> Iterator[Scalar]:
     """Every value scalar once (shared nodes included once); keys are never interpolated."""
     seen: set[int] = set()
     stack: list[Any] = [root] if root is not None else []

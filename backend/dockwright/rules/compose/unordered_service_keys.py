@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Mapping, Scalar, Sequence
 from dockwright.compose.ordering import locale_key
+from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
-from dockwright.findings import Finding, Severity
+from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -42,14 +43,21 @@ class UnorderedServiceKeys(ComposeRule):
         "Keys a merge key brings in (`<<: *defaults`) are judged in the mapping they are written in: when its "
         "order is wrong, the finding is on the `<<` line of each service using it; where `<<` stands among "
         "the service's own keys does not matter (dclint sorts `<<` as an unknown key)."
+        " The fix (applied by `--fix`) moves whole entries with their comments, anchors and quotes; it is "
+        "offered only when the rewritten file reads back as the same data (an alias moved before its anchor, "
+        "a flow mapping or several entries on one line are left alone)."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:
-            for key in misplaced_keys([key for key, _ in service.body.own_pairs]):
-                yield self.finding(
-                    key.span, f"key {key.raw!r} of service {service.name!r} comes too late in the service"
-                )
+            late = misplaced_keys([key for key, _ in service.body.own_pairs])
+            if late:
+                edits = _sorted(document, ("services", service.name), service.body)
+                fix = Fix(self.fix_title, edits, safe=bool(edits))
+                for key in late:
+                    yield self.finding(
+                        key.span, f"key {key.raw!r} of service {service.name!r} comes too late in the service", fix
+                    )
             # Keys a merge key (`<<: *defaults`) brings in are written in the anchor, in its order: when that
             # order is wrong, the `<<` line of the service says so; where the `<<` stands is no concern.
             for merge_key, target in service.body.merges:
@@ -58,11 +66,31 @@ class UnorderedServiceKeys(ComposeRule):
                         continue
                     late = misplaced_keys([key for key, _ in source.own_pairs])
                     if late:
+                        edits = _sorted(document, _top_level_path(document, source), source)
                         yield self.finding(
                             merge_key.span,
                             f"the keys `<<` merges into service {service.name!r} (from line "
                             f"{source.span.start_line}) are out of order: {late[0].raw!r} comes too late",
+                            Fix(self.fix_title, edits, safe=bool(edits)),
                         )
+
+
+def _sorted(document: ComposeFile, path: tuple[str, ...] | None, mapping: Mapping) -> tuple[Edit, ...]:
+    """The edits sorting a service's keys (merge keys first, where dclint also puts them)."""
+    if path is None:
+        return ()
+    keys = [key for key, _ in mapping.own_pairs]
+    others = sorted((k.raw for k in keys if k.raw not in KEY_ORDER), key=locale_key)
+    order = {name: position for position, name in enumerate([*KEY_ORDER, *others])}
+    merges = [key for key, _ in mapping.merges]
+    return reorder(document, path, [*merges, *sorted(keys, key=lambda key: order[key.raw])])
+
+
+def _top_level_path(document: ComposeFile, node: Mapping) -> tuple[str, ...] | None:
+    """The path of an anchored mapping written at the top level (`x-defaults: &defaults`), if it is one."""
+    top = document.mapping
+    found = next((key.raw for key, value in top.own_pairs if value is node), None) if top is not None else None
+    return (found,) if found is not None else None
 
 
 def misplaced_keys(keys: list[Scalar]) -> list[Scalar]:

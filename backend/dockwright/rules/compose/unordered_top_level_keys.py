@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile
 from dockwright.compose.ordering import locale_key
+from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
-from dockwright.findings import Finding, Severity
+from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -28,20 +29,35 @@ class UnorderedTopLevelKeys(ComposeRule):
         "Order the top level: x-*, version, name, include, services, models, networks, volumes, secrets, configs"
     )
     equivalents = {"dclint": "top-level-properties-order"}
-    notes = "Keys Compose does not know are left to the schema rule; dclint also reports them here."
+    notes = (
+        "Keys Compose does not know are left to the schema rule; dclint also reports them here."
+        " The fix (applied by `--fix`) moves whole entries with their comments, anchors and quotes; it is "
+        "offered only when the rewritten file reads back as the same data (an alias moved before its anchor, "
+        "a flow mapping or several entries on one line are left alone)."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         if document.mapping is None:
             return
-        keys = [key for key, _ in document.mapping.pairs]
+        keys = [key for key, _ in document.mapping.own_pairs]
         extensions = sorted((k.raw for k in keys if k.raw.startswith("x-")), key=locale_key)
         order = {name: position for position, name in enumerate([*extensions, *TOP_LEVEL_ORDER])}
         previous = -1
+        fix: Fix | None = None
         for key in keys:
             position = order.get(key.raw)
             if position is None:
                 continue
             if position < previous:
-                yield self.finding(key.span, f"top-level key {key.raw!r} is out of order")
+                fix = fix or self._fix(document, order)
+                yield self.finding(key.span, f"top-level key {key.raw!r} is out of order", fix)
             else:
                 previous = position
+
+    def _fix(self, document: ComposeFile, order: dict[str, int]) -> Fix:
+        """Keys Compose does not know keep their place after the known ones."""
+        assert document.mapping is not None
+        keys = [key for key, _ in document.mapping.own_pairs]
+        ordered = sorted(keys, key=lambda key: order.get(key.raw, len(order)))
+        edits = reorder(document, (), [*(key for key, _ in document.mapping.merges), *ordered])
+        return Fix(self.fix_title, edits, safe=bool(edits))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright.compose.edits import preferred_quote, quoted
 from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Scalar, Sequence
 from dockwright.context import LintContext
@@ -24,9 +25,13 @@ class UnquotedPort(ComposeRule):
     good = 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"'
     fix_title = "Quote the port"
     equivalents = {"dclint": "require-quotes-in-ports"}
-    notes = "dclint wants single quotes by default; we accept either kind and the fix adds double quotes."
+    notes = (
+        "dclint wants single quotes by default (its `quoteType` option); we accept either kind, and the fix "
+        "uses the quotes the file uses most for its values (single quotes when it quotes none)."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        quote = ""
         for service in document.services:
             for section in ("ports", "expose"):
                 items = service.get(section)
@@ -34,8 +39,10 @@ class UnquotedPort(ComposeRule):
                     continue
                 for item in items.items:
                     if isinstance(item, Scalar) and item.style is None:
+                        quote = quote or preferred_quote(document)
                         simple = item.span.start_line == item.span.end_line and item.source == item.raw
-                        edits = (Edit(item.span, f'"{item.raw}"'),) if simple and '"' not in item.raw else ()
+                        replacement = quoted(item.raw, quote) if simple else None
+                        edits = (Edit(item.span, replacement),) if replacement else ()
                         yield self.finding(
                             item.span,
                             f"port {item.raw!r} in `{section}` of service {service.name!r} is not quoted",

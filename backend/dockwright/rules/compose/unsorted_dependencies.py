@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile
 from dockwright.compose.ordering import locale_key
+from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
-from dockwright.findings import Finding, Severity
+from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -21,12 +22,21 @@ class UnsortedDependencies(ComposeRule):
     good = "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - db\n      - redis"
     fix_title = "Sort the dependencies alphabetically"
     equivalents = {"dclint": "service-dependencies-alphabetical-order"}
+    notes = (
+        "The fix (applied by `--fix`) moves whole entries with their comments, anchors and quotes; it is "
+        "offered only when the rewritten file reads back as the same data (an alias moved before its anchor, "
+        "a flow mapping or several entries on one line are left alone)."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:
-            names = [name for name, _, _ in service.dependencies()]
+            entries = service.dependencies()
+            names = [name for name, _, _ in entries]
             if names != sorted(names, key=locale_key):
+                order = [node for _, node, _ in sorted(entries, key=lambda entry: locale_key(entry[0]))]
+                edits = reorder(document, ("services", service.name, "depends_on"), order)
                 yield self.finding(
                     service.span_of("depends_on"),
                     f"`depends_on` of service {service.name!r} is not sorted ({', '.join(names)})",
+                    Fix(self.fix_title, edits, safe=bool(edits)),
                 )

@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.compose.model import ComposeFile
 from dockwright.compose.ordering import natural_key
+from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
-from dockwright.findings import Finding, Severity
+from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -21,9 +22,23 @@ class UnsortedPorts(ComposeRule):
     good = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '8080:80'\n      - '8443:443'"
     fix_title = "Sort the ports by host port"
     equivalents = {"dclint": "service-ports-alphabetical-order"}
+    notes = (
+        "The fix (applied by `--fix`) moves whole entries with their comments, anchors and quotes; it is "
+        "offered only when the rewritten file reads back as the same data (an alias moved before its anchor, "
+        "a flow mapping or several entries on one line are left alone)."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:
-            keys = [binding.sort_key for binding in service.ports]
+            bindings = service.ports
+            keys = [binding.sort_key for binding in bindings]
             if keys != sorted(keys, key=natural_key):
-                yield self.finding(service.span_of("ports"), f"`ports` of service {service.name!r} are not sorted")
+                order = [
+                    binding.node for binding in sorted(bindings, key=lambda binding: natural_key(binding.sort_key))
+                ]
+                edits = reorder(document, ("services", service.name, "ports"), order)
+                yield self.finding(
+                    service.span_of("ports"),
+                    f"`ports` of service {service.name!r} are not sorted",
+                    Fix(self.fix_title, edits, safe=bool(edits)),
+                )

@@ -59,6 +59,7 @@ def test_without_an_env_file_the_variable_is_unknown(snippet: str, line: int, co
     result = lint(snippet, kind="compose", config={"today": TODAY, "shellcheck": False})
     assert [f for f in result.findings if f.rule == "DC005"] == []
 
+
 SNIPPET = "services:\n  db:\n    image: postgres:${TAG:?}\n    environment:\n      PW: ${PW?}\n"
 
 
