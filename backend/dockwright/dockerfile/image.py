@@ -1,7 +1,9 @@
-"""Image references: ``[registry/]repository[:tag][@digest]`` split into their parts."""
+"""Image references: ``[registry/]repository[:tag][@digest]`` split into their parts, and checked against the
+grammar BuildKit parses them with."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -49,3 +51,17 @@ def parse_image(raw: str) -> ImageRef:
         text, tag = text[:colon], text[colon + 1 :]
     repository = text.removeprefix("library/") if registry in (None, "docker.io") else text
     return ImageRef(raw, registry, repository, tag or None, digest or None)
+
+
+# The image reference grammar of distribution/reference (what BuildKit parses FROM with).
+_DOMAIN_PART = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
+_DOMAIN = rf"{_DOMAIN_PART}(?:\.{_DOMAIN_PART})*(?::[0-9]+)?"
+_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+_TAG = r"[\w][\w.-]{0,127}"
+_DIGEST = r"[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}"
+_REFERENCE = re.compile(rf"^(?:{_DOMAIN}/)?{_COMPONENT}(?:/{_COMPONENT})*(?::{_TAG})?(?:@{_DIGEST})?$")
+
+
+def is_valid_reference(text: str) -> bool:
+    """Whether ``text`` is an image reference BuildKit accepts (at most 255 characters)."""
+    return len(text) <= 255 and bool(_REFERENCE.match(text))

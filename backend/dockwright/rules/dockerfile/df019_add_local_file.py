@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.queries.paths import copy_paths
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 
@@ -56,8 +57,8 @@ class AddLocalFile(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword != "ADD" or instruction.heredocs:
+        for instruction in instructions_of(document, "ADD"):
+            if instruction.heredocs:
                 continue
             paths = copy_paths(instruction)
             if paths is None:

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, KeyValue
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -73,9 +74,7 @@ class SecretInArgOrEnv(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword not in ("ARG", "ENV"):
-                continue
+        for instruction in instructions_of(document, "ARG", "ENV"):
             in_stage = instruction.stage is not None
             for pair in instruction.pairs:
                 finding = self._check_pair(instruction.keyword, pair, check_name=in_stage)

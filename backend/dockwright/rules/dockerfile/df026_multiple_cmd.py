@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import overridden
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._multiple_instructions import overridden
 
 
 @register
@@ -29,4 +29,6 @@ class MultipleCmd(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        yield from overridden(self, document, "CMD")
+        for earlier, later in overridden(document, "CMD"):
+            message = f"this CMD has no effect: the CMD on line {later.line} replaces it"
+            yield self.finding(earlier.keyword_span, message)

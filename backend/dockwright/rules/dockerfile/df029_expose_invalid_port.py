@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.ports import exposed_ports
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -45,9 +46,7 @@ class ExposeInvalidPort(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword != "EXPOSE":
-                continue
+        for instruction in instructions_of(document, "EXPOSE"):
             for spec in exposed_ports(instruction):
                 problem = port_problem(spec.container_port)
                 if problem is None and spec.protocol and spec.protocol.lower() not in PROTOCOLS:

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.ports import PortSpec, exposed_ports
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 
@@ -27,9 +28,7 @@ class ExposeHostPort(Rule):
     notes = "The fix keeps exactly what BuildKit uses today (the container port and protocol), so it is safe."
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword != "EXPOSE":
-                continue
+        for instruction in instructions_of(document, "EXPOSE"):
             for spec in exposed_ports(instruction):
                 if spec.ip or spec.host_port:
                     yield self.finding(

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.ports import exposed_ports
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 
@@ -25,9 +26,7 @@ class ExposeProtocolCasing(Rule):
     equivalents = {"buildkit": "ExposeProtoCasing"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword != "EXPOSE":
-                continue
+        for instruction in instructions_of(document, "EXPOSE"):
             for spec in exposed_ports(instruction):
                 if spec.protocol == spec.protocol.lower():
                     continue

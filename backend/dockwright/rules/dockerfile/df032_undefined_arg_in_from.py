@@ -4,26 +4,10 @@ import difflib
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
-from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.variables import expand
-from dockwright.findings import Finding, Severity, Span
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import undeclared_in_from
+from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-
-
-def undeclared_in_from(instruction: Instruction) -> list[tuple[str, Span]]:
-    """Variables a FROM line uses (image or --platform) that no global ARG declares, with where."""
-    texts = []
-    if instruction.words:
-        texts.append((instruction.words[0].value, instruction.words[0].span))
-    platform = instruction.flag("platform")
-    if platform is not None and platform.value:
-        texts.append((platform.value, platform.value_span or platform.span))
-    found: list[tuple[str, Span]] = []
-    for text, span in texts:
-        for name in expand(text, instruction.scope, instruction.escape).referenced:
-            if name not in instruction.scope and name not in (n for n, _ in found):
-                found.append((name, span))
-    return found
 
 
 @register

@@ -1,25 +1,13 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
+from dockwright.dockerfile.image import is_valid_reference
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import undeclared_in_from
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile.df032_undefined_arg_in_from import undeclared_in_from
-
-# The image reference grammar of distribution/reference (what BuildKit parses FROM with).
-_DOMAIN_PART = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-_DOMAIN = rf"{_DOMAIN_PART}(?:\.{_DOMAIN_PART})*(?::[0-9]+)?"
-_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
-_TAG = r"[\w][\w.-]{0,127}"
-_DIGEST = r"[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}"
-REFERENCE = re.compile(rf"^(?:{_DOMAIN}/)?{_COMPONENT}(?:/{_COMPONENT})*(?::{_TAG})?(?:@{_DIGEST})?$")
-
-
-def is_valid_reference(text: str) -> bool:
-    return len(text) <= 255 and bool(REFERENCE.match(text))
 
 
 @register

@@ -5,9 +5,9 @@ from typing import ClassVar
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.labels import final_labels
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-from dockwright.rules.dockerfile._label_checks import final_labels
 
 
 @register

@@ -1,18 +1,22 @@
 from __future__ import annotations
 
-from dockwright.findings import Severity
-from dockwright.rules.base import register
-from dockwright.rules.dockerfile._label_checks import LabelTypeRule
+from collections.abc import Iterator
+from typing import ClassVar
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.labels import mistyped_labels
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+_DESCRIPTION = "a git commit hash (7 to 40 lower-case hex digits)"
 
 
 @register
-class LabelGitHashInvalid(LabelTypeRule):
+class LabelGitHashInvalid(Rule):
     id = "DF085"
     slug = "label-invalid-git-hash"
     severity = Severity.WARNING
-    example_label = "org.opencontainers.image.revision"
-    label_type = "hash"
-    description = "a git commit hash (7 to 40 lower-case hex digits)"
     title = "A label the schema types as git commit hash has another value"
     rationale = (
         "Tools read typed labels by their format; a value of the wrong form breaks them, and it is usually a "
@@ -21,7 +25,12 @@ class LabelGitHashInvalid(LabelTypeRule):
     bad = 'FROM debian:12\nLABEL org.opencontainers.image.revision="main"\n'
     good = 'FROM debian:12\nLABEL org.opencontainers.image.revision="4f2c9a1d0b7e"\n'
     fix_title = "Give the label a git commit hash"
+    example_config: ClassVar[dict[str, object]] = {"label_schema": {"org.opencontainers.image.revision": "hash"}}
     equivalents = {"hadolint": "DL3055"}
     notes = (
         "Only active when `label_schema` gives the label the type `hash`; values with unresolved variables are skipped."
     )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for pair, value in mistyped_labels(document, context.config.label_schema, "hash"):
+            yield self.finding(pair.value_span, f"label `{pair.key}` is `{value}`, which is not {_DESCRIPTION}")

@@ -1,18 +1,22 @@
 from __future__ import annotations
 
-from dockwright.findings import Severity
-from dockwright.rules.base import register
-from dockwright.rules.dockerfile._label_checks import LabelTypeRule
+from collections.abc import Iterator
+from typing import ClassVar
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.labels import mistyped_labels
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+_DESCRIPTION = "an e-mail address (RFC 5322)"
 
 
 @register
-class LabelEmailInvalid(LabelTypeRule):
+class LabelEmailInvalid(Rule):
     id = "DF087"
     slug = "label-invalid-email"
     severity = Severity.WARNING
-    example_label = "org.opencontainers.image.authors"
-    label_type = "email"
-    description = "an e-mail address (RFC 5322)"
     title = "A label the schema types as e-mail address has another value"
     rationale = (
         "Tools read typed labels by their format; a value of the wrong form breaks them, and it is usually a "
@@ -21,8 +25,13 @@ class LabelEmailInvalid(LabelTypeRule):
     bad = 'FROM debian:12\nLABEL org.opencontainers.image.authors="ops at example"\n'
     good = 'FROM debian:12\nLABEL org.opencontainers.image.authors="ops@example.com"\n'
     fix_title = "Give the label an e-mail address"
+    example_config: ClassVar[dict[str, object]] = {"label_schema": {"org.opencontainers.image.authors": "email"}}
     equivalents = {"hadolint": "DL3058"}
     notes = (
         "Only active when `label_schema` gives the label the type `email`; "
         "values with unresolved variables are skipped."
     )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        for pair, value in mistyped_labels(document, context.config.label_schema, "email"):
+            yield self.finding(pair.value_span, f"label `{pair.key}` is `{value}`, which is not {_DESCRIPTION}")

@@ -9,6 +9,7 @@ TRIGGERS = [
     ("FROM debian:12\nADD bundle.zip /opt/\n", 2, 1),
     ("FROM debian:12\nARG SRC=app.py\nADD ${SRC} /app/\n", 3, 1),
     ('FROM debian:12\nADD ["a b.txt", "/dst/"]\n', 2, 1),
+    ("FROM debian:12\nONBUILD ADD app.py /app/\n", 2, 9),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nADD https://example.com/tool.tar.gz /opt/\n",
@@ -20,6 +21,7 @@ NEAR_MISSES = [
     "FROM debian:12\nADD ${UNDEFINED} /x\n",
     "FROM debian:12\nADD https://example.com/a.txt vendor.tar.gz /dst/\n",
     "FROM debian:12\n# hadolint ignore=DL3020\nADD app.py /app/\n",
+    "FROM debian:12\nONBUILD ADD https://example.com/a.tgz /opt/\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF019", TRIGGERS, NEAR_MISSES)

@@ -16,6 +16,7 @@ TRIGGERS = [
     ("ARG GH=ghp_abcdefghijklmnopqrstuvwxyz0123456789\nFROM debian:12\n", 1, 8),
     ("FROM debian:12\nENV SLACK=xoxb-1234567890-abcdefghij\n", 2, 11),
     ('FROM debian:12\nENV SSH="-----BEGIN OPENSSH PRIVATE KEY-----"\n', 2, 9),
+    ("FROM debian:12\nONBUILD ENV DB_PASSWORD=secret123\n", 2, 13),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nENV DB_PASSWORD_FILE=/run/secrets/db\n",
@@ -30,6 +31,7 @@ NEAR_MISSES = [
     "FROM debian:12\nLABEL token=abc\n",
     "FROM debian:12\n# dockwright ignore=DF024\nARG GITHUB_TOKEN\n",
     "# check=skip=SecretsUsedInArgOrEnv\nFROM debian:12\nARG GITHUB_TOKEN\n",
+    "FROM debian:12\nONBUILD ENV DB_HOST=db\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF024", TRIGGERS, NEAR_MISSES)

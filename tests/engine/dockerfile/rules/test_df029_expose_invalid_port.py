@@ -9,6 +9,7 @@ TRIGGERS = [
     ("FROM nginx:1.27\nARG PORT=99999\nEXPOSE $PORT\n", 3, 8),
     ("FROM nginx:1.27\nEXPOSE 80 \\\n  70000/udp\n", 3, 3),
     ("FROM nginx:1.27\nEXPOSE 80-\n", 2, 8),
+    ("FROM nginx:1.27\nONBUILD EXPOSE 80800\n", 2, 16),
 ]
 NEAR_MISSES = [
     "FROM nginx:1.27\nEXPOSE 80 443/tcp 53/udp 9000-9100 132/sctp\n",

@@ -7,6 +7,7 @@ TRIGGERS = [
     ("FROM nginx:1.27\nARG P=8080:80\nEXPOSE ${P}\n", 3, 8),
     ("FROM nginx:1.27\nexpose 1000-1001:80-81\n", 2, 8),
     ("FROM nginx:1.27\nEXPOSE [::1]:8080:80\n", 2, 8),
+    ("FROM nginx:1.27\nONBUILD EXPOSE 8080:80\n", 2, 16),
 ]
 NEAR_MISSES = [
     "FROM nginx:1.27\nEXPOSE 80\n",

@@ -7,6 +7,7 @@ TRIGGERS = [
     ("FROM nginx:1.27\nexpose 8080:80/TCP\n", 2, 8),
     ("FROM nginx:1.27\nARG P=80/TCP\nEXPOSE $P\n", 3, 8),
     ("FROM nginx:1.27\nEXPOSE 132/SCTP\n", 2, 8),
+    ("FROM nginx:1.27\nONBUILD EXPOSE 80/TCP\n", 2, 16),
 ]
 NEAR_MISSES = [
     "FROM nginx:1.27\nEXPOSE 80/tcp\n",

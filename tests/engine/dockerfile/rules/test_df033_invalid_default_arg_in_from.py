@@ -1,6 +1,6 @@
 import pytest
 
-from dockwright.rules.dockerfile.df033_invalid_default_arg_in_from import is_valid_reference
+from dockwright.dockerfile.image import is_valid_reference
 from tests.engine.rule_table import rule_table
 
 TRIGGERS = [
