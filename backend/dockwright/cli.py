@@ -1,7 +1,8 @@
 """`dockwright lint` and `dockwright rules` (and `rules --gaps`): the command-line interface.
 
 Exit codes: 0 when nothing is at or above the failure threshold, 1 when something is, 2 on usage or I/O
-errors (a file that cannot be read or decoded, an invalid config).
+errors (a file that cannot be read or decoded, an invalid config, YAML named on the command line that is
+not a Compose file).
 """
 
 from __future__ import annotations
@@ -223,11 +224,14 @@ def _lint_files(args: argparse.Namespace, config: LintConfig, out: TextIO, err: 
     except InputError as exc:
         err.write(f"dockwright: {exc}\n")
         return EXIT_ERROR
+    explicit: set[str] = set()
     for entry in linted:
         if entry.error is not None:
             err.write(f"dockwright: {entry.error}\n")
             errors += 1
             continue
+        if entry.explicit:
+            explicit.add(entry.source.path)
         kind = args.kind or ("compose" if entry.source.path in args.compose_files else None)
         batch.append(BatchFile(entry.source.path, entry.source.content, kind, entry.files))
     for item in lint_batch(batch, config):
@@ -235,6 +239,11 @@ def _lint_files(args: argparse.Namespace, config: LintConfig, out: TextIO, err: 
             err.write(f"dockwright: {item.path}: {item.error}\n")
             errors += 1
             continue
+        foreign = getattr(item.document, "foreign", None)
+        if foreign is not None and item.path not in explicit:
+            err.write(f"dockwright: skipped {item.path}: not a Compose file (looks like {foreign})\n")
+            continue
+        errors += foreign is not None  # named on the command line: refused (its one finding says why)
         findings = item.findings
         if args.fix and item.path != "-":
             applied, findings = _fix(item, findings, config, safe_only=not args.unsafe_fixes)

@@ -21,6 +21,9 @@ _INSTRUCTION = re.compile(
 _COMPOSE_KEYS = re.compile(
     r"^(services|version|volumes|networks|secrets|configs|name|include|x-[\w-]+)\s*:", re.MULTILINE
 )
+# Top-level keys of other YAML formats (Kubernetes, CI pipelines, OpenAPI): such a file goes to the compose
+# reader, which says what it is instead of reading it as a Dockerfile with a hundred findings.
+_OTHER_YAML_KEYS = re.compile(r"^(apiVersion|kind|jobs|on|stages|openapi|swagger)[ \t]*:", re.MULTILINE)
 
 
 def kind_from_filename(filename: str | None) -> str | None:
@@ -37,15 +40,14 @@ def kind_from_filename(filename: str | None) -> str | None:
 
 
 def detect_kind(content: str, filename: str | None = None) -> str:
-    """The kind of a file; Dockerfile when nothing points to Compose."""
+    """The kind of a file; Dockerfile when nothing points to YAML (Compose, or YAML the compose reader
+    will refuse as another format)."""
     by_name = kind_from_filename(filename)
     if by_name:
         return by_name
-    if _COMPOSE_KEYS.search(content) and not _INSTRUCTION.search(content):
-        return "compose"
-    if _COMPOSE_KEYS.search(content):
-        first_compose = _COMPOSE_KEYS.search(content)
-        first_instruction = _INSTRUCTION.search(content)
-        if first_compose and first_instruction and first_compose.start() < first_instruction.start():
+    first_instruction = _INSTRUCTION.search(content)
+    for keys in (_COMPOSE_KEYS, _OTHER_YAML_KEYS):
+        first_key = keys.search(content)
+        if first_key and (first_instruction is None or first_key.start() < first_instruction.start()):
             return "compose"
     return "dockerfile"

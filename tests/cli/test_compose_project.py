@@ -90,3 +90,25 @@ def test_the_built_dockerfile_is_linted_through_the_service(project: Path, capsy
     (project / "app" / "Dockerfile").write_text("FROM python:latest\nUSER 1000\nHEALTHCHECK CMD true\n")
     _, out, _ = run(["docker-compose.yml"], capsys)
     assert "docker-compose.yml:3:12: warning DC037 app/Dockerfile:1:6: DF003" in out
+
+
+K8S = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"
+
+
+def test_a_kubernetes_manifest_named_on_the_command_line_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "deploy.yaml").write_text(K8S)
+    code, out, _ = run(["deploy.yaml"], capsys)
+    assert code == 2
+    assert out.splitlines()[0] == "deploy.yaml:1:1: error DC038 not a Compose file: looks like a Kubernetes Deployment"
+
+
+def test_a_kubernetes_manifest_found_in_a_folder_is_skipped_with_a_note(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "compose.k8s.yaml").write_text(K8S)
+    (project / "docker-compose.override.yml").write_text(DB)
+    _, out, err = run(["."], capsys)
+    assert "DC038" not in out
+    assert "skipped ./compose.k8s.yaml: not a Compose file (looks like a Kubernetes Deployment)" in err

@@ -451,6 +451,10 @@ def resolve_scalar(scalar: Scalar) -> Any:
         return True
     if raw in ("false", "False", "FALSE"):
         return False
+    # Compose reads integers as 64-bit: longer digit runs (which Python would also refuse to convert past
+    # 4,300 digits) stay text, and the schema says what is wrong with them.
+    if len(raw) > 24:
+        return raw
     if _INT.match(raw):
         return int(raw)
     if _OCT.match(raw):

@@ -162,6 +162,8 @@ class ComposeFile:
     problems: list[Problem] = field(default_factory=list)
     # Line of a key or list item opening a block → the block's last line, for pragma scopes.
     block_ends: dict[int, int] = field(default_factory=dict)
+    # What the YAML is when it is not Compose ("a Kubernetes Deployment"); see dockwright.compose.foreign.
+    foreign: str | None = None
     interpolation_issues: list[ScalarIssue] = field(default_factory=list)
     environment: Environment = NO_ENVIRONMENT
     # Characters of fixed text parsed again to check a fix (see dockwright.compose.reorder), this analysis.

@@ -146,7 +146,7 @@ def integer(node: Node | None) -> int | None:
     value = node.value
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and _INTEGER.match(value):
+    if isinstance(value, str) and _INTEGER.match(value) and len(value) <= 18:
         return int(value)
     return None
 

@@ -33,7 +33,10 @@ def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
         if not part:
             continue
         if part.isdigit():
-            parts.append((2, int(part), ""))
+            # Compared as numbers without converting (a run of thousands of digits would not convert): fewer
+            # significant digits first, then digit by digit.
+            significant = part.lstrip("0") or "0"
+            parts.append((2, len(significant), significant))
         else:
             parts.extend((_char_class(char)[0], 0, char.lower()) for char in part)
     return tuple(parts)

@@ -88,7 +88,7 @@ def _long(item: Mapping) -> PortBinding:
 
 def _expand(value: str) -> list[int]:
     match = _RANGE.match(value.strip())
-    if match is None:
+    if match is None or len(match.group(1)) > 9 or len(match.group(2) or "") > 9:
         return []
     first = int(match.group(1))
     last = int(match.group(2) or first)

@@ -13,9 +13,13 @@ from dockwright.rules.base import Rule
 
 class ComposeRule(Rule):
     target = "compose"
+    # Whether the rule also runs on YAML that is not Compose (only the rule saying so does).
+    checks_foreign: bool = False
 
     def check(self, document: Any, context: Any) -> Iterable[Finding]:
         assert isinstance(document, ComposeFile)
+        if document.foreign is not None and not self.checks_foreign:
+            return ()
         document.prepare(context)
         return self.check_compose(document, context)
 
