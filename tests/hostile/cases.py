@@ -52,6 +52,27 @@ CASES = [
         ("DF108", "budget"),
     ),
     Case(
+        "huge-numbers",
+        "FROM alpine:3.20\nRUN cat "
+        + "9" * 5000
+        + "<<EOF\nx\nEOF\nEXPOSE "
+        + "9" * 5000
+        + "\nCOPY --from="
+        + "1" * 5000
+        + " /a /b\n",
+        ("DF057", "there is no stage"),
+    ),
+    Case(
+        "huge-numbers-compose",
+        'services:\n  a:\n    image: x\n    ports:\n      - "'
+        + "9" * 5000
+        + ':80"\n    mem_limit: '
+        + "9" * 5000
+        + "\n  b:\n    image: y\n",
+        ("DC019", "has no tag"),
+        kind="compose",
+    ),
+    Case(
         "many-findings",
         "FROM debian:12\n" + "".join(f"RUN apt-get install pkg{i}\n" for i in range(8_000)),
         ("DF009", "more findings"),

@@ -466,7 +466,9 @@ class _Parser:
             quoted = name.count("'") + name.count('"') != quote_count
             marker_span = logical.source.span(word.start, word.end)
             heredoc, index = self._read_body(name, match.group(2) == "-", quoted, marker_span, index)
-            heredoc.file_descriptor = int(match.group(1) or 0)
+            # A descriptor is a small number; a run of digits Python would refuse to convert is none at all.
+            digits = match.group(1) or "0"
+            heredoc.file_descriptor = int(digits) if len(digits) <= 9 else -1
             holder.heredocs.append(heredoc)
         if holder is not instruction:
             instruction.heredocs = holder.heredocs

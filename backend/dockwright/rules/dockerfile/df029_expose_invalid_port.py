@@ -19,9 +19,9 @@ def port_problem(port_range: str) -> str | None:
     for bound in bounds:
         if not bound.isdigit():
             return f"`{bound}` is not a port number" if bound else "a port number is missing"
-        if int(bound) > 65535:
+        if len(bound.lstrip("0")) > 5 or int(bound) > 65535:
             return f"{bound} is outside the port range 0-65535"
-    if dash and int(end) < int(start):
+    if dash and int(end.lstrip("0") or "0") < int(start.lstrip("0") or "0"):
         return f"the range {port_range} ends before it starts"
     return None
 

@@ -44,6 +44,8 @@ def _problem(instruction: Instruction, source: str, document: Dockerfile) -> str
     if not source or "$" in source:
         return None
     if source.isdigit():
+        if len(source) > 9:
+            return f"there is no stage {source[:12]}… (this file has {len(document.stages)})"
         if int(source) >= current.index and int(source) < len(document.stages):
             return f"stage {source} is not defined before this instruction (stages are numbered from 0)"
         if int(source) >= len(document.stages):
