@@ -78,6 +78,61 @@ def process_word(text: str, env: Mapping[str, str | None], escape: str = "\\") -
     return _charged(result, _Substituter(text, env, escape, result, quotes=True).run())
 
 
+@dataclass(frozen=True)
+class Reference:
+    """One `$NAME` or `${NAME...}` in a text, as BuildKit's lexer finds it."""
+
+    name: str
+    start: int  # offsets in the text, end exclusive, from `$` through the name or the closing brace
+    end: int
+    # True for `$NAME` and `${NAME}`; False with an operator (`${NAME:-default}`, `${NAME#prefix}`).
+    plain: bool
+
+
+def references(text: str, escape: str = "\\") -> list[Reference]:
+    """The variable references of ``text`` that BuildKit substitutes: outside single quotes, not escaped, in
+    order. Those nested inside another's operand (`${A:-$B}`) are part of the outer one and not listed."""
+    found: list[Reference] = []
+    if "$" not in text:
+        return found
+    i, n = 0, len(text)
+    quote = ""
+    while i < n:
+        ch = text[i]
+        if quote == "'":
+            quote = "" if ch == "'" else quote
+            i += 1
+        elif ch == escape:
+            i += 2
+        elif ch in ("'", '"') and quote in ("", ch):
+            quote = "" if quote else ch
+            i += 1
+        elif ch == "$" and i + 1 < n:
+            reference, i = _reference_at(text, i)
+            if reference is not None:
+                found.append(reference)
+        else:
+            i += 1
+    return found
+
+
+def _reference_at(text: str, dollar: int) -> tuple[Reference | None, int]:
+    """The reference at ``text[dollar]`` and where reading goes on, as :class:`_Substituter` reads it: an
+    unclosed `${` leaves the rest of the text literal, a `${...}` without a name is skipped whole."""
+    if text[dollar + 1] != "{":
+        match = _NAME.match(text, dollar + 1)
+        if match is None:
+            return None, dollar + 1
+        return Reference(match.group(), dollar, match.end(), plain=True), match.end()
+    close = _matching_brace(text, dollar + 1)
+    if close < 0:
+        return None, len(text)
+    match = _NAME.match(text, dollar + 2)
+    if match is None:
+        return None, close + 1
+    return Reference(match.group(), dollar, close + 1, plain=match.end() == close), close + 1
+
+
 # Why a value stayed unresolved once the analysis' expansion budget is spent (reported once per file).
 BUDGET_SPENT = "the analysis has expanded as many variables as its budget allows"
 

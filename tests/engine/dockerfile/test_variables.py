@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dockwright.dockerfile.parser import parse_dockerfile
-from dockwright.dockerfile.variables import expand, process_word
+from dockwright.dockerfile.variables import expand, process_word, references
 
 ENV = {"NAME": "app", "EMPTY": "", "UNSET": None, "PATHV": "/usr/local/bin:/usr/bin"}
 
@@ -77,6 +77,30 @@ def test_process_word_reads_quotes_like_buildkit(text: str, value: str) -> None:
 
 def _scope(text: str, index: int) -> dict[str, str | None]:
     return parse_dockerfile(text).instructions[index].scope
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("$A/${B}/x", [("A", 0, 2, True), ("B", 3, 7, True)]),
+        ("${A:-$B}", [("A", 0, 8, False)]),
+        ("${A#*/}-${B:+x}", [("A", 0, 7, False), ("B", 8, 15, False)]),
+        ("'$A' $B", [("B", 5, 7, True)]),
+        # a single quote inside double quotes is a character like any other
+        ('"it\'s $A"', [("A", 6, 8, True)]),
+        ("\\$A $B", [("B", 4, 6, True)]),
+        ("$ ${} ${!x} $1", []),
+        # an unclosed `${` leaves the rest literal, as substitution does
+        ("${A $B", []),
+        ("${ünï}", [("ünï", 0, 6, True)]),
+    ],
+)
+def test_references_are_found_where_buildkit_substitutes(text: str, found: list[tuple[str, int, int, bool]]) -> None:
+    assert [(r.name, r.start, r.end, r.plain) for r in references(text)] == found
+
+
+def test_references_of_many_unclosed_braces_take_linear_time() -> None:
+    assert references("${A" * 100_000) == []
 
 
 def test_global_args_are_visible_in_from_only() -> None:

@@ -59,10 +59,9 @@ def _is_shell_form_command(instruction: Instruction) -> bool:
 
 
 def _exec_form_fix(instruction: Instruction, stage: Stage) -> Fix | None:
-    text = instruction.arguments.strip()
-    if _SHELL_SYNTAX.search(text):
+    if _SHELL_SYNTAX.search(instruction.arguments):
         return None
-    argv = text.split()
+    argv = [word.value for word in instruction.words]
     if argv[0] == "exec":
         argv = argv[1:]
     if not argv:

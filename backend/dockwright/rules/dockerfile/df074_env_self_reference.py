@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
-from dockwright.dockerfile.model import Dockerfile, KeyValue
+from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import instructions_of
+from dockwright.dockerfile.variables import references
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-
-_REFERENCE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @register
@@ -28,27 +27,14 @@ class EnvSelfReference(Rule):
     notes = "`ENV PATH=/opt/bin:$PATH` (a variable extending its own earlier value) is fine and not reported."
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.all_instructions():
-            if instruction.keyword != "ENV":
-                continue
+        for instruction in instructions_of(document, "ENV"):
             defined: set[str] = set()
             for pair in instruction.pairs:
-                for name in _REFERENCE.findall(pair.value if _expands(document, pair) else ""):
-                    if name in defined and name != pair.key:
+                for reference in references(pair.value_text, instruction.escape):
+                    if reference.name in defined and reference.name != pair.key:
                         yield self.finding(
                             pair.value_span,
-                            f"`{pair.key}` uses `${name}`, which this same ENV sets; it gets the old value",
+                            f"`{pair.key}` uses `${reference.name}`, which this same ENV sets; it gets the old value",
                         )
                         break
                 defined.add(pair.key)
-
-
-def _expands(document: Dockerfile, pair: KeyValue) -> bool:
-    """False for a single-quoted value (`B='$A'`), which BuildKit leaves as written."""
-    if "$" not in pair.value:
-        return False
-    span = pair.value_span
-    if span.start_line != span.end_line:
-        return True
-    raw = document.lines[span.start_line - 1][span.start_column - 1 : span.end_column - 1]
-    return not raw.startswith("'")

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.scopes import PREDEFINED_ARGS
+from dockwright.dockerfile.variables import references
 from dockwright.findings import Finding, Severity, Span
 from dockwright.rules.base import Rule, register
 
@@ -59,7 +59,6 @@ IMAGE_ENV = frozenset(
         "PKG_RELEASE",
     ]
 )
-_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 
 
 @register
@@ -99,33 +98,17 @@ class UndefinedVar(Rule):
 
 
 def _references(instruction: Instruction) -> Iterator[tuple[str, Span]]:
-    """Plain `$NAME` / `${NAME}` references outside single quotes, in the arguments and flag values."""
-    text = instruction.arguments
-    for start, end, name in _scan(text, instruction.escape):
-        yield name, instruction.span_of(start, end)
+    """Plain `$NAME` / `${NAME}` references (no default), in the arguments and in one-line flag values."""
+    for reference in references(instruction.arguments, instruction.escape):
+        if reference.plain:
+            yield reference.name, instruction.span_of(reference.start, reference.end)
     for flag in instruction.flags:
-        if flag.value and flag.value_span and flag.value_span.start_line == flag.value_span.end_line:
-            for start, end, name in _scan(flag.value, instruction.escape):
-                column = flag.value_span.start_column + start
-                yield name, Span(flag.value_span.start_line, column, flag.value_span.start_line, column + end - start)
-
-
-def _scan(text: str, escape: str) -> Iterator[tuple[int, int, str]]:
-    if "$" not in text:
-        return  # no reference possible: spare the character-by-character scan
-    quoted = False
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == escape and not quoted:
-            index += 2
-            continue
-        if char == "'":
-            quoted = not quoted
-        elif char == "$" and not quoted:
-            match = _REFERENCE.match(text, index)
-            if match:
-                yield match.start(), match.end(), match.group(1) or match.group(2)
-                index = match.end()
-                continue
-        index += 1
+        span = flag.value_span
+        if flag.value and span and span.start_line == span.end_line:
+            for reference in references(flag.value, instruction.escape):
+                if reference.plain:
+                    start = span.start_column + reference.start
+                    yield (
+                        reference.name,
+                        Span(span.start_line, start, span.start_line, start + reference.end - reference.start),
+                    )

@@ -7,6 +7,7 @@ TRIGGERS = [
     ("FROM scratch\nENV PATH=/bin:$PATH\n", 2, 15),
     ("FROM alpine:3.20\nENV A=1\nLABEL version=$a\n", 3, 15),
     ("ARG GLOBAL=1\nFROM alpine:3.20\nRUN true\nUSER $GLOBAL\n", 4, 6),
+    ('FROM alpine:3.20\nLABEL note="it\'s $APP_DRI"\n', 2, 18),
 ]
 NEAR_MISSES = [
     "FROM alpine:3.20\nARG APP_DIR=/srv/app\nCOPY app.py $APP_DIR/\n",
@@ -19,6 +20,7 @@ NEAR_MISSES = [
     "FROM alpine:3.20\nENV NODE_VERSION=1\nFROM node:22-slim\nRUN true\nLABEL node=$NODE_VERSION\n",
     "FROM alpine:3.20\nCOPY a \\$LITERAL\n",
     "# check=skip=UndefinedVar\nFROM alpine:3.20\nWORKDIR $NOPE\n",
+    "FROM alpine:3.20\nLABEL note=\"it's\" other='$NOT_EXPANDED'\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF105", TRIGGERS, NEAR_MISSES)
