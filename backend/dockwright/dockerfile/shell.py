@@ -90,10 +90,6 @@ class ShellCommand:
     def words(self) -> tuple[ShellWord, ...]:
         return (self.name, *self.args)
 
-    def subcommand(self) -> ShellWord | None:
-        """The first argument that is not a flag (``install`` in ``apt-get -y install``)."""
-        return next((a for a in self.args if not a.is_flag), None)
-
     def has_flag(self, *names: str) -> bool:
         """True when any of ``names`` is given (see :func:`has_flag`)."""
         return has_flag(self.args, *names)
@@ -105,11 +101,6 @@ class ShellCommand:
                 if arg.value == name or (name.startswith("--") and arg.value.startswith(name + "=")):
                     return arg
         return None
-
-    def positional(self) -> list[ShellWord]:
-        """Arguments that are not flags (a flag's separate value is not recognised; rules that care use
-        their own knowledge of the tool's options)."""
-        return [a for a in self.args if not a.is_flag]
 
 
 @dataclass

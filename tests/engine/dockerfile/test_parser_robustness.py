@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.parser import parse_dockerfile
+from dockwright.dockerfile.queries.commands import operands
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "dockerfiles" / "parity"
 CORPUS = [p.read_bytes().decode("utf-8") for p in sorted(FIXTURES.glob("*.Dockerfile"))]
@@ -165,7 +166,7 @@ def exercise(dockerfile: Dockerfile) -> None:
         if script is not None:
             for command in script.all_commands:
                 command.has_flag("-y", "--yes")
-                _ = command.program, command.subcommand(), command.positional(), command.span
+                _ = command.program, operands(command.args), command.span
     for stage in dockerfile.stages:
         _ = stage.image, stage.root_image, stage.lineage
     for error in dockerfile.errors:

@@ -6,6 +6,7 @@ import pytest
 
 from dockwright.dockerfile.model import Instruction
 from dockwright.dockerfile.parser import parse_dockerfile
+from dockwright.dockerfile.queries.commands import operands
 from dockwright.findings import Span
 
 
@@ -55,10 +56,8 @@ def test_flags_long_short_and_clustered() -> None:
     assert command.has_flag("--no-install-recommends")
     assert not command.has_flag("-x")
     assert not command.has_flag("--no-install")
-    assert command.subcommand() is not None
-    assert command.subcommand().value == "install"  # type: ignore[union-attr]
-    assert [a.value for a in command.positional()] == ["install", "curl=8.*", "$PKG"]
-    assert [a.literal for a in command.positional()] == [True, True, False]
+    assert [a.value for a in operands(command.args)] == ["install", "curl=8.*", "$PKG"]
+    assert [a.literal for a in operands(command.args)] == [True, True, False]
 
 
 def test_long_flag_with_value() -> None:
