@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 
@@ -26,13 +27,8 @@ class Maintainer(Rule):
     equivalents = {"hadolint": "DL4000", "buildkit": "MaintainerDeprecated"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.instructions:
-            if instruction.keyword == "MAINTAINER":
-                yield self.finding(
-                    instruction.keyword_span,
-                    "MAINTAINER is deprecated",
-                    _label_fix(instruction),
-                )
+        for instruction in instructions_of(document, "MAINTAINER"):
+            yield self.finding(instruction.keyword_span, "MAINTAINER is deprecated", _label_fix(instruction))
 
 
 def _label_fix(instruction: Instruction) -> Fix | None:

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.rules.base import Rule, register
 
@@ -25,8 +26,8 @@ class CopyDestinationNotDirectory(Rule):
     notes = "Checked for ADD as well as COPY, after variable substitution in the destination."
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.all_instructions():
-            if instruction.keyword not in ("COPY", "ADD") or instruction.is_exec_form:
+        for instruction in instructions_of(document, "COPY", "ADD"):
+            if instruction.is_exec_form:
                 continue
             words = instruction.words
             if len(words) < 3:

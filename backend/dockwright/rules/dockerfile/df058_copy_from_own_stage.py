@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -21,8 +22,8 @@ class CopyFromOwnStage(Rule):
     equivalents = {"hadolint": "DL3023"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.all_instructions():
-            flag = instruction.flag("from") if instruction.keyword in ("COPY", "ADD") else None
+        for instruction in instructions_of(document, "COPY", "ADD"):
+            flag = instruction.flag("from")
             stage = instruction.stage
             if flag is None or not flag.value or stage is None:
                 continue

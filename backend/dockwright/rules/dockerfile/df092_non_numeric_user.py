@@ -4,6 +4,8 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import instructions_of
+from dockwright.dockerfile.queries.users import user_name
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -25,13 +27,9 @@ class NonNumericUser(Rule):
     notes = "A USER given through a variable is checked after substitution, and skipped when unresolved."
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.all_instructions():
-            if instruction.keyword != "USER" or not instruction.words:
-                continue
-            word = instruction.words[0]
-            expansion = instruction.expand(word.value)
-            if expansion.undefined:
-                continue
-            user = expansion.value.split(":", 1)[0]
+        for instruction in instructions_of(document, "USER"):
+            user = user_name(instruction)
             if user and not user.isdigit():
-                yield self.finding(word.span, f"`{user}` is a user name; policies can only check a numeric UID")
+                yield self.finding(
+                    instruction.words[0].span, f"`{user}` is a user name; policies can only check a numeric UID"
+                )

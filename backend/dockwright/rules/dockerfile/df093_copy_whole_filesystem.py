@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -24,8 +25,8 @@ class CopyWholeFilesystem(Rule):
     equivalents = {"hadolint": "DL3067"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.all_instructions():
-            if instruction.keyword != "COPY" or instruction.flag("from") is None:
+        for instruction in instructions_of(document, "COPY"):
+            if instruction.flag("from") is None:
                 continue
             words = instruction.words
             if len(words) >= 2 and words[-1].value == "/" and any(w.value == "/" for w in words[:-1]):

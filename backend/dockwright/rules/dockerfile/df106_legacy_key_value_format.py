@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, KeyValue
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.rules.base import Rule, register
 
@@ -24,9 +25,7 @@ class LegacyKeyValueFormat(Rule):
     equivalents = {"buildkit": "LegacyKeyValueFormat"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for instruction in document.all_instructions():
-            if instruction.keyword not in ("ENV", "LABEL"):
-                continue
+        for instruction in instructions_of(document, "ENV", "LABEL"):
             for pair in instruction.pairs:
                 if pair.legacy:
                     yield self.finding(

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.dockerignore import excluding_pattern, parse_dockerignore
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
@@ -38,8 +39,8 @@ class CopyIgnoredFile(Rule):
         patterns = parse_dockerignore(content)
         if not patterns:
             return
-        for instruction in document.all_instructions():
-            if instruction.keyword not in ("COPY", "ADD") or instruction.flag("from") is not None:
+        for instruction in instructions_of(document, "COPY", "ADD"):
+            if instruction.flag("from") is not None:
                 continue
             if instruction.is_exec_form:
                 continue
