@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from dockwright import __version__, shellcheck
 from dockwright.batch import BatchFile, lint_batch
 from dockwright.config import LintConfig
-from dockwright.config_file import load_config_file
+from dockwright.config_file import Settings, find_config_files, load_settings
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
 from dockwright.lint import lint
@@ -32,9 +32,6 @@ from dockwright.sources import sources
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _SEVERITIES = [s.value for s in Severity]
 _CI_FORMATS = ("github", "gitlab", "checkstyle", "junit", "sonarqube")  # see dockwright.reports
-# Looked for in the current folder when --config is not given; a project coming from hadolint keeps its
-# .hadolint.yaml working as it is, until it writes a .dockwright.yaml (which wins).
-_DEFAULT_CONFIG_NAMES = (".dockwright.yaml", ".dockwright.yml", ".hadolint.yaml", ".hadolint.yml")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     lint_cmd.add_argument(
         "--config",
         metavar="FILE",
-        help="a .dockwright.yaml or .hadolint.yaml (default: ./.dockwright.yaml, else ./.hadolint.yaml, if present)",
+        help="a .dockwright.yaml, .hadolint.yaml or .dclintrc (default: ./.dockwright.yaml, else ./.hadolint.yaml "
+        "and ./.dclintrc, those present)",
     )
     lint_cmd.add_argument(
         "--ignore",
@@ -178,9 +176,10 @@ def _write_json(data: object, out: TextIO) -> None:
     out.write(json.dumps(data, indent=2) + "\n")
 
 
-def _config(args: argparse.Namespace) -> LintConfig:
-    path = args.config or next((name for name in _DEFAULT_CONFIG_NAMES if Path(name).is_file()), None)
-    config = load_config_file(path) if path else LintConfig()
+def _settings(args: argparse.Namespace) -> Settings:
+    paths = [args.config] if args.config else find_config_files(Path.cwd())
+    settings = load_settings(paths)
+    config = settings.config
     changes: dict[str, Any] = {}
     if args.ignore:
         load_all()  # an ignored id may name a compose rule or a peer's id for one
@@ -190,7 +189,7 @@ def _config(args: argparse.Namespace) -> LintConfig:
         changes["failure_threshold"] = Severity(args.failure_threshold)
     if args.no_shellcheck:
         changes["shellcheck"] = False
-    return config.merged(**changes) if changes else config
+    return Settings(config.merged(**changes), settings.exclude, settings.notes) if changes else settings
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -198,19 +197,24 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write("dockwright: --unsafe-fixes goes with --fix\n")
         return EXIT_ERROR
     try:
-        config = _config(args)
+        settings = _settings(args)
     except InputError as exc:
         err.write(f"dockwright: {exc}\n")
         return EXIT_ERROR
+    for note in settings.notes:
+        err.write(f"dockwright: {note}\n")
+    config = settings.config
     if config.shellcheck and not args.no_cache:
         shellcheck.use_disk_cache(shellcheck.default_cache_root())
     try:
-        return _lint_files(args, config, out, err)
+        return _lint_files(args, config, out, err, settings.exclude)
     finally:
         shellcheck.use_disk_cache(None)
 
 
-def _lint_files(args: argparse.Namespace, config: LintConfig, out: TextIO, err: TextIO) -> int:
+def _lint_files(
+    args: argparse.Namespace, config: LintConfig, out: TextIO, err: TextIO, exclude: tuple[str, ...] = ()
+) -> int:
     if not args.paths and not args.compose_files:
         err.write("dockwright: nothing to lint: give a PATH or -f FILE\n")
         return EXIT_ERROR
@@ -220,7 +224,7 @@ def _lint_files(args: argparse.Namespace, config: LintConfig, out: TextIO, err: 
     fixed = 0
     batch: list[BatchFile] = []
     try:
-        linted = list(sources(args.paths, args.compose_files, args.env_files, stdin))
+        linted = list(sources(args.paths, args.compose_files, args.env_files, stdin, exclude))
     except InputError as exc:
         err.write(f"dockwright: {exc}\n")
         return EXIT_ERROR

@@ -1,30 +1,127 @@
-"""Read a lint configuration file: Dockwright's own `.dockwright.yaml` or a hadolint `.hadolint.yaml`."""
+"""Read a lint configuration file: Dockwright's own `.dockwright.yaml`, a hadolint `.hadolint.yaml` or a dclint
+`.dclintrc`.
+
+Rule names in any of them may be ours (ids, slugs), a peer's (hadolint's DL3007, dclint's
+`no-duplicate-container-names`) or a profile's (`style`): each stands for the rules of ours it names.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dockwright.config import CONFIG_KEYS, LintConfig
+from dockwright.dclint_config import DCLINT_KEYS, DCLINT_NAMES, is_dclint_name, parse_dclint_text
 from dockwright.errors import ConfigError
-from dockwright.hadolint_config import HADOLINT_KEYS, from_hadolint
+from dockwright.hadolint_config import HADOLINT_KEYS, from_hadolint, hadolint_config_dict
+
+OWN_NAMES = (".dockwright.yaml", ".dockwright.yml")
+HADOLINT_NAMES = (".hadolint.yaml", ".hadolint.yml")
+# Settings that name rules.
+_RULE_LISTS = ("ignore", "enable")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A config with what only the CLI uses: paths a folder search skips, and notes to print once."""
+
+    config: LintConfig
+    exclude: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def find_config_files(folder: Path) -> list[str]:
+    """The config files a run in ``folder`` reads when none is named: `.dockwright.yaml` alone when there is
+    one; else a `.hadolint.yaml` and a `.dclintrc` together (one speaks of Dockerfiles, the other of
+    Compose files), as a project using both tools has them."""
+    own = next((folder / name for name in OWN_NAMES if (folder / name).is_file()), None)
+    if own is not None:
+        return [str(own)]
+    found = [next((folder / name for name in names if (folder / name).is_file()), None)
+             for names in (HADOLINT_NAMES, DCLINT_NAMES)]  # fmt: skip
+    return [str(path) for path in found if path is not None]
+
+
+def load_settings(paths: list[str]) -> Settings:
+    """The settings of ``paths`` together (ConfigError on any problem); no path: the defaults."""
+    config: dict[str, Any] = {}
+    exclude: list[str] = []
+    notes: list[str] = []
+    for path in paths:
+        data, more_exclude, more_notes = _config_dict(_read(path), path)
+        config = _combined(config, data)
+        exclude.extend(more_exclude)
+        notes.extend(more_notes)
+    return Settings(LintConfig.from_dict(config), tuple(exclude), tuple(notes))
 
 
 def load_config_file(path: str) -> LintConfig:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config {path}: {exc}") from None
-    return parse_config_text(text, source=path)
+    return load_settings([path]).config
 
 
 def parse_config_text(text: str, source: str = "config") -> LintConfig:
-    """Dockwright's own settings, or a hadolint config recognised by keys only hadolint has."""
+    """Dockwright's own settings, or a hadolint or dclint config recognised by its name or its keys."""
+    return LintConfig.from_dict(_config_dict(text, source)[0])
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config {path}: {exc}") from None
+
+
+def _config_dict(text: str, source: str) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, ...]]:
+    """(config dict, exclude, notes) of one file's text, whichever tool's it is."""
+    if is_dclint_name(source):
+        dclint = parse_dclint_text(text, source)
+        return dclint.config, dclint.exclude, dclint.notes
     data = load_yaml_mapping(text, source)
-    if set(data) & HADOLINT_KEYS and not set(data) & set(CONFIG_KEYS):
-        return from_hadolint(data)
-    return LintConfig.from_dict(data)
+    keys = set(data)
+    if keys & HADOLINT_KEYS and not keys & set(CONFIG_KEYS):
+        from_hadolint(data)  # validates, with hadolint's messages
+        return hadolint_config_dict(text), (), ()
+    if keys and keys <= DCLINT_KEYS and not keys & set(CONFIG_KEYS):
+        dclint = parse_dclint_text(text, source)
+        return dclint.config, dclint.exclude, dclint.notes
+    return expand_rule_names(data), (), ()
+
+
+def expand_rule_names(data: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` (a Dockwright config dict) with every rule name in `ignore`, `enable` and `severity` turned
+    into our ids: peer ids and slugs, profiles (`style`) too. Names nobody knows are kept as written, for
+    the config's own validation to judge. The API can call this before :meth:`LintConfig.from_dict`."""
+    from dockwright.rules import load_all, registry
+
+    load_all()
+    out = dict(data)
+    for key in _RULE_LISTS:
+        value = data.get(key)
+        if isinstance(value, list | tuple):
+            out[key] = [rule_id for name in value for rule_id in _resolve(name, registry)]
+    severity = data.get("severity")
+    if isinstance(severity, Mapping):
+        out["severity"] = {rule_id: level for name, level in severity.items() for rule_id in _resolve(name, registry)}
+    return out
+
+
+def _resolve(name: Any, registry: Any) -> list[Any]:
+    if not isinstance(name, str):
+        return [name]
+    return registry.resolve_id(name) or [name]
+
+
+def _combined(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """Two config dicts as one: rule lists and severities together, other settings from either."""
+    combined = {**first, **second}
+    for key in _RULE_LISTS:
+        if key in first and key in second:
+            combined[key] = sorted({*first[key], *second[key]})
+    if "severity" in first and "severity" in second:
+        combined["severity"] = {**first["severity"], **second["severity"]}
+    return combined
 
 
 def load_yaml_mapping(text: str, source: str) -> Mapping[str, Any]:

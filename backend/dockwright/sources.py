@@ -53,16 +53,23 @@ class Linted:
     error: InputError | None = None
 
 
-def sources(paths: list[str], compose_files: list[str], env_files: list[str], stdin: bytes | None) -> Iterator[Linted]:
+def sources(
+    paths: list[str],
+    compose_files: list[str],
+    env_files: list[str],
+    stdin: bytes | None,
+    exclude: tuple[str, ...] = (),
+) -> Iterator[Linted]:
     """The files a run lints: the ``-f`` compose files as one project (its directory is the first one's, as
     in Compose), then the paths (folders searched). ``--env-file`` files, read relative to the current
-    folder, give every compose project its variables. Raises InputError for a ``-f`` or env file that
+    folder, give every compose project its variables; a folder search skips paths holding one of
+    ``exclude`` (dclint's `exclude`). Raises InputError for a ``-f`` or env file that
     cannot be read, as Compose stops on one; a path that cannot be read only fails its own entry."""
     env_texts = {Path(name).resolve(): read_source(name).content for name in env_files}
     if compose_files:
         yield from _project(compose_files, env_texts)
     taken = {Path(name).resolve() for name in compose_files}
-    for path in discover(paths):
+    for path in discover(paths, exclude):
         if path != "-" and Path(path).resolve() in taken:
             continue
         try:
@@ -104,17 +111,21 @@ def _key(path: Path, directory: Path) -> str:
     return Path(os.path.relpath(path.resolve(), directory.resolve())).as_posix()
 
 
-def discover(paths: list[str]) -> Iterator[str]:
-    """Expand folders into the Dockerfiles and compose files below them; keep explicit files as given."""
+def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> Iterator[str]:
+    """Expand folders into the Dockerfiles and compose files below them, minus paths holding a part of
+    ``exclude``; keep explicit files as given."""
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             yield path
             continue
         for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+            dirs[:] = sorted(
+                d for d in dirs if d not in _SKIPPED_DIRS and not any(part in os.path.join(root, d) for part in exclude)
+            )
             for name in sorted(files):
-                if kind_from_filename(name) and _is_candidate(name):
-                    yield os.path.join(root, name)
+                found = os.path.join(root, name)
+                if kind_from_filename(name) and _is_candidate(name) and not any(part in found for part in exclude):
+                    yield found
 
 
 def _is_candidate(name: str) -> bool:
