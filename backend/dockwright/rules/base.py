@@ -9,6 +9,9 @@ from dockwright.findings import Finding, Fix, Severity, Span
 
 TARGETS = ("dockerfile", "compose")
 PEERS = ("hadolint", "buildkit", "dclint", "shellcheck")
+# "default": what matters for correctness, security and operations; "style": layout conventions (key order,
+# sorting, quoting), off unless a config enables them (`enable: [style]`).
+PROFILES = ("default", "style")
 
 
 class Rule:
@@ -31,6 +34,8 @@ class Rule:
     equivalents: ClassVar[dict[str, str]] = {}
     # Off unless a config enables it (as hadolint does with DL1001): noisy or opinionated rules.
     enabled_by_default: ClassVar[bool] = True
+    # The set the rule belongs to (see PROFILES); a style rule is also off by default.
+    profile: ClassVar[str] = "default"
     # Where and why we deliberately differ from the peer named in `equivalents`.
     notes: ClassVar[str] = ""
 
@@ -55,6 +60,7 @@ class Rule:
             "fix_title": cls.fix_title,
             "equivalents": dict(cls.equivalents),
             "enabled_by_default": cls.enabled_by_default,
+            "profile": cls.profile,
             "notes": cls.notes,
         }
 
@@ -81,6 +87,8 @@ class RuleRegistry:
             raise TypeError(f"duplicate rule id {rule.id} ({rule.__name__})")
         if self._slugs.get(rule.slug, rule) is not rule:
             raise TypeError(f"duplicate rule slug {rule.slug} ({rule.__name__})")
+        if rule.profile not in PROFILES or (rule.profile == "style" and rule.enabled_by_default):
+            raise TypeError(f"rule {rule.id} has unknown profile {rule.profile!r} or is a style rule on by default")
         if rule.target not in TARGETS:
             raise TypeError(f"rule {rule.id} has unknown target {rule.target!r}")
         if not isinstance(rule.severity, Severity) or rule.severity is Severity.NONE:
