@@ -301,6 +301,14 @@ class Dockerfile:
         return out
 
     @cached_property
+    def instructions_by_keyword(self) -> dict[str, list[Instruction]]:
+        """:meth:`all_instructions` grouped by keyword (each list in order; shared: do not modify them)."""
+        index: dict[str, list[Instruction]] = {}
+        for instruction in self._all_instructions:
+            index.setdefault(instruction.keyword, []).append(instruction)
+        return index
+
+    @cached_property
     def run_scripts(self) -> list[tuple[Instruction, ShellScript]]:
         """Shell-form RUN instructions (ONBUILD triggers included) with their parsed scripts, in order."""
         return [(i, i.shell) for i in self._all_instructions if i.keyword == "RUN" and i.shell is not None]

@@ -85,7 +85,7 @@ class Tool:
         return self.version_start.split(package, maxsplit=1)[0].lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PackageCommand:
     """One command of a package tool, read through its table."""
 
@@ -133,7 +133,7 @@ class PackageCommand:
 def package_commands(scope: Dockerfile | Instruction, *tools: Tool) -> list[PackageCommand]:
     """The commands of ``tools`` that ``scope`` runs (see :func:`~.commands.commands_of`), in order."""
     if isinstance(scope, Dockerfile):
-        programs = [p for p in scope.run_commands_by_program if any(t.runs_as(p) for t in tools)]
+        programs = _programs_run(scope, tools)
         located = commands_of(scope, *programs) if programs else ()
     else:
         located = commands_of(scope)
@@ -142,6 +142,16 @@ def package_commands(scope: Dockerfile | Instruction, *tools: Tool) -> list[Pack
         use = package_command(instruction, command, *tools)
         if use is not None:
             found.append(use)
+    return found
+
+
+def _programs_run(document: Dockerfile, tools: tuple[Tool, ...]) -> list[str]:
+    """The names under which the file runs ``tools``, from its index of commands by program."""
+    index = document.run_commands_by_program
+    found = [program for tool in tools for program in tool.programs if program in index]
+    patterns = [tool.program_pattern for tool in tools if tool.program_pattern is not None]
+    if patterns:
+        found.extend(p for p in index if p not in found and any(pattern.fullmatch(p) for pattern in patterns))
     return found
 
 
@@ -183,12 +193,19 @@ def caches_kept(document: Dockerfile, *tools: Tool) -> Iterator[list[PackageComm
     fill their tool's cache with nothing later in the same RUN emptying it: a clean-up before the command does
     not count, nor one by another tool (`microdnf clean all` after `dnf install`). A cache or tmpfs mount on the
     cache's directory keeps it out of the layer."""
+    # Most files never run the tools, and most RUNs of those that do run other things: ask that first, the
+    # clean-up checks cost more.
+    programs = set(_programs_run(document, tools))
+    if not programs:
+        return
     for instruction, script in run_scripts(document, shipped=True):
         commands = script.all_commands
-        # Most RUNs never run the tools: ask that first, the clean-up checks cost more.
-        if not any(t.runs_as(c.program) for c in commands for t in tools):
+        if not any(c.program in programs for c in commands):
             continue
-        uses = [(i, package_command(instruction, c, *tools)) for i, c in enumerate(commands)]
+        uses = [
+            (i, package_command(instruction, c, *tools) if c.program in programs else None)
+            for i, c in enumerate(commands)
+        ]
         kept: list[tuple[int, PackageCommand]] = []
         for tool in tools:
             cache = tool.cache
@@ -197,7 +214,10 @@ def caches_kept(document: Dockerfile, *tools: Tool) -> Iterator[list[PackageComm
             fills = [(i, u) for i, u in uses if u is not None and u.tool is tool and u.fills_cache]
             if not fills:
                 continue
-            emptied = max((i for i, c in enumerate(commands) if _empties(cache, c, uses[i][1])), default=-1)
+            first_fill = fills[0][0]
+            emptied = max(
+                (i for i, c in enumerate(commands) if i > first_fill and _empties(cache, c, uses[i][1])), default=-1
+            )
             kept.extend((i, u) for i, u in fills if i > emptied)
         if kept:
             yield [u for _, u in sorted(kept, key=lambda pair: pair[0])]

@@ -124,8 +124,8 @@ _CHMOD_OPTIONS = frozenset({"-R", "-c", "-f", "-v"})
 def changes_to_copied_files(stage: Stage, program: str) -> list[PathChange]:
     """Each `chown` / `chmod` (``program``) in a RUN of ``stage`` over paths an earlier COPY/ADD added."""
     # Most stages never run `program`: then there is nothing to report and no COPY to resolve.
-    runs = [i for i in stage.instructions if i.keyword == "RUN"]
-    if not any(c.program == program for i in runs for _, c in commands_of(i)):
+    scripts = [i.shell for i in stage.instructions if i.keyword == "RUN"]
+    if not any(s is not None and s.commands_named(program) for s in scripts):
         return []
     changes: list[PathChange] = []
     copies: list[tuple[str, bool, Instruction]] = []  # (absolute destination, is a directory, instruction)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
 from dockwright.dockerfile.queries.stages import lineage_instructions
+from dockwright.dockerfile.words import split_words
 from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.rules.base import Rule, register
 
@@ -61,7 +62,7 @@ def _is_shell_form_command(instruction: Instruction) -> bool:
 def _exec_form_fix(instruction: Instruction, stage: Stage) -> Fix | None:
     if _SHELL_SYNTAX.search(instruction.arguments):
         return None
-    argv = [word.value for word in instruction.words]
+    argv = [word.value for word in split_words(instruction.arguments, instruction.escape)]
     if argv[0] == "exec":
         argv = argv[1:]
     if not argv:

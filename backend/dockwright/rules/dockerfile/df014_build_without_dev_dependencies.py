@@ -17,6 +17,7 @@ _PROD_FLAGS = {
     "yarn": ("--production", "--prod"),
     "pnpm": ("--prod", "-P", "--production"),
 }
+_JS_PROGRAMS = ("npm", "yarn", "pnpm", "npx", "pnpx")
 # Tools whose run is a build step when started through npx / yarn / pnpm exec.
 _BUILD_TOOLS = frozenset(
     {
@@ -70,6 +71,8 @@ class BuildWithoutDevDependencies(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        if not commands_of(document, *_JS_PROGRAMS):
+            return  # no JavaScript tool anywhere (most files): no RUN to walk
         for stage in document.stages:
             last_install: _Install | None = None
             for instruction in stage.named("RUN"):
