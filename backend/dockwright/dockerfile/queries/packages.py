@@ -579,7 +579,7 @@ MICRODNF = Tool(
     is_pinned=_rpm_pinned,
     version_start=_RPM_VERSION_START,
     cache=Cache(
-        ("/var/cache/yum", "/var/cache/dnf"),
+        ("/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"),
         filled_by=frozenset({"install", "reinstall", "upgrade", "module", "module-install"}),
         cleaned_by=frozenset({("microdnf", "clean-all")}),
     ),

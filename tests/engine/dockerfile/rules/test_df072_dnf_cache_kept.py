@@ -31,6 +31,7 @@ NEAR_MISSES = [
     "FROM fedora:40\nRUN --mount=type=tmpfs,target=/var/cache/dnf dnf install -y httpd-2.4.62\n",
     "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all \\\n"
     "    && microdnf install -y jq-1.7 && microdnf clean all\n",
+    "FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/libdnf5 microdnf install -y jq-1.7\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF072", TRIGGERS, NEAR_MISSES)
