@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from dockwright import __version__, shellcheck
 from dockwright.batch import BatchFile, lint_batch
 from dockwright.config import LintConfig
-from dockwright.config_file import Settings, find_config_files, load_settings
+from dockwright.config_file import Settings, expand_rule_names, find_config_files, load_settings
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
 from dockwright.lint import lint
@@ -77,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="ID",
         help="rule id to skip (ours, or a hadolint/BuildKit/dclint id); repeatable",
+    )
+    lint_cmd.add_argument(
+        "--enable",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="rule to switch on that is off by default (an id, a peer's id, or `style` for the style profile); "
+        "repeatable",
     )
     lint_cmd.add_argument(
         "--failure-threshold",
@@ -150,6 +158,8 @@ def _rules(output_format: str, out: TextIO) -> int:
     for meta in rules:
         equivalents = ", ".join(f"{peer} {rid}" for peer, rid in meta["equivalents"].items())
         off = "" if meta["enabled_by_default"] else " (off by default)"
+        if meta["profile"] != "default":
+            off = f" ({meta['profile']} profile, off by default)"
         out.write(f"{meta['id']}  {meta['slug']:<36} {meta['severity']:<8} {meta['title']}{off}")
         out.write(f"  [{equivalents}]\n" if equivalents else "\n")
     out.write("\nPeer checks without a rule of their own:\n")
@@ -185,6 +195,9 @@ def _settings(args: argparse.Namespace) -> Settings:
         load_all()  # an ignored id may name a compose rule or a peer's id for one
         ids = {rid for name in args.ignore for rid in (registry.resolve_id(name) or [name.upper()])}
         changes["ignore"] = config.ignore | ids
+    if args.enable:
+        enable = expand_rule_names({"enable": args.enable})["enable"]
+        changes["enable"] = config.enable | {str(rule_id).upper() for rule_id in enable}
     if args.failure_threshold:
         changes["failure_threshold"] = Severity(args.failure_threshold)
     if args.no_shellcheck:

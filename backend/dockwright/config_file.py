@@ -108,8 +108,12 @@ def expand_rule_names(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _resolve(name: Any, registry: Any) -> list[Any]:
+    from dockwright.rules.base import PROFILES
+
     if not isinstance(name, str):
         return [name]
+    if name.strip().lower() in PROFILES:
+        return [rule.id for rule in registry if rule.profile == name.strip().lower()]
     return registry.resolve_id(name) or [name]
 
 

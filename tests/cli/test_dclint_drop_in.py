@@ -72,3 +72,12 @@ def test_an_own_config_wins_over_both(project: Path, capsys: pytest.CaptureFixtu
     (project / ".dockwright.yaml").write_text("ignore: [no-unbound-port-interfaces]\n")
     _, out, _ = run(["docker-compose.yml"], capsys)
     assert "DC011" in rules(out) and "DC014" not in rules(out)
+
+
+def test_the_style_profile_is_switched_on_from_the_command_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, off, _ = run(["docker-compose.yml"], capsys)
+    _, on, _ = run(["--enable", "style", "docker-compose.yml"], capsys)
+    assert not {"DC016", "DC020"} & rules(off)
+    assert {"DC016", "DC020"} <= rules(on)

@@ -169,9 +169,10 @@ def test_fix_rewrites_the_file_until_no_safe_fix_is_left(tmp_path: Path, capsys:
     )
     run(["lint", "--fix", "--format", "json", str(compose)], capsys)
     fixed = compose.read_text()
-    # Once `version: "3.8"` is gone the file quotes nothing: the port gets single quotes, dclint's default.
-    assert fixed == (
-        "services:\n  # the database\n  db:\n    image: postgres:17.2\n    ports:\n      - '127.0.0.1:5432:5432'\n"
+    # Quoting ports is a style rule, off by default: the port is only bound to 127.0.0.1.
+    assert (
+        fixed
+        == "services:\n  # the database\n  db:\n    image: postgres:17.2\n    ports:\n      - 127.0.0.1:5432:5432\n"
     )
     _, out, _ = run(["lint", "--format", "json", str(compose)], capsys)
     assert all(not (f.get("fix") or {}).get("safe") for f in json.loads(out))

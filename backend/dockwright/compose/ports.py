@@ -11,6 +11,13 @@ from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
 ALL_INTERFACES = ("", "0.0.0.0", "::", "[::]")
 _RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 _MAX_RANGE = 1024
+# Container ports of databases, caches, brokers and search engines, which should never face the internet.
+DATA_PORTS = {
+    1433: "SQL Server", 1521: "Oracle", 2181: "ZooKeeper", 3306: "MySQL/MariaDB", 5432: "PostgreSQL",
+    5672: "RabbitMQ", 5984: "CouchDB", 6379: "Redis", 7000: "Cassandra", 7687: "Neo4j", 8086: "InfluxDB",
+    9042: "Cassandra", 9092: "Kafka", 9200: "Elasticsearch", 9300: "Elasticsearch", 11211: "Memcached",
+    15672: "RabbitMQ management", 26257: "CockroachDB", 27017: "MongoDB", 28015: "RethinkDB",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,11 @@ class PortBinding:
     @property
     def on_all_interfaces(self) -> bool:
         return self.host_ip in ALL_INTERFACES
+
+    @property
+    def data_service(self) -> str:
+        """The database, cache or broker its container port belongs to ("PostgreSQL"); "" for others."""
+        return next((DATA_PORTS[port] for port in self.target_ports() if port in DATA_PORTS), "")
 
     def published_ports(self) -> list[int]:
         return _expand(self.published)

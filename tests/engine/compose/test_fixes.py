@@ -6,9 +6,9 @@ from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.fixes import apply_fixes
 from dockwright.lint import lint
 
-# The ordering rules rewrite whole mappings, which overlaps every other fix in one pass: they have their
-# own tests (test_ordering_fixes.py).
-CONFIG = {"today": "2026-11-28", "ignore": ["DC018", "DC020", "DC021", "DC022", "DC023"]}
+# The quoting rules are style rules, off by default; the ordering ones have their own tests
+# (test_ordering_fixes.py): they rewrite whole mappings, which overlaps every other fix in one pass.
+CONFIG = {"today": "2026-11-28", "enable": ["DC013", "DC016"]}
 
 COMPOSE = """\
 # Shop stack (keep this comment)

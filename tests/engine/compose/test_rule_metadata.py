@@ -51,3 +51,23 @@ def test_ordering_rules_are_style() -> None:
     ordering = [r for r in RULES if r.equivalents.get("dclint", "").endswith(("order", "alphabetical-order"))]
     assert len(ordering) == 5
     assert {r.severity.value for r in ordering} == {"style"}
+
+
+STYLE = {"DC013", "DC016", "DC018", "DC020", "DC021", "DC022", "DC023"}
+
+
+def test_the_style_profile_holds_the_layout_rules_and_is_off_by_default() -> None:
+    style = {rule.id for rule in RULES if rule.profile == "style"}
+    assert style == STYLE
+    assert all(not rule.enabled_by_default for rule in RULES if rule.id in STYLE)
+    assert all(rule.metadata()["profile"] in ("default", "style") for rule in RULES)
+
+
+def test_a_config_switches_the_style_profile_on() -> None:
+    from dockwright.config_file import parse_config_text
+
+    config = parse_config_text("enable: [style]\n", source=".dockwright.yaml")
+    assert config.enable >= STYLE
+    text = "services:\n  web:\n    ports: ['127.0.0.1:80:80']\n    image: nginx:1.29.3\n"
+    assert "DC020" not in [f.rule for f in lint(text, kind="compose").findings]
+    assert "DC020" in [f.rule for f in lint(text, kind="compose", config=config).findings]

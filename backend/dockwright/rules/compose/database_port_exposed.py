@@ -9,14 +9,6 @@ from dockwright.findings import Finding, Fix, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
-# Container ports of databases, caches, brokers and search engines, which should never face the internet.
-DATA_PORTS = {
-    1433: "SQL Server", 1521: "Oracle", 2181: "ZooKeeper", 3306: "MySQL/MariaDB", 5432: "PostgreSQL",
-    5672: "RabbitMQ", 5984: "CouchDB", 6379: "Redis", 7000: "Cassandra", 7687: "Neo4j", 8086: "InfluxDB",
-    9042: "Cassandra", 9092: "Kafka", 9200: "Elasticsearch", 9300: "Elasticsearch", 11211: "Memcached",
-    15672: "RabbitMQ management", 26257: "CockroachDB", 27017: "MongoDB", 28015: "RethinkDB",
-}  # fmt: skip
-
 
 @register
 class DatabasePortExposed(ComposeRule):
@@ -38,12 +30,12 @@ class DatabasePortExposed(ComposeRule):
             for binding in service.ports:
                 if not binding.on_all_interfaces or not binding.known:
                     continue
-                known = [DATA_PORTS[p] for p in binding.target_ports() if p in DATA_PORTS]
+                known = binding.data_service
                 if not known:
                     continue
                 edits = bind_to_localhost(binding, document.lines)
                 yield self.finding(
                     binding.node.span,
-                    f"service {service.name!r} publishes {known[0]} port {binding.target} on every host interface",
+                    f"service {service.name!r} publishes {known} port {binding.target} on every host interface",
                     Fix(self.fix_title, edits, safe=bool(edits)),
                 )

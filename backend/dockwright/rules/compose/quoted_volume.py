@@ -22,6 +22,8 @@ class QuotedVolume(ComposeRule):
     good = "services:\n  db:\n    image: postgres:17\n    volumes:\n      - ./data:/var/lib/postgresql/data"
     fix_title = "Remove the quotes"
     equivalents = {"dclint": "no-quotes-in-volumes"}
+    profile = "style"
+    enabled_by_default = False
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:

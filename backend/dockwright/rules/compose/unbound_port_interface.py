@@ -26,14 +26,22 @@ class UnboundPortInterface(ComposeRule):
     equivalents = {"dclint": "no-unbound-port-interfaces"}
     notes = (
         "The fix is offered but not applied by `--fix`: for a port meant to be public, binding it to "
-        "127.0.0.1 breaks the service. DC025 applies the same fix safely to database and cache ports. "
+        "127.0.0.1 breaks the service. Database and cache ports are DC025's (one finding per port, unless "
+        "DC025 is switched off), which applies the same fix safely. "
         "An explicit 0.0.0.0 is a stated choice and is not reported."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        # One finding per port: a database or cache port is DC025's, which says more (when it runs).
+        database_rule = "DC025"
+        database_rule_runs = database_rule not in context.config.ignore and (
+            context.config.severity.get(database_rule) is not Severity.NONE
+        )
         for service in document.services:
             for binding in service.ports:
                 if binding.host_ip or not binding.known:
+                    continue
+                if database_rule_runs and binding.data_service:
                     continue
                 fix = Fix(self.fix_title, bind_to_localhost(binding, document.lines), safe=False)
                 yield self.finding(

@@ -39,6 +39,8 @@ class UnorderedServiceKeys(ComposeRule):
     good = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '8080:80'"
     fix_title = "Reorder the keys: " + ", ".join(KEY_ORDER) + ", then the others alphabetically"
     equivalents = {"dclint": "service-keys-order"}
+    profile = "style"
+    enabled_by_default = False
     notes = (
         "Keys a merge key brings in (`<<: *defaults`) are judged in the mapping they are written in: when its "
         "order is wrong, the finding is on the `<<` line of each service using it; where `<<` stands among "

@@ -29,6 +29,8 @@ class UnorderedTopLevelKeys(ComposeRule):
         "Order the top level: x-*, version, name, include, services, models, networks, volumes, secrets, configs"
     )
     equivalents = {"dclint": "top-level-properties-order"}
+    profile = "style"
+    enabled_by_default = False
     notes = (
         "Keys Compose does not know are left to the schema rule; dclint also reports them here."
         " The fix (applied by `--fix`) moves whole entries with their comments, anchors and quotes; it is "

@@ -25,6 +25,8 @@ class UnquotedPort(ComposeRule):
     good = 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"'
     fix_title = "Quote the port"
     equivalents = {"dclint": "require-quotes-in-ports"}
+    profile = "style"
+    enabled_by_default = False
     notes = (
         "dclint wants single quotes by default (its `quoteType` option); we accept either kind, and the fix "
         "uses the quotes the file uses most for its values (single quotes when it quotes none)."

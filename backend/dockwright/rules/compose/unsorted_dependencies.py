@@ -22,6 +22,8 @@ class UnsortedDependencies(ComposeRule):
     good = "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - db\n      - redis"
     fix_title = "Sort the dependencies alphabetically"
     equivalents = {"dclint": "service-dependencies-alphabetical-order"}
+    profile = "style"
+    enabled_by_default = False
     notes = (
         "The fix (applied by `--fix`) moves whole entries with their comments, anchors and quotes; it is "
         "offered only when the rewritten file reads back as the same data (an alias moved before its anchor, "

@@ -22,6 +22,8 @@ class UnsortedPorts(ComposeRule):
     good = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '8080:80'\n      - '8443:443'"
     fix_title = "Sort the ports by host port"
     equivalents = {"dclint": "service-ports-alphabetical-order"}
+    profile = "style"
+    enabled_by_default = False
     notes = (
         "The fix (applied by `--fix`) moves whole entries with their comments, anchors and quotes; it is "
         "offered only when the rewritten file reads back as the same data (an alias moved before its anchor, "

@@ -24,6 +24,8 @@ class UnsortedServices(ComposeRule):
     good = "services:\n  api:\n    image: example/api:1.0\n  web:\n    image: nginx:1.27"
     fix_title = "Sort the services alphabetically"
     equivalents = {"dclint": "services-alphabetical-order"}
+    profile = "style"
+    enabled_by_default = False
     notes = (
         "The fix (applied by `--fix`) moves whole entries with their comments, anchors and quotes; it is "
         "offered only when the rewritten file reads back as the same data (an alias moved before its anchor, "

@@ -1,3 +1,4 @@
+from dockwright.lint import lint
 from tests.engine.rule_table import rule_table
 
 HEAD = "services:\n  web:\n    image: nginx:1.27\n    ports:\n"
@@ -24,3 +25,17 @@ NEAR_MISSES = [
 ]
 
 test_triggers, test_near_misses = rule_table("DC014", TRIGGERS, NEAR_MISSES, kind="compose")
+
+
+DATABASE = "services:\n  db:\n    image: postgres:17.2\n    ports:\n      - '5432:5432'\n      - '8080:8080'\n"
+
+
+def test_a_database_port_is_reported_once_by_dc025() -> None:
+    rules = [(f.rule, f.line) for f in lint(DATABASE, kind="compose").findings if f.rule in ("DC014", "DC025")]
+    assert rules == [("DC025", 5), ("DC014", 6)]
+
+
+def test_without_dc025_the_database_port_is_dc014s() -> None:
+    for config in ({"ignore": ["DC025"]}, {"severity": {"DC025": "none"}}):
+        found = [f.line for f in lint(DATABASE, kind="compose", config=config).findings if f.rule == "DC014"]
+        assert found == [5, 6]
