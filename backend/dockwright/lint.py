@@ -158,19 +158,19 @@ def _apply_pragmas(findings: list[Finding], document: Document) -> list[Finding]
         return findings
     # A pragma names rule ids and sub-codes (ShellCheck's SC2086); either mutes a finding.
     global_names = {name for p in pragmas if p.is_global for name in p.rule_ids | p.codes}
-    scoped: list[tuple[int, int, frozenset[str]]] = []
+    # The names muted on each line. Pragmas name instructions, so there are at most as many scopes as
+    # instructions and they cover at most the file's lines, however many pragmas there are: each finding is
+    # looked up once instead of compared with every pragma.
+    by_scope: dict[tuple[int, int], set[str]] = {}
     for pragma in pragmas:
-        if pragma.is_global:
-            continue
-        scope = document.pragma_scope(pragma)
+        scope = None if pragma.is_global else document.pragma_scope(pragma)
         if scope is not None:
-            scoped.append((scope[0], scope[1], pragma.rule_ids | pragma.codes))
-    return [
-        f
-        for f in findings
-        if not _named(f, global_names)
-        and not any(first <= f.span.start_line <= last and _named(f, names) for first, last, names in scoped)
-    ]
+            by_scope.setdefault(scope, set()).update(pragma.rule_ids | pragma.codes)
+    muted: dict[int, set[str]] = {}
+    for (first, last), names in by_scope.items():
+        for line in range(first, last + 1):
+            muted.setdefault(line, set()).update(names)
+    return [f for f in findings if not _named(f, global_names) and not _named(f, muted.get(f.span.start_line, ()))]
 
 
 def _named(finding: Finding, names: Collection[str]) -> bool:
