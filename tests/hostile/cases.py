@@ -73,6 +73,15 @@ CASES = [
         kind="compose",
     ),
     Case(
+        "merge-key-bomb",
+        "x-base: &base {"
+        + ", ".join(f"k{i}: v" for i in range(5000))
+        + "}\nservices:\n"
+        + "".join(f"  s{i}:\n    <<: *base\n    image: alpine:3.19\n" for i in range(3000)),
+        ("DC002", "merge keys"),
+        kind="compose",
+    ),
+    Case(
         "many-findings",
         "FROM debian:12\n" + "".join(f"RUN apt-get install pkg{i}\n" for i in range(8_000)),
         ("DF009", "more findings"),

@@ -294,6 +294,9 @@ class _Builder:
         self.anchors: dict[str, Node] = {}
         self.stack: list[_Frame] = []
         self.documents = 0
+        # Keys that merge keys (<<) copied into mappings so far: each copy costs a list entry, so 3,000 services
+        # merging one 5,000-key anchor would hold 15 million before any mapping's own size is over the limit.
+        self.merged_keys = 0
 
     def run(self, pure: bool) -> None:
         """Build the tree from an event stream: libyaml's through PyYAML (fast) or ruamel's pure-Python
@@ -383,8 +386,14 @@ class _Builder:
                 self.problems.append(Problem(key.span, "a mapping key must be a plain value, not a list or mapping"))
                 continue
             if key.raw == "<<" and key.style is None:
-                inherited.extend(self._merge_sources(key, value))
+                sources = self._merge_sources(key, value)
+                inherited.extend(sources)
                 merges.append((key, value))
+                self.merged_keys += len(sources)
+                if self.merged_keys > MAX_NODES:
+                    raise LimitExceeded(
+                        key.span, f"merge keys (<<) copy more than {MAX_NODES:,} keys into mappings (a merge-key bomb?)"
+                    )
                 continue
             if key.raw in seen:
                 first = seen[key.raw]
