@@ -119,3 +119,21 @@ def child_exit(server: Any, worker: Any) -> None:
         from prometheus_client import multiprocess
 
         multiprocess.mark_process_dead(worker.pid)
+
+
+# A worker whose memory has grown past this after a request (an analysis near every limit of the engine's budget
+# can take a few hundred MB, which Python then keeps) finishes that request and is replaced by a fresh one.
+worker_max_rss_mb = int(os.environ.get("GUNICORN_WORKER_MAX_RSS_MB", "300"))
+
+
+def post_request(worker: Any, req: Any, environ: Any, resp: Any) -> None:
+    if worker_max_rss_mb <= 0:
+        return
+    try:
+        with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
+            rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    except (OSError, StopIteration, ValueError):
+        return
+    if rss_kb > worker_max_rss_mb * 1024:
+        worker.log.warning("worker %s uses %d MB after a request; replacing it", os.getpid(), rss_kb // 1024)
+        worker.alive = False
