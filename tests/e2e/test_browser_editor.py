@@ -30,8 +30,8 @@ LINT_CLASS = {
 
 
 def _finding_button(page: Page, finding: dict[str, object]) -> Locator:
-    """The panel's button for a finding, by its accessible name (the message, backticks and all)."""
-    name = f"Line {finding['line']}, column {finding['column']}: {finding['message']}. Show in editor"
+    """The panel's button for a finding, by its accessible name (the message as read: without backticks)."""
+    name = f"Line {finding['line']}, column {finding['column']}: {_plain(str(finding['message']))}. Show in editor"
     return page.get_by_role("button", name=name, exact=True)
 
 

@@ -34,7 +34,7 @@ describe('EditorPage permalinks', () => {
     const requests = countRequests()
     const { container, location } = renderAt(`/a/${stored.id}`)
 
-    expect(await screen.findByRole('button', { name: /python:latest` uses the moving `latest` tag/ })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: /python:latest uses the moving latest tag/ })).toBeInTheDocument()
     expect(screen.getByText('installs recommended packages')).toBeInTheDocument()
     await waitFor(() => expect(container.querySelector('.cm-content')?.textContent).toContain('FROM python:latest'))
     await new Promise((resolve) => setTimeout(resolve, 600))

@@ -5,6 +5,7 @@ import type { Analysis, Finding, Severity } from '../../../api/types'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice } from '../../../components/Notice'
 import { CodeText } from '../../../components/CodeText'
+import { plainText } from '../../../components/textSpans'
 import type { LiveAnalysis } from '../hooks/useLiveAnalysis'
 import { groupFindings } from '../lib/groupFindings'
 import './FindingsPanel.css'
@@ -145,7 +146,7 @@ function FindingItem({ finding, canFix, onSelect, onApplyFix }: FindingItemProps
         type="button"
         className="finding__locate"
         onClick={() => onSelect(finding)}
-        aria-label={`Line ${finding.line}, column ${finding.column}: ${finding.message}. Show in editor`}
+        aria-label={`Line ${finding.line}, column ${finding.column}: ${plainText(finding.message)}. Show in editor`}
       >
         <span className="finding__position">
           {finding.line}:{finding.column}
@@ -183,7 +184,7 @@ function FindingItem({ finding, canFix, onSelect, onApplyFix }: FindingItemProps
           >
             Apply fix
             {!fix.safe && <span className="finding__fix-review"> (review)</span>}
-            <span className="visually-hidden">: {fix.title}</span>
+            <span className="visually-hidden">: {plainText(fix.title)}</span>
           </button>
         )}
       </div>
@@ -199,7 +200,8 @@ function shellcheckCode(finding: Finding): string | null {
 
 // A fix that is not safe (ShellCheck's quoting, say) can change what the file does: say so before it is applied.
 function fixHint(fix: NonNullable<Finding['fix']>): string {
-  return fix.safe ? fix.title : `${fix.title}. Review the result: this fix can change what the file does.`
+  const title = plainText(fix.title)
+  return fix.safe ? title : `${title}. Review the result: this fix can change what the file does.`
 }
 
 function kindLabel(kind: Analysis['kind']): string {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@codemirror/lint'
 import type { Text } from '@codemirror/state'
 import type { Finding, FindingFix, Severity } from '../../../../api/types'
-import { codeSpans } from '../../../../components/codeSpans'
+import { plainText, textSpans } from '../../../../components/textSpans'
 import { rangeAt } from './positions'
 
 const LINT_SEVERITY: Record<Severity, Diagnostic['severity']> = {
@@ -24,7 +24,7 @@ export function findingsToDiagnostics(doc: Text, findings: readonly Finding[], h
       ...rangeAt(doc, finding),
       severity: LINT_SEVERITY[finding.severity],
       source: finding.rule,
-      message: finding.message,
+      message: plainText(finding.message),
       renderMessage: () => renderMessage(finding, handlers.openRule),
       actions:
         fix && fix.edits.length > 0
@@ -54,12 +54,23 @@ function renderMessage(finding: Finding, openRule: (ruleId: string) => void): No
   return container
 }
 
+/** The DOM twin of CodeText: code spans as inline code, URLs as links; tooltips live outside React. */
 function codeNodes(text: string): Node[] {
-  return codeSpans(text).map((span) => {
-    if (!span.code) return document.createTextNode(span.text)
+  return textSpans(text).map((span) => {
+    if (span.kind === 'text') return document.createTextNode(span.text)
+    if (span.kind === 'link') {
+      const link = document.createElement('a')
+      link.className = 'text-link'
+      link.href = span.href
+      link.target = '_blank'
+      link.rel = 'noreferrer'
+      link.textContent = span.text
+      return link
+    }
     const code = document.createElement('code')
     code.className = 'inline-code'
     code.textContent = span.text
+    if (span.full !== span.text) code.title = span.full
     return code
   })
 }
