@@ -1,14 +1,120 @@
-"""Helpers shared by the browser tests: typing into CodeMirror, reading its marks, saving screenshots."""
+"""Helpers shared by the browser tests and benchmarks: the test server, typing into CodeMirror, reading its
+marks, saving screenshots."""
 
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SPA_INDEX = REPO_DIR / "frontend" / "dist" / "index.html"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT = 60.0
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def server_env(data_dir: Path) -> dict[str, str]:
+    """The environment of the test server (and its manage.py commands): `make run`'s settings, own data dir."""
+    env = dict(os.environ)
+    # A throwaway SQLite database and local-memory cache, whatever the calling shell points at.
+    for variable in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "DOCKWRIGHT_SPA_DIR",
+        "DOCKWRIGHT_MAX_CONTENT_BYTES",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ENV",
+    ):
+        env.pop(variable, None)
+    env.update(
+        {
+            # The values `make run` uses.
+            "DJANGO_DEBUG": "1",
+            "DJANGO_SECRET_KEY": "dev-insecure-key-only-for-make-run",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SETTINGS_MODULE": "server.settings",
+            "DOCKWRIGHT_DATA_DIR": str(data_dir),
+            # Analysis-as-you-type across a whole test session easily passes the 60/minute default.
+            "DOCKWRIGHT_RATE_LIMIT": "10000",
+        }
+    )
+    return env
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"runserver exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"runserver did not answer /health within {SERVER_START_TIMEOUT}s:\n{log.read_text()}")
+
+
+@contextmanager
+def running_server(data_dir: Path, spa_dir: Path | None = None) -> Iterator[str]:
+    """Dockwright (API + built SPA) under `manage.py runserver` on a free port, with a migrated SQLite
+    database in data_dir; yields its base URL and stops it on exit. spa_dir serves another build of the SPA
+    than frontend/dist (a benchmark comparing builds)."""
+    env = server_env(data_dir)
+    if spa_dir is not None:
+        env["DOCKWRIGHT_SPA_DIR"] = str(spa_dir)
+    manage = [sys.executable, str(REPO_DIR / "backend" / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput"], env=env, check=True, capture_output=True, timeout=300)
+    port = _free_port()
+    log = data_dir / "runserver.log"
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
 
 BAD_DOCKERFILE = """FROM python:latest
 RUN apt-get update
@@ -50,6 +156,14 @@ def paste_into_editor(page: Page, text: str) -> None:
         }""",
         text,
     )
+
+
+def editor_document(page: Page) -> str:
+    """The editor's whole document, however long, from CodeMirror's own state (the view hangs off the
+    content element, which is how EditorView.findFromDOM finds it)."""
+    text = page.evaluate("document.querySelector('.cm-content').cmTile.root.view.state.doc.toString()")
+    assert isinstance(text, str)
+    return text
 
 
 def editor_text(page: Page) -> str:

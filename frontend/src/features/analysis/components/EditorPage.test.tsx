@@ -1,6 +1,8 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
+import { undoDepth } from '@codemirror/commands'
+import { EditorView } from '@codemirror/view'
 import { describe, expect, it } from 'vitest'
 import { makeAnalysis, makeFinding } from '../../../test/fixtures'
 import { renderAt } from '../../../test/render'
@@ -68,6 +70,36 @@ describe('EditorPage permalinks', () => {
     expect(screen.getByRole('button', { name: /python:latest uses the latest tag/ })).toBeInTheDocument()
     // The page kept its state: it did not fetch the analysis it had just made.
     expect(requests.get).toBe(0)
+  })
+})
+
+describe('EditorPage editing', () => {
+  it('keeps the same editor, text and undo history across analyses that change the permalink', async () => {
+    let made = 0
+    server.use(
+      http.post('/api/v1/analyses', async ({ request }) => {
+        const body = (await request.json()) as { content: string }
+        made++
+        return HttpResponse.json(makeAnalysis({ id: `madeByTyping00000000${made}`, content: body.content }), { status: 201 })
+      }),
+    )
+    const { container, location } = renderAt('/')
+    await waitFor(() => expect(container.querySelector('.cm-editor')).not.toBeNull())
+    const editorElement = container.querySelector('.cm-editor') as HTMLElement
+    const view = EditorView.findFromDOM(editorElement)!
+    const type = (text: string) =>
+      view.dispatch({ changes: { from: view.state.doc.length, insert: text }, userEvent: 'input.type' })
+
+    type('FROM alpine:3.22\n')
+    await waitFor(() => expect(location()?.pathname).toBe('/a/madeByTyping000000001'))
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    type('USER 1000\n')
+    await waitFor(() => expect(location()?.pathname).toBe('/a/madeByTyping000000002'))
+
+    expect(container.querySelector('.cm-editor')).toBe(editorElement)
+    expect(EditorView.findFromDOM(editorElement)).toBe(view)
+    expect(view.state.doc.toString()).toBe('FROM alpine:3.22\nUSER 1000\n')
+    expect(undoDepth(view.state)).toBe(2)
   })
 })
 

@@ -9,7 +9,7 @@ import { useLiveAnalysis } from '../hooks/useLiveAnalysis'
 import { detectKind } from '../lib/detectKind'
 import { EXAMPLES, type Example } from '../lib/examples'
 import { readTextFile } from '../lib/readTextFile'
-import type { EditorHandle } from './editor/CodeEditor'
+import type { EditorHandle, LoadedText } from './editor/CodeEditor'
 import { EditorToolbar } from './EditorToolbar'
 import { FileDropZone } from './FileDropZone'
 import { FindingsPanel } from './FindingsPanel'
@@ -19,16 +19,24 @@ import './EditorPage.css'
 // CodeMirror is the largest part of the app: it loads as its own chunk while the page around it paints.
 const CodeEditor = lazy(() => import('./editor/CodeEditor'))
 
+const NO_FINDINGS: readonly Finding[] = []
+
 export function EditorPage() {
   const { id } = useParams()
   const navigate = useNavigate()
   const editor = useRef<EditorHandle>(null)
+  // The editor owns the text; `content` follows it for analysis, and `loaded` is what was last put into it
+  // from outside (a permalink, an example, a file): only a new `loaded` replaces the text being edited.
   const [content, setContent] = useState('')
+  const [loaded, setLoaded] = useState<LoadedText>({ text: '', version: 0 })
   const [filename, setFilename] = useState<string | null>(null)
   const [chosenKind, setChosenKind] = useState<Kind | null>(null)
   const [cursor, setCursor] = useState({ line: 1, column: 1 })
   const [notice, setNotice] = useState<{ error: unknown } | null>(null)
   const [permalinkError, setPermalinkError] = useState<{ id: string; error: unknown } | null>(null)
+  // Every analysis this page made or loaded. The URL follows a new analysis one render later (the router
+  // navigates in a transition), so "the URL's id is not the analysis shown" does not mean "loading".
+  const [knownIds, setKnownIds] = useState<ReadonlySet<string>>(() => new Set())
 
   const detected = useMemo(() => detectKind(content, filename), [content, filename])
   const kind = chosenKind ?? detected.kind
@@ -38,35 +46,35 @@ export function EditorPage() {
   )
 
   const onAnalysed = useCallback(
-    (analysis: Analysis) => navigate(`/a/${encodeURIComponent(analysis.id)}`, { replace: true }),
+    (analysis: Analysis) => {
+      setKnownIds((ids) => new Set(ids).add(analysis.id))
+      navigate(`/a/${encodeURIComponent(analysis.id)}`, { replace: true })
+    },
     [navigate],
   )
-  const live = useLiveAnalysis(onAnalysed)
-  const { schedule, runNow, show, reset } = live
-  const shownId = live.analysis?.id ?? null
-  const fresh =
-    live.analysis !== null && live.analysis.content === content && live.analysis.kind === kind
-  const permalinkLoading = id !== undefined && id !== shownId && permalinkError?.id !== id
+  const { status, analysis, error, schedule, runNow, show, reset } = useLiveAnalysis(onAnalysed)
+  const fresh = analysis !== null && analysis.content === content && analysis.kind === kind
+  const permalinkLoading = id !== undefined && !knownIds.has(id) && permalinkError?.id !== id
 
-  // Opening /a/<id>: load the stored analysis, unless it is the one this page just made.
+  // Opening /a/<id>: load the stored analysis, unless it is one this page made or loaded.
   useEffect(() => {
-    if (!id || id === shownId) return
+    if (!id || knownIds.has(id)) return
     const controller = new AbortController()
     getAnalysis(id, controller.signal).then(
-      (analysis) => {
-        setContent(analysis.content)
-        setFilename(analysis.filename || null)
-        setChosenKind(detectKind(analysis.content, analysis.filename).kind === analysis.kind ? null : analysis.kind)
-        show(analysis)
+      (stored) => {
+        setKnownIds((ids) => new Set(ids).add(stored.id))
+        setContent(stored.content)
+        setLoaded((previous) => ({ text: stored.content, version: previous.version + 1 }))
+        setFilename(stored.filename || null)
+        setChosenKind(detectKind(stored.content, stored.filename).kind === stored.kind ? null : stored.kind)
+        show(stored)
       },
-      (error: unknown) => {
-        if (!isAbortError(error)) setPermalinkError({ id, error })
+      (loadError: unknown) => {
+        if (!isAbortError(loadError)) setPermalinkError({ id, error: loadError })
       },
     )
     return () => controller.abort()
-    // shownId is read, not watched: a new analysis of typed text must not reload the permalink.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, show])
+  }, [id, knownIds, show])
 
   // Analysis as you type.
   useEffect(() => {
@@ -82,6 +90,7 @@ export function EditorPage() {
     (text: string, name: string | null, kindOverride: Kind | null = null) => {
       setNotice(null)
       setContent(text)
+      setLoaded((previous) => ({ text, version: previous.version + 1 }))
       setFilename(name)
       setChosenKind(kindOverride)
       if (text.trim()) {
@@ -96,7 +105,7 @@ export function EditorPage() {
     (file: File) => {
       readTextFile(file).then(
         (text) => loadText(text, file.name),
-        (error: unknown) => setNotice({ error }),
+        (readError: unknown) => setNotice({ error: readError }),
       )
     },
     [loadText],
@@ -122,19 +131,22 @@ export function EditorPage() {
 
   const openRule = useCallback((ruleId: string) => navigate(`/rules/${encodeURIComponent(ruleId)}`), [navigate])
 
-  const emptyState = (
-    <div className="empty-state">
-      <p>Paste a Dockerfile or a Compose file into the editor, open one, or start from an example:</p>
-      <ul className="empty-state__examples">
-        {EXAMPLES.map((example) => (
-          <li key={example.id}>
-            <button type="button" className="button button--small" onClick={() => openExample(example)}>
-              {example.label}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
+  const emptyState = useMemo(
+    () => (
+      <div className="empty-state">
+        <p>Paste a Dockerfile or a Compose file into the editor, open one, or start from an example:</p>
+        <ul className="empty-state__examples">
+          {EXAMPLES.map((example) => (
+            <li key={example.id}>
+              <button type="button" className="button button--small" onClick={() => openExample(example)}>
+                {example.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    ),
+    [openExample],
   )
 
   return (
@@ -175,30 +187,31 @@ export function EditorPage() {
             canAnalyse={content.trim().length > 0}
           />
           <FileDropZone onFile={openFile}>
-            {permalinkLoading ? (
-              <div className="editor-placeholder">
+            <Suspense
+              fallback={
+                <div className="editor-placeholder">
+                  <LoadingIndicator label="Loading the editor…" />
+                </div>
+              }
+            >
+              <CodeEditor
+                ref={editor}
+                loaded={loaded}
+                readOnly={permalinkLoading}
+                kind={kind}
+                onChange={onEditorChange}
+                findings={analysis?.findings ?? NO_FINDINGS}
+                analysedContent={analysis && analysis.kind === kind ? analysis.content : null}
+                onCursorChange={setCursor}
+                onOpenRule={openRule}
+                label={kind === 'compose' ? 'Compose file' : 'Dockerfile'}
+              />
+            </Suspense>
+            {/* Over the editor, not instead of it: the editor is never unmounted while the page lives. */}
+            {permalinkLoading && (
+              <div className="editor-placeholder editor-placeholder--over">
                 <LoadingIndicator label="Loading the analysis…" />
               </div>
-            ) : (
-              <Suspense
-                fallback={
-                  <div className="editor-placeholder">
-                    <LoadingIndicator label="Loading the editor…" />
-                  </div>
-                }
-              >
-                <CodeEditor
-                  ref={editor}
-                  value={content}
-                  kind={kind}
-                  onChange={onEditorChange}
-                  findings={live.analysis?.findings ?? []}
-                  analysedContent={live.analysis && live.analysis.kind === kind ? live.analysis.content : null}
-                  onCursorChange={setCursor}
-                  onOpenRule={openRule}
-                  label={kind === 'compose' ? 'Compose file' : 'Dockerfile'}
-                />
-              </Suspense>
             )}
           </FileDropZone>
           <footer className="editor-status">
@@ -208,11 +221,13 @@ export function EditorPage() {
             <span className="editor-status__item" aria-live="polite" data-testid="cursor-position">
               Ln {cursor.line}, Col {cursor.column}
             </span>
-            {fresh && live.analysis && <PermalinkButton path={`/a/${encodeURIComponent(live.analysis.id)}`} />}
+            {fresh && <PermalinkButton path={`/a/${encodeURIComponent(analysis.id)}`} />}
           </footer>
         </section>
         <FindingsPanel
-          live={live}
+          status={status}
+          analysis={analysis}
+          error={error}
           fresh={fresh}
           onSelect={selectFinding}
           onApplyFix={applyFix}

@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { Kind } from '../../../api/types'
 import type { KindSource } from '../lib/detectKind'
 import { EXAMPLES, type Example } from '../lib/examples'
@@ -18,6 +18,7 @@ interface EditorToolbarProps {
 export function EditorToolbar(props: EditorToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null)
   const exampleId = useId()
+  const [exampleChoice, setExampleChoice] = useState(EXAMPLES[0]?.id ?? '')
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Editor actions">
       <div className="editor-toolbar__group">
@@ -41,27 +42,33 @@ export function EditorToolbar(props: EditorToolbarProps) {
             event.currentTarget.value = ''
           }}
         />
+        {/* Choosing in the list loads nothing (arrow keys on a closed list change its value at once); the
+            button does. */}
         <label htmlFor={exampleId} className="visually-hidden">
-          Try an example
+          Example
         </label>
         <select
           id={exampleId}
           className="editor-toolbar__examples"
-          value=""
-          onChange={(event) => {
-            const example = EXAMPLES.find((candidate) => candidate.id === event.currentTarget.value)
-            if (example) props.onExample(example)
-          }}
+          value={exampleChoice}
+          onChange={(event) => setExampleChoice(event.currentTarget.value)}
         >
-          <option value="" disabled>
-            Try an example…
-          </option>
           {EXAMPLES.map((example) => (
             <option key={example.id} value={example.id}>
               {example.label}
             </option>
           ))}
         </select>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            const example = EXAMPLES.find((candidate) => candidate.id === exampleChoice)
+            if (example) props.onExample(example)
+          }}
+        >
+          Load example
+        </button>
       </div>
       <div className="editor-toolbar__group">
         <KindSwitch

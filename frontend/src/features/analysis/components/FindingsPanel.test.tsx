@@ -9,7 +9,7 @@ import { FindingsPanel } from './FindingsPanel'
 
 function renderPanel(live: LiveAnalysis, overrides: Partial<Parameters<typeof FindingsPanel>[0]> = {}) {
   const props = {
-    live,
+    ...live,
     fresh: true,
     onSelect: vi.fn(),
     onApplyFix: vi.fn(),

@@ -23,8 +23,10 @@ function plural(count: number, severity: Severity): string {
 }
 
 interface FindingsPanelProps {
-  live: LiveAnalysis
-  /** True when the editor text is what `live.analysis` analysed, so fixes can be applied. */
+  status: LiveAnalysis['status']
+  analysis: Analysis | null
+  error: unknown
+  /** True when the editor text is what `analysis` analysed, so fixes can be applied. */
   fresh: boolean
   onSelect: (finding: Finding) => void
   onApplyFix: (finding: Finding) => void
@@ -33,8 +35,7 @@ interface FindingsPanelProps {
   onRetry: () => void
 }
 
-export function FindingsPanel({ live, fresh, onSelect, onApplyFix, empty, onRetry }: FindingsPanelProps) {
-  const { status, analysis, error } = live
+export function FindingsPanel({ status, analysis, error, fresh, onSelect, onApplyFix, empty, onRetry }: FindingsPanelProps) {
   return (
     <section className="findings card" aria-labelledby="findings-title">
       <header className="findings__header">

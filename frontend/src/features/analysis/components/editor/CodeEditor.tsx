@@ -1,10 +1,12 @@
-import { history, historyKeymap, standardKeymap } from '@codemirror/commands'
+import { history, historyKeymap, isolateHistory, standardKeymap } from '@codemirror/commands'
 import { syntaxHighlighting } from '@codemirror/language'
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint'
-import { Annotation, Compartment, EditorSelection, EditorState } from '@codemirror/state'
+import { Annotation, Compartment, EditorSelection, EditorState, Transaction } from '@codemirror/state'
 import {
+  closeHoverTooltips,
   drawSelection,
   EditorView,
+  hasHoverTooltips,
   highlightActiveLine,
   highlightActiveLineGutter,
   keymap,
@@ -12,7 +14,7 @@ import {
   placeholder,
 } from '@codemirror/view'
 import { classHighlighter } from '@lezer/highlight'
-import { useEffect, useEffectEvent, useImperativeHandle, useRef, type Ref } from 'react'
+import { memo, useEffect, useEffectEvent, useImperativeHandle, useRef, type Ref } from 'react'
 import type { Finding, FindingFix, Kind } from '../../../../api/types'
 import { loadLanguage } from '../../../../components/code/languages'
 import '../../../../components/code/syntax.css'
@@ -27,9 +29,19 @@ export interface EditorHandle {
   applyFix: (fix: FindingFix) => boolean
 }
 
+/** Text loaded from outside the editor (a permalink, an example, a file); a new version replaces the text. */
+export interface LoadedText {
+  text: string
+  version: number
+}
+
 export interface CodeEditorProps {
-  value: string
+  /** The editor owns its text once created: only a new `loaded.version` replaces it (as one undoable step). */
+  loaded: LoadedText
+  /** While true (a permalink is loading) the text cannot be edited. */
+  readOnly: boolean
   kind: Kind
+  /** Every change the person makes (not loads); the editor is the source of truth for the text. */
   onChange: (value: string) => void
   /** Findings of the analysis of `analysedContent`; shown only while the text is exactly that. */
   findings: readonly Finding[]
@@ -43,8 +55,13 @@ export interface CodeEditorProps {
 // Marks transactions that load text from outside (a permalink, an example) so they are not echoed back.
 const externalLoad = Annotation.define<boolean>()
 
-export default function CodeEditor({
-  value,
+function editability(readOnly: boolean) {
+  return [EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]
+}
+
+function CodeEditor({
+  loaded,
+  readOnly,
   kind,
   onChange,
   findings,
@@ -57,6 +74,8 @@ export default function CodeEditor({
   const host = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const languageSlot = useRef(new Compartment())
+  const editableSlot = useRef(new Compartment())
+  const loadedVersion = useRef(loaded.version)
 
   const emitChange = useEffectEvent((text: string) => onChange(text))
   const emitCursor = useEffectEvent((position: { line: number; column: number }) => onCursorChange?.(position))
@@ -66,7 +85,8 @@ export default function CodeEditor({
     const view = viewRef.current
     if (!view || view.state.doc.toString() !== analysedContent) return false
     const changes = fixChanges(view.state.doc, fix)
-    view.dispatch({ changes, scrollIntoView: true, userEvent: 'input.fix' })
+    // Its own undo step, whatever was typed just before.
+    view.dispatch({ changes, scrollIntoView: true, userEvent: 'input.fix', annotations: isolateHistory.of('full') })
     view.focus()
     return true
   }
@@ -91,7 +111,7 @@ export default function CodeEditor({
     const view = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: value,
+        doc: loaded.text,
         extensions: [
           lineNumbers(),
           highlightActiveLineGutter(),
@@ -104,6 +124,7 @@ export default function CodeEditor({
           keymap.of([...standardKeymap, ...historyKeymap, ...lintKeymap]),
           placeholder('Paste a Dockerfile or Compose file…'),
           languageSlot.current.of([]),
+          editableSlot.current.of(editability(readOnly)),
           editorTheme,
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
           EditorView.updateListener.of((update) => {
@@ -118,24 +139,42 @@ export default function CodeEditor({
       }),
     })
     viewRef.current = view
+    // A tooltip opened from the keyboard (F8) stays until the selection leaves its range; once focus has
+    // left the editor it would only cover the page, so it goes with the focus.
+    const closeTooltipsOnLeave = (event: FocusEvent) => {
+      if (view.dom.contains(event.relatedTarget as Node | null) || !hasHoverTooltips(view.state)) return
+      view.dispatch({ effects: closeHoverTooltips })
+    }
+    view.dom.addEventListener('focusout', closeTooltipsOnLeave)
     return () => {
+      view.dom.removeEventListener('focusout', closeTooltipsOnLeave)
       view.destroy()
       viewRef.current = null
     }
-    // The view is created once; later prop changes are applied by the effects below.
+    // The view is created once and lives as long as the page: recreating it would lose the undo history,
+    // the selection, the scroll position and focus. Later prop changes are applied by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {
     const view = viewRef.current
-    if (!view || view.state.doc.toString() === value) return
+    if (!view || loaded.version === loadedVersion.current) return
+    loadedVersion.current = loaded.version
+    const replacing = view.state.doc.length > 0
     view.dispatch({
-      changes: { from: 0, to: view.state.doc.length, insert: value },
+      changes: { from: 0, to: view.state.doc.length, insert: loaded.text },
       selection: EditorSelection.cursor(0),
-      annotations: externalLoad.of(true),
+      scrollIntoView: true,
+      // Replacing text is one undoable step (Ctrl+Z brings back what was there); filling an empty editor
+      // is not worth undoing.
+      annotations: [externalLoad.of(true), Transaction.addToHistory.of(replacing)],
+      effects: setDiagnostics(view.state, []).effects,
     })
-    view.dispatch(setDiagnostics(view.state, []))
-  }, [value])
+  }, [loaded])
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: editableSlot.current.reconfigure(editability(readOnly)) })
+  }, [readOnly])
 
   useEffect(() => {
     const view = viewRef.current
@@ -168,3 +207,6 @@ export default function CodeEditor({
 
   return <div ref={host} className="code-editor" data-kind={kind} />
 }
+
+// The page re-renders on every keystroke (the status bar, the analysis state); the editor has nothing to redo.
+export default memo(CodeEditor)

@@ -85,5 +85,12 @@ export const editorTheme = EditorView.theme({
   '.cm-lintRange-warning': { backgroundImage: 'none', textDecoration: 'underline wavy var(--warning)', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
   '.cm-lintRange-info': { backgroundImage: 'none', textDecoration: 'underline wavy var(--info)', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
   '.cm-lintRange-hint': { backgroundImage: 'none', textDecoration: 'underline dotted var(--style)', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
+  // @codemirror/lint draws markers for errors, warnings and info only; style notes (its "hint") get a ring.
+  '.cm-lint-marker-hint': {
+    boxSizing: 'border-box',
+    border: '0.2em solid var(--style)',
+    borderRadius: '50%',
+    transform: 'scale(0.8)',
+  },
   '.cm-lintRange-active': { backgroundColor: 'color-mix(in srgb, var(--warning) 18%, transparent)' },
 })
