@@ -1,8 +1,9 @@
 """Editing in a real browser across analyses (issue #14): keys, undo, cursor, scroll and focus survive every
-analysis and fix; the gutter, tooltips and example picker behave."""
+analysis and fix; the gutter, tooltips, example picker and findings panel behave."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -13,6 +14,8 @@ from tests.e2e.e2e_support import (
     analyse_via_api,
     editor_document,
     open_editor,
+    paste_into_editor,
+    screenshot,
 )
 
 pytestmark = pytest.mark.browser
@@ -20,6 +23,7 @@ pytestmark = pytest.mark.browser
 PERMALINK = re.compile(r"/a/[A-Za-z0-9_-]{16,}$")
 # Long enough that the end of the text is far below line 1 in the editor's viewport.
 FILLER = "".join(f"# line {number} of a long comment block\n" for number in range(2, 62))
+EOL_PYTHON = "FROM python:3.8-slim AS build\nUSER app\n"
 
 
 def _wait_for_analysis(page: Page, previous_url: str) -> str:
@@ -168,3 +172,113 @@ def test_arrow_keys_on_the_example_list_load_nothing_until_the_button_is_pressed
     expect(page).to_have_url(PERMALINK)
     assert editor_document(page) != ""
     assert posted, f"loading {chosen!r} should analyse it"
+
+
+def test_findings_say_why_and_how_to_fix_and_render_links_and_code(page: Page) -> None:
+    rules_requests: list[str] = []
+    page.on("request", lambda request: rules_requests.append(request.url) if "/api/v1/rules" in request.url else None)
+    rules = {rule["id"]: rule for rule in page.request.get("/api/v1/rules").json()}
+    findings = analyse_via_api(page, EOL_PYTHON)["findings"]
+    eol = next(f for f in findings if f["rule"] == "DF004")
+    url_in_message = re.search(r"https?://\S+?(?=\)?$)", eol["message"])
+    assert url_in_message, eol["message"]
+
+    open_editor(page)
+    page.locator(".cm-content").click()
+    page.keyboard.insert_text(EOL_PYTHON)
+    url = _wait_for_analysis(page, page.url)
+
+    row = page.locator(".finding", has=page.locator(".finding__rule-id", has_text="DF004"))
+    message = row.locator(".finding__message")
+    link = message.get_by_role("link")
+    expect(link).to_have_attribute("href", url_in_message.group(0))
+    expect(link).not_to_contain_text(")")
+    expect(message).not_to_contain_text("`")
+    expect(message).not_to_contain_text("https://")
+    expect(message.locator("code").first).to_have_text("python:3.8-slim")
+
+    why = row.locator(".finding__why")
+    summary = why.locator("summary")
+    expect(summary).to_contain_text(rules["DF004"]["rationale"].replace("`", "")[:40])
+    one_line = summary.bounding_box()
+    summary.click()
+    expect(why).to_have_attribute("open", "")
+    opened = summary.bounding_box()
+    assert one_line is not None and opened is not None and opened["height"] > one_line["height"]
+    expect(row.locator(".finding__how")).to_have_text(f"Fix: {rules['DF004']['fix_title'].replace('`', '')}")
+    screenshot(page, "editor-finding-notes")
+
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type('CMD ["python"]\n')
+    _wait_for_analysis(page, url)
+    assert len(rules_requests) == 1, "the rules are fetched once per page load"
+
+
+def test_long_quoted_tokens_are_shortened_with_the_whole_token_on_hover(page: Page) -> None:
+    image = "registry.example.com/" + "very-long-team-name/" * 4 + "service:latest"
+    content = f"FROM {image}\nUSER 1000\n"
+    open_editor(page)
+    page.locator(".cm-content").click()
+    page.keyboard.insert_text(content)
+    _wait_for_analysis(page, page.url)
+    shortened = page.locator(".finding__message code", has_text="…").first
+    expect(shortened).to_be_visible()
+    text = shortened.text_content() or ""
+    assert len(text) <= 57
+    title = shortened.get_attribute("title") or ""
+    assert title.startswith(text.split("…")[0]) and title.endswith(text.split("…")[1])
+
+
+def test_the_severity_filter_hides_style_notes_and_remembers_the_choice(page: Page) -> None:
+    content = "FROM alpine:3.21 as build\nUSER app\nRUN apk add curl\n"
+    findings = analyse_via_api(page, content)["findings"]
+    style = [f for f in findings if f["severity"] == "style"]
+    assert style and len(style) < len(findings), findings
+    open_editor(page)
+    page.locator(".cm-content").click()
+    page.keyboard.insert_text(content)
+    _wait_for_analysis(page, page.url)
+    expect(page.locator(".finding")).to_have_count(len(findings))
+
+    toggle = page.get_by_role("button", name=re.compile(r"^Style notes"))
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(".finding--style")).to_have_count(0)
+    expect(page.locator(".finding")).to_have_count(len(findings) - len(style))
+    expect(page.locator(".findings__status")).to_contain_text(f"{len(style)} hidden")
+
+    page.reload()
+    expect(page.locator(".finding").first).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile(r"^Style notes"))).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(".finding")).to_have_count(len(findings) - len(style))
+    stored = page.evaluate("localStorage.getItem('dockwright.findings.hiddenSeverities')")
+    assert json.loads(stored) == ["style"]
+
+
+def test_thousands_of_findings_are_listed_by_drawing_only_those_in_view(page: Page) -> None:
+    block = "run apt-get install curl\nRUN cd /tmp && wget http://example.com/x.tar.gz\nWORKDIR app\nEXPOSE 80000\n"
+    content = "FROM python:latest\n" + block * 700
+    findings = analyse_via_api(page, content)["findings"]
+    assert len(findings) > 1000
+    # The last row of the list: style notes come last, each group in reading order.
+    last = max(findings, key=lambda f: (f["severity"] == "style", f["line"], f["column"], f["rule"]))
+    open_editor(page)
+    # A paste, as people bring big files: typing 60 KB through the keyboard is a minute of the browser's time.
+    paste_into_editor(page, content)
+    _wait_for_analysis(page, page.url)
+    expect(page.locator(".findings__count")).to_have_text(f"{len(findings)} findings")
+    drawn = page.locator(".finding").count()
+    assert 0 < drawn < 100, f"{drawn} rows drawn for {len(findings)} findings"
+
+    # As a person drags the scroll bar to the end: rows drawn on the way are measured, and the end moves a
+    # little, until the last row is in view.
+    button = page.get_by_role("button", name=re.compile(rf"^Line {last['line']}, column {last['column']}: "))
+    for _ in range(5):
+        page.locator(".findings__list").evaluate("(list) => { list.scrollTop = list.scrollHeight }")
+        page.wait_for_timeout(200)
+        if button.count():
+            break
+    button.last.click()
+    expect(page.get_by_test_id("cursor-position")).to_have_text(f"Ln {last['line']}, Col {last['column']}")

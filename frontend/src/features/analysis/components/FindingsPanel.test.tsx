@@ -1,9 +1,9 @@
-import { render, screen, within } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter } from 'react-router'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../api/client'
-import { makeAnalysis, makeFinding } from '../../../test/fixtures'
+import { makeAnalysis, makeFinding, makeRule } from '../../../test/fixtures'
 import type { LiveAnalysis } from '../hooks/useLiveAnalysis'
 import { FindingsPanel } from './FindingsPanel'
 
@@ -39,11 +39,10 @@ describe('FindingsPanel', () => {
     const groups = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)
     expect(groups).toEqual(['1 error', '3 warnings', '1 info'])
 
-    const warnings = screen.getByRole('region', { name: '3 warnings' })
-    const messages = within(warnings)
-      .getAllByRole('button', { name: /Show in editor/ })
-      .map((button) => button.textContent)
-    expect(messages).toEqual(['1:6latest tag', '5:6unpinned apt', '12:1runs as root'])
+    const rows = screen.getAllByRole('article').map((row) => row.getAttribute('aria-label'))
+    expect(rows).toEqual(['Error DF020', 'Warning DF003', 'Warning DF004', 'Warning DF005', 'Info DF010'])
+    const positions = screen.getAllByRole('button', { name: /Show in editor/ }).map((button) => button.textContent)
+    expect(positions).toEqual(['8:6', '1:6', '5:6', '12:1', '3:6'])
   })
 
   it('moves to a finding when it is clicked', async () => {
@@ -135,5 +134,54 @@ describe('FindingsPanel', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('You seem to be offline')
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
     expect(props.onRetry).toHaveBeenCalled()
+  })
+
+  it('says why each finding matters and how to fix it, from the rules (loaded once per page)', async () => {
+    // The mocked API's rules list holds DF007; the app keeps it for the page's lifetime.
+    const rule = makeRule()
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [makeFinding({ rule: rule.id })] }), error: null })
+    const why = await screen.findByText(/Why it matters:/)
+    expect(why.closest('summary')).toHaveTextContent(`Why it matters: ${rule.rationale.replaceAll('`', '')}`)
+    expect(screen.getByText(/^Fix:/).closest('p')).toHaveTextContent(`Fix: ${rule.fix_title}`)
+  })
+
+  it('shows URLs in messages as links, without the bracket around them', () => {
+    const eol = makeFinding({
+      rule: 'DF004',
+      message: 'python 3.8 in `python:3.8` reached its end of life on 2024-10-07 (https://devguide.python.org/versions/)',
+    })
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [eol] }), error: null })
+    const link = screen.getByRole('link', { name: 'devguide.python.org/versions' })
+    expect(link).toHaveAttribute('href', 'https://devguide.python.org/versions/')
+    expect(link.parentElement).toHaveTextContent(/\(devguide\.python\.org\/versions\)$/)
+    expect(link.parentElement).not.toHaveTextContent('`')
+  })
+})
+
+describe('FindingsPanel severity filter', () => {
+  afterEach(() => localStorage.clear())
+
+  const mixed = [
+    makeFinding({ rule: 'DF003', severity: 'warning', line: 1, message: 'latest tag' }),
+    makeFinding({ rule: 'DF103', severity: 'style', line: 2, message: 'casing' }),
+  ]
+
+  it('hides style notes and remembers the choice', async () => {
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: mixed }), error: null })
+    const style = screen.getByRole('button', { name: 'Style notes 1' })
+    expect(style).toHaveAttribute('aria-pressed', 'true')
+    await userEvent.click(style)
+    expect(style).toHaveAttribute('aria-pressed', 'false')
+    expect(screen.queryByRole('button', { name: /casing/ })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /latest tag/ })).toBeInTheDocument()
+    expect(screen.getByText(/1 hidden/)).toBeInTheDocument()
+    expect(localStorage.getItem('dockwright.findings.hiddenSeverities')).toBe('["style"]')
+  })
+
+  it('starts from the remembered choice and says when everything is hidden', () => {
+    localStorage.setItem('dockwright.findings.hiddenSeverities', '["warning","style"]')
+    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: mixed }), error: null })
+    expect(screen.getByRole('button', { name: 'Warnings 1' })).toHaveAttribute('aria-pressed', 'false')
+    expect(screen.getByText(/The filter hides every finding/)).toBeInTheDocument()
   })
 })
