@@ -33,6 +33,7 @@ class Port:
     purpose: str
     protocol: str = "tcp"
     admin: bool = False  # an administration UI or API: whoever reaches it controls the service
+    variable: str | None = None  # the environment variable that moves it to another port
 
 
 @dataclass(frozen=True)
@@ -883,7 +884,7 @@ _GRAFANA_COMMON = ImageFacts(
     not_on_path=_words(_NO_PYTHON),
     user="472",
     workdir="/usr/share/grafana",
-    ports=(Port(3000, "Grafana UI"),),
+    ports=(Port(3000, "Grafana UI", variable="GF_SERVER_HTTP_PORT"),),
     data_dirs=("/var/lib/grafana",),
     health=(HealthCheck(port=3000, path="/api/health"),),
     environment=(
@@ -982,7 +983,10 @@ _PGADMIN = _Image(
                 not_on_path=_words("curl"),
                 user="5050",
                 workdir="/pgadmin4",
-                ports=(Port(80, "pgAdmin web UI", admin=True), Port(443, "pgAdmin web UI over TLS", admin=True)),
+                ports=(
+                    Port(80, "pgAdmin web UI", admin=True, variable="PGADMIN_LISTEN_PORT"),
+                    Port(443, "pgAdmin web UI over TLS", admin=True),
+                ),
                 data_dirs=("/var/lib/pgadmin",),
                 health=(HealthCheck(port=80, path="/misc/ping"),),
                 environment=(
@@ -1007,7 +1011,7 @@ _FLOWER = _Image(
                 not_on_path=_words("curl bash"),
                 user="flower",
                 workdir="/data",
-                ports=(Port(5555, "Flower web UI and API", admin=True),),
+                ports=(Port(5555, "Flower web UI and API", admin=True, variable="FLOWER_PORT"),),
                 health=(HealthCheck(port=5555, path="/healthcheck"),),
                 environment=(
                     EnvVar("CELERY_BROKER_URL", "broker URL", secret=True),
