@@ -39,8 +39,8 @@ CONCEPT_RULES: dict[str, list[str]] = {
     # Reviewer concepts from issue #17.
     "build-toolchain-shipped": [],
     "artifact-lost-between-stages": ["DF057"],  # only the case of an unknown stage name
-    "port-mismatch": ["DF112"],
-    "unreachable-bind": ["DF113"],
+    "port-mismatch": ["DF112", "DC050", "DC052"],
+    "unreachable-bind": ["DF113", "DC051"],
     "user-too-early": [],
     "split-update-install": ["DF015"],  # joins consecutive single-command RUNs, whatever they do
     "build-setting-persisted": [],

@@ -81,6 +81,21 @@ class ImageFacts:
     default_login: DefaultLogin | None = None
     open_without_credentials: bool = False  # a client needs no password unless the configuration sets one
     version: str | None = None  # the version the tag names; None for `latest`, a bare variant or a digest
+    # The VOLUMEs the image declares: Docker mounts an anonymous volume there unless something else is, which
+    # hides what a volume mounted at a parent directory holds at that path.
+    volumes: tuple[str, ...] = ()
+    # What moves the data directory: a variable (PGDATA) or a server flag (`--storage.tsdb.path`).
+    data_dir_variable: str | None = None
+    data_dir_flags: tuple[str, ...] = ()
+    # A cache: its data directory matters only when one of these flags turns persistence on (`--appendonly
+    # yes`, `--save 60 1`; `--save ""` and `no` keep it off).
+    persistence_flags: tuple[str, ...] = ()
+    # Settings that put a login in front of an admin UI the image serves open: variables, or command flags.
+    login_variables: tuple[str, ...] = ()
+    login_flags: tuple[str, ...] = ()
+    # The admin UI logs in with the credentials of the database it manages (phpMyAdmin, Adminer): whoever
+    # reaches it can try them.
+    database_login: bool = False
 
     def has(self, program: str) -> bool | None:
         """Whether ``program`` is on the PATH: True, False, or None when the source does not say."""
@@ -414,6 +429,7 @@ _CADDY = _Image(
                     Port(2019, "admin API (localhost only by default)", admin=True),
                 ),
                 data_dirs=("/data", "/config"),
+                volumes=("/config", "/data"),
             ),
         ),
     ),
@@ -464,6 +480,8 @@ _POSTGRES_COMMON = ImageFacts(
     "postgres",
     "debian",
     "",
+    data_dir_variable="PGDATA",
+    data_dir_flags=("-D",),
     server_user="postgres",
     ports=(Port(5432, "PostgreSQL"),),
     health=(HealthCheck(command=("pg_isready", "-U", "postgres")),),
@@ -494,6 +512,7 @@ _POSTGRES = _Image(
                 _POSTGRES_DEBIAN,
                 source=f"{_POSTGRES_SRC}/17/bookworm/Dockerfile",
                 data_dirs=_DATA_BEFORE_18,
+                volumes=_DATA_BEFORE_18,
                 environment=_ENV_BEFORE_18,
             ),
             before=18,
@@ -504,6 +523,7 @@ _POSTGRES = _Image(
                 _POSTGRES_DEBIAN,
                 source=f"{_POSTGRES_SRC}/18/trixie/Dockerfile",
                 data_dirs=_DATA_FROM_18,
+                volumes=_DATA_FROM_18,
                 environment=_ENV_FROM_18,
             ),
             since=18,
@@ -514,6 +534,7 @@ _POSTGRES = _Image(
                 _POSTGRES_ALPINE,
                 source=f"{_POSTGRES_SRC}/17/alpine3.22/Dockerfile",
                 data_dirs=_DATA_BEFORE_18,
+                volumes=_DATA_BEFORE_18,
                 environment=_ENV_BEFORE_18,
             ),
             before=18,
@@ -524,6 +545,7 @@ _POSTGRES = _Image(
                 _POSTGRES_ALPINE,
                 source=f"{_POSTGRES_SRC}/18/alpine3.22/Dockerfile",
                 data_dirs=_DATA_FROM_18,
+                volumes=_DATA_FROM_18,
                 environment=_ENV_FROM_18,
             ),
             since=18,
@@ -544,6 +566,8 @@ _MYSQL = _Image(
                 server_user="mysql",
                 ports=(Port(3306, "MySQL"), Port(33060, "MySQL X Protocol")),
                 data_dirs=("/var/lib/mysql",),
+                volumes=("/var/lib/mysql",),
+                data_dir_flags=("--datadir",),
                 health=(HealthCheck(command=("mysqladmin", "ping", "-h", "localhost")),),
                 environment=(
                     EnvVar(
@@ -583,6 +607,8 @@ _MARIADB_COMMON = ImageFacts(
     server_user="mysql",
     ports=(Port(3306, "MariaDB"),),
     data_dirs=("/var/lib/mysql",),
+    volumes=("/var/lib/mysql",),
+    data_dir_flags=("--datadir",),
     health=(HealthCheck(command=("healthcheck.sh", "--connect", "--innodb_initialized")),),
     environment=_MARIADB_ENV,
 )
@@ -620,6 +646,8 @@ _MONGO_COMMON = ImageFacts(
     server_user="mongodb",
     ports=(Port(27017, "MongoDB"),),
     data_dirs=("/data/db", "/data/configdb"),
+    volumes=("/data/db", "/data/configdb"),
+    data_dir_flags=("--dbpath",),
     environment=(
         EnvVar("MONGO_INITDB_ROOT_USERNAME", "root user created on first start; without it auth is off"),
         EnvVar("MONGO_INITDB_ROOT_PASSWORD", "password of the root user", secret=True),
@@ -678,6 +706,9 @@ _REDIS_COMMON = ImageFacts(
     workdir="/data",
     ports=(Port(6379, "Redis"),),
     data_dirs=("/data",),
+    volumes=("/data",),
+    data_dir_flags=("--dir",),
+    persistence_flags=("--appendonly", "--save"),
     health=(HealthCheck(command=("redis-cli", "ping")),),
     # The image reads no password variable (REDIS_PASSWORD belongs to other images): a password needs
     # `--requirepass` or a config file. Protected mode is compiled off, so without one any client gets in.
@@ -827,6 +858,7 @@ _RABBITMQ_COMMON = ImageFacts(
     server_user="rabbitmq",
     ports=_RABBITMQ_PORTS,
     data_dirs=("/var/lib/rabbitmq",),
+    volumes=("/var/lib/rabbitmq",),
     health=(HealthCheck(command=("rabbitmq-diagnostics", "-q", "ping")),),
     environment=(
         EnvVar("RABBITMQ_DEFAULT_USER", "user created on first start", default="guest"),
@@ -925,6 +957,9 @@ _PROMETHEUS = _Image(
                 workdir="/prometheus",
                 ports=(Port(9090, "Prometheus UI and API"),),
                 data_dirs=("/prometheus",),
+                volumes=("/prometheus",),
+                data_dir_flags=("--storage.tsdb.path",),
+                login_flags=("--web.config.file",),
                 health=(HealthCheck(port=9090, path="/-/healthy"), HealthCheck(port=9090, path="/-/ready")),
                 open_without_credentials=True,
             ),
@@ -988,6 +1023,7 @@ _PGADMIN = _Image(
                     Port(443, "pgAdmin web UI over TLS", admin=True),
                 ),
                 data_dirs=("/var/lib/pgadmin",),
+                volumes=("/var/lib/pgadmin",),
                 health=(HealthCheck(port=80, path="/misc/ping"),),
                 environment=(
                     EnvVar("PGADMIN_DEFAULT_EMAIL", "login of the initial admin", required=True),
@@ -1019,9 +1055,133 @@ _FLOWER = _Image(
                     EnvVar("FLOWER_PORT", "port the server listens on", default="5555"),
                 ),
                 open_without_credentials=True,
+                login_variables=("FLOWER_BASIC_AUTH", "FLOWER_AUTH"),
+                login_flags=("--basic_auth", "--basic-auth", "--auth"),
             ),
         ),
     ),
+)
+
+_PHPMYADMIN = _Image(
+    (
+        _variant(
+            "",
+            ImageFacts(
+                "phpmyadmin",
+                "apache",
+                "https://github.com/phpmyadmin/docker/blob/master/apache/Dockerfile",
+                on_path=_words("php sh bash curl"),
+                workdir="/var/www/html",
+                ports=(Port(80, "phpMyAdmin web UI", admin=True, variable="APACHE_PORT"),),
+                environment=(
+                    EnvVar("PMA_HOST", "database server to manage"),
+                    EnvVar("PMA_ARBITRARY", "`1` lets the login form name any server"),
+                    EnvVar("PMA_USER", "user of the `config` authentication method (no login form)"),
+                    EnvVar("PMA_PASSWORD", "password of PMA_USER", secret=True),
+                ),
+                database_login=True,
+            ),
+        ),
+    ),
+    neutral=_words("apache"),
+)
+
+_ADMINER = _Image(
+    (
+        _variant(
+            "",
+            ImageFacts(
+                "adminer",
+                "alpine",
+                "https://github.com/TimWolla/docker-adminer/blob/master/4/Dockerfile",
+                on_path=_words(f"php {_ALPINE_ON}"),
+                not_on_path=_words(f"curl {_NO_PYTHON}"),
+                user="adminer",
+                workdir="/var/www/html",
+                # The default command is `php -S [::]:8080`.
+                ports=(Port(8080, "Adminer web UI", admin=True),),
+                environment=(EnvVar("ADMINER_DEFAULT_SERVER", "database server the login form proposes"),),
+                database_login=True,
+            ),
+        ),
+    ),
+    neutral=_words("standalone fastcgi"),
+)
+
+# -- more servers -------------------------------------------------------------------------------------------------
+
+_MEMCACHED = _Image(
+    (
+        _variant(
+            "",
+            ImageFacts(
+                "memcached",
+                "debian",
+                f"{_LIBRARY}/memcached/blob/master/1/debian/Dockerfile",
+                on_path=_words("memcached sh bash"),
+                not_on_path=_words(f"curl wget {_NO_PYTHON}"),
+                user="memcache",
+                ports=(Port(11211, "Memcached"),),
+                open_without_credentials=True,
+            ),
+        ),
+        _variant(
+            "alpine",
+            ImageFacts(
+                "memcached",
+                "alpine",
+                f"{_LIBRARY}/memcached/blob/master/1/alpine/Dockerfile",
+                on_path=_words(f"memcached {_ALPINE_ON}"),
+                not_on_path=_words(f"bash curl {_NO_PYTHON}"),
+                user="memcache",
+                ports=(Port(11211, "Memcached"),),
+                open_without_credentials=True,
+            ),
+        ),
+    ),
+    neutral=_words("debian"),
+)
+
+_MSSQL = _Image(
+    (
+        _variant(
+            "",
+            ImageFacts(
+                "mssql",
+                "ubuntu",
+                "https://learn.microsoft.com/en-us/sql/linux/sql-server-linux-docker-container-configure",
+                user="mssql",
+                ports=(Port(1433, "SQL Server"),),
+                data_dirs=("/var/opt/mssql",),
+                environment=(
+                    EnvVar("ACCEPT_EULA", "must be `Y`: the server refuses to start otherwise", required=True),
+                    EnvVar(
+                        "MSSQL_SA_PASSWORD", "password of the `sa` administrator (SA_PASSWORD before 2019)", secret=True
+                    ),
+                ),
+            ),
+        ),
+    ),
+    neutral=_words("ubuntu cu1 cu2 cu3 cu4 cu5 cu6 cu7 cu8 cu9 cu10 cu11 cu12 cu13 cu14 cu15 cu16 cu17 cu18 cu19 cu20"),
+)
+
+_WORDPRESS = _Image(
+    (
+        _variant(
+            "",
+            ImageFacts(
+                "wordpress",
+                "apache",
+                f"{_LIBRARY}/wordpress/blob/master/latest/php8.3/apache/Dockerfile",
+                on_path=_words("php sh bash"),
+                server_user="www-data",
+                workdir="/var/www/html",
+                ports=(_HTTP,),
+                volumes=("/var/www/html",),
+            ),
+        ),
+    ),
+    neutral=_words("apache"),
 )
 
 # -- base systems -----------------------------------------------------------------------------------------------
@@ -1146,6 +1306,11 @@ _CATALOGUE: dict[str, _Image] = {
     "mongo-express": _MONGO_EXPRESS,
     "pgadmin4": _PGADMIN,
     "flower": _FLOWER,
+    "phpmyadmin": _PHPMYADMIN,
+    "adminer": _ADMINER,
+    "memcached": _MEMCACHED,
+    "mssql": _MSSQL,
+    "wordpress": _WORDPRESS,
     "alpine": _ALPINE,
     "debian": _DEBIAN,
     "ubuntu": _UBUNTU,
@@ -1157,7 +1322,7 @@ _CATALOGUE: dict[str, _Image] = {
 # The entries that are Docker Hub library images (`docker.io/library/<name>`).
 _LIBRARY_IMAGES = _words(
     "python node golang eclipse-temurin openjdk nginx httpd caddy traefik postgres mysql mariadb mongo redis "
-    "elasticsearch kibana rabbitmq mongo-express alpine debian ubuntu busybox"
+    "elasticsearch kibana rabbitmq mongo-express alpine debian ubuntu busybox phpmyadmin adminer memcached wordpress"
 )
 # Images published outside Docker Hub's library, by registry and repository.
 _PUBLISHED_AS = {
@@ -1170,6 +1335,8 @@ _PUBLISHED_AS = {
     "docker.elastic.co/kibana/kibana": "kibana",
     "docker.io/mher/flower": "flower",
     "docker.io/dpage/pgadmin4": "pgadmin4",
+    "docker.io/phpmyadmin/phpmyadmin": "phpmyadmin",
+    "mcr.microsoft.com/mssql/server": "mssql",
 }
 
 # -- look-up ------------------------------------------------------------------------------------------------------

@@ -282,6 +282,8 @@ def _from_argv(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[L
     if not unwrapped:
         return []
     argv = unwrapped
+    if argv[0].value.startswith("-"):
+        return _server_flags(argv, env, process)
     program = posixpath.basename(argv[0].value)
     reader = _READERS.get(program)
     if reader is None and program.endswith(".dll"):
@@ -692,6 +694,21 @@ def _serve(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[Liste
         return [Listener("serve", "", 3000, None, None, "serve's default port, 3000")]
     found = _address("serve", option.value, _setting(option))
     return [found] if found is not None else []
+
+
+def _server_flags(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[Listener]:
+    """A command of flags only (`command: --api.insecure=true`): arguments to the image's own server, which
+    its entrypoint starts. Only a port flag is read; without one the image's ports stand."""
+    image = process.image
+    if image is None:
+        return []
+    if image.image == "traefik":
+        return _traefik_listeners(argv, env)
+    port = _setting(_option(argv, "--port", "-p"))
+    if port is not None:
+        number = _port(port.value)
+        return [Listener(image.image, "", number, None, port)] if number is not None else []
+    return _image_default(replace(process, env=env))
 
 
 def _nginx(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[Listener]:
