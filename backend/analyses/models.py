@@ -14,6 +14,8 @@ def new_analysis_id() -> str:
 
 
 class Analysis(models.Model):
+    """A shared analysis: stored only when someone asks for a link (linting while typing stores nothing)."""
+
     class Kind(models.TextChoices):
         DOCKERFILE = "dockerfile", "Dockerfile"
         COMPOSE = "compose", "Compose file"
@@ -28,6 +30,10 @@ class Analysis(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     # The analysis's own lint configuration as submitted (the site policy is not part of it).
     config = models.JSONField(default=dict, blank=True)
+    # Identical saves (same content, kind and config) share it; the history shows them as one entry.
+    identity = models.CharField(max_length=64, blank=True)
+    # The content's first non-blank line, shortened, for the history (which does not load the content).
+    preview = models.CharField(max_length=120, blank=True)
     findings = models.JSONField(default=list, blank=True)
     counts = models.JSONField(default=dict, blank=True)
     ruleset_version = models.CharField(max_length=32)
@@ -36,10 +42,32 @@ class Analysis(models.Model):
     class Meta:
         verbose_name_plural = "analyses"
         ordering = ["-created"]
-        indexes = [models.Index(fields=["owner", "-created"], name="analysis_owner_created")]
+        indexes = [
+            models.Index(fields=["owner", "-created"], name="analysis_owner_created"),
+            models.Index(fields=["owner", "identity"], name="analysis_owner_identity"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.filename or self.kind} ({self.id})"
+
+
+class AnalysisTombstone(models.Model):
+    """What is left of a deleted or expired analysis: its id and when, so its link answers 410 Gone rather than
+    404. Nothing of the content, the findings or the owner is kept."""
+
+    class Reason(models.TextChoices):
+        DELETED = "deleted", "deleted by its owner or staff"
+        EXPIRED = "expired", "expired"
+
+    id = models.CharField(primary_key=True, max_length=32, editable=False)
+    deleted_at = models.DateTimeField()
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+
+    class Meta:
+        ordering = ["-deleted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.reason})"
 
 
 assert set(Analysis.Kind.values) == set(KINDS), "Analysis.Kind must list the engine's kinds"

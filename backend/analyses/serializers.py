@@ -1,4 +1,4 @@
-"""Output shapes of an analysis, shared by the create, detail and history APIs."""
+"""Output shapes of a lint result, a shared analysis and a history entry."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from analyses.selectors import analysis_expires_at
+from catalog.selectors import RULE_SEVERITIES, rule_help_url
 from core.fields import BlankAsNullCharField
+from dockwright.detect import KINDS
 
 
 class EditSerializer(serializers.Serializer):
@@ -20,19 +23,28 @@ class EditSerializer(serializers.Serializer):
 
 class FixSerializer(serializers.Serializer):
     title = serializers.CharField()
-    safe = serializers.BooleanField()
+    safe = serializers.BooleanField(help_text="Safe fixes change only what the title says; unsafe ones need review.")
     edits = EditSerializer(many=True)
 
 
 class FindingSerializer(serializers.Serializer):
-    rule = serializers.CharField()
+    """One problem found. Lines and columns are 1-based; `end_column` is just past the last character."""
+
+    rule = serializers.CharField(help_text="Our rule id, such as DF007.")
     rule_title = serializers.CharField()
-    severity = serializers.CharField()
+    severity = serializers.ChoiceField(choices=RULE_SEVERITIES, help_text="As the site runs the rule.")
     message = serializers.CharField()
     line = serializers.IntegerField()
     column = serializers.IntegerField()
     end_line = serializers.IntegerField()
     end_column = serializers.IntegerField()
+    code = serializers.CharField(
+        allow_null=True, help_text="The code of the tool behind the rule (ShellCheck's SC2086 under DF100), or null."
+    )
+    help_url = serializers.CharField(
+        help_text="Where the finding is explained: ShellCheck's wiki for a ShellCheck code, else the rule's page "
+        "on this site (/rules/DF007)."
+    )
     fix = FixSerializer(required=False)
 
 
@@ -45,11 +57,20 @@ class CountsSerializer(serializers.Serializer):
 
 
 # Findings and counts are stored already in their API shape (analyses.services writes them so), so they
-# are passed through as they are: nested serializers would rebuild every finding field by field, which was
-# most of the time of a cached POST. The schema still documents them through the serializers above.
+# are passed through as they are, with only `code` and `help_url` added: nested serializers would rebuild every
+# finding field by field, which was most of the time of a cached POST. The schema still documents them through
+# the serializers above.
 @extend_schema_field(FindingSerializer(many=True))
 class FindingsField(serializers.JSONField):
-    pass
+    def to_representation(self, findings: Any) -> Any:
+        return [
+            {
+                **finding,
+                "code": finding.get("code"),
+                "help_url": rule_help_url(rule_id=finding["rule"], code=finding.get("code")),
+            }
+            for finding in findings
+        ]
 
 
 @extend_schema_field(CountsSerializer)
@@ -57,22 +78,62 @@ class CountsField(serializers.JSONField):
     pass
 
 
-class AnalysisSummarySerializer(serializers.Serializer):
-    """An analysis without its content, for lists."""
+class LintResultSerializer(serializers.Serializer):
+    """Findings of content that was linted, not stored."""
+
+    kind = serializers.ChoiceField(choices=KINDS, help_text="How the content was read.")
+    findings = FindingsField()
+    counts = CountsField()
+    ruleset_version = serializers.CharField()
+
+
+def _permalink(analysis: Any) -> str:
+    """The SPA's page of a shared analysis."""
+    return f"/a/{analysis.id}"
+
+
+class AnalysisSerializer(serializers.Serializer):
+    """A shared analysis: anyone with its link may read it."""
 
     id = serializers.CharField()
-    kind = serializers.CharField()
+    kind = serializers.ChoiceField(choices=KINDS)
     filename = BlankAsNullCharField()
+    content = serializers.CharField()
     findings = FindingsField()
     counts = CountsField()
     ruleset_version = serializers.CharField()
     created = serializers.DateTimeField()
-    url = serializers.SerializerMethodField()
+    expires_at = serializers.SerializerMethodField(
+        help_text="When the link stops working: anonymous analyses expire; a signed-in user's stay (null)."
+    )
+    can_delete = serializers.SerializerMethodField(help_text="Whether you may delete it: it is yours.")
+    url = serializers.SerializerMethodField(help_text="The page of the analysis in the web app.")
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_expires_at(self, analysis: Any) -> Any:
+        expires_at = analysis_expires_at(analysis=analysis)
+        return None if expires_at is None else serializers.DateTimeField().to_representation(expires_at)
+
+    def get_can_delete(self, analysis: Any) -> bool:
+        user = self.context.get("user")
+        return bool(user and user.is_authenticated and analysis.owner_id == user.pk)
 
     def get_url(self, analysis: Any) -> str:
-        """The SPA permalink."""
-        return f"/a/{analysis.id}"
+        return _permalink(analysis)
 
 
-class AnalysisSerializer(AnalysisSummarySerializer):
-    content = serializers.CharField()
+class HistoryEntrySerializer(serializers.Serializer):
+    """One entry of your history: the newest of identical saves (same content, kind and config)."""
+
+    id = serializers.CharField(help_text="The newest save's id.")
+    kind = serializers.ChoiceField(choices=KINDS)
+    filename = BlankAsNullCharField()
+    preview = serializers.CharField(help_text="The content's first non-blank line, shortened.")
+    counts = CountsField()
+    saves = serializers.IntegerField(help_text="How many identical saves this entry stands for (1 or more).")
+    ruleset_version = serializers.CharField()
+    created = serializers.DateTimeField(help_text="When the newest save was made.")
+    url = serializers.SerializerMethodField(help_text="The page of the analysis in the web app.")
+
+    def get_url(self, analysis: Any) -> str:
+        return _permalink(analysis)

@@ -1,7 +1,8 @@
-"""Running the engine for analyses: lint with the site policy applied, reuse cached results, store the outcome;
-and a stored analysis's fixed content, cached the same way.
+"""Analyses: lint with the site policy applied and reuse cached results (nothing stored), store an analysis when
+someone shares it, a stored analysis's fixed content (cached the same way), and removing analyses (deleted by
+their owner, or expired when anonymous), which leaves a tombstone so their links answer 410 Gone.
 
-Both run the engine, so the APIs that call them are rate limited (core.ratelimit). Nothing is cached that may
+Linting runs the engine, so the APIs that call it are rate limited (core.ratelimit). Nothing is cached that may
 differ on another run (LintResult.transient: a rule crashed, ShellCheck failed or timed out), and no cached
 value is larger than DOCKWRIGHT_CACHE_MAX_VALUE_BYTES (core.cache refuses it; it is then recomputed).
 """
@@ -11,20 +12,55 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
 
-from analyses.models import Analysis
+from analyses.models import Analysis, AnalysisTombstone
 from catalog.services import lint_config_with_policy
 from dockwright.config import LintConfig
 from dockwright.findings import Finding
 from dockwright.fixes import fix_until_stable
 from dockwright.lint import RULESET_VERSION, lint
 from dockwright.rules import registry
+
+PREVIEW_CHARS = 80
+# Expired analyses are removed this many at a time, each batch in a transaction of its own.
+EXPIRE_BATCH = 500
+
+
+@dataclass(frozen=True)
+class LintOutcome:
+    """Findings and counts in their API shape (rule_title added), and the kind the content was read as."""
+
+    kind: str
+    findings: list[dict[str, Any]]
+    counts: dict[str, int]
+    ruleset_version: str = RULESET_VERSION
+    transient: bool = False
+
+
+def analysis_lint(
+    *,
+    content: str,
+    kind: str | None = None,
+    filename: str | None = None,
+    config: Mapping[str, Any] | None = None,
+) -> LintOutcome:
+    """Lint ``content`` without storing anything (what the editor does while someone types).
+
+    Raises dockwright.errors.InputError (or its ConfigError) for content or config the engine refuses.
+    Results are cached by content, kind, filename, effective config (site policy included) and ruleset
+    version, so the same text twice runs the engine once.
+    """
+    return _lint_cached(
+        content=content, content_sha256=_sha256(content), kind=kind, filename=filename, config=_effective_config(config)
+    )
 
 
 def analysis_create(
@@ -35,17 +71,11 @@ def analysis_create(
     config: Mapping[str, Any] | None = None,
     user: Any = None,
 ) -> Analysis:
-    """Lint ``content`` and store the analysis.
+    """Lint ``content`` (through the same cache as analysis_lint) and store the analysis, so it has a link.
 
-    Raises dockwright.errors.InputError (or its ConfigError) for content or config the engine refuses.
-    Results are cached by content, kind, filename, effective config (site policy included) and ruleset
-    version, so resubmitting the same file skips the engine.
-    """
-    effective_config = _effective_config(config)
+    Raises what analysis_lint raises."""
+    outcome = analysis_lint(content=content, kind=kind, filename=filename, config=config)
     content_sha256 = _sha256(content)
-    outcome = _lint_cached(
-        content=content, content_sha256=content_sha256, kind=kind, filename=filename, config=effective_config
-    )
     return Analysis.objects.create(
         owner=user if user is not None and user.is_authenticated else None,
         kind=outcome.kind,
@@ -53,10 +83,64 @@ def analysis_create(
         content=content,
         sha256=content_sha256,
         config=dict(config or {}),
+        identity=_identity(content_sha256=content_sha256, kind=outcome.kind, config=config),
+        preview=_preview(content),
         findings=outcome.findings,
         counts=outcome.counts,
         ruleset_version=RULESET_VERSION,
     )
+
+
+def analysis_delete(*, analysis: Analysis, identical: bool = False) -> int:
+    """Delete an analysis, leaving a tombstone; with ``identical``, also its owner's identical saves (the ones
+    its history entry stands for). How many were deleted."""
+    ids = [analysis.pk]
+    if identical and analysis.owner_id is not None:
+        ids = list(
+            Analysis.objects.filter(owner_id=analysis.owner_id, identity=analysis.identity).values_list("pk", flat=True)
+        )
+    return _bury(ids, reason=AnalysisTombstone.Reason.DELETED)
+
+
+def analyses_delete(*, analyses: Iterable[Analysis]) -> int:
+    """Delete the given analyses (the admin's delete), leaving tombstones; how many were deleted."""
+    return _bury([analysis.pk for analysis in analyses], reason=AnalysisTombstone.Reason.DELETED)
+
+
+def analysis_history_clear(*, user: Any) -> int:
+    """Delete every analysis of ``user`` (their whole history), leaving tombstones; how many were deleted."""
+    ids = list(Analysis.objects.filter(owner=user).values_list("pk", flat=True))
+    return _bury(ids, reason=AnalysisTombstone.Reason.DELETED)
+
+
+def analysis_expire_anonymous(*, now: dt.datetime | None = None) -> int:
+    """Delete the anonymous analyses older than DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS (0: keep them), leaving
+    tombstones that say they expired; how many expired. Signed-in users' analyses stay until they delete them."""
+    days = settings.DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS
+    if days <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    expired = 0
+    while True:
+        ids = list(
+            Analysis.objects.filter(owner__isnull=True, created__lt=cutoff).values_list("pk", flat=True)[:EXPIRE_BATCH]
+        )
+        if not ids:
+            return expired
+        expired += _bury(ids, reason=AnalysisTombstone.Reason.EXPIRED)
+
+
+def _bury(ids: list[str], *, reason: str) -> int:
+    """Delete the analyses and record their tombstones, in one transaction."""
+    if not ids:
+        return 0
+    now = timezone.now()
+    with transaction.atomic():
+        AnalysisTombstone.objects.bulk_create(
+            [AnalysisTombstone(id=pk, deleted_at=now, reason=reason) for pk in ids], ignore_conflicts=True
+        )
+        deleted, _ = Analysis.objects.filter(pk__in=ids).delete()
+    return deleted
 
 
 def analysis_fixed_content(*, analysis: Analysis) -> tuple[str, int]:
@@ -118,25 +202,17 @@ def lint_cache_key(
     return f"{purpose}:{digest}"
 
 
-@dataclass(frozen=True)
-class _Outcome:
-    kind: str
-    findings: list[dict[str, Any]]
-    counts: dict[str, int]
-    transient: bool = False
-
-
 def _lint_cached(
     *, content: str, content_sha256: str, kind: str | None, filename: str | None, config: LintConfig
-) -> _Outcome:
+) -> LintOutcome:
     key = lint_cache_key(
         content_sha256=content_sha256, kind=kind, filename=filename, config=config, today=dt.date.today()
     )
     cached = cache.get(key)
     if isinstance(cached, dict) and {"kind", "findings", "counts"} <= cached.keys():
-        return _Outcome(kind=cached["kind"], findings=cached["findings"], counts=cached["counts"])
+        return LintOutcome(kind=cached["kind"], findings=cached["findings"], counts=cached["counts"])
     result = lint(content, kind=kind, filename=filename, config=config)
-    outcome = _Outcome(
+    outcome = LintOutcome(
         kind=result.kind,
         findings=[_finding_data(finding.to_dict()) for finding in result.findings],
         counts=result.counts(),
@@ -151,6 +227,22 @@ def _lint_cached(
 def _effective_config(config: Mapping[str, Any] | None) -> LintConfig:
     """The analysis's own config (validated by the engine: ConfigError names the field) with the site policy."""
     return lint_config_with_policy(LintConfig.from_dict(config))
+
+
+def _identity(*, content_sha256: str, kind: str, config: Mapping[str, Any] | None) -> str:
+    """The same for saves of the same content, kind and config (in any key or list order); ``config`` is one the
+    engine accepted."""
+    key = {"content": content_sha256, "kind": kind, "config": LintConfig.from_dict(config).to_dict()}
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _preview(content: str) -> str:
+    """The first non-blank line, shortened to PREVIEW_CHARS."""
+    for line in content.splitlines():
+        text = line.strip()
+        if text:
+            return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+    return ""
 
 
 def _sha256(text: str) -> str:

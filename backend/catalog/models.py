@@ -4,7 +4,10 @@ from django.db import models
 
 
 class RulePolicy(models.Model):
-    """A site-wide decision about one rule: switch it off (or on), or report it at another severity."""
+    """The site's decision about one rule: its own defaults, switched off (or on), or another severity.
+
+    Every rule has a row (catalog.services.rule_policy_rows_ensure), so the admin lists them all; a row whose
+    ``enabled`` is null and ``severity`` empty changes nothing."""
 
     class Severity(models.TextChoices):
         ERROR = "error", "error"
@@ -13,7 +16,9 @@ class RulePolicy(models.Model):
         STYLE = "style", "style"
 
     rule_id = models.CharField(max_length=32, unique=True)
-    enabled = models.BooleanField(default=True)
+    enabled = models.BooleanField(
+        null=True, blank=True, help_text="Empty: the rule's own default (on, or off for opinionated rules)."
+    )
     severity = models.CharField(
         max_length=16, choices=Severity.choices, blank=True, help_text="Leave empty to keep the rule's own severity."
     )
@@ -27,3 +32,17 @@ class RulePolicy(models.Model):
 
     def __str__(self) -> str:
         return self.rule_id
+
+
+class RulePolicyVersion(models.Model):
+    """A single row counting policy changes: the rule catalogue's ETags are keyed by it, so a changed severity
+    reaches every cached copy of the catalogue."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "rule policy version"
+
+    def __str__(self) -> str:
+        return f"policy version {self.version}"

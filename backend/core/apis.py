@@ -22,14 +22,19 @@ from dockwright.lint import RULESET_VERSION
 class InfoApi(APIView):
     authentication_classes: list[type] = []
 
-    class OutputSerializer(serializers.Serializer):
+    class ServiceInfoSerializer(serializers.Serializer):
         service = serializers.CharField()
         version = serializers.CharField()
         environment = serializers.CharField()
         server_time = serializers.DateTimeField()
         ruleset_version = serializers.CharField()
 
-    @extend_schema(responses=OutputSerializer, operation_id="info")
+    @extend_schema(
+        operation_id="info",
+        summary="Read the service's version",
+        description="The service's version, the ruleset version its findings come from, and the server's time.",
+        responses=ServiceInfoSerializer,
+    )
     def get(self, request: Request) -> Response:
         info = {
             "service": "dockwright",
@@ -38,7 +43,7 @@ class InfoApi(APIView):
             "server_time": timezone.now(),
             "ruleset_version": RULESET_VERSION,
         }
-        return Response(self.OutputSerializer(info).data)
+        return Response(self.ServiceInfoSerializer(info).data)
 
 
 # Probes stay plain Django views: no session, authentication or throttling, nothing that could itself fail.

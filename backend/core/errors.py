@@ -15,7 +15,6 @@ from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.log_throttle import ThrottledLogger
 from dockwright.errors import ConfigError, InputError
@@ -30,6 +29,18 @@ class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "request body is too large"
     default_code = "payload_too_large"
+
+
+class Gone(exceptions.APIException):
+    """410: the resource existed and was removed on purpose (``details`` says when and why)."""
+
+    status_code = status.HTTP_410_GONE
+    default_detail = "gone"
+    default_code = "gone"
+
+    def __init__(self, message: str, *, details: Any = None) -> None:
+        super().__init__(message)
+        self.details = details
 
 
 def error_body(message: str, details: Any = None) -> dict[str, Any]:
@@ -49,6 +60,11 @@ def _encodable(value: Any) -> Any:
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    # Imported here: rest_framework.views reads the parser setting at import, and core.parsers imports this module,
+    # so a process whose first import of this module comes before any view's (axes reading the client address
+    # while a test signs in) would import it half-initialised.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     exc = _as_api_exception(exc)
     response = drf_exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
@@ -78,7 +94,7 @@ def _message_and_details(exc: exceptions.APIException) -> tuple[str, Any]:
     if isinstance(exc, exceptions.Throttled):
         wait = int(getattr(exc, "wait", None) or 0)
         return f"too many requests; try again in {wait} seconds", {"retry_after": wait}
-    return str(exc.detail), None
+    return str(exc.detail), getattr(exc, "details", None)
 
 
 def _first_error(detail: Any, path: str = "") -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth import authenticate, login, logout
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import AuthenticationFailed
@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api_schema import error_responses
 from core.fields import StrictCharField
 
 
@@ -38,11 +39,24 @@ class SessionApi(APIView):
         username = StrictCharField(max_length=150)
         password = StrictCharField(max_length=1024, trim_whitespace=False)
 
-    @extend_schema(operation_id="session_retrieve", responses=SessionSerializer)
+    @extend_schema(
+        operation_id="session_retrieve",
+        summary="Who is signed in",
+        description="Also sets the `csrftoken` cookie, whose value signed-in requests that change something "
+        "must send in the X-CSRFToken header.",
+        responses=SessionSerializer,
+    )
     def get(self, request: Request) -> Response:
         return Response(SessionSerializer(_session(request.user)).data)
 
-    @extend_schema(operation_id="session_create", request=SignInSerializer, responses=SessionSerializer)
+    @extend_schema(
+        operation_id="session_create",
+        summary="Sign in",
+        description="Starts a session (a cookie). Needs the X-CSRFToken header. After several failed tries for one "
+        "user from one address, that pair is refused with 429 for a while.",
+        request=SignInSerializer,
+        responses={200: SessionSerializer, **error_responses(400, 403, 413, 415, 429)},
+    )
     def post(self, request: Request) -> Response:
         # DRF checks CSRF only for already signed-in users; signing in must be protected too (login CSRF).
         SessionAuthentication().enforce_csrf(request)
@@ -54,7 +68,13 @@ class SessionApi(APIView):
         login(request._request, user)
         return Response(SessionSerializer(_session(user)).data)
 
-    @extend_schema(operation_id="session_destroy", request=None, responses={204: None})
+    @extend_schema(
+        operation_id="session_destroy",
+        summary="Sign out",
+        description="Ends the session.",
+        request=None,
+        responses={204: OpenApiResponse(description="Signed out.")},
+    )
     def delete(self, request: Request) -> Response:
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)

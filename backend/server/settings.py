@@ -267,13 +267,17 @@ DOCKWRIGHT_MAX_CONTENT_BYTES = env_int("DOCKWRIGHT_MAX_CONTENT_BYTES", 256 * 102
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * DOCKWRIGHT_MAX_CONTENT_BYTES + 16 * 1024
 DOCKWRIGHT_RATE_LIMIT = env_int("DOCKWRIGHT_RATE_LIMIT", 60)
 DOCKWRIGHT_LINT_CACHE_SECONDS = env_int("DOCKWRIGHT_LINT_CACHE_SECONDS", 24 * 3600)
+# Shared analyses of anonymous visitors are deleted this many days after they were shared (their links then answer
+# 410 Gone) by `manage.py expire_analyses`, which the compose stacks run on a schedule; 0 keeps them forever.
+# Signed-in users' analyses stay until their owner deletes them.
+DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS = env_int("DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS", 30)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["core.parsers.BoundedJSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api_schema.DockwrightAutoSchema",
     "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     "NUM_PROXIES": DOCKWRIGHT_NUM_PROXIES,
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -289,7 +293,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # A file's kind and a rule's target share their values; one enum name for both.
-    "ENUM_NAME_OVERRIDES": {"FileKindEnum": "dockwright.detect.KINDS"},
+    "ENUM_NAME_OVERRIDES": {
+        "FileKindEnum": "dockwright.detect.KINDS",
+        # A rule's severity, its default and a finding's severity: one enum.
+        "SeverityEnum": "catalog.selectors.RULE_SEVERITIES",
+    },
 }
 
 # django-prometheus would query the database for unapplied migrations at import time; readiness covers that.

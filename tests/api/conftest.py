@@ -10,6 +10,7 @@ import pytest
 from django.core.cache import caches
 from rest_framework.test import APIClient
 
+from core.versioned_responses import forget_rendered
 from dockwright.rules import load_all, registry
 
 
@@ -22,6 +23,14 @@ def _empty_cache() -> Any:
     yield
     for store in caches.all():
         store.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_rendered_catalogue() -> Any:
+    """Rendered catalogue answers are kept per process by version; each test's database starts at version 0."""
+    forget_rendered()
+    yield
+    forget_rendered()
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,7 @@ def test_unknown_api_path_is_a_json_404_even_with_debug_on(client, settings):
 
 
 def test_unsupported_method_on_an_api_path_is_a_json_405(api_client):
-    assert_error_shape(api_client.delete("/api/v1/analyses"), 405)
+    assert_error_shape(api_client.put("/api/v1/lint"), 405)
 
 
 def test_unknown_static_file_is_a_404_not_the_spa(client):

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from catalog.models import RulePolicy
+from catalog.services import rule_policy_save
 from dockwright.rules import load_all, registry
 from tests.api.api_support import assert_error_shape
 
 pytestmark = pytest.mark.django_db
 
 RULE_FIELDS = {
-    "id", "slug", "target", "severity", "title", "rationale", "bad", "good", "fix_title", "equivalents",
-    "enabled_by_default", "notes", "enabled",
+    "id", "slug", "target", "severity", "default_severity", "title", "rationale", "bad", "good", "fix_title",
+    "equivalents", "enabled_by_default", "notes", "enabled",
 }  # fmt: skip
 
 
@@ -28,6 +29,7 @@ def test_rule_list_returns_every_registered_rule_with_its_metadata(api_client, a
     assert [r["id"] for r in body] == [r.id for r in all_rules]
     assert all(set(r) == RULE_FIELDS for r in body)
     assert all(r["enabled"] == r["enabled_by_default"] for r in body)
+    assert all(r["severity"] == r["default_severity"] for r in body)
 
 
 def test_rule_list_filters_by_target(api_client, all_rules):
@@ -56,7 +58,7 @@ def test_rule_list_with_an_unknown_target_is_rejected_with_400(api_client):
 
 
 def test_rule_list_shows_a_rule_disabled_by_the_site_policy_as_disabled(api_client, latest_tag_rule_id):
-    RulePolicy.objects.create(rule_id=latest_tag_rule_id, enabled=False)
+    rule_policy_save(policy=RulePolicy(rule_id=latest_tag_rule_id, enabled=False))
 
     body = api_client.get("/api/v1/rules").json()
 

@@ -15,9 +15,12 @@ def test_openapi_schema_lists_every_api_operation(client):
     assert schema["openapi"].startswith("3.")
     operations = {(path, method) for path, item in schema["paths"].items() for method in item}
     assert operations == {
+        ("/api/v1/lint", "post"),
         ("/api/v1/analyses", "get"),
         ("/api/v1/analyses", "post"),
+        ("/api/v1/analyses", "delete"),
         ("/api/v1/analyses/{analysis_id}", "get"),
+        ("/api/v1/analyses/{analysis_id}", "delete"),
         ("/api/v1/analyses/{analysis_id}/fixed", "get"),
         ("/api/v1/rules", "get"),
         ("/api/v1/rules/{rule_id}", "get"),

@@ -12,19 +12,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description /analyses carries two operations: POST creates an analysis (anyone, rate limited when anonymous) and
-         *     GET lists the signed-in user's history. Each has its own serializers and calls its own service or
-         *     selector; they share a class only because they share a URL.
+         * List your history
+         * @description Your shared analyses, newest first, 20 a page. Identical saves (same content, kind and config) are one entry: the newest stands for them and `saves` counts them.
          */
         get: operations["analyses_list"];
         put?: never;
         /**
-         * @description /analyses carries two operations: POST creates an analysis (anyone, rate limited when anonymous) and
-         *     GET lists the signed-in user's history. Each has its own serializers and calls its own service or
-         *     selector; they share a class only because they share a URL.
+         * Share an analysis
+         * @description Lints the file as POST /api/v1/lint does, stores the analysis and returns it with its link (`url`). Anyone with the link can read it. A signed-in user's analysis is theirs (it appears in their history and they may delete it); an anonymous one expires after `expires_at`.
          */
         post: operations["analyses_create"];
-        delete?: never;
+        /**
+         * Clear your history
+         * @description Deletes every analysis you shared; their links answer 410 Gone from then on.
+         */
+        delete: operations["analyses_history_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -37,10 +39,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a shared analysis
+         * @description Anyone with the link may read it. A deleted or expired analysis answers 410.
+         */
         get: operations["analyses_retrieve"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete one of your analyses
+         * @description Its link answers 410 Gone from then on. Someone else's analysis is a 404, as an unknown one. With `identical=true`, every identical save of yours goes too (the whole history entry).
+         */
+        delete: operations["analyses_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -53,7 +63,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The content of an analysis with its safe fixes applied (what `dockwright lint --fix` would write). */
+        /**
+         * Read a shared analysis with its safe fixes applied
+         * @description The content as `dockwright lint --fix` would write it, under this site's rule policy.
+         */
         get: operations["analyses_fixed_retrieve"];
         put?: never;
         post?: never;
@@ -70,9 +83,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who is signed in
+         * @description Also sets the `csrftoken` cookie, whose value signed-in requests that change something must send in the X-CSRFToken header.
+         */
         get: operations["session_retrieve"];
         put?: never;
+        /**
+         * Sign in
+         * @description Starts a session (a cookie). Needs the X-CSRFToken header. After several failed tries for one user from one address, that pair is refused with 429 for a while.
+         */
         post: operations["session_create"];
+        /**
+         * Sign out
+         * @description Ends the session.
+         */
         delete: operations["session_destroy"];
         options?: never;
         head?: never;
@@ -86,9 +111,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read the service's version
+         * @description The service's version, the ruleset version its findings come from, and the server's time.
+         */
         get: operations["info"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lint a file without storing it
+         * @description Returns the findings of a Dockerfile or Compose file under this site's rule policy. Nothing is stored and no link is made: use it while someone edits, and POST /api/v1/analyses to share. Anonymous clients share one rate limit per address with the other operations that run the linter.
+         */
+        post: operations["lint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -102,6 +151,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the peer checks without a rule
+         * @description hadolint and BuildKit checks Dockwright has no rule of its own for, and why.
+         */
         get: operations["peer_gaps_list"];
         put?: never;
         post?: never;
@@ -118,6 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the rules
+         * @description Every rule with its severity and on/off state on this site and its own defaults. The answer carries an ETag that changes with the ruleset and the site policy.
+         */
         get: operations["rules_list"];
         put?: never;
         post?: never;
@@ -134,6 +191,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a rule
+         * @description By our id (DF007, any case), slug (latest-tag) or a peer's id: hadolint's DL3008, a BuildKit check name, a dclint rule name or a ShellCheck code (SC2086, which DF100 reports). The answer is the rule itself, so its `id` differs from the one asked for when that was a slug or a peer's id. A peer check that several rules cover answers 300 with their ids in `details.rule_ids`.
+         */
         get: operations["rules_retrieve"];
         put?: never;
         post?: never;
@@ -147,39 +208,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An analysis without its content, for lists. */
+        /** @description A shared analysis: anyone with its link may read it. */
         Analysis: {
+            /** @description Whether you may delete it: it is yours. */
+            readonly can_delete: boolean;
             content: string;
             counts: components["schemas"]["Counts"];
             /** Format: date-time */
             created: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working: anonymous analyses expire; a signed-in user's stay (null).
+             */
+            readonly expires_at: string | null;
             filename: string | null;
             findings: components["schemas"]["Finding"][];
             id: string;
-            kind: string;
+            kind: components["schemas"]["FileKindEnum"];
             ruleset_version: string;
-            /** @description The SPA permalink. */
-            readonly url: string;
-        };
-        AnalysisCreateInput: {
-            config?: {
-                [key: string]: unknown;
-            } | null;
-            content: string;
-            filename?: string | null;
-            kind?: (components["schemas"]["FileKindEnum"] | components["schemas"]["NullEnum"]) | null;
-        };
-        /** @description An analysis without its content, for lists. */
-        AnalysisSummary: {
-            counts: components["schemas"]["Counts"];
-            /** Format: date-time */
-            created: string;
-            filename: string | null;
-            findings: components["schemas"]["Finding"][];
-            id: string;
-            kind: string;
-            ruleset_version: string;
-            /** @description The SPA permalink. */
+            /** @description The page of the analysis in the web app. */
             readonly url: string;
         };
         Counts: {
@@ -195,25 +242,47 @@ export interface components {
             line: number;
             replacement: string;
         };
+        /** @description The one shape of every error answer. */
+        Error: {
+            /** @description Field errors (400), the retry delay (429) or what was removed (410); else null. */
+            details: unknown;
+            /** @description What went wrong, for people. */
+            message: string;
+        };
         /**
          * @description * `dockerfile` - dockerfile
          *     * `compose` - compose
          * @enum {string}
          */
         FileKindEnum: "dockerfile" | "compose";
+        /** @description One problem found. Lines and columns are 1-based; `end_column` is just past the last character. */
         Finding: {
+            /** @description The code of the tool behind the rule (ShellCheck's SC2086 under DF100), or null. */
+            code: string | null;
             column: number;
             end_column: number;
             end_line: number;
             fix?: components["schemas"]["Fix"];
+            /** @description Where the finding is explained: ShellCheck's wiki for a ShellCheck code, else the rule's page on this site (/rules/DF007). */
+            help_url: string;
             line: number;
             message: string;
+            /** @description Our rule id, such as DF007. */
             rule: string;
             rule_title: string;
-            severity: string;
+            /**
+             * @description As the site runs the rule.
+             *
+             *     * `error` - error
+             *     * `warning` - warning
+             *     * `info` - info
+             *     * `style` - style
+             */
+            severity: components["schemas"]["SeverityEnum"];
         };
         Fix: {
             edits: components["schemas"]["Edit"][];
+            /** @description Safe fixes change only what the title says; unsafe ones need review. */
             safe: boolean;
             title: string;
         };
@@ -222,17 +291,112 @@ export interface components {
             content: string;
             fixes_applied: number;
         };
+        /** @description One entry of your history: the newest of identical saves (same content, kind and config). */
+        HistoryEntry: {
+            counts: components["schemas"]["Counts"];
+            /**
+             * Format: date-time
+             * @description When the newest save was made.
+             */
+            created: string;
+            filename: string | null;
+            /** @description The newest save's id. */
+            id: string;
+            kind: components["schemas"]["FileKindEnum"];
+            /** @description The content's first non-blank line, shortened. */
+            preview: string;
+            ruleset_version: string;
+            /** @description How many identical saves this entry stands for (1 or more). */
+            saves: number;
+            /** @description The page of the analysis in the web app. */
+            readonly url: string;
+        };
+        LintInput: {
+            /**
+             * @description This analysis's lint configuration, as in a .dockwright.yaml file; every key is optional. The site's rule policy applies on top: a rule the site switched off stays off. Rule ids may be ours (DF007), a slug (latest-tag) or a peer's (hadolint's DL3007, ShellCheck's SC2086).
+             * @example {
+             *       "ignore": [
+             *         "DL3008",
+             *         "SC2086"
+             *       ],
+             *       "enable": [
+             *         "DF090"
+             *       ],
+             *       "severity": {
+             *         "DF007": "error",
+             *         "DF011": "info"
+             *       },
+             *       "failure_threshold": "warning",
+             *       "trusted_registries": [
+             *         "registry.example.com",
+             *         "*.gcr.io"
+             *       ],
+             *       "shellcheck": true,
+             *       "label_schema": {
+             *         "org.opencontainers.image.source": "url",
+             *         "org.opencontainers.image.version": "semver"
+             *       },
+             *       "strict_labels": false
+             *     }
+             */
+            config?: {
+                /** @description Rule ids that are off by default to switch on. */
+                enable?: string[];
+                /**
+                 * @description Lowest severity that makes the analysis fail (error, warning, info, style, none).
+                 * @enum {string}
+                 */
+                failure_threshold?: "error" | "warning" | "info" | "style" | "none";
+                /** @description Rule ids (ours or a peer's) never to report. */
+                ignore?: string[];
+                /** @description Mapping of label name to the type its value must have (text, url, semver, hash, rfc3339, spdx, email); each label is required in the final stage. */
+                label_schema?: {
+                    [key: string]: "text" | "url" | "semver" | "hash" | "rfc3339" | "spdx" | "email";
+                };
+                /** @description Mapping of rule id to a severity, or 'none' to switch the rule off. */
+                severity?: {
+                    [key: string]: "error" | "warning" | "info" | "style" | "none";
+                };
+                /** @description Run ShellCheck on RUN scripts (true/false). */
+                shellcheck?: boolean;
+                /** @description Report labels that are not in label_schema (true/false). */
+                strict_labels?: boolean;
+                /**
+                 * Format: date
+                 * @description ISO date used for end-of-life checks (defaults to today).
+                 */
+                today?: string;
+                /** @description Registries base images may come from; when set, others are reported. */
+                trusted_registries?: string[];
+            } | null;
+            /** @description The Dockerfile or Compose file, as text. */
+            content: string;
+            /** @description Helps detect the kind. */
+            filename?: string | null;
+            /**
+             * @description Leave out to detect it from the filename and text.
+             *
+             *     * `dockerfile` - dockerfile
+             *     * `compose` - compose
+             */
+            kind?: (components["schemas"]["FileKindEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
+        /** @description Findings of content that was linted, not stored. */
+        LintResult: {
+            counts: components["schemas"]["Counts"];
+            findings: components["schemas"]["Finding"][];
+            /**
+             * @description How the content was read.
+             *
+             *     * `dockerfile` - dockerfile
+             *     * `compose` - compose
+             */
+            kind: components["schemas"]["FileKindEnum"];
+            ruleset_version: string;
+        };
         /** @enum {unknown} */
         NullEnum: null;
-        Output: {
-            environment: string;
-            ruleset_version: string;
-            /** Format: date-time */
-            server_time: string;
-            service: string;
-            version: string;
-        };
-        PaginatedAnalysisSummaryList: {
+        PaginatedHistoryEntryList: {
             /** @example 123 */
             count: number;
             /**
@@ -245,7 +409,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["AnalysisSummary"][];
+            results: components["schemas"]["HistoryEntry"][];
         };
         PeerGap: {
             /** @description Our rule that reports the same problem under another id, if any. */
@@ -259,9 +423,20 @@ export interface components {
         };
         Rule: {
             bad: string;
-            /** @description Whether the rule runs on this site, after the site policy. */
+            /**
+             * @description The rule's own severity.
+             *
+             *     * `error` - error
+             *     * `warning` - warning
+             *     * `info` - info
+             *     * `style` - style
+             */
+            default_severity: components["schemas"]["SeverityEnum"];
+            /** @description Whether the rule runs on this site. */
             enabled: boolean;
+            /** @description Whether the rule runs unless a config says otherwise. */
             enabled_by_default: boolean;
+            /** @description The same check in other tools: hadolint, buildkit, dclint, shellcheck. */
             equivalents: {
                 [key: string]: string;
             };
@@ -270,10 +445,26 @@ export interface components {
             id: string;
             notes: string;
             rationale: string;
+            /**
+             * @description As this site runs the rule.
+             *
+             *     * `error` - error
+             *     * `warning` - warning
+             *     * `info` - info
+             *     * `style` - style
+             */
             severity: components["schemas"]["SeverityEnum"];
             slug: string;
             target: components["schemas"]["FileKindEnum"];
             title: string;
+        };
+        ServiceInfo: {
+            environment: string;
+            ruleset_version: string;
+            /** Format: date-time */
+            server_time: string;
+            service: string;
+            version: string;
         };
         Session: {
             authenticated: boolean;
@@ -317,7 +508,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedAnalysisSummaryList"];
+                    "application/json": components["schemas"]["PaginatedHistoryEntryList"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -331,7 +531,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AnalysisCreateInput"];
+                "application/json": components["schemas"]["LintInput"];
             };
         };
         responses: {
@@ -341,6 +541,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Analysis"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the content is larger than the server accepts; `message` gives the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address; `details.retry_after` is the wait in seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    analyses_history_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your history is empty. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -364,6 +627,74 @@ export interface operations {
                     "application/json": components["schemas"]["Analysis"];
                 };
             };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The analysis was deleted by its owner or expired; `details` says when (`deleted_at`) and why (`reason`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    analyses_destroy: {
+        parameters: {
+            query?: {
+                /** @description Also delete your identical saves (same content, kind and config). */
+                identical?: boolean;
+            };
+            header?: never;
+            path: {
+                analysis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The analysis was deleted by its owner or expired; `details` says when (`deleted_at`) and why (`reason`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     analyses_fixed_retrieve: {
@@ -383,6 +714,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FixedContent"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The analysis was deleted by its owner or expired; `details` says when (`deleted_at`) and why (`reason`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address; `details.retry_after` is the wait in seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -427,6 +785,51 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the content is larger than the server accepts; `message` gives the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address; `details.retry_after` is the wait in seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     session_destroy: {
@@ -438,7 +841,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
+            /** @description Signed out. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -461,7 +864,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Output"];
+                    "application/json": components["schemas"]["ServiceInfo"];
+                };
+            };
+        };
+    };
+    lint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LintInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LintResult"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the content is larger than the server accepts; `message` gives the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address; `details.retry_after` is the wait in seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -469,7 +931,10 @@ export interface operations {
     peer_gaps_list: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier answer; the answer is 304 without a body while it is current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -483,17 +948,28 @@ export interface operations {
                     "application/json": components["schemas"]["PeerGap"][];
                 };
             };
+            /** @description Not modified: the ETag named in If-None-Match is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     rules_list: {
         parameters: {
             query?: {
-                /** @description text to find in the rule's id, slug, title or rationale */
+                /** @description text to find in the rule's id, slug, title, rationale or peer ids */
                 q?: string;
+                /** @description the severity on this site */
                 severity?: "error" | "info" | "style" | "warning";
                 target?: "compose" | "dockerfile";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier answer; the answer is 304 without a body while it is current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -507,12 +983,31 @@ export interface operations {
                     "application/json": components["schemas"]["Rule"][];
                 };
             };
+            /** @description Not modified: the ETag named in If-None-Match is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     rules_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier answer; the answer is 304 without a body while it is current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 rule_id: string;
             };
@@ -526,6 +1021,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description Several rules cover this peer check. */
+            300: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not modified: the ETag named in If-None-Match is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
