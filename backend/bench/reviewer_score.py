@@ -49,13 +49,13 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "tls-verification-off": [],
     "secret-in-build-arg": ["DF024"],
     "context-without-dockerignore": [],
-    "healthy-condition-without-healthcheck": [],
+    "healthy-condition-without-healthcheck": ["DC054"],
     "admin-ui-exposed": ["DC014"],  # any port published on every interface, admin UI or not
     "default-admin-credentials": ["DC024"],  # only a password written out, not one left unset
     "source-bind-mount-in-prod": [],
     "database-without-volume": [],
     "wrong-data-directory": [],
-    "connection-url-wrong-host": [],
+    "connection-url-wrong-host": ["DC053"],
     # Concepts Dockwright already has rules for.
     "latest-tag": ["DF002", "DF003", "DC019"],
     "root-user": ["DF005", "DF090"],

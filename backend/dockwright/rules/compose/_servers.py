@@ -190,25 +190,27 @@ def _words(node: Node, key: str) -> tuple[Arg, ...] | None:
     return None
 
 
-def _environment(service: Service) -> list[tuple[str, str, Node]]:
-    """The service's `environment` as (name, value, node); variables without a value are left out."""
+def _environment(service: Service, unresolved: bool = False) -> list[tuple[str, str, Node]]:
+    """The service's `environment` as (name, value, node); values using a variable without a value are left
+    out, unless ``unresolved`` (then the variable counts as empty, as Compose substitutes it)."""
     node = service.get("environment")
     found: list[tuple[str, str, Node]] = []
     if isinstance(node, Mapping):
         for key, value in node.pairs:
-            if isinstance(value, Scalar) and value.value is not None and not value.unresolved:
+            if isinstance(value, Scalar) and value.value is not None and (unresolved or not value.unresolved):
                 found.append((key.raw, value.text, value))
     elif isinstance(node, Sequence):
         for item in node.items:
-            if isinstance(item, Scalar) and "=" in item.text and not item.unresolved:
+            if isinstance(item, Scalar) and "=" in item.text and (unresolved or not item.unresolved):
                 name, _, text = item.text.partition("=")
                 found.append((name.strip(), text, item))
     return found
 
 
-def environment_entries(service: Service) -> list[tuple[str, str, Node]]:
-    """The `environment` entries written for ``service`` (name, interpolated value, node to report on)."""
-    return _environment(service)
+def environment_entries(service: Service, unresolved: bool = False) -> list[tuple[str, str, Node]]:
+    """The `environment` entries of ``service`` (name, interpolated value, node to report on); with
+    ``unresolved``, also those using a variable without a value (counted as empty)."""
+    return _environment(service, unresolved)
 
 
 def _env_file_values(service: Service, context: LintContext) -> TextMapping[str, str]:

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from dockwright.compose.model import ComposeFile, Service
+from dockwright.compose.nodes import Mapping, Node, Scalar
+from dockwright.context import LintContext
+from dockwright.dockerfile.queries.listening import is_loopback
+from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.rules.base import register
+from dockwright.rules.compose._base import ComposeRule
+from dockwright.rules.compose._endpoints import SCHEME_IMAGES, Endpoint, endpoints
+from dockwright.rules.compose._servers import (
+    ServiceServer,
+    environment_entries,
+    extra_hosts,
+    host_names,
+    link_aliases,
+    service_server,
+)
+
+
+@register
+class ConnectionWrongHost(ComposeRule):
+    id = "DC053"
+    slug = "connection-wrong-host"
+    severity = Severity.ERROR
+    title = "A connection setting points at localhost, an unknown host or a host-side port"
+    rationale = (
+        "Each service runs in its own container: `localhost` there is that container, not the database next "
+        "to it. Other services are reached by their service name and the port they listen on inside the "
+        "network; the left-hand side of `ports` is the host's port and means nothing on the Compose network."
+    )
+    bad = (
+        "services:\n  web:\n    image: python:3.12\n    environment:\n"
+        "      DATABASE_URL: postgres://app@localhost:5432/app\n  db:\n    image: postgres:16\n"
+    )
+    good = (
+        "services:\n  web:\n    image: python:3.12\n    environment:\n"
+        "      DATABASE_URL: postgres://app@db:5432/app\n  db:\n    image: postgres:16\n"
+    )
+    fix_title = "Name the service (and its container port) instead"
+    notes = (
+        "Reads URLs (JDBC included, and lists of hosts), ADO.NET and Npgsql connection strings (`Server=`, "
+        "`Data Source=`, `Host=`/`Port=`) and bare `host[:port]` values of variables named like a host "
+        "(`*_HOST`, `*_ADDR`, `*_SERVERS`...) in `environment`. localhost is reported when the port (or the "
+        "scheme) belongs to another service of the project and not to the service itself; a service sharing "
+        "another's network (`network_mode: service:...` or `host`) is skipped. A host that no service, "
+        "`container_name`, `hostname`, network alias, link alias or `extra_hosts` entry answers to is reported "
+        "when it has no dot and the project was read completely without external networks. A port that is "
+        "only the target's published (host-side) port is reported too. The fix, offered when one service "
+        "fits, is not applied by `--fix`."
+    )
+
+    def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        project = document.project(context)
+        everyone = project.all_services()
+        names = host_names(everyone)
+        servers: dict[str, ServiceServer] = {}
+
+        def server_of(service: Service) -> ServiceServer:
+            if service.name not in servers:
+                servers[service.name] = service_server(service, context)
+            return servers[service.name]
+
+        closed = project.complete and not _external_networks(document)
+        for service in project.services:
+            if service.text("network_mode"):
+                continue  # localhost is another service's (or the host's) network
+            known = names.keys() | link_aliases(service) | extra_hosts(service)
+            for name, value, node in environment_entries(service, unresolved=True):
+                if not isinstance(node, Scalar) or not document.owns(node):
+                    continue
+                for endpoint in endpoints(name, value):
+                    finding = self._judge(
+                        service, name, value, node, endpoint, everyone, names, known, closed, server_of
+                    )
+                    if finding is not None:
+                        yield finding
+                        break
+
+    def _judge(
+        self,
+        service: Service,
+        name: str,
+        value: str,
+        node: Scalar,
+        endpoint: Endpoint,
+        everyone: list[Service],
+        names: dict[str, Service],
+        known: set[str],
+        closed: bool,
+        server_of: Callable[[Service], ServiceServer],
+    ) -> Finding | None:
+        host = endpoint.host.lower()
+        span = _span(node, value, endpoint)
+        if is_loopback(host):
+            port = endpoint.effective_port
+            own = server_of(service)
+            if port is None or port in own.possible_ports | own.declared_ports():
+                return None
+            candidates = [
+                other
+                for other in everyone
+                if other.name != service.name and _serves(server_of(other), port, endpoint.scheme)
+            ]
+            if not candidates:
+                return None
+            meant = candidates[0]
+            what = f"port {port}" if len(candidates) == 1 else f"port {port} (and {len(candidates) - 1} more)"
+            fix = None
+            if len(candidates) == 1 and span is not None:
+                fix = Fix(f"Connect to {meant.name!r}", (Edit(span, meant.name),))
+            return self.finding(
+                span or node.span,
+                f"`{endpoint.host}` in {name} is the {service.name!r} container itself; service {meant.name!r} "
+                f"listens on {what}: the connection is refused",
+                fix,
+            )
+        target_service = names.get(host)
+        if target_service is None:
+            if closed and "." not in host and host not in known and not host.isdigit():
+                return self.finding(
+                    span or node.span,
+                    f"{name} connects to `{endpoint.host}`, but no service or alias of the project is named "
+                    f"{endpoint.host!r}: the name does not resolve",
+                )
+            return None
+        if endpoint.port is None:
+            return None
+        target = server_of(target_service)
+        listening = target.certain_ports or target.declared_ports()
+        if not listening or endpoint.port in listening or target.possible_ports - target.certain_ports:
+            return None
+        published = {p for b in target_service.ports for p in b.published_ports()}
+        inside = ", ".join(str(p) for p in sorted(listening)[:3])
+        if endpoint.port in published:
+            return self.finding(
+                span or node.span,
+                f"{name} connects to {endpoint.host}:{endpoint.port}, but {endpoint.port} is the port "
+                f"{target_service.name!r} publishes on the host; on the Compose network it listens on {inside}: "
+                "the connection is refused",
+            )
+        return None
+
+
+def _serves(server: ServiceServer, port: int, scheme: str) -> bool:
+    """Whether the service listens on ``port``, or serves the scheme's kind of server on its default port."""
+    if port in server.certain_ports or port in server.declared_ports():
+        return True
+    images = SCHEME_IMAGES.get(scheme, ())
+    return bool(images) and server.facts is not None and server.facts.image in images and not server.stage
+
+
+def _span(node: Scalar, value: str, endpoint: Endpoint) -> Span | None:
+    """The host's span in the file, when the value is written as is (no interpolation changed it): the whole
+    scalar of a mapping entry, or what follows `NAME=` in a list item."""
+    shift = 0 if node.raw == value else len(node.raw) - len(value)
+    if node.raw[shift:] != value or (shift and node.raw[shift - 1] != "="):
+        return None
+    return node.offset_span(shift + endpoint.start, shift + endpoint.end)
+
+
+def _external_networks(document: ComposeFile) -> bool:
+    networks = document.top("networks")
+    if not isinstance(networks, Mapping):
+        return False
+    return any(_external(options) for _, options in networks.pairs)
+
+
+def _external(options: Node) -> bool:
+    return isinstance(options, Mapping) and "external" in options
