@@ -37,7 +37,7 @@ SUITE = Path(__file__).resolve().parent / "reviewer"
 # Concept -> the rules that report it. Today's rules first; the rules issue #17 adds are appended as they land.
 CONCEPT_RULES: dict[str, list[str]] = {
     # Reviewer concepts from issue #17.
-    "build-toolchain-shipped": [],
+    "build-toolchain-shipped": ["DF109"],
     "artifact-lost-between-stages": ["DF057"],  # only the case of an unknown stage name
     "port-mismatch": ["DF112", "DC050", "DC052"],
     "unreachable-bind": ["DF113", "DC051"],
@@ -48,7 +48,7 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "add-url-no-checksum": [],
     "tls-verification-off": [],
     "secret-in-build-arg": ["DF024"],
-    "context-without-dockerignore": [],
+    "context-without-dockerignore": ["DF121"],
     "healthy-condition-without-healthcheck": ["DC054"],
     "admin-ui-exposed": ["DC014"],  # any port published on every interface, admin UI or not
     "default-admin-credentials": ["DC024"],  # only a password written out, not one left unset
