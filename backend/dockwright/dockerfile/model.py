@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from dockwright.dockerfile.shell import ShellCommand, ShellScript
     from dockwright.pragmas import Pragma
 
+# The shells whose scripts the shell rules and ShellCheck read (a SHELL of another, such as PowerShell or cmd, makes
+# them stand down).
+POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"})
 # Instructions whose arguments are a command run by the shell (in shell form) or exec'd (JSON form).
 COMMAND_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
 KNOWN_INSTRUCTIONS = frozenset(
@@ -140,6 +143,13 @@ class Instruction:
     # Set by the parser: the SHELL in effect (the stage's last SHELL before this instruction, inherited
     # through `FROM <stage>`); None means the default ["/bin/sh", "-c"].
     shell_argv: list[str] | None = None
+    # The comment lines BuildKit attaches to the instruction (its PrevComment): those since the previous
+    # instruction, each without `#` and blanks around it (an indented comment keeps its `#`), restarting after
+    # a comment line holding only `#`; blank lines do not separate them, parser directives are not among them.
+    # BuildKit reads `# check=` and description comments from them.
+    prev_comments: tuple[str, ...] = ()
+    # The shell a `# hadolint shell=NAME` comment before the instruction names (since the previous instruction).
+    shell_pragma: str | None = None
 
     @property
     def line(self) -> int:

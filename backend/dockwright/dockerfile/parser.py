@@ -55,6 +55,8 @@ _REQUIRES_ARGUMENTS = frozenset(
 )
 _FORBIDDEN_TRIGGERS = ("ONBUILD", "FROM", "MAINTAINER")
 _NOT_STRINGS = "when using JSON array syntax, arrays must be comprised of strings only"
+# hadolint's `# hadolint shell=NAME` pragma (a comment may follow it), read from a comment without its `#`.
+_SHELL_PRAGMA = re.compile(r"[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([^\s#]+)[ \t]*(?:#.*)?")
 
 
 @dataclass
@@ -205,6 +207,9 @@ class _Parser:
         self.instructions: list[Instruction] = []
         # Built on the first heredoc: finding terminators by lookup keeps many heredocs linear.
         self._lines_by_text: _LineIndex | None = None
+        # The comments since the last instruction (see Instruction.prev_comments) and the shell pragma among them.
+        self._pending_comments: list[str] = []
+        self._pending_shell: str | None = None
 
     def column(self, line: int, index: int) -> int:
         """1-based column of the character at ``index`` of ``line`` (1-based), counting a stripped BOM.
@@ -283,6 +288,15 @@ class _Parser:
             return index + 1
         if content[0] == "#":
             self.comments.append(Comment(index + 1, content.strip()[1:]))
+            # BuildKit trims the line after its first character, so an indented comment keeps its `#`.
+            text = line[1:].strip()
+            if text:
+                self._pending_comments.append(text)
+            else:
+                self._pending_comments = []
+            pragma = _SHELL_PRAGMA.fullmatch(content[1:])
+            if pragma:
+                self._pending_shell = pragma.group(1)
             return index + 1
         logical, next_index = self._join_continuations(index, len(line) - len(content), content)
         return self._build_instruction(logical, next_index)
@@ -325,11 +339,14 @@ class _Parser:
         keyword_text = text[start:keyword_end]
         keyword = keyword_text.upper()
         keyword_span = logical.source.span(start, keyword_end)
+        comments, shell_pragma = tuple(self._pending_comments), self._pending_shell
+        self._pending_comments, self._pending_shell = [], None
         if keyword not in KNOWN_INSTRUCTIONS:
             self.error(keyword_span, f"unknown instruction: {keyword_text}")
             return next_index
         rest_start = _SEPARATOR.match(text, keyword_end).end()  # type: ignore[union-attr]
         instruction = self._instruction(keyword, keyword_text, keyword_span, text, rest_start, logical)
+        instruction.prev_comments, instruction.shell_pragma = comments, shell_pragma
         instruction.index = len(self.instructions)
         if instruction.trigger is not None:
             instruction.trigger.index = instruction.index

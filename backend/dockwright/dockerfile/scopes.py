@@ -4,17 +4,20 @@
   with a bare ``ARG NAME``; their defaults may use earlier global ARGs and the platform ARGs.
 * A stage built ``FROM`` an earlier stage inherits that stage's ENV and ARG values.
 * ENV wins over an ARG of the same name.
-* The SHELL in effect is recorded on each instruction (also inherited through ``FROM <stage>``).
+* The SHELL in effect is recorded on each instruction (also inherited through ``FROM <stage>``). hadolint's
+  ``# hadolint shell=NAME`` comment counts as one: before the first FROM it sets every stage's shell, elsewhere
+  the shell from the next instruction to the end of its stage.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import ChainMap
 from collections.abc import Mapping
 
 from dockwright import budget
-from dockwright.dockerfile.model import Instruction, Stage, SyntaxProblem, image_of
+from dockwright.dockerfile.model import POSIX_SHELLS, Instruction, Stage, SyntaxProblem, image_of
 from dockwright.dockerfile.variables import BUDGET_SPENT, UNKNOWN, process_word
 from dockwright.dockerfile.words import RawPair
 
@@ -64,7 +67,13 @@ def assign_stages_and_scopes(
     scope: Scope | None = None
     from_scope: Scope | None = None  # the scope of FROM lines, shared until a global ARG changes it
     shell: list[str] | None = None
+    default_shell: list[str] | None = None  # set by a shell pragma before the first FROM
     for instruction in instructions:
+        if instruction.shell_pragma is not None:
+            pragma_shell = _pragma_shell(instruction.shell_pragma)
+            if stage is None:
+                default_shell = pragma_shell
+            shell = pragma_shell
         if instruction.keyword == "FROM":
             if stage is not None:
                 inherited[stage.index] = (env, args, shell)
@@ -74,6 +83,10 @@ def assign_stages_and_scopes(
             stages.append(stage)
             base = stage.base_stage
             base_env, base_args, shell = inherited.get(base.index, ({}, {}, None)) if base else ({}, {}, None)
+            if base is None:
+                shell = default_shell
+            if instruction.shell_pragma is not None:
+                shell = _pragma_shell(instruction.shell_pragma)
             env, args = dict(base_env), dict(base_args)
             scope = None
             instruction.scope = from_scope
@@ -129,6 +142,11 @@ def assign_stages_and_scopes(
                 env[pair.key] = resolver.value(instruction, pair, instruction.scope)
             scope = resolver.changed(scope, {pair.key: env[pair.key] for pair in instruction.raw_pairs})
     return stages, global_args
+
+
+def _pragma_shell(name: str) -> list[str]:
+    """The SHELL a `# hadolint shell=NAME` comment stands for (`powershell`, `cmd`, `bash`)."""
+    return [name, "-c"] if posixpath.basename(name).removesuffix(".exe") in POSIX_SHELLS else [name]
 
 
 class _Resolver:

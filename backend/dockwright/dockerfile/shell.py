@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import tree_sitter
 import tree_sitter_bash
 
+from dockwright.dockerfile.model import POSIX_SHELLS
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.findings import Span
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from dockwright.dockerfile.model import Heredoc, Instruction
 
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
-POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 _LITERAL_NODES = frozenset({"word", "number", "raw_string", "string", "concatenation", "string_content"})
 _DYNAMIC_NODES = frozenset(
     {"simple_expansion", "expansion", "command_substitution", "arithmetic_expansion", "process_substitution"}
@@ -129,6 +129,33 @@ class ShellScript:
 
     def commands_named(self, *programs: str) -> list[ShellCommand]:
         return [c for c in self.all_commands if c.program in programs]
+
+    @cached_property
+    def assignments(self) -> list[tuple[str, int]]:
+        """The variables this script sets itself, each with the offset where it does: `NAME=value` statements
+        and `export`, `declare`, `local` or `readonly` ones (a command's own `NAME=value` prefix is in its
+        :attr:`ShellCommand.assignments`). Heredoc scripts it runs are not included."""
+        text = _Text(self.text, self.text.encode("utf-8"))
+        found = []
+        stack = [self.tree.root_node]
+        while stack:
+            node = stack.pop()
+            if node.type == "variable_assignment" and node.parent is not None and node.parent.type != "command":
+                start = node.start_byte
+                found.append(
+                    (text.node(node.child_by_field_name("name")), text.to_char[start] if text.to_char else start)
+                )
+            elif node.type == "declaration_command":
+                for child in node.children:
+                    if child.type == "variable_name":
+                        start = child.start_byte
+                        found.append((text.node(child), text.to_char[start] if text.to_char else start))
+            stack.extend(reversed(node.children))
+        return found
+
+    def sets_before(self, name: str, offset: int) -> bool:
+        """Whether the script sets (or exports) the variable ``name`` before ``offset``."""
+        return any(assigned == name and start < offset for assigned, start in self.assignments)
 
 
 def parse_script(text: str, source: SourceMap) -> ShellScript:

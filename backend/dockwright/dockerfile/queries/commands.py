@@ -57,6 +57,19 @@ def commands_of(scope: Dockerfile | Instruction, *programs: str) -> Sequence[Loc
     return [pair for pair in scope.run_commands if pair[1].program in programs]
 
 
+def sets_before(instruction: Instruction, command: ShellCommand, name: str) -> bool:
+    """Whether the script running ``command`` sets or exports the variable ``name`` before it
+    (`export PIP_NO_CACHE_DIR=1 && pip install ...`)."""
+    script = (instruction.trigger or instruction).shell
+    pending = [script] if script is not None else []
+    while pending:
+        current = pending.pop()
+        if command in current.commands:
+            return current.sets_before(name, command.start)
+        pending.extend(current.children)
+    return False
+
+
 def operands(args: Iterable[ShellWord], value_flags: frozenset[str] = frozenset()) -> list[ShellWord]:
     """The words that are not flags, without the separate value of each flag in ``value_flags`` (``--virtual
     .deps`` drops ``.deps``; ``--virtual=.deps`` is one word anyway). After ``--`` every word is an operand."""

@@ -1,11 +1,11 @@
-"""The labels a file sets: every LABEL pair (ONBUILD's included), and those the final image gets."""
+"""The labels a file sets: every LABEL pair (ONBUILD's included), and those the image of a stage gets."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from dockwright.dockerfile.model import Dockerfile, Instruction, KeyValue
-from dockwright.dockerfile.queries.stages import final_image_stages, instructions_of
+from dockwright.dockerfile.model import Dockerfile, Instruction, KeyValue, Stage
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.labels import is_valid
 
 
@@ -16,11 +16,11 @@ def label_pairs(document: Dockerfile) -> Iterator[tuple[Instruction, KeyValue]]:
             yield instruction, pair
 
 
-def final_labels(document: Dockerfile) -> dict[str, tuple[Instruction, KeyValue]]:
-    """The labels the final image gets from this file: its stage and the stages it builds on."""
+def stage_labels(stage: Stage) -> dict[str, tuple[Instruction, KeyValue]]:
+    """The labels the image of ``stage`` gets from this file: its own and those of the stages it builds on."""
     labels: dict[str, tuple[Instruction, KeyValue]] = {}
-    for stage in reversed(final_image_stages(document)):
-        for instruction in stage.named("LABEL"):
+    for earlier in reversed(stage.lineage):
+        for instruction in earlier.named("LABEL"):
             for pair in instruction.pairs:
                 labels[pair.key] = (instruction, pair)
     return labels

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dockwright.dockerfile.model import Dockerfile, Instruction
-from dockwright.dockerfile.queries.commands import commands_of, operands, run_scripts
+from dockwright.dockerfile.queries.commands import commands_of, operands, run_scripts, sets_before
 from dockwright.dockerfile.queries.mounts import UNSTORED, mounts_cover
 from dockwright.dockerfile.queries.paths import removes
 from dockwright.dockerfile.shell import ShellCommand, ShellWord, has_flag
+from dockwright.dockerfile.variables import UNKNOWN, expand, references
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class Tool:
     subcommands: Mapping[str, str]
     # Flags whose value is the next word.
     value_flags: frozenset[str] = frozenset()
+    # When set, the flags known to take no value: the word after any other flag may be its value and is not
+    # read as an operand (`gem install x:1 --some-build-flag true` names no gem `true`).
+    switches: frozenset[str] | None = None
     # Flags that answer the tool's prompts, the one a fix inserts first.
     confirm_flags: tuple[str, ...] = ()
     # Actions that prompt unless confirmed.
@@ -100,6 +104,8 @@ class PackageCommand:
     action: str
     # The words after the subcommand that are neither flags nor flag values.
     operands: tuple[ShellWord, ...]
+    # The variables ARG or ENV set anywhere in the file (in other stages too), when known.
+    file_variables: frozenset[str] = frozenset()
 
     @property
     def packages(self) -> tuple[ShellWord, ...]:
@@ -119,10 +125,37 @@ class PackageCommand:
         )
 
     def unpinned(self) -> list[ShellWord]:
-        """The packages named without a version (words from variables are not judged)."""
+        """The packages named without a version. A word built from variables is judged as the RUN sees it
+        (see :meth:`resolved`), or not at all."""
         if self.tool.pinning_flags and self.has_flag(*self.tool.pinning_flags):
             return []
-        return [w for w in self.packages if w.literal and not self.tool.is_pinned(w.value)]
+        found = []
+        for word in self.packages:
+            value = word.value if word.literal else self.resolved(word)
+            if value is not None and not self.tool.is_pinned(value):
+                found.append(word)
+        return found
+
+    def resolved(self, word: ShellWord) -> str | None:
+        """A word built from `$NAME` / `${NAME}` as the RUN sees it: the ARG and ENV values in scope, and empty
+        for a name that only other stages of the file set (a variable does not carry over to another stage);
+        None when a value cannot be known (a name the base image or the script may set, an operator)."""
+        values: dict[str, str] = {}
+        for reference in references(word.value):
+            name = reference.name
+            if not reference.plain:
+                return None
+            if name in self.instruction.scope:
+                value = self.instruction.scope[name]
+                if value is None or value is UNKNOWN:
+                    return None
+                values[name] = value
+            elif name in self.file_variables and not sets_before(self.instruction, self.command, name):
+                values[name] = ""
+            else:
+                return None
+        expansion = expand(word.value, values)
+        return None if expansion.undefined or expansion.given_up else expansion.value
 
     @property
     def fills_cache(self) -> bool:
@@ -132,17 +165,25 @@ class PackageCommand:
 
 def package_commands(scope: Dockerfile | Instruction, *tools: Tool) -> list[PackageCommand]:
     """The commands of ``tools`` that ``scope`` runs (see :func:`~.commands.commands_of`), in order."""
+    variables: frozenset[str] = frozenset()
     if isinstance(scope, Dockerfile):
         programs = _programs_run(scope, tools)
         located = commands_of(scope, *programs) if programs else ()
+        if located:
+            variables = _file_variables(scope)
     else:
         located = commands_of(scope)
     found = []
     for instruction, command in located:
         use = package_command(instruction, command, *tools)
         if use is not None:
-            found.append(use)
+            found.append(replace(use, file_variables=variables) if variables else use)
     return found
+
+
+def _file_variables(document: Dockerfile) -> frozenset[str]:
+    keywords = document.instructions_by_keyword
+    return frozenset(p.key for k in ("ARG", "ENV") for i in keywords.get(k, ()) for p in i.raw_pairs)
 
 
 def _programs_run(document: Dockerfile, tools: tuple[Tool, ...]) -> list[str]:
@@ -165,7 +206,12 @@ def package_command(instruction: Instruction, command: ShellCommand, *tools: Too
             continue
         if tool.arguments_end:
             args = tuple(_before_end(args))
-        words = operands(args, tool.value_flags)
+        value_flags = tool.value_flags
+        if tool.switches is not None:
+            value_flags = value_flags | {
+                a.value for a in args if a.is_flag and "=" not in a.value and a.value not in tool.switches
+            }
+        words = operands(args, value_flags)
         subcommand, action, rest = _action(tool, words)
         return PackageCommand(tool, instruction, command, args, subcommand, action, tuple(rest))
     return None
@@ -914,6 +960,19 @@ GEM = Tool(
             "--file",
         }
     ),
+    switches=frozenset(
+        {
+            *("-l", "--local", "-r", "--remote", "-b", "--both", "--clear-sources", "-q", "--quiet", "-V"),
+            *("--verbose", "--no-verbose", "--backtrace", "--debug", "--norc", "-f", "--force", "--no-force"),
+            *("-w", "--wrappers", "--no-wrappers", "--vendor", "-N", "--no-document", "--document", "-E"),
+            *("--env-shebang", "--no-env-shebang", "--development", "--development-all", "--conservative"),
+            *("--minimal-deps", "--post-install-message", "--no-post-install-message", "-u", "--update-sources"),
+            *("--no-update-sources", "--user-install", "--no-user-install", "--ignore-dependencies"),
+            *("--format-executable", "--no-format-executable", "--lock", "--no-lock", "--suggestions"),
+            *("--no-suggestions", "--prerelease", "--no-prerelease", "--pre", "--explain", "--default"),
+            *("--silent", "--no-ri", "--no-rdoc", "--ri", "--rdoc", "--install-doc"),
+        }
+    ),
     installing=frozenset({"install"}),
     is_pinned=lambda gem: ":" in gem or gem.endswith(".gem"),
     pinning_flags=("-v", "--version"),
@@ -925,10 +984,12 @@ _GO_MOVING = ("latest", "master", "main", "HEAD", "upgrade", "patch")
 
 
 def _go_pinned(package: str) -> bool:
-    if package.startswith((".", "/")) or package.endswith(".go") or "." not in package.split("/", 1)[0]:
-        return True  # the code in the context, or the standard library
+    if package.startswith((".", "/")) or package.endswith(".go"):
+        return True  # the code in the context
     _, at, version = package.partition("@")
-    return bool(at) and version not in _GO_MOVING
+    if not at:
+        return "." not in package.split("/", 1)[0]  # the standard library (a module path starts with a domain)
+    return version not in _GO_MOVING
 
 
 GO = Tool(

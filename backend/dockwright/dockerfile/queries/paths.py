@@ -4,6 +4,7 @@ RUN commands."""
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from dockwright.dockerfile.model import Instruction, Stage, Word
@@ -14,6 +15,27 @@ from dockwright.dockerfile.shell import ShellCommand, ShellWord
 # Relative paths resolve against the base image's working directory when no WORKDIR set one; this stands
 # for it, so two relative paths under the same unknown directory still compare equal.
 UNKNOWN_WORKDIR = "/.base-image-workdir"
+_WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)|^\\")
+
+
+def as_written(word: Word) -> str:
+    """The word's text without the quotes around it, backslashes kept: a Windows path as its author wrote it
+    (`C:\\app`, `"C:\\"`) in a file that keeps `\\` as the escape character, where the build would read each
+    backslash as an escape."""
+    text = word.text
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    return text
+
+
+def is_windows_absolute(path: str) -> bool:
+    """`C:\\`, `c:/app`, `\\app` (the current drive's root): absolute on Windows."""
+    return bool(_WINDOWS_ABSOLUTE.match(path))
+
+
+def base_name(path: str) -> str:
+    """The last component of a POSIX or Windows path."""
+    return path.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def normalize(path: str, cwd: str) -> str:

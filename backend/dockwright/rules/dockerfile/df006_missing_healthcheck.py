@@ -32,7 +32,8 @@ class MissingHealthcheck(Rule):
     enabled_by_default = False
     notes = (
         "A HEALTHCHECK in a stage the final stage builds on (`FROM <stage>`) counts. A final `FROM scratch` "
-        "stage with no CMD or ENTRYPOINT is an artifact-export stage (`--output`) and is not reported."
+        "stage that copies files in and runs nothing (no CMD or ENTRYPOINT) is an artifact-export stage "
+        "(`--output`) and is not reported, where hadolint reports it; an empty `FROM scratch` stage is."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
@@ -43,6 +44,11 @@ class MissingHealthcheck(Rule):
         if "HEALTHCHECK" in keywords:
             return
         image = stage.root_image
-        if image is not None and image.is_scratch and not keywords & {"CMD", "ENTRYPOINT"}:
+        if (
+            image is not None
+            and image.is_scratch
+            and keywords & {"COPY", "ADD"}
+            and not keywords & {"CMD", "ENTRYPOINT"}
+        ):
             return
         yield self.finding(stage.from_instruction.keyword_span, "the final stage defines no HEALTHCHECK")

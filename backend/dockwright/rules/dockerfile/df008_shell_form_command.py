@@ -35,7 +35,10 @@ class ShellFormCommand(Rule):
         "Like BuildKit, a SHELL instruction earlier in the stage's lineage marks the shell form as deliberate "
         "and silences the rule (hadolint does not look at SHELL). The fix rewrites commands without shell "
         "syntax (no variables, quotes, globs, pipes, redirections or `&&`), dropping a leading `exec`; it is "
-        "marked unsafe when a CMD and an ENTRYPOINT meet in the stage, since their exec forms combine."
+        "marked unsafe when a CMD and an ENTRYPOINT meet in the stage, since their exec forms combine. "
+        "HEALTHCHECK CMD in shell form is not reported (hadolint's DL3025 reports it, BuildKit does not): the "
+        "shell form's problem is a process that misses stop signals, and a health check is not stopped that "
+        "way; Docker's own examples use it (`CMD curl -f http://localhost/ || exit 1`)."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:

@@ -32,8 +32,10 @@ class AptListsNotRemoved(Rule):
     notes = (
         "As in hadolint, only stages that end up in the image (the final stage and those it builds on, and "
         "ONBUILD triggers) are checked, and a cache or tmpfs mount on /var/lib/apt/lists (or /var/lib/apt) "
-        "satisfies the rule. A mount on /var/cache/apt alone does not: it keeps downloaded .deb files out, not "
-        "the lists. `apt update` and `aptitude update` are checked too. The lists count as removed by an "
+        "satisfies the rule; hadolint also wants /var/cache/apt mounted beside /var/lib/apt, but the lists live "
+        "under /var/lib/apt, so that mount alone keeps them out of the layer. A mount on /var/cache/apt alone "
+        "does not: it keeps downloaded .deb files out, not the lists. `apt update` and `aptitude update` are "
+        "checked too. The lists count as removed by an "
         "`apt-get dist-clean` or an `rm` of them (or of a directory holding them, such as /var/lib) after the "
         "update: a removal before it leaves the new lists in the layer."
     )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries.commands import command_span, insert_after
+from dockwright.dockerfile.queries.commands import command_span, insert_after, sets_before
 from dockwright.dockerfile.queries.mounts import mounts
 from dockwright.dockerfile.queries.packages import PIP, caches_kept
 from dockwright.findings import Finding, Fix, Severity
@@ -27,9 +27,9 @@ class PipCache(Rule):
     equivalents = {"hadolint": "DL3042"}
     notes = (
         "Covers `pip`, `pip2`, `pip3.12`, `python -m pip` and `python3 -u -m pip` alike (as DF052 does). Not "
-        "reported when PIP_NO_CACHE_DIR is "
-        "set (ENV or ARG in scope, or on the command) to any value (pip disables the cache even for `false`, "
-        "for backward compatibility, which hadolint gets wrong), or when the RUN has a cache mount (the cache "
+        "reported when PIP_NO_CACHE_DIR is set (ENV or ARG in scope, on the command, or earlier in the RUN) to "
+        "any value (pip disables the cache even for `false`, for backward compatibility, which hadolint gets "
+        "wrong), or when the RUN has a cache mount (the cache "
         "is then managed on purpose), or when a `pip cache purge` (or an `rm` of /root/.cache/pip) follows the "
         "install in the same RUN. Only stages that end up in the image are checked (the final stage, "
         "those it builds on, and ONBUILD triggers): a builder stage's cache never ships."
@@ -42,6 +42,8 @@ class PipCache(Rule):
                 if instruction.scope.get("PIP_NO_CACHE_DIR") or mounts(instruction, "cache"):
                     continue
                 if dict(command.assignments).get("PIP_NO_CACHE_DIR") or use.subcommand is None:
+                    continue
+                if sets_before(instruction, command, "PIP_NO_CACHE_DIR"):
                     continue
                 yield self.finding(
                     command_span(command, use.subcommand),

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.paths import as_written, is_windows_absolute
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-
-_WINDOWS_ABSOLUTE = re.compile(r"^([A-Za-z]:)?[\\/]")
 
 
 @register
@@ -29,7 +27,9 @@ class RelativeWorkdir(Rule):
     notes = (
         "Follows BuildKit: only the first WORKDIR of a stage is checked (later relative ones build on a path "
         "this Dockerfile set), and a WORKDIR in a stage it builds on (`FROM <stage>`) counts as set. hadolint "
-        "reports every relative WORKDIR. Paths are judged after ARG/ENV substitution; unresolved ones are not."
+        "reports every relative WORKDIR. Paths are judged after ARG/ENV substitution; unresolved ones are not. "
+        "Windows paths (`C:\\app`, `\\app`) are absolute; one written with backslashes in a file that keeps `\\` "
+        "as the escape character (no `# escape=`` directive) is judged as written, as hadolint does."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
@@ -40,8 +40,12 @@ class RelativeWorkdir(Rule):
             if not workdirs or not workdirs[0].words:
                 continue
             workdir = workdirs[0]
+            if is_windows_absolute(as_written(workdir.words[0])):
+                continue  # `WORKDIR C:\app`, judged as written (see the notes)
             expansion = workdir.expand(workdir.words[0].value)
-            if expansion.undefined or not expansion.value or _WINDOWS_ABSOLUTE.match(expansion.value):
+            if expansion.undefined or not expansion.value or expansion.value.startswith("/"):
+                continue
+            if is_windows_absolute(expansion.value):
                 continue
             yield self.finding(
                 workdir.arguments_span,

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Word
+from dockwright.dockerfile.queries.paths import as_written, base_name
 from dockwright.dockerfile.shell import ShellWord
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
@@ -41,7 +41,11 @@ class CopyThenExtract(Rule):
     good = "FROM debian:12\nADD app.tar.gz /opt/\n"
     fix_title = "Use ADD to extract the archive"
     equivalents = {"hadolint": "DL3010"}
-    notes = "Only tar archives count: ADD does not extract zip files, so hadolint's advice is wrong for those."
+    notes = (
+        "Only tar archives count: ADD does not extract zip files, so hadolint's advice is wrong for those. An "
+        "archive copied to an archive name (`COPY app.tar /app.tar`) is known by its new name; Windows paths "
+        "written with backslashes are read as written."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:
@@ -49,22 +53,32 @@ class CopyThenExtract(Rule):
             for instruction in stage.instructions:
                 if instruction.keyword == "COPY" and instruction.flag("from") is None and not instruction.heredocs:
                     words = instruction.words
+                    destination = _name(words[-1]) if len(words) > 1 else ""
                     for word in words[:-1]:
-                        name = posixpath.basename(word.value)
+                        name = _name(word)
                         if name.endswith(TAR_SUFFIXES):
-                            copied[name] = word
+                            copied[destination if destination.endswith(TAR_SUFFIXES) else name] = word
                 elif instruction.keyword == "RUN" and instruction.shell is not None and copied:
                     for command in instruction.shell.commands_named(*EXTRACTORS):
                         if not _extracts(command.args):
                             continue
                         for arg in command.args:
-                            archive = copied.pop(posixpath.basename(arg.value), None)
+                            archive = copied.pop(base_name(arg.value), None)
                             if archive is not None:
                                 yield self.finding(
                                     archive.span,
-                                    f"`{archive.value}` is copied and then extracted at line {command.span.start_line}"
+                                    f"`{_path(archive)}` is copied and then extracted at line {command.span.start_line}"
                                     "; ADD extracts it in one step",
                                 )
+
+
+def _path(word: Word) -> str:
+    """The path a COPY word names (a Windows path written with backslashes read as written)."""
+    return as_written(word) if "\\" in word.text else word.value
+
+
+def _name(word: Word) -> str:
+    return base_name(_path(word))
 
 
 def _extracts(args: tuple[ShellWord, ...]) -> bool:

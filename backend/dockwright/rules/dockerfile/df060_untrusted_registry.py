@@ -5,8 +5,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from dockwright.context import LintContext
+from dockwright.dockerfile.image import ImageRef
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.findings import Finding, Severity
+from dockwright.dockerfile.queries.stages import from_sources
+from dockwright.findings import Finding, Severity, Span
 from dockwright.rules.base import Rule, register
 
 DOCKER_HUB = ("docker.io", "index.docker.io", "registry-1.docker.io", "hub.docker.com")
@@ -17,10 +19,11 @@ class UntrustedRegistry(Rule):
     id = "DF060"
     slug = "untrusted-registry"
     severity = Severity.ERROR
-    title = "Base image comes from a registry that is not trusted"
+    title = "An image comes from a registry that is not trusted"
     rationale = (
-        "When a team restricts where base images come from (`trusted_registries` in the config), an image "
-        "from elsewhere bypasses its scanning and mirroring."
+        "When a team restricts where images come from (`trusted_registries` in the config), an image from "
+        "elsewhere bypasses its scanning and mirroring, whether it is a base image or one that `COPY --from` "
+        "or a `RUN --mount` takes files from."
     )
     bad = "FROM quay.io/acme/base:1.0\n"
     good = "FROM registry.example.com/acme/base:1.0\n"
@@ -29,15 +32,17 @@ class UntrustedRegistry(Rule):
     equivalents = {"hadolint": "DL3026"}
     notes = (
         "Only active when `trusted_registries` is set. Entries may use wildcards (`*.gcr.io`); docker.io "
-        "also covers index.docker.io and images without a registry."
+        "also covers index.docker.io and images without a registry. As in hadolint, the images of `COPY "
+        "--from` and of `RUN --mount=...,from=` are checked too (a stage name is not an image)."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         trusted = [t.lower() for t in context.config.trusted_registries]
         if not trusted:
             return
-        for stage in document.stages:
-            image = stage.image
+        images: list[tuple[ImageRef | None, Span]] = [(stage.image, stage.image_span) for stage in document.stages]
+        images.extend((source.image, source.span) for source in from_sources(document))
+        for image, span in images:
             if image is None or image.is_scratch:
                 continue
             registry = image.effective_registry.lower()
@@ -45,6 +50,5 @@ class UntrustedRegistry(Rule):
             if any(fnmatch.fnmatchcase(name, pattern) for name in names for pattern in trusted):
                 continue
             yield self.finding(
-                stage.image_span,
-                f"`{image.raw}` comes from {registry}, which is not in trusted_registries ({', '.join(trusted)})",
+                span, f"`{image.raw}` comes from {registry}, which is not in trusted_registries ({', '.join(trusted)})"
             )

@@ -23,7 +23,10 @@ class GemUnpinned(Rule):
     good = "FROM ruby:3.3-slim\nRUN gem install bundler:2.5.16\n"
     fix_title = "Pin the version (`bundler:2.5.16` or `-v 2.5.16`)"
     equivalents = {"hadolint": "DL3028"}
-    notes = "`-v`/`--version` pins every gem named; what follows `--` goes to the gem's build, not to gem."
+    notes = (
+        "`-v`/`--version` pins every gem named; what follows `--` goes to the gem's build, not to gem. The word "
+        "after a flag gem does not know may be that flag's value, so it is not judged as a gem (as in hadolint)."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for use in package_commands(document, GEM):

@@ -25,7 +25,9 @@ class YumUnpinned(Rule):
     equivalents = {"hadolint": "DL3033"}
     notes = (
         "A version is `-` followed by a digit: hadolint takes any `-` as a version, so it misses "
-        "`python3-devel`, which we report. Package groups (`groupinstall`) have no version and are not reported."
+        "`python3-devel`, which we report. Package groups (`groupinstall`) have no version and are not reported. "
+        "A version from a variable is judged as the RUN sees it: one that only another stage sets (ARG or ENV) "
+        "is empty here, since a stage sees only the ARGs it declares; hadolint accepts such an ARG."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:

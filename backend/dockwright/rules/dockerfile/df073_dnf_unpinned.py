@@ -25,7 +25,9 @@ class DnfUnpinned(Rule):
     equivalents = {"hadolint": "DL3041"}
     notes = (
         "A version is `-` followed by a digit (hadolint takes any `-`, missing `python3-devel`). `dnf in`, `rei` "
-        "and `module install` count as installs; package groups have no version and are not reported."
+        "and `module install` count as installs; package groups have no version and are not reported. A version "
+        "from a variable is judged as the RUN sees it: one that only another stage sets (ARG or ENV) is empty "
+        "here, since a stage sees only the ARGs it declares; hadolint accepts such an ARG."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:

@@ -24,17 +24,21 @@ class EnvSelfReference(Rule):
     good = "FROM debian:12\nENV APP_HOME=/srv/app\nENV APP_BIN=$APP_HOME/bin\n"
     fix_title = "Split the ENV so the variable is set before it is used"
     equivalents = {"hadolint": "DL3044"}
-    notes = "`ENV PATH=/opt/bin:$PATH` (a variable extending its own earlier value) is fine and not reported."
+    notes = (
+        "`ENV PATH=/opt/bin:$PATH` (a variable extending its own earlier value) is fine and not reported, unless "
+        "an earlier pair of the same ENV sets it too (`ENV PATH=/a:$PATH PATH=/b:$PATH` loses `/a`)."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for instruction in instructions_of(document, "ENV"):
             defined: set[str] = set()
             for pair in instruction.pairs:
                 for reference in references(pair.value_text, instruction.escape):
-                    if reference.name in defined and reference.name != pair.key:
+                    if reference.name in defined:
                         yield self.finding(
                             pair.value_span,
-                            f"`{pair.key}` uses `${reference.name}`, which this same ENV sets; it gets the old value",
+                            f"`{pair.key}` uses `${reference.name}`, which this same ENV sets earlier; it gets the "
+                            "value from before this ENV",
                         )
                         break
                 defined.add(pair.key)

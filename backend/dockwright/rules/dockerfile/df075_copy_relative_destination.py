@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Stage
+from dockwright.dockerfile.queries.paths import as_written, is_windows_absolute
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-
-_WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
 @register
@@ -25,7 +23,11 @@ class CopyRelativeDestination(Rule):
     good = "FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\n"
     fix_title = "Set WORKDIR first, or use an absolute destination"
     equivalents = {"hadolint": "DL3045"}
-    notes = "A WORKDIR in a stage this one builds on (`FROM build`) counts, as do variables in the destination."
+    notes = (
+        "A WORKDIR in a stage this one builds on (`FROM build`) counts, as do variables in the destination. "
+        "Windows destinations (`c:\\app\\`) are absolute, judged as written when the file keeps `\\` as the "
+        "escape character, as hadolint does."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:
@@ -40,7 +42,9 @@ class CopyRelativeDestination(Rule):
                     continue
                 destination = words[-1]
                 value = destination.value
-                if value.startswith(("/", "$")) or _WINDOWS_ABSOLUTE.match(value):
+                if value.startswith(("/", "$")) or is_windows_absolute(value):
+                    continue
+                if is_windows_absolute(as_written(destination)):
                     continue
                 yield self.finding(destination.span, f"`{value}` is relative, but this stage has not set a WORKDIR")
 

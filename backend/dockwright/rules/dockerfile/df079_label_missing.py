@@ -5,7 +5,8 @@ from typing import ClassVar
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries.labels import final_labels
+from dockwright.dockerfile.queries.labels import stage_labels
+from dockwright.dockerfile.queries.stages import result_stages
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -22,19 +23,21 @@ class LabelMissing(Rule):
     )
     bad = "FROM debian:12\n"
     good = 'FROM debian:12\nLABEL org.opencontainers.image.source="https://github.com/acme/app"\n'
-    fix_title = "Add the label to the final stage"
+    fix_title = "Add the label to the stage (or a stage it builds on)"
     example_config: ClassVar[dict[str, object]] = {"label_schema": {"org.opencontainers.image.source": "url"}}
     equivalents = {"hadolint": "DL3049"}
     notes = (
-        "Only active with `label_schema` in the config. Checked on the final stage (and the stages it builds "
-        "on), the one that becomes the image; labels of intermediate stages are discarded."
+        "Only active with `label_schema` in the config. Checked, as in hadolint, on each stage that is a result "
+        "of the file (the final stage, and any stage no other builds on or copies from, which `--target` can "
+        "build), with the labels of the stages it builds on. A stage another builds on is not a result, so "
+        "unlike hadolint its own missing label is not reported: its labels only reach the images built on it."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        final = document.final_stage
-        if final is None or not context.config.label_schema:
+        if not context.config.label_schema:
             return
-        present = final_labels(document)
-        for name in sorted(context.config.label_schema):
-            if name not in present:
-                yield self.finding(final.from_instruction.keyword_span, f"the image has no label `{name}`")
+        for stage in result_stages(document):
+            present = stage_labels(stage)
+            for name in sorted(context.config.label_schema):
+                if name not in present:
+                    yield self.finding(stage.from_instruction.keyword_span, f"the image has no label `{name}`")

@@ -29,11 +29,19 @@ class GoInstallUnpinned(Rule):
     notes = (
         "`go get` and `go run` are checked too. `@latest`, a branch (`@master`, `@main`, `@HEAD`) and `@upgrade` or "
         "`@patch` count as no version. Local packages (`.`, `./cmd/app`, `main.go`) build the code in the context "
-        "and are not reported."
+        "and are not reported, nor are paths without a domain (the standard library), except with `go get "
+        "-tool`, which only adds modules."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for use in package_commands(document, GO):
             done = _DONE.get(use.action, "installed")
-            for word in use.unpinned():
+            words = use.unpinned()
+            if use.action == "get" and use.has_flag("-tool", "--tool"):
+                words = [w for w in use.packages if w.literal and (w in words or not _local_or_versioned(w.value))]
+            for word in words:
                 yield self.finding(word.span, f"`{word.value}` is {done} by go without a fixed version")
+
+
+def _local_or_versioned(package: str) -> bool:
+    return package.startswith((".", "/")) or package.endswith(".go") or "@" in package

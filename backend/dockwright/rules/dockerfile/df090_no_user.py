@@ -21,11 +21,11 @@ class NoUser(Rule):
     bad = 'FROM python:3.12-slim\nCMD ["python", "-m", "http.server"]\n'
     good = 'FROM python:3.12-slim\nUSER 10001\nCMD ["python", "-m", "http.server"]\n'
     fix_title = "Add a USER instruction to the final stage"
-    equivalents = {"hadolint": "DL3063"}
     enabled_by_default = False
     notes = (
-        "Off by default, as in hadolint: images whose base already runs as a non-root user do not need it. "
-        "Checked on the final stage and the stages it builds on."
+        "Off by default: images whose base already runs as a non-root user do not need it. Checked on the final "
+        "stage and the stages it builds on. hadolint has no such rule (its DL3063 is the reserved stage name "
+        "rule, DF104 here)."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:

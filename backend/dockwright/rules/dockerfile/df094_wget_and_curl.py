@@ -23,19 +23,26 @@ class WgetAndCurl(Rule):
     good = "FROM debian:12\nRUN curl -fsSLO https://example.com/a.tgz\nRUN curl -fsSLO https://example.com/b.tgz\n"
     fix_title = "Use one download tool throughout the stage"
     equivalents = {"hadolint": "DL4001"}
-    notes = "Each use of the tool that came second in the stage is reported."
+    notes = (
+        "As in hadolint, once a stage has used both tools, each RUN of it that uses either is reported (at its "
+        "use of the tool that came second, if any)."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        uses: dict[int, list[ShellCommand]] = {}
+        runs: dict[int, list[list[ShellCommand]]] = {}
         for instruction, script in run_scripts(document):
-            if instruction.stage is not None:
-                uses.setdefault(instruction.stage.index, []).extend(script.commands_named(*TOOLS))
-        for commands in uses.values():
-            if {c.program for c in commands} != set(TOOLS):
-                continue
-            first = commands[0].program
-            for command in commands:
-                if command.program != first:
-                    yield self.finding(
-                        command.name.span, f"`{command.program}` is used in a stage that already uses `{first}`"
-                    )
+            commands = script.commands_named(*TOOLS)
+            if instruction.stage is not None and commands:
+                runs.setdefault(instruction.stage.index, []).append(list(commands))
+        for stage_runs in runs.values():
+            first = stage_runs[0][0].program
+            seen: set[str] = set()
+            for commands in stage_runs:
+                seen.update(c.program for c in commands)
+                if len(seen) < len(TOOLS):
+                    continue
+                command = next((c for c in commands if c.program != first), commands[0])
+                other = next(t for t in TOOLS if t != command.program)
+                yield self.finding(
+                    command.name.span, f"`{command.program}` is used in a stage that also uses `{other}`"
+                )

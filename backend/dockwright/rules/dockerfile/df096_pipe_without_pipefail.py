@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 import tree_sitter
@@ -10,6 +11,10 @@ from dockwright.dockerfile.queries.commands import run_scripts
 from dockwright.dockerfile.shell import ShellScript, active_shell
 from dockwright.findings import Finding, Severity, Span
 from dockwright.rules.base import Rule, register
+
+# Shells that know `-o pipefail`. `sh` is not among them: Debian's dash refuses the option, and where /bin/sh is
+# busybox ash (Alpine) SHELL can name /bin/ash.
+PIPEFAIL_SHELLS = frozenset({"bash", "zsh", "ash", "ksh", "mksh"})
 
 
 @register
@@ -31,7 +36,8 @@ class PipeWithoutPipefail(Rule):
     equivalents = {"hadolint": "DL4006"}
     notes = (
         "`set -o pipefail` earlier in the same RUN (or heredoc script) counts, which hadolint ignores. The "
-        "pipe itself is reported."
+        "pipe itself is reported. As in hadolint, `-o pipefail` in SHELL counts for bash, zsh and ash (and ksh), "
+        "not for plain `sh`."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
@@ -47,6 +53,8 @@ class PipeWithoutPipefail(Rule):
 
 def _shell_has_pipefail(instruction: Instruction) -> bool:
     shell = active_shell(instruction)
+    if posixpath.basename(shell[0]) not in PIPEFAIL_SHELLS:
+        return False
     return any(arg == "pipefail" and i > 0 and "o" in shell[i - 1] for i, arg in enumerate(shell))
 
 

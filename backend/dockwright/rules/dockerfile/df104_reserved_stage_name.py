@@ -23,7 +23,7 @@ class ReservedStageName(Rule):
     bad = "FROM alpine:3.20 AS scratch\n"
     good = "FROM alpine:3.20 AS base\n"
     fix_title = "Rename the stage"
-    equivalents = {"buildkit": "ReservedStageName"}
+    equivalents = {"hadolint": "DL3063", "buildkit": "ReservedStageName"}
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:

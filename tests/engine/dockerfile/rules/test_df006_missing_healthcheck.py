@@ -7,6 +7,15 @@ TRIGGERS = [
     ('FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n', 1, 1),
     ('# comment\nfrom alpine:3.20\nCMD ["sh"]\n', 2, 1),
     ("FROM debian:12 AS a\nFROM a AS b\nRUN true\n", 2, 1),
+    # Stages that copy nothing in are no export stages (hadolint's DL3057 spec).
+    ("FROM scratch\n", 1, 1),
+    ("FROM scratch AS base\nHEALTHCHECK CMD /bin/bla\nFROM scratch\n", 3, 1),
+    (
+        "FROM scratch AS base1\nFROM base1 AS base2\nFROM base2 AS base3.1\nFROM base2 AS base3.2\n\n"
+        "FROM base3.1 AS end1\nHEALTHCHECK NONE\n\nFROM base3.2 AS end2\n",
+        9,
+        1,
+    ),
 ]
 NEAR_MISSES = [
     "FROM nginx:1.27\nHEALTHCHECK NONE\n",

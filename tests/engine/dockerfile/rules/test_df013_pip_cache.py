@@ -3,6 +3,8 @@ from tests.engine.rule_table import rule_table
 
 TRIGGERS = [
     ("FROM python:3.12-slim\nRUN pip install flask\n", 2, 5),
+    # Set after the install: too late for it.
+    ("FROM python:3.12-slim\nRUN pip install flask && export PIP_NO_CACHE_DIR=1\n", 2, 5),
     ("FROM python:3.12-slim\nRUN pip3 install -r requirements.txt\n", 2, 5),
     ("FROM python:3.12-slim\nRUN python -m pip install --upgrade pip\n", 2, 5),
     ("FROM python:3.12-slim\nRUN python3 -m pip install --user flask\n", 2, 5),
@@ -24,6 +26,9 @@ NEAR_MISSES = [
     "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
     "FROM python:3.12-slim\nRUN pip --no-cache-dir install flask\n",
     "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n",
+    # Exported earlier in the same RUN (hadolint's DL3042 spec).
+    "FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=1 && pip install MySQL_python\n",
+    "FROM python:3.12-slim\nRUN PIP_NO_CACHE_DIR=on; export PIP_NO_CACHE_DIR; pip install flask\n",
     # pip disables the cache for `false` too (backward compatibility).
     "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=false\nRUN pip install flask\n",
     "FROM python:3.12-slim\nARG PIP_NO_CACHE_DIR=off\nRUN pip install flask\n",

@@ -19,6 +19,11 @@ NEAR_MISSES = [
     "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n",
     "FROM debian:12\n# hadolint ignore=DL3000\nWORKDIR app\n",
     "# check=skip=WorkdirRelativePath\nFROM debian:12\nWORKDIR app\n",
+    # Windows paths, with backslash or backtick as the escape character (hadolint's DL3000 spec).
+    'FROM debian:12\nWORKDIR "C:\\"\n',
+    "FROM debian:12\nWORKDIR C:\\app\n",
+    '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR "C:\\"\n',
+    "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\Program Files\\App\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF021", TRIGGERS, NEAR_MISSES)

@@ -6,12 +6,14 @@ TRIGGERS = [
     ("ARG V=1\nFROM debian:12\n", 2, 1),
     ("FROM debian:12 AS a\nFROM a AS b\n", 2, 1),
     ("from debian:12\nrun true\n", 1, 1),
+    # hadolint's DL3063 is another rule (DF104): its pragma does not silence this one.
+    ("# hadolint ignore=DL3063\nFROM debian:12\n", 2, 1),
 ]
 NEAR_MISSES = [
     "FROM python:3.12-slim\nUSER 10001\n",
     "FROM debian:12 AS base\nUSER app\nFROM base\n",
     "FROM scratch\nCOPY app /app\n",
-    "# hadolint ignore=DL3063\nFROM debian:12\n",
+    "# dockwright ignore=DF090\nFROM debian:12\n",
     "FROM debian:12\nUSER root\n",
 ]
 
