@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from dockwright.dockerfile.model import Instruction, Stage
 from dockwright.dockerfile.queries.build_context import read_file
-from dockwright.dockerfile.queries.paths import copy_paths, is_within, workdir_at
+from dockwright.dockerfile.queries.paths import copy_paths, is_within, normalize, workdir_at
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.dockerfile.shell import POSIX_SHELLS, parse_script
 from dockwright.dockerfile.source_map import SourceMap
@@ -53,11 +53,20 @@ class Arg:
     unknown, such as a word inside a `sh -c` string)."""
 
     value: str
-    span: Span | None = None
+    # A span, or (source map, start, end) to compute it from when asked: most words are never reported.
+    where: Span | tuple[SourceMap, int, int] | None = None
     # How a message names where it is written: "ENV PORT=3000", "`--port 8000`".
     origin: str = ""
     # The text written at ``span`` (quotes included), when it is known: what a fix edits.
     word: str | None = None
+
+    @property
+    def span(self) -> Span | None:
+        where = self.where
+        if where is None or isinstance(where, Span):
+            return where
+        source, start, end = where
+        return source.span(start, end)
 
 
 @dataclass(frozen=True)
@@ -117,8 +126,12 @@ class Listener:
     certain: bool = True
     # An administration endpoint meant for the container itself (Caddy's admin API), not the service.
     admin: bool = False
-    # Where the program that listens is named (the first word of its command), when written in the file.
-    program_span: Span | None = None
+    # The word naming the program that listens (the first of its command), when written in the file.
+    program_word: Arg | None = None
+
+    @property
+    def program_span(self) -> Span | None:
+        return self.program_word.span if self.program_word is not None else None
 
     @property
     def loopback(self) -> bool:
@@ -148,24 +161,32 @@ def stage_process(stage: Stage, context: Mapping[str, str] | None = None) -> Pro
     ENTRYPOINT written after the last CMD resets it), its ENV, and the server configuration files its COPY and
     ADD bring from ``context`` (the build context's files, None when the analysis does not have them)."""
     instructions = lineage_instructions(stage)
-    entry_at = _last_index(instructions, "ENTRYPOINT")
-    cmd_at = _last_index(instructions, "CMD")
-    if entry_at is not None and cmd_at is not None and entry_at > cmd_at:
-        cmd_at = None
+    entry_at: int | None = None
+    cmd_at: int | None = None
     env: dict[str, Arg] = {}
     files: dict[str, ImageFile] = {}
-    for instruction in instructions:
-        if instruction.keyword == "ENV":
-            for pair in instruction.pairs:
+    for index, instruction in enumerate(instructions):
+        keyword = instruction.keyword
+        if keyword == "ENTRYPOINT":
+            entry_at = index
+        elif keyword == "CMD":
+            cmd_at = index
+        elif keyword == "ENV":
+            for pair in instruction.raw_pairs:
                 expansion = instruction.expand(pair.value)
                 if expansion.undefined:
                     env.pop(pair.key, None)
+                    continue
+                origin = f"ENV {pair.key}={expansion.value}"
+                if pair.value_end > pair.value_start:
+                    where = (instruction.arguments_map, pair.value_start, pair.value_end)
+                    env[pair.key] = Arg(expansion.value, where, origin, pair.value_text)
                 else:
-                    written = pair.value_text if pair.value_span != pair.key_span else None
-                    origin = f"ENV {pair.key}={expansion.value}"
-                    env[pair.key] = Arg(expansion.value, pair.value_span, origin, written)
-        elif instruction.keyword in ("COPY", "ADD"):
+                    env[pair.key] = Arg(expansion.value, None, origin)
+        elif keyword in ("COPY", "ADD"):
             files.update(_copied_files(instruction, context))
+    if entry_at is not None and cmd_at is not None and entry_at > cmd_at:
+        cmd_at = None  # an ENTRYPOINT written after the last CMD resets it
     scripts: list[tuple[tuple[Arg, ...], Mapping[str, Arg]]] = []
     entrypoint: tuple[Arg, ...] = ()
     command: tuple[Arg, ...] = ()
@@ -180,14 +201,6 @@ def stage_process(stage: Stage, context: Mapping[str, str] | None = None) -> Pro
     return Process(entrypoint, command, env, files, None, stage.root_image, context, tuple(scripts), entry_shell)
 
 
-def _last_index(instructions: list[Instruction], keyword: str) -> int | None:
-    found = None
-    for index, instruction in enumerate(instructions):
-        if instruction.keyword == keyword:
-            found = index
-    return found
-
-
 def _instruction_argv(
     instruction: Instruction,
 ) -> tuple[tuple[Arg, ...], list[tuple[tuple[Arg, ...], Mapping[str, Arg]]]]:
@@ -199,7 +212,7 @@ def _instruction_argv(
         return (), []
     commands: list[tuple[tuple[Arg, ...], Mapping[str, Arg]]] = []
     for command in script.all_commands[:_MAX_ARGS]:
-        argv = tuple(Arg(w.value, w.span if w.literal else None, "", w.raw) for w in command.words)
+        argv = tuple(Arg(w.value, (w.source, w.start, w.end) if w.literal else None, "", w.raw) for w in command.words)
         if not all(word.literal for word in command.words[:1]):
             continue
         env = {name: Arg(value, None, f"{name}={value}") for name, value in command.assignments}
@@ -222,21 +235,27 @@ def exec_args(instruction: Instruction) -> list[Arg]:
         except ValueError:
             break
         written = text[start + 1 : end - 1]
-        args.append(Arg(value, instruction.span_of(start + 1, end - 1), "", written if written == value else None))
+        where = (instruction.arguments_map, start + 1, end - 1)
+        args.append(Arg(value, where, "", written if written == value else None))
         position = end
     return args
 
 
 def _copied_files(instruction: Instruction, context: Mapping[str, str] | None) -> Iterator[tuple[str, ImageFile]]:
     """The server configuration files a COPY or ADD puts in the image, by absolute path."""
+    if "etc/" not in instruction.arguments and "$" not in instruction.arguments:
+        return  # a configuration lands under /etc (a relative path would need WORKDIR /etc/...)
     paths = copy_paths(instruction)
-    if paths is None:
+    if paths is None or paths.destination is None:
         return
+    written = instruction.expand(paths.destination.value)
+    if written.undefined or (written.value.startswith("/") and not _config_path(normalize(written.value, "/"))):
+        return  # most copies go elsewhere: the working directory is only looked up for relative ones
     destination = paths.absolute_destination(workdir_at(instruction))
     if destination is None or not _config_path(destination):
         return
-    into_directory = paths.destination is not None and (paths.destination.value.endswith("/") or len(paths.sources) > 1)
-    if instruction.heredocs and paths.destination is not None:
+    into_directory = paths.destination.value.endswith("/") or len(paths.sources) > 1
+    if instruction.heredocs:
         yield destination, ImageFile(instruction.heredocs[0].script, "heredoc", paths.destination.span)
         return
     for word in paths.sources:
@@ -260,6 +279,21 @@ def _config_path(path: str) -> bool:
 
 
 # -- reading the listeners ------------------------------------------------------------------------------------------
+
+# The last few stages read, with what they were read with: the Dockerfile rules of one analysis ask the same.
+_READ: list[tuple[Stage, Mapping[str, str] | None, Process, list[Listener]]] = []
+
+
+def stage_listeners(stage: Stage, context: Mapping[str, str] | None = None) -> tuple[Process, list[Listener]]:
+    """:func:`stage_process` and :func:`listeners` of a stage, read once for the rules of an analysis."""
+    for read in _READ:
+        if read[0] is stage and read[1] is context:
+            return read[2], read[3]
+    process = stage_process(stage, context)
+    found = listeners(process)
+    _READ.insert(0, (stage, context, process, found))
+    del _READ[4:]
+    return process, found
 
 
 def listeners(process: Process) -> list[Listener]:
@@ -296,8 +330,8 @@ def _from_argv(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[L
         found = _image_default(replace(process, env=env))
     else:
         found = _generic(argv, env)
-    span = argv[0].span
-    return [replace(lis, program_span=span) for lis in found] if span is not None else found
+    word = argv[0]
+    return [replace(lis, program_word=word) for lis in found] if word.where is not None else found
 
 
 def _unwrapped(argv: list[Arg], env: dict[str, Arg]) -> tuple[list[Arg] | None, dict[str, Arg]]:
@@ -326,7 +360,7 @@ def _unwrapped(argv: list[Arg], env: dict[str, Arg]) -> tuple[list[Arg] | None, 
             while rest and ("=" in rest[0].value or rest[0].value.startswith("-")):
                 name, _, value = rest[0].value.partition("=")
                 if value or "=" in rest[0].value:
-                    env[name] = Arg(value, rest[0].span, f"`{rest[0].value}`")
+                    env[name] = Arg(value, rest[0].where, f"`{rest[0].value}`")
                 rest = rest[1:]
             argv = rest
         elif program.endswith(".sh") and len(argv) > 1:
@@ -347,7 +381,7 @@ def _unwrapped(argv: list[Arg], env: dict[str, Arg]) -> tuple[list[Arg] | None, 
         elif program.startswith("python") and len(argv) > 2 and argv[1].value == "-m":
             argv = argv[2:]
         elif program.startswith("python") and len(argv) > 1 and re.fullmatch(r"-m\S+", argv[1].value):
-            argv = [Arg(argv[1].value[2:], argv[1].span), *argv[2:]]
+            argv = [Arg(argv[1].value[2:], argv[1].where), *argv[2:]]
         elif program in ("opentelemetry-instrument", "ddtrace-run"):
             argv = argv[1:]
         else:
@@ -419,14 +453,14 @@ def _setting(option: _Option | None) -> Arg | None:
         return None
     arg = option.arg
     shown = f"`{option.flag} {option.value}`" if arg.value == option.value and option.flag else f"`{arg.value}`"
-    return Arg(option.value, arg.span, shown, arg.word)
+    return Arg(option.value, arg.where, shown, arg.word)
 
 
 def _env_setting(env: Mapping[str, Arg], name: str) -> Arg | None:
     arg = env.get(name)
     if arg is None:
         return None
-    return Arg(arg.value, arg.span, arg.origin or f"{name}={arg.value}", arg.word)
+    return Arg(arg.value, arg.where, arg.origin or f"{name}={arg.value}", arg.word)
 
 
 def split_host_port(text: str) -> tuple[str, int | None] | None:
@@ -548,7 +582,7 @@ def _runserver(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[L
     if len(operands) > 1:
         given = operands[1]
         found = _address(
-            "runserver", given.value, Arg(given.value, given.span, f"`runserver {given.value}`", given.word)
+            "runserver", given.value, Arg(given.value, given.where, f"`runserver {given.value}`", given.word)
         )
         if found is not None and found.host is None:
             found = replace(found, host="127.0.0.1", host_setting=None, default="runserver's default host, 127.0.0.1")
@@ -560,7 +594,7 @@ def _http_server(argv: list[Arg], env: dict[str, Arg], process: Process) -> list
     args = argv[1:]
     host = _setting(_option(args, "-b", "--bind"))
     ports = [a for a in args if _port(a.value) is not None and not a.value.startswith("-")]
-    port = Arg(ports[0].value, ports[0].span, f"`{ports[0].value}`", ports[0].word) if ports else None
+    port = Arg(ports[0].value, ports[0].where, f"`{ports[0].value}`", ports[0].word) if ports else None
     return [_listener("http.server", host, port, "", 8000, "http.server's default, every interface on 8000")]
 
 
@@ -633,10 +667,10 @@ def _java(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[Listen
     for arg in args:
         for prefix in ("-Dserver.port=", "--server.port="):
             if arg.value.startswith(prefix):
-                port = Arg(arg.value[len(prefix) :], arg.span, f"`{arg.value}`", arg.word)
+                port = Arg(arg.value[len(prefix) :], arg.where, f"`{arg.value}`", arg.word)
         for prefix in ("-Dserver.address=", "--server.address="):
             if arg.value.startswith(prefix):
-                host = Arg(arg.value[len(prefix) :], arg.span, f"`{arg.value}`", arg.word)
+                host = Arg(arg.value[len(prefix) :], arg.where, f"`{arg.value}`", arg.word)
     port = port or _env_setting(env, "SERVER_PORT")
     host = host or _env_setting(env, "SERVER_ADDRESS")
     spring = any("springframework" in a.value or a.value.endswith(("JarLauncher", "PropertiesLauncher")) for a in args)
@@ -682,7 +716,7 @@ def _vite(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[Listen
         return []
     host = _setting(_option(args, "--host"))
     if host is None and any(a.value == "--host" for a in args):
-        host = next(Arg("0.0.0.0", a.span, "`--host`") for a in args if a.value == "--host")
+        host = next(Arg("0.0.0.0", a.where, "`--host`") for a in args if a.value == "--host")
     port = _setting(_option(args, "--port"))
     default_port = 4173 if preview else 5173
     return [_listener("vite", host, port, "localhost", default_port, f"vite's default, localhost:{default_port}")]
@@ -782,22 +816,27 @@ _ADDRESS_VARIABLES = ("ADDR", "LISTEN_ADDR", "LISTEN_ADDRESS", "BIND_ADDR", "BIN
 def _generic(argv: list[Arg], env: dict[str, Arg]) -> list[Listener]:
     program = posixpath.basename(argv[0].value)
     args = argv[1:]
-    for flag in _ADDRESS_FLAGS:
-        option = _option(args, flag) if flag.startswith("--") else _exact_option(args, flag)
-        if option is not None:
-            found = _address(program, option.value, _setting(option))
-            if found is not None:
-                return [found]
-    port = _setting(_option(args, "--port"))
-    host = _setting(_option(args, "--host"))
-    if port is not None or host is not None:
-        return [_listener(program, host, port, None, None, "")]
-    for name in _ADDRESS_VARIABLES:
-        setting = _env_setting(env, name)
-        if setting is not None:
-            found = _address(program, setting.value, setting, certain=False)
-            if found is not None:
-                return [found]
+    given = {a.value.split("=", 1)[0] for a in args if a.value.startswith("-")}
+    if given:
+        for flag in _ADDRESS_FLAGS:
+            if flag not in given:
+                continue
+            option = _option(args, flag) if flag.startswith("--") else _exact_option(args, flag)
+            if option is not None:
+                found = _address(program, option.value, _setting(option))
+                if found is not None:
+                    return [found]
+        if "--port" in given or "--host" in given:
+            port = _setting(_option(args, "--port"))
+            host = _setting(_option(args, "--host"))
+            return [_listener(program, host, port, None, None, "")]
+    if env:
+        for name in _ADDRESS_VARIABLES:
+            setting = _env_setting(env, name)
+            if setting is not None:
+                found = _address(program, setting.value, setting, certain=False)
+                if found is not None:
+                    return [found]
     return []
 
 
@@ -912,7 +951,7 @@ def _traefik_listeners(args: list[Arg], env: Mapping[str, Arg]) -> list[Listener
         match = re.match(r"^--entry[pP]oints\.[\w-]+\.address=(.*)$", arg.value)
         if match:
             entry_points = True
-            address = _address("traefik", match.group(1).split("/", 1)[0], Arg(arg.value, arg.span, f"`{arg.value}`"))
+            address = _address("traefik", match.group(1).split("/", 1)[0], Arg(arg.value, arg.where, f"`{arg.value}`"))
             if address is not None:
                 found.append(replace(address, host=address.host or ""))
     for name, value in env.items():
@@ -971,12 +1010,14 @@ def command_args(instruction: Instruction) -> list[Arg]:
     if instruction.keyword == "HEALTHCHECK":
         script = instruction.shell
         if script is not None:
-            return [Arg(w.value, w.span, "", w.raw) for c in script.all_commands for w in c.words]
+            return [Arg(w.value, (w.source, w.start, w.end), "", w.raw) for c in script.all_commands for w in c.words]
         return _healthcheck_exec_args(instruction)
     if instruction.json_args is not None:
         return exec_args(instruction)
     script = instruction.shell
-    return [Arg(w.value, w.span, "", w.raw) for c in script.all_commands for w in c.words] if script is not None else []
+    if script is None:
+        return []
+    return [Arg(w.value, (w.source, w.start, w.end), "", w.raw) for c in script.all_commands for w in c.words]
 
 
 def _healthcheck_exec_args(instruction: Instruction) -> list[Arg]:
@@ -1000,6 +1041,6 @@ def _healthcheck_exec_args(instruction: Instruction) -> list[Arg]:
             _, end = json.decoder.scanstring(text, quote + 1)  # type: ignore[attr-defined]
         except ValueError:
             break
-        args.append(Arg(value, instruction.span_of(quote + 1, end - 1)))
+        args.append(Arg(value, (instruction.arguments_map, quote + 1, end - 1)))
         position = end
     return args

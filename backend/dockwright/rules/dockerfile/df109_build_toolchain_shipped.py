@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Stage
+from dockwright.dockerfile.queries.commands import commands_of
 from dockwright.dockerfile.queries.packages import OS_TOOLS, PackageCommand, package_commands
 from dockwright.dockerfile.queries.stages import final_image_stages, lineage_instructions
 from dockwright.findings import Finding, Severity
@@ -89,11 +90,14 @@ class BuildToolchainShipped(Rule):
             )
             return
         stages = {stage.index for stage in final_image_stages(document)}
+        if not _installs_toolchain(document, stages):
+            return
         uses = [
             use
-            for instruction in instructions
-            if instruction.keyword == "RUN" and instruction.stage is not None and instruction.stage.index in stages
-            for use in package_commands(instruction, *OS_TOOLS)
+            for use in package_commands(document, *OS_TOOLS)
+            if use.instruction.parent is None
+            and use.instruction.stage is not None
+            and use.instruction.stage.index in stages
         ]
         removed = _removed(uses)
         for position, use in enumerate(uses):
@@ -117,6 +121,19 @@ class BuildToolchainShipped(Rule):
                 f"build, not to run, {'they add' if len(names) > 1 else 'it adds'} size, CVEs and tools for an "
                 "attacker; install them in a builder stage and copy only what it builds",
             )
+
+
+def _installs_toolchain(document: Dockerfile, stages: set[int]) -> bool:
+    """A cheap first look: does a package tool in the shipped stages name something like a toolchain package?
+    Reading the commands through the package tables costs more, and most images install none."""
+    programs = {program for tool in OS_TOOLS for program in tool.programs}
+    for instruction, command in commands_of(document, *programs):
+        stage = instruction.stage
+        if stage is None or stage.index not in stages or instruction.parent is not None:
+            continue
+        if any(is_toolchain(arg.value.split("=", 1)[0].split("~", 1)[0]) for arg in command.args):
+            return True
+    return False
 
 
 def _sdk(stage: Stage) -> str | None:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.build_context import context_files
-from dockwright.dockerfile.queries.listening import Listener, command_args, listeners, local_urls, stage_process
+from dockwright.dockerfile.queries.listening import Listener, command_args, local_urls, stage_listeners
 from dockwright.dockerfile.queries.ports import exposed_ports
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
@@ -41,7 +41,7 @@ class ServerPortMismatch(Rule):
         stage = document.final_stage
         if stage is None:
             return
-        found = [lis for lis in listeners(stage_process(stage, context_files(context))) if _counts(lis)]
+        found = [lis for lis in stage_listeners(stage, context_files(context))[1] if _counts(lis)]
         ports = {lis.port for lis in found}
         if not ports:
             return

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.build_context import context_files
-from dockwright.dockerfile.queries.listening import Listener, listeners, stage_process
+from dockwright.dockerfile.queries.listening import Listener, stage_listeners
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.rules.base import Rule, register
 
@@ -37,9 +37,8 @@ class LoopbackBind(Rule):
         stage = document.final_stage
         if stage is None:
             return
-        process = stage_process(stage, context_files(context))
         reported: set[Span] = set()
-        for listener in listeners(process):
+        for listener in stage_listeners(stage, context_files(context))[1]:
             if not listener.loopback or listener.admin:
                 continue
             setting = listener.host_setting
