@@ -4,11 +4,14 @@ it, and a new ETag after every policy change."""
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from catalog.models import RulePolicy
 from catalog.selectors import rule_policy_version
 from catalog.services import rule_policies_reset, rule_policy_save
+from core import versioned_responses
 from dockwright.lint import RULESET_VERSION
 from dockwright.rules import load_all, registry
 from tests.api.api_support import DOCKERFILE, assert_error_shape
@@ -159,3 +162,34 @@ def test_catalogue_answers_need_no_session_and_set_no_cookie(api_client, user):
     assert response.status_code == 200
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_a_client_that_accepts_gzip_gets_the_catalogue_compressed_with_a_weak_etag(api_client):
+    plain = api_client.get("/api/v1/rules")
+
+    compressed = api_client.get("/api/v1/rules", HTTP_ACCEPT_ENCODING="br, gzip;q=0.8")
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert compressed["ETag"] == "W/" + plain["ETag"]
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    again = api_client.get("/api/v1/rules", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"])
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize("accept_encoding", ["", "br", "gzip;q=0", "identity"])
+def test_a_client_that_does_not_accept_gzip_gets_plain_json(api_client, accept_encoding):
+    response = api_client.get("/api/v1/rules", HTTP_ACCEPT_ENCODING=accept_encoding)
+
+    assert "Content-Encoding" not in response
+    assert response.json()
+
+
+def test_rendered_answers_kept_in_memory_are_bounded_in_bytes(api_client, monkeypatch):
+    monkeypatch.setattr(versioned_responses, "MAX_BYTES", 200_000)
+
+    for n in range(20):
+        api_client.get("/api/v1/rules", {"q": "a", "n": n})
+
+    assert versioned_responses._rendered_bytes <= 200_000
+    assert 0 < len(versioned_responses._rendered) < 20
