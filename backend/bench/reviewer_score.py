@@ -41,7 +41,7 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "artifact-lost-between-stages": ["DF057"],  # only the case of an unknown stage name
     "port-mismatch": ["DF112", "DC050", "DC052"],
     "unreachable-bind": ["DF113", "DC051"],
-    "user-too-early": [],
+    "user-too-early": ["DF114"],
     "split-update-install": ["DF015"],  # joins consecutive single-command RUNs, whatever they do
     "build-setting-persisted": [],
     "remote-script-unverified": [],
