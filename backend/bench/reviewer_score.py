@@ -42,8 +42,8 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "port-mismatch": ["DF112", "DC050", "DC052"],
     "unreachable-bind": ["DF113", "DC051"],
     "user-too-early": ["DF114"],
-    "split-update-install": ["DF015"],  # joins consecutive single-command RUNs, whatever they do
-    "build-setting-persisted": [],
+    "split-update-install": ["DF015", "DF115"],  # DF015 joins consecutive single-command RUNs, whatever they do
+    "build-setting-persisted": ["DF116"],
     "remote-script-unverified": [],
     "add-url-no-checksum": [],
     "tls-verification-off": [],
