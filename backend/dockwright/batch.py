@@ -176,7 +176,7 @@ def _shellcheck_requests(items: list[BatchFile]) -> list[shellcheck.ScriptReques
         request
         for item in items
         if item.kind == "dockerfile"
-        for _, request in shellcheck_jobs(item.document)  # type: ignore[arg-type]
+        for _, request in shellcheck_jobs(item.document, rc=shellcheck.rc_from(item.files))  # type: ignore[arg-type]
     ]
 
 

@@ -1,9 +1,11 @@
 """ShellCheck for the shell scripts of a Dockerfile: one process per call, results cached by script.
 
 A RUN's script is checked as the build would run it: with a shebang for the shell that runs it and the
-ARG and ENV names in scope exported first (so ShellCheck does not report them as unassigned). Findings
-come back in the script's own lines and columns; the caller maps them into the Dockerfile through the
-script's SourceMap. `--format=json1` counts a tab as one column, which is what that mapping needs.
+ARG and ENV variables in scope exported first, with their values where the file gives them (so ShellCheck
+does not report them as unassigned, and knows a constant such as `/srv/app` needs no quotes while a value
+with spaces splits). The `.shellcheckrc` of the linted folder applies (its `disable=` and `enable=` lines).
+Findings come back in the script's own lines and columns; the caller maps them into the Dockerfile through
+the script's SourceMap. `--format=json1` counts a tab as one column, which is what that mapping needs.
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ DIALECTS = {
 EXCLUDED = "1090,1091,2187"
 _HEADER_LINES = 2  # the shebang and the export line
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# The lines of a .shellcheckrc that are honoured: which checks are off or on. Others (`source-path`,
+# `external-sources`, `shell`) would let a file read paths of the machine that lints it, or override the
+# shell the build uses.
+_RC_LINE = re.compile(r"^\s*(disable|enable)\s*=\s*([A-Za-z0-9_,\- ]+?)\s*$")
+RC_FILE = ".shellcheckrc"
 _CACHE_SIZE = 4096
 # Below this many uncached scripts per process, a second ShellCheck process costs more than it saves.
 _SCRIPTS_PER_PROCESS = 48
@@ -60,13 +67,21 @@ class ShellCheckError(RuntimeError):
 class ScriptRequest:
     text: str  # the script as the Dockerfile model gives it
     dialect: str  # a value of DIALECTS
-    names: tuple[str, ...] = ()  # variables the build defines before the script runs
+    # The variables the build defines before the script runs, each with its value, or None when the value is
+    # not known (an ARG without a default, a value over a limit): then it is exported without one.
+    variables: tuple[tuple[str, str | None], ...] = ()
+    # The .shellcheckrc that applies, as :func:`rc_from` reads it.
+    rc: str = ""
 
     @cached_property
     def prepared(self) -> str:
         """The file ShellCheck reads: shebang, exports, then the script (its own shebang line blanked, since
         ShellCheck wants a shebang on the first line only)."""
-        exports = " ".join(f"{name}=''" for name in sorted(set(self.names)) if _NAME.match(name))
+        exports = " ".join(
+            name if value is None or "\n" in value else f"{name}={_single_quoted(value)}"
+            for name, value in sorted(set(self.variables), key=lambda v: (v[0], v[1] or ""))
+            if _NAME.match(name)
+        )
         body = self.text
         if body.startswith("#!"):
             body = body[body.find("\n") :] if "\n" in body else ""
@@ -77,7 +92,22 @@ class ScriptRequest:
         # The text's first line too: a shebang is blanked in `prepared`, but comments are kept as offsets into
         # the text, which that line's length shifts.
         first_line = self.text[: self.text.find("\n") + 1] if self.text.startswith("#!") else ""
-        return hashlib.sha256(f"{first_line}\0{self.prepared}".encode()).hexdigest()
+        return hashlib.sha256(f"{first_line}\0{self.prepared}\0{self.rc}".encode()).hexdigest()
+
+
+def _single_quoted(value: str) -> str:
+    return "'" + value.replace("'", "'\\''") + "'"
+
+
+def rc_from(files: Mapping[str, str]) -> str:
+    """The `.shellcheckrc` among the analysis' files (the linted file's folder), reduced to the lines that are
+    honoured; empty when there is none."""
+    try:
+        text = files.get(RC_FILE) or ""
+    except (OSError, ValueError):
+        return ""
+    lines = (_RC_LINE.match(line) for line in text.splitlines()[:200])
+    return "".join(f"{m.group(1)}={m.group(2)}\n" for m in lines if m)
 
 
 @dataclass(frozen=True)
@@ -140,9 +170,14 @@ def start(requests: Sequence[ScriptRequest], limits: Limits | None = None) -> Pe
         missing = [r for r in missing if r.key not in found]
     if not missing:
         return pending
-    processes = max(1, min(os.cpu_count() or 1, len(missing) // _SCRIPTS_PER_PROCESS))
-    for index in range(processes):
-        pending.runs.append(_Run(missing[index::processes], limits or budget.current().limits))
+    # One process reads one .shellcheckrc: scripts under different ones go to different processes.
+    by_rc: dict[str, list[ScriptRequest]] = {}
+    for request in missing:
+        by_rc.setdefault(request.rc, []).append(request)
+    for rc, group in by_rc.items():
+        processes = max(1, min(os.cpu_count() or 1, len(group) // _SCRIPTS_PER_PROCESS))
+        for index in range(processes):
+            pending.runs.append(_Run(group[index::processes], limits or budget.current().limits, rc))
     return pending
 
 
@@ -270,7 +305,7 @@ class _Run:
     base plus a little per script, so that a folder's batch gets what its size needs and one file cannot
     hold a server's worker for longer than a request may take."""
 
-    def __init__(self, requests: list[ScriptRequest], limits: Limits) -> None:
+    def __init__(self, requests: list[ScriptRequest], limits: Limits, rc: str = "") -> None:
         global process_count
         self.requests = requests
         self.timeout = min(
@@ -291,7 +326,13 @@ class _Run:
                 handle.write(request.prepared)
             paths.append(path)
         self.output = open(os.path.join(self.folder.name, "report.json"), "w+b")  # noqa: SIM115 (closed in finish)
-        command = [executable, "--format=json1", "--norc", f"--exclude={EXCLUDED}", *paths]
+        options = ["--norc"]
+        if rc:
+            rc_path = os.path.join(self.folder.name, "shellcheckrc")
+            with open(rc_path, "w", encoding="utf-8") as handle:
+                handle.write(rc)
+            options = [f"--rcfile={rc_path}"]
+        command = [executable, "--format=json1", *options, f"--exclude={EXCLUDED}", *paths]
         command, confine = _confined(command, limits.shellcheck_memory_bytes, math.ceil(self.timeout) + 1)
         try:
             self.process = subprocess.Popen(command, stdout=self.output, stderr=subprocess.PIPE, preexec_fn=confine)

@@ -215,3 +215,14 @@ def test_a_config_in_the_current_folder_is_found_hadolints_included(
     monkeypatch.chdir(tmp_path)
     _, out, _ = run(["lint", "--no-shellcheck", "--format", "json", "Dockerfile"], capsys)
     assert ("DF003" in {f["rule"] for f in json.loads(out)}) is reported
+
+
+def test_the_shellcheckrc_beside_the_dockerfile_applies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM debian:12\nRUN echo $name\n")
+    _, out, _ = run(["lint", "--format", "json", str(dockerfile)], capsys)
+    assert {"SC2086", "SC2154"} <= {f["message"].split(":")[0] for f in json.loads(out)}
+    (tmp_path / ".shellcheckrc").write_text("# the team's choice\ndisable=SC2086\n")
+    _, out, _ = run(["lint", "--format", "json", str(dockerfile)], capsys)
+    codes = {f["message"].split(":")[0] for f in json.loads(out)}
+    assert "SC2154" in codes and "SC2086" not in codes

@@ -72,11 +72,11 @@ def test_every_distinct_script_of_a_batch_goes_to_shellcheck_once(
     checked: list[str] = []
     real_init = shellcheck._Run.__init__
 
-    def recording_init(self: Any, requests: list[shellcheck.ScriptRequest], limits: Limits) -> None:
+    def recording_init(self: Any, requests: list[shellcheck.ScriptRequest], limits: Limits, rc: str = "") -> None:
         if os.getpid() != parent:  # a worker started ShellCheck itself: leave a mark the test can see
             (tmp_path / f"worker-{os.getpid()}").write_text("started ShellCheck")
         checked.extend(request.key for request in requests)
-        real_init(self, requests, limits)
+        real_init(self, requests, limits, rc)
 
     monkeypatch.setattr(shellcheck._Run, "__init__", recording_init)
     shellcheck.clear_cache()

@@ -11,9 +11,32 @@ from dockwright.shellcheck import ScriptRequest
 pytestmark = pytest.mark.skipif(shellcheck.locate() is None, reason="shellcheck is not installed")
 
 
-def test_prepared_script_exports_names_in_scope_before_the_script() -> None:
-    request = ScriptRequest("echo $x", "bash", ("B", "a", "not-a-name"))
-    assert request.prepared == "#!/bin/bash\nexport B='' a=''\necho $x"
+def test_prepared_script_exports_variables_in_scope_with_their_values_before_the_script() -> None:
+    variables = (("B", "/srv/app"), ("a", None), ("not-a-name", "x"), ("q", "it's"), ("n", "two\nlines"))
+    request = ScriptRequest("echo $x", "bash", variables)
+    assert request.prepared == "#!/bin/bash\nexport B='/srv/app' a n q='it'\\''s'\necho $x"
+
+
+def test_a_constant_needs_no_quotes_while_a_value_with_spaces_splits() -> None:
+    text = "echo $DIR $DEPS $UNKNOWN\n"
+    variables = (("DIR", "/srv/app"), ("DEPS", "autoconf make"), ("UNKNOWN", None))
+    (comments,) = shellcheck.check([ScriptRequest(text, "sh", variables)])
+    assert sorted(text[c.start : c.end] for c in comments if c.sc_code == "SC2086") == ["$DEPS", "$UNKNOWN"]
+
+
+def test_the_shellcheckrc_keeps_only_which_checks_are_off_or_on() -> None:
+    rc = "# team settings\ndisable=SC2086,SC2046\nenable=require-variable-braces\nsource-path=/etc\nshell=bash\n"
+    assert shellcheck.rc_from({".shellcheckrc": rc}) == "disable=SC2086,SC2046\nenable=require-variable-braces\n"
+    assert shellcheck.rc_from({}) == ""
+
+
+def test_the_shellcheckrc_applies_and_is_part_of_the_cache_key() -> None:
+    text = "echo $x_unquoted_rc\n"
+    plain, with_rc = ScriptRequest(text, "sh"), ScriptRequest(text, "sh", rc="disable=SC2086,SC2154\n")
+    assert plain.key != with_rc.key
+    found = shellcheck.check([plain, with_rc])
+    assert {c.sc_code for c in found[0]} >= {"SC2086", "SC2154"}
+    assert found[1] == ()
 
 
 def test_a_scripts_own_shebang_line_is_blanked_so_lines_keep_their_numbers() -> None:

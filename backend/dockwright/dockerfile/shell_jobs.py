@@ -1,5 +1,5 @@
 """The ShellCheck requests of a Dockerfile: every shell-form RUN script and every heredoc body run by a shell,
-each with the dialect it runs in and the ARG/ENV names the build defines before it.
+each with the dialect it runs in and the ARG/ENV variables the build defines before it, with their values.
 
 Shared by the ShellCheck rule and by the CLI's batch mode, which checks the scripts of many files at once. Both
 send only what the plan's limits allow (:mod:`dockwright.budget`): ShellCheck's cost grows much faster than a
@@ -18,12 +18,17 @@ import tree_sitter
 from dockwright import budget, shellcheck
 from dockwright.budget import Limits
 from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.dockerfile.queries.stages import lineage_instructions
+from dockwright.dockerfile.scopes import PREDEFINED_ARGS
 from dockwright.dockerfile.shell import ShellScript, active_shell
+from dockwright.dockerfile.variables import UNKNOWN
 
 Job = tuple[ShellScript, shellcheck.ScriptRequest]
 # Below this size a script cannot nest deep enough to matter; its tree is not measured.
 _SMALL_SCRIPT = 256
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# A longer value is exported without it: ShellCheck needs to know a variable is set, not a page of text.
+_MAX_VALUE = 1024
 
 
 @dataclass
@@ -35,18 +40,19 @@ class ShellCheckPlan:
     over_budget: list[ShellScript] = field(default_factory=list)
 
 
-def shellcheck_jobs(document: Dockerfile) -> list[Job]:
-    return shellcheck_plan(document).jobs
+def shellcheck_jobs(document: Dockerfile, rc: str = "") -> list[Job]:
+    return shellcheck_plan(document, rc=rc).jobs
 
 
-def shellcheck_plan(document: Dockerfile, limits: Limits | None = None) -> ShellCheckPlan:
-    """What to send to ShellCheck within ``limits`` (the analysis' budget by default), and what not."""
+def shellcheck_plan(document: Dockerfile, limits: Limits | None = None, rc: str = "") -> ShellCheckPlan:
+    """What to send to ShellCheck within ``limits`` (the analysis' budget by default), and what not; ``rc`` is
+    the `.shellcheckrc` that applies (see :func:`dockwright.shellcheck.rc_from`)."""
     limits = limits or budget.current().limits
     plan = ShellCheckPlan()
     sent: set[str] = set()
     sent_bytes = 0
     for instruction, script in document.run_scripts:
-        for job in _requests(instruction, script):
+        for job in _requests(instruction, script, rc):
             reason = _over_limit(job[0], limits)
             if reason is not None:
                 plan.skipped.append((job[0], reason))
@@ -89,7 +95,7 @@ def _deeper_than(tree: tree_sitter.Tree, levels: int) -> bool:
             depth -= 1
 
 
-def _requests(instruction: Instruction, script: ShellScript) -> Iterator[Job]:
+def _requests(instruction: Instruction, script: ShellScript, rc: str) -> Iterator[Job]:
     outer = _dialect(active_shell(instruction)[0])
     if outer is None:
         return
@@ -97,20 +103,36 @@ def _requests(instruction: Instruction, script: ShellScript) -> Iterator[Job]:
     first_dialect = _shebang_dialect(script.text) or outer
     if script.text.strip() and first_dialect is not None:
         own = first_dialect if markers_only else outer
-        yield script, shellcheck.ScriptRequest(script.text, own, _names_used(instruction, script.text))
+        yield script, shellcheck.ScriptRequest(script.text, own, _variables(instruction, script.text), rc)
     # Bodies fed to a shell (`RUN bash <<EOF`) are checked in the dialect of that shell.
     feeder = next((_dialect(c.program) for c in script.commands if _dialect(c.program)), outer)
     for child in script.children:
         body = _shebang_dialect(child.text) or (outer if markers_only else feeder)
         if child.text.strip() and body is not None:
-            yield child, shellcheck.ScriptRequest(child.text, body, _names_used(instruction, child.text))
+            yield child, shellcheck.ScriptRequest(child.text, body, _variables(instruction, child.text), rc)
 
 
-def _names_used(instruction: Instruction, text: str) -> tuple[str, ...]:
-    """The ARG and ENV names in scope that ``text`` mentions: only those can matter to ShellCheck (as
-    `$NAME` or in arithmetic), and a file with thousands of variables must not send them with every script."""
+def _variables(instruction: Instruction, text: str) -> tuple[tuple[str, str | None], ...]:
+    """What the build has set when ``text`` runs: the ARG and ENV variables in scope that it mentions, with
+    their values where the file gives them (only those can matter to ShellCheck, as `$NAME` or in arithmetic,
+    and a file with thousands of variables must not send them with every script), and the proxy variables
+    BuildKit predefines, whose values the build passes. An ONBUILD trigger runs in another build, which has
+    this image's ENV but not its ARGs."""
     mentioned = set(_IDENTIFIER.findall(text))
-    return tuple(name for name in instruction.scope if name in mentioned)
+    names = [name for name in instruction.scope if name in mentioned]
+    if instruction.parent is not None and instruction.stage is not None:
+        env = {p.key for i in lineage_instructions(instruction.stage) if i.keyword == "ENV" for p in i.raw_pairs}
+        names = [name for name in names if name in env]
+    variables = {name: _value(instruction.scope[name]) for name in names}
+    for name in PREDEFINED_ARGS:
+        variables.setdefault(name, None)
+    return tuple(variables.items())
+
+
+def _value(value: str | None) -> str | None:
+    if value is None or value is UNKNOWN or len(value) > _MAX_VALUE:
+        return None
+    return value
 
 
 def _dialect(program: str) -> str | None:

@@ -39,8 +39,13 @@ class ShellCheck(Rule):
     example_config: ClassVar[dict[str, object]] = {"shellcheck": True}
     equivalents = {"shellcheck": "SC"}
     notes = (
-        "ARG and ENV names in scope are exported before the script, as the build does, so they are not "
-        'reported as unassigned. Scripts run by a shell that is not POSIX (SHELL ["pwsh", ...], zsh) and '
+        "ARG and ENV variables in scope are exported before the script, as the build does, with their values "
+        "where the file gives them: they are not reported as unassigned, a constant such as `/srv/app` needs "
+        "no quotes and a value with spaces is known to split. An ONBUILD trigger sees the image's ENV but not "
+        "its ARGs. BuildKit's proxy variables (`HTTP_PROXY`, `http_proxy`...) are always exported, as hadolint "
+        "does, so a near miss such as `$RTTP_PROXY` is reported (SC2153). The `.shellcheckrc` of the linted "
+        "folder applies (its `disable=` and `enable=` lines; paths and shells it names are not honoured). "
+        'Scripts run by a shell that is not POSIX (SHELL ["pwsh", ...], zsh) and '
         "heredoc bodies for other interpreters (python, node) are skipped. ShellCheck's codes 1090, 1091 and "
         "2187 are off, as in hadolint. ShellCheck's cost grows much faster than a script for some shapes, so "
         "each file has limits (a script's size, commands and nesting; the scripts of a file together; the "
@@ -51,7 +56,7 @@ class ShellCheck(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         if not context.config.shellcheck:
             return
-        plan = shellcheck_plan(document)
+        plan = shellcheck_plan(document, rc=shellcheck.rc_from(context.files))
         yield from self._not_checked(plan)
         jobs = plan.jobs
         if not jobs:

@@ -35,6 +35,12 @@ TRIGGERS = [
     (F + "ONBUILD RUN echo $x\n", (2, 18, 2, 20, "SC2154")),
     # a syntax error ShellCheck itself reports
     (F + "RUN if true; then echo; fi fi\n", (2, 28, 2, 29, "SC1089")),
+    # a near miss of a predefined proxy variable (hadolint's ShellCheck spec)
+    (F + 'RUN echo "$RTTP_PROXY"\n', (2, 11, 2, 22, "SC2153")),
+    # a value that splits, used unquoted
+    (F + 'ENV DEPS="autoconf make"\nRUN apt-get install -y $DEPS\n', (3, 24, 3, 29, "SC2086")),
+    # an ONBUILD trigger runs in another build: this stage's ARGs are not set there, its ENV is
+    (F + 'ARG foo=bar\nENV bar=10\nONBUILD RUN echo "$foo" "$bar"\n', (4, 19, 4, 23, "SC2154")),
 ]
 
 
@@ -59,12 +65,24 @@ NEAR_MISSES = [
     F + "# dockwright ignore=SC2154, SC2086\nRUN echo $name\n",
     "# dockwright global ignore=SC2154,SC2086\n" + F + "RUN echo $name\nRUN echo $other\n",
     F + "# dockwright ignore=DF100\nRUN echo $name\n",
+    # BuildKit's predefined proxy variables, upper and lower case (hadolint's ShellCheck spec)
+    F + "".join(f'RUN echo "${name}"\n' for name in ("HTTP_PROXY", "http_proxy", "https_proxy", "no_proxy")),
+    # a constant needs no quotes
+    F + "ENV APP_HOME=/srv/app\nARG version=1.2.3\nRUN mkdir -p $APP_HOME && echo $version\n",
+    F + 'ARG foo=bar\nARG another_foo\nENV bar=10 baz=20\nRUN echo "$foo" "$another_foo" "$bar" "$baz"\n',
+    F + 'ENV bar=10\nONBUILD RUN echo "$bar"\n',
 ]
 
 
 @pytest.mark.parametrize("snippet", NEAR_MISSES)
 def test_near_misses(snippet: str) -> None:
     assert findings(snippet) == []
+
+
+def test_the_shellcheckrc_of_the_linted_folder_applies() -> None:
+    snippet = F + "RUN echo $name\n"
+    result = lint(snippet, kind="dockerfile", config={"today": TODAY}, files={".shellcheckrc": "disable=SC2086\n"})
+    assert [f.code for f in result.findings if f.rule == "DF100"] == ["SC2154"]
 
 
 def test_a_pragma_covers_only_the_codes_it_names() -> None:
