@@ -10,6 +10,8 @@ export function makeFinding(overrides: Partial<Finding> = {}): Finding {
     column: 6,
     end_line: 1,
     end_column: 19,
+    code: null,
+    help_url: '/rules/DF007',
     ...overrides,
   }
 }
@@ -31,6 +33,8 @@ export function makeAnalysis(overrides: Partial<Analysis> = {}): Analysis {
     ruleset_version: '2026.11',
     created: '2026-11-28T00:00:00Z',
     url: `/a/${overrides.id ?? 'Abc123def456ghi789jkl0'}`,
+    expires_at: null,
+    can_delete: false,
     ...overrides,
   }
 }
@@ -41,6 +45,7 @@ export function makeRule(overrides: Partial<Rule> = {}): Rule {
     slug: 'latest-tag',
     target: 'dockerfile',
     severity: 'warning',
+    default_severity: 'warning',
     title: 'Base image uses the `latest` tag',
     rationale: '`latest` moves; the same Dockerfile builds a different image tomorrow.',
     bad: 'FROM python:latest',
