@@ -44,9 +44,9 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "user-too-early": ["DF114"],
     "split-update-install": ["DF015", "DF115"],  # DF015 joins consecutive single-command RUNs, whatever they do
     "build-setting-persisted": ["DF116"],
-    "remote-script-unverified": [],
-    "add-url-no-checksum": [],
-    "tls-verification-off": [],
+    "remote-script-unverified": ["DF117"],
+    "add-url-no-checksum": ["DF118"],
+    "tls-verification-off": ["DF119", "DC055"],
     "secret-in-build-arg": ["DF024"],
     "context-without-dockerignore": ["DF121"],
     "healthy-condition-without-healthcheck": ["DC054"],
