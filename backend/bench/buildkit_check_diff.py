@@ -7,7 +7,10 @@ line. BuildKit's test asserts the complete list, so a finding of ours that maps 
 expected is a false positive. Where the test gives `UnmarshalWarnings` (the lint request, which checks every
 stage, as Dockwright does) those are expected instead of `Warnings` (the build, which only checks the stages
 it builds); BuildKit's test does not check their lines, so neither do we. One of our findings is at the
-expected line when it starts there or lies in the instruction that starts there.
+expected line when it starts there or lies in the instruction that starts there. Rules off by default are
+switched on, except BuildKit's experimental checks, which run where the Dockerfile asks for them; a build that
+sets BUILDKIT_DOCKERFILE_CHECK gets it as our config (skipped checks ignored), in place of the file's own
+`# check=` directive.
 
 The test file is read at run time from a snapshot of BuildKit's repository, with a small evaluator for the Go
 it is written in (raw and interpreted string literals, `[]byte(…)`, `fmt.Sprintf`/`fmt.Appendf`,
@@ -40,6 +43,7 @@ from bench.peer_specs import (  # noqa: E402
     our_rules,
     percent,
 )
+from dockwright.dockerfile.checks import EXPERIMENTAL_CHECKS, file_check, parse_check_options  # noqa: E402
 from dockwright.dockerfile.parser import parse_dockerfile  # noqa: E402
 from dockwright.lint import lint  # noqa: E402
 from dockwright.rules import load_all, registry  # noqa: E402
@@ -185,6 +189,8 @@ class Case:
     expected: list[Expected]
     not_measurable: str = ""
     notes: list[str] = field(default_factory=list)
+    # BUILDKIT_DOCKERFILE_CHECK when the build sets it: the checks' configuration, in place of the file's.
+    check_config: str | None = None
 
 
 class TestReader:
@@ -319,7 +325,8 @@ class TestReader:
             return case
         for key, value in attrs.items():
             if key == "build-arg:BUILDKIT_DOCKERFILE_CHECK":
-                case.not_measurable = f"the build sets the check configuration ({key}={value!r})"
+                case.check_config = str(value)
+                case.notes.append(f"the build sets the checks' configuration: {value!r}, as our config")
             elif key.startswith("build-arg:"):
                 case.notes.append(f"build arg {key[10:]}={value!r} not applied (the checks judge the defaults)")
             else:
@@ -482,8 +489,25 @@ def buildkit_names() -> dict[str, str]:
 
 def run_case(case: Case, names: dict[str, str]) -> Outcome:
     files = {".dockerignore": case.dockerignore} if case.dockerignore is not None else {}
-    config = {"shellcheck": False, "enable": off_by_default(list(names))}
-    result = lint(case.dockerfile, kind="dockerfile", filename="Dockerfile", config=config, files=files)
+    # BuildKit's tests run its checks, but an experimental one only where the Dockerfile asks for it.
+    config: dict[str, Any] = {
+        "shellcheck": False,
+        "enable": off_by_default([i for i in names if names[i] not in EXPERIMENTAL_CHECKS]),
+    }
+    if case.check_config is not None:
+        # The build's configuration replaces the file's directive: skipped checks are ignored rules.
+        options = parse_check_options(case.check_config)
+        config["ignore"] = [i for i, name in names.items() if options.skips(name)]
+        config["enable"] += [i for i, name in names.items() if options.enables(name)]
+    dockerfile = case.dockerfile
+    if case.check_config is not None:
+        # ... and the file's own directive does not count: blanked, so that lines keep their numbers.
+        lines = dockerfile.split("\n")
+        directive = file_check(lines)
+        if directive is not None:
+            lines[directive[1] - 1] = ""
+            dockerfile = "\n".join(lines)
+    result = lint(dockerfile, kind="dockerfile", filename="Dockerfile", config=config, files=files)
     starts = [(i.span.start_line, i.span.end_line) for i in parse_dockerfile(case.dockerfile).instructions]
     ours = [
         Ours(

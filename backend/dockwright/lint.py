@@ -113,9 +113,12 @@ def lint(
     if document is None:
         document = parse(content, kind, budget)
     rules = [r for r in _active_rules(kind, config) if (only is None or r.id in only) and r.id not in skip]
+    requested = _requested_by_file(kind, document, config, rules)
+    rules += [r for r in requested if (only is None or r.id in only) and r.id not in skip]
     with spending(budget):
         findings = [f for rule in rules for f in _run(rule, document, context)]
-    findings = _apply_pragmas(findings, document)
+    findings = _within_requested(findings, requested)
+    findings = _apply_pragmas(findings, document, kind)
     findings = _apply_config(findings, config)
     findings.sort(key=lambda f: (f.span, f.rule))
     findings = _bounded(_dedupe(findings), kind, budget.limits)
@@ -152,8 +155,50 @@ def _run(rule: type[Rule], document: Document, context: LintContext) -> list[Fin
         ]
 
 
-def _apply_pragmas(findings: list[Finding], document: Document) -> list[Finding]:
+def _requested_by_file(
+    kind: str, document: Document, config: LintConfig, active: list[type[Rule]]
+) -> dict[type[Rule], list[tuple[int, int]] | None]:
+    """Rules off by default that the file itself switches on (BuildKit's `# check=experimental=`), for the whole
+    file (None) or for the lines given; a config's `ignore` or severity `none` still wins."""
+    if kind != "dockerfile":
+        return {}
+    from dockwright.pragmas import buildkit_requested
+
+    taken = {rule.id for rule in active}
+    requested = {}
+    for rule_id, scopes in buildkit_requested(document, registry).items():  # type: ignore[arg-type]
+        rule = registry.get(rule_id)
+        if (
+            rule is None
+            or rule_id in taken
+            or rule_id in config.ignore
+            or config.severity.get(rule_id) is Severity.NONE
+        ):
+            continue
+        requested[rule] = scopes
+    return requested
+
+
+def _within_requested(
+    findings: list[Finding], requested: dict[type[Rule], list[tuple[int, int]] | None]
+) -> list[Finding]:
+    """The findings of rules a file switched on for some instructions only, kept on those."""
+    scoped = {rule.id: scopes for rule, scopes in requested.items() if scopes is not None}
+    if not scoped:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.rule not in scoped or any(first <= f.span.start_line <= last for first, last in scoped[f.rule])
+    ]
+
+
+def _apply_pragmas(findings: list[Finding], document: Document, kind: str = "") -> list[Finding]:
     pragmas = scan(document.lines, registry)
+    if kind == "dockerfile":
+        from dockwright.pragmas import buildkit_pragmas
+
+        pragmas += buildkit_pragmas(document, registry)  # type: ignore[arg-type]
     if not pragmas:
         return findings
     # A pragma names rule ids and sub-codes (ShellCheck's SC2086); either mutes a finding.

@@ -279,8 +279,9 @@ class Dockerfile:
     directives: dict[str, Directive]
     comments: list[Comment]
     errors: list[SyntaxProblem]
-    # Lines a continuation joined across that were empty (BuildKit's NoEmptyContinuation).
-    empty_continuation_lines: list[int]
+    # The empty lines a continuation joined across (BuildKit's NoEmptyContinuation), per instruction, each
+    # group with the line BuildKit reports it at: the last line it read for the instruction.
+    empty_continuations: list[tuple[int, tuple[int, ...]]]
     escape: str = "\\"
     # Parts of the file left unresolved because they went over a limit of the analysis' budget
     # (:mod:`dockwright.budget`), each at the line that caused it.
@@ -337,11 +338,18 @@ class Dockerfile:
         return index
 
     def pragma_scope(self, pragma: Pragma) -> tuple[int, int] | None:
-        """A `# dockwright ignore=` comment applies to the instruction that follows it."""
+        """A `# dockwright ignore=` comment applies to the instruction that follows it; a `stage ignore=` one
+        from there to the end of that instruction's stage (the stage it opens, for a FROM)."""
+        if pragma.scope is not None:
+            return pragma.scope
         index = bisect.bisect_right(self._instruction_lines, pragma.line)
         if index == len(self.instructions):
             return None
-        span = self.instructions[index].span
+        following = self.instructions[index]
+        span = following.span
+        stage = following.stage or (self.stages[0] if pragma.stage and self.stages else None)
+        if pragma.stage and stage is not None:
+            return (span.start_line, stage.instructions[-1].span.end_line)
         return (span.start_line, span.end_line)
 
     @cached_property

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from dockwright import budget
+from dockwright.dockerfile.checks import InvalidCheckOptions, file_check, parse_check_options
 from dockwright.dockerfile.model import (
     KNOWN_INSTRUCTIONS,
     Comment,
@@ -203,7 +204,7 @@ class _Parser:
         self.comments: list[Comment] = []
         self.errors: list[SyntaxProblem] = []
         self.over_limit: list[SyntaxProblem] = []
-        self.empty_continuations: list[int] = []
+        self.empty_continuations: list[tuple[int, tuple[int, ...]]] = []
         self.instructions: list[Instruction] = []
         # Built on the first heredoc: finding terminators by lookup keeps many heredocs linear.
         self._lines_by_text: _LineIndex | None = None
@@ -226,6 +227,7 @@ class _Parser:
         count = len(self.lines)
         while position < count:
             position = self._parse_line(position)
+        self._check_directive()
         stages, global_args = assign_stages_and_scopes(self.instructions, self.errors, self.escape, self.over_limit)
         if not stages and not any(e.message.startswith("unknown instruction") for e in self.errors):
             last = max(len(self.lines), 1)
@@ -239,7 +241,7 @@ class _Parser:
             directives=self.directives,
             comments=self.comments,
             errors=sorted(self.errors, key=lambda e: e.span),
-            empty_continuation_lines=self.empty_continuations,
+            empty_continuations=self.empty_continuations,
             escape=self.escape,
             over_limit=self.over_limit,
         )
@@ -269,6 +271,18 @@ class _Parser:
                 else:
                     self.error(value_span, f"invalid escape token {value!r}: use \\ or `")
         return len(self.lines)
+
+    def _check_directive(self) -> None:
+        """BuildKit refuses to build a file whose `check` directive it cannot read."""
+        found = file_check(self.lines)
+        if found is None:
+            return
+        value, line = found
+        try:
+            parse_check_options(value)
+        except InvalidCheckOptions as exc:
+            start = self.lines[line - 1].find(value) + 1
+            self.error(Span(line, start, line, start + len(value)), f"failed to parse check options: {exc}")
 
     def _trim_continuation(self, line: str) -> tuple[str, bool]:
         """BuildKit's trimContinuationCharacter: a trailing escape (blanks after it allowed) continues the
@@ -313,6 +327,7 @@ class _Parser:
         last_line = index
         line_index = index + 1
         lines = self.lines
+        empty: list[int] = []
         while continues and line_index < len(lines):
             line = lines[line_index]
             content = line.lstrip(GO_SPACE)
@@ -321,7 +336,7 @@ class _Parser:
                 self.comments.append(Comment(line_index + 1, content.strip()[1:]))
             elif not content:
                 # Skipped as well, with BuildKit's NoEmptyContinuation warning.
-                self.empty_continuations.append(line_index + 1)
+                empty.append(line_index + 1)
             else:
                 piece, continues = self._trim_continuation(line)
                 source.add(length, line_index + 1, self.column(line_index + 1, 0), len(piece))
@@ -329,6 +344,9 @@ class _Parser:
                 length += len(piece)
                 last_line = line_index
             line_index += 1
+        if empty:
+            # BuildKit warns once, at the last line it read for the instruction.
+            self.empty_continuations.append((line_index, tuple(empty)))
         return _Logical("".join(parts), source, index + 1, last_line + 1, start), line_index
 
     def _build_instruction(self, logical: _Logical, next_index: int) -> int:

@@ -51,7 +51,7 @@ def test_instruction_casing_is_kept_as_written() -> None:
 
 def test_empty_continuation_lines_are_recorded() -> None:
     parsed = parse_dockerfile("FROM alpine\nRUN echo a \\\n\n   \n  b\n")
-    assert parsed.empty_continuation_lines == [3, 4]
+    assert parsed.empty_continuations == [(5, (3, 4))]
     assert parsed.instructions[1].arguments == "echo a   b"
 
 

@@ -21,7 +21,10 @@ class FromAsCasing(Rule):
     good = "FROM golang:1.23 AS build\n"
     fix_title = "Write `AS` in the same case as `FROM`"
     equivalents = {"buildkit": "FromAsCasing"}
-    notes = "As in BuildKit: a lower-case `from` wants `as`; any other casing of FROM wants `AS`."
+    notes = (
+        "As in BuildKit: a lower-case `from` wants `as`, an upper-case `FROM` wants `AS`; a FROM in mixed case "
+        "(`From`) is left to the casing rule (DF103), as BuildKit does."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:
@@ -29,6 +32,8 @@ class FromAsCasing(Rule):
             if stage.as_text is None or len(words) < 2:
                 continue
             keyword = stage.from_instruction.keyword_text
+            if keyword not in (keyword.lower(), keyword.upper()):
+                continue
             expected = "as" if keyword == keyword.lower() else "AS"
             if stage.as_text == expected:
                 continue

@@ -22,10 +22,17 @@ class EmptyContinuation(Rule):
     good = "FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n"
     fix_title = "Delete the empty line"
     equivalents = {"buildkit": "NoEmptyContinuation"}
+    notes = (
+        "As in BuildKit, one finding per instruction, at the last line BuildKit reads for it (where the "
+        "continuation ends); the message names the empty lines and the fix deletes them all."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for line in document.empty_continuation_lines:
-            fix = Fix(self.fix_title, (Edit(Span(line, 1, line + 1, 1), ""),), safe=True)
+        for reported, empty in document.empty_continuations:
+            edits = tuple(Edit(Span(line, 1, line + 1, 1), "") for line in empty)
+            which = f"line {empty[0]} is" if len(empty) == 1 else f"lines {', '.join(map(str, empty))} are"
             yield self.finding(
-                Span(line, 1, line, max(len(document.lines[line - 1]), 0) + 1), "empty continuation line", fix
+                Span(reported, 1, reported, len(document.lines[reported - 1]) + 1),
+                f"empty continuation line: {which} empty inside this instruction",
+                Fix(self.fix_title, edits, safe=True),
             )

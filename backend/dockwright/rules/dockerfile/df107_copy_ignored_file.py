@@ -11,6 +11,9 @@ from dockwright.dockerignore import excluding_pattern, parse_dockerignore
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
+# Patterns that exclude every entry of the context's root, which BuildKit reports for `COPY . .`.
+_EVERYTHING = ("*", "**", "**/*")
+
 
 @register
 class CopyIgnoredFile(Rule):
@@ -29,7 +32,10 @@ class CopyIgnoredFile(Rule):
     equivalents = {"buildkit": "CopyIgnoredFile"}
     notes = (
         "Needs the .dockerignore among the analysed files (`<Dockerfile>.dockerignore` wins over "
-        "`.dockerignore`, as in BuildKit). Wildcard sources are not expanded."
+        "`.dockerignore`, as in BuildKit). Wildcard sources are not expanded. The context's root (`COPY . .`) "
+        "counts as excluded only by `*`, `**` or `**/*`, as in BuildKit. BuildKit checks nothing when the "
+        "file has a `!` exception; Dockwright follows the exceptions instead (a re-included file is not "
+        "reported)."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
@@ -49,8 +55,13 @@ class CopyIgnoredFile(Rule):
                 if not source or source.startswith("<<") or "://" in source or any(c in source for c in "*?["):
                     continue
                 if posixpath.normpath(source.lstrip("/")) in (".", ""):
-                    continue
-                pattern = excluding_pattern(patterns, source)
+                    # The context's root is excluded only by a pattern that excludes every entry of it, and no
+                    # exception that brings one back.
+                    everything = [p for p in patterns if p.text in _EVERYTHING and not p.negated]
+                    pattern = everything[0] if everything and not any(p.negated for p in patterns) else None
+                    source = "."
+                else:
+                    pattern = excluding_pattern(patterns, source)
                 if pattern is not None:
                     yield self.finding(
                         word.span, f"`{source}` is excluded by `{pattern.text}` ({ignore_file} line {pattern.line})"

@@ -47,3 +47,14 @@ def test_a_dockerfile_specific_ignore_file_wins() -> None:
     files = {".dockerignore": ".env\n", "prod.Dockerfile.dockerignore": "*.md\n"}
     snippet = N + "COPY .env README.md ./\n"
     assert positions(snippet, files, filename="prod.Dockerfile") == [(3, 11)]
+
+
+@pytest.mark.parametrize("ignore", ["*\n", "**\n", "**/*\n", "# everything\n*\n"])
+def test_the_context_root_is_excluded_by_a_pattern_that_excludes_everything(ignore: str) -> None:
+    assert positions(N + "COPY . .\n", {".dockerignore": ignore}) == [(3, 6)]
+    assert positions(N + "COPY ./ /app/\n", {".dockerignore": ignore}) == [(3, 6)]
+
+
+@pytest.mark.parametrize("ignore", [".*\n", "*.md\n", "node_modules\n", "*\n!src\n"])
+def test_the_context_root_is_not_excluded_by_other_patterns(ignore: str) -> None:
+    assert positions(N + "COPY . .\n", {".dockerignore": ignore}) == []
