@@ -53,8 +53,8 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "admin-ui-exposed": ["DC014"],  # any port published on every interface, admin UI or not
     "default-admin-credentials": ["DC024"],  # only a password written out, not one left unset
     "source-bind-mount-in-prod": [],
-    "database-without-volume": [],
-    "wrong-data-directory": [],
+    "database-without-volume": ["DC059"],
+    "wrong-data-directory": ["DC060"],
     "connection-url-wrong-host": ["DC053"],
     # Concepts Dockwright already has rules for.
     "latest-tag": ["DF002", "DF003", "DC019"],

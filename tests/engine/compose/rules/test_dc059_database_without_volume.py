@@ -1,0 +1,28 @@
+from tests.engine.rule_table import rule_table
+
+TRIGGERS = [
+    ("services:\n  db:\n    image: postgres:16\n", 2, 3),
+    (
+        "services:\n  db:\n    image: mysql:5.7\n    volumes:\n"
+        "      - ./init.sql:/docker-entrypoint-initdb.d/init.sql\n",
+        2,
+        3,
+    ),
+    ("services:\n  mq:\n    image: rabbitmq:3.13-management\n", 2, 3),
+    ("services:\n  cache:\n    image: redis:7.4\n    command: ['redis-server', '--appendonly', 'yes']\n", 2, 3),
+    ("services:\n  sql:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n", 2, 3),
+    ("services:\n  mongo:\n    image: mongo:7.0\n    restart: always\n", 2, 3),
+]
+NEAR_MISSES = [
+    "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n"
+    "volumes:\n  pgdata:\n",
+    "services:\n  cache:\n    image: redis:7.4\n",
+    "services:\n  cache:\n    image: redis:7.4\n    command: ['redis-server', '--save', '', '--appendonly', 'no']\n",
+    "services:\n  cache:\n    image: memcached:1.6\n",
+    "services:\n  db:\n    image: postgres:16\n    tmpfs:\n      - /var/lib/postgresql/data\n",
+    "services:\n  db:\n    image: postgres:18\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n",
+    "services:\n  web:\n    image: nginx:1.27\n",
+    "services:\n  db:\n    image: acme/postgres-custom:1\n",
+]
+
+test_triggers, test_near_misses = rule_table("DC059", TRIGGERS, NEAR_MISSES, kind="compose")
