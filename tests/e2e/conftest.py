@@ -52,13 +52,15 @@ def app_url(server_data_dir: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running in the main thread while it is
+# open, and the language server's async tests and the stack's own browser test, which run after these, need none.
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as instance:
         yield instance
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright, app_url: str) -> Iterator[Browser]:
     _require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install -y chromium)")
     instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
