@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
+from dockwright.data.images import facts_for
 from dockwright.dockerfile.image import ImageRef
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.users import last_user, user_name
@@ -11,10 +12,8 @@ from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
 ROOT_USERS = ("root", "0")
-# Official images whose own Dockerfile ends with a non-root USER.
-_NON_ROOT_OFFICIAL_IMAGES = frozenset({"elasticsearch", "kibana", "logstash", "sonarqube"})
-# Other images known to default to root when no USER is set (besides official ones and scratch):
-# Google's distroless, Microsoft's .NET and Red Hat's UBI images.
+# Image families known to default to root when no USER is set, beside those the image table describes:
+# Microsoft's .NET and Red Hat's UBI images (their `:nonroot` tags aside).
 _ROOT_DEFAULT_REPOSITORIES = re.compile(r"(^|/)(distroless/|dotnet/|ubi\d+(/|-|$))")
 
 
@@ -37,12 +36,13 @@ class RootUser(Rule):
     fix_title = "Add `USER <non-root user>` to the final stage"
     equivalents = {"hadolint": "DL3002"}
     notes = (
-        "hadolint's DL3002 only reports a last `USER root` (in any stage); Dockwright checks the stage that "
-        "becomes the image, following `FROM <earlier stage>`, and also reports a final stage with no USER at "
-        "all when the base image is known to default to root: official Docker Hub images (except the few "
-        "that end with a non-root USER, such as elasticsearch), scratch, distroless, .NET and UBI images "
-        "(not their `:nonroot` tags). Other images may set a USER of their own, so their missing USER is "
-        "not reported."
+        "hadolint's DL3002 reports a last `USER root` in any stage; Dockwright checks the stage that becomes "
+        "the image, following `FROM <earlier stage>` (a builder stage's root user never ships, and builders "
+        "usually need it). It also says when the image runs as root without any USER: as a warning when the "
+        "base image is known to default to root (an image the image table describes with no USER of its "
+        "own, scratch, distroless, .NET and UBI images, not their `:nonroot` tags), as info when the base is "
+        "not known (`FROM ${IMAGE}`, an image outside the table): it runs as root unless that image sets a "
+        "user. A base known to set another user (elasticsearch, distroless `:nonroot`) is not reported."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
@@ -50,26 +50,41 @@ class RootUser(Rule):
         if stage is None:
             return
         user = last_user(stage)
-        if user is None:
-            image = stage.root_image
-            if image is None or not _defaults_to_root(image):
-                return
+        if user is not None:
+            name = user_name(user)
+            if name in ROOT_USERS:
+                yield self.finding(user.arguments_span, f"the final stage's last USER is `{user.arguments.strip()}`")
+            return
+        base = stage.lineage[-1]
+        image = base.image
+        root = _defaults_to_root(image) if image is not None else None
+        if root is True:
+            assert image is not None
             yield self.finding(
                 stage.from_instruction.keyword_span,
-                f"the final stage (`{image.raw}`) never sets USER, so its process runs as root",
+                f"the final stage never sets USER and `{image.raw}` runs as root, so its process does",
             )
-            return
-        name = user_name(user)
-        if name in ROOT_USERS:
-            yield self.finding(user.arguments_span, f"the final stage's last USER is `{user.arguments.strip()}`")
+        elif root is None:
+            if image is not None:
+                why = f"root unless `{image.raw}` sets another (Dockwright does not know that image)"
+            else:
+                why = f"root unless `{base.image_text}`, known at build time only, sets another"
+            yield Finding(
+                self.id,
+                Severity.INFO,
+                f"the final stage never sets USER, so it runs as the user of its base image: {why}",
+                stage.from_instruction.keyword_span,
+            )
 
 
-def _defaults_to_root(image: ImageRef) -> bool:
-    """Whether the image is known to run as root when the Dockerfile sets no USER (unknown images: no)."""
+def _defaults_to_root(image: ImageRef) -> bool | None:
+    """Whether the image runs as root when the Dockerfile sets no USER: True or False when known, None when the
+    image is not one the image table or the families above describe."""
     if "nonroot" in (image.tag or "").lower():
         return False
-    if image.is_scratch:
+    facts = facts_for(image)
+    if facts is not None:
+        return facts.user in ROOT_USERS
+    if image.is_scratch or _ROOT_DEFAULT_REPOSITORIES.search(image.repository.lower()):
         return True
-    if image.is_official:
-        return image.name not in _NON_ROOT_OFFICIAL_IMAGES
-    return bool(_ROOT_DEFAULT_REPOSITORIES.search(image.repository.lower()))
+    return None

@@ -1,4 +1,5 @@
-from tests.engine.rule_table import findings_of, rule_table
+from dockwright.lint import lint
+from tests.engine.rule_table import TODAY, findings_of, rule_table
 
 TRIGGERS = [
     ('FROM python:3.12-slim\nCMD ["python"]\n', 1, 1),
@@ -15,6 +16,10 @@ TRIGGERS = [
     ("FROM gcr.io/distroless/static-debian12\nCOPY app /app\n", 1, 1),
     # A base image of unknown default user still counts when the Dockerfile says root.
     ("FROM acme/base:1.0\nUSER root\n", 2, 6),
+    # Without USER on a base Dockwright does not know: reported too, as info (see below).
+    ("FROM acme/base:1.0\nCOPY app /app\n", 1, 1),
+    ("ARG IMAGE\nFROM ${IMAGE}\n", 2, 1),
+    ("FROM base\n", 1, 1),
 ]
 NEAR_MISSES = [
     "FROM debian:12\nUSER app\n",
@@ -23,11 +28,9 @@ NEAR_MISSES = [
     'FROM debian:12 AS base\nUSER app\nFROM base\nCMD ["x"]\n',
     "FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app\n",
     "FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n",
-    "FROM bitnami/nginx:1.27\n",
-    # Images that are not known to default to root may well set a USER of their own.
-    "FROM acme/base:1.0\nCOPY app /app\n",
+    # Base images known to set a user of their own.
     "FROM elasticsearch:8.15.0\n",
-    "FROM nginxinc/nginx-unprivileged:1.27\n",
+    "FROM gcr.io/distroless/base-debian12:nonroot\n",
     # A user from a variable nobody defines is unknown, not root.
     "FROM debian:12\nUSER ${APP_USER}\n",
     "# dockwright ignore=DF005\nFROM debian:12\n",
@@ -39,3 +42,19 @@ test_triggers, test_near_misses = rule_table("DF005", TRIGGERS, NEAR_MISSES)
 
 def test_user_names_are_case_sensitive() -> None:
     assert findings_of("DF005", "FROM debian:12\nUSER ROOT\n") == []
+
+
+def findings(snippet: str) -> list[tuple[str, str]]:
+    result = lint(snippet, kind="dockerfile", config={"today": TODAY, "shellcheck": False})
+    return [(f.severity.value, f.message) for f in result.findings if f.rule == "DF005"]
+
+
+def test_root_is_a_warning_when_certain_and_info_when_the_base_image_is_unknown() -> None:
+    assert findings("FROM python:3.12-slim\n") == [
+        ("warning", "the final stage never sets USER and `python:3.12-slim` runs as root, so its process does")
+    ]
+    assert findings("FROM acme/base:1.0\nUSER root\n") == [("warning", "the final stage's last USER is `root`")]
+    (unknown,) = findings("FROM bitnami/nginx:1.27\n")
+    assert unknown[0] == "info" and "root unless `bitnami/nginx:1.27` sets another" in unknown[1]
+    (unresolved,) = findings("ARG IMAGE\nFROM ${IMAGE}\n")
+    assert unresolved[0] == "info" and "`${IMAGE}`, known at build time only" in unresolved[1]
