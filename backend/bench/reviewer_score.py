@@ -50,8 +50,8 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "secret-in-build-arg": ["DF024"],
     "context-without-dockerignore": ["DF121"],
     "healthy-condition-without-healthcheck": ["DC054"],
-    "admin-ui-exposed": ["DC014"],  # any port published on every interface, admin UI or not
-    "default-admin-credentials": ["DC024"],  # only a password written out, not one left unset
+    "admin-ui-exposed": ["DC056"],
+    "default-admin-credentials": ["DC057"],
     "source-bind-mount-in-prod": [],
     "database-without-volume": ["DC059"],
     "wrong-data-directory": ["DC060"],

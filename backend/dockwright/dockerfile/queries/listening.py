@@ -363,8 +363,10 @@ def _unwrapped(argv: list[Arg], env: dict[str, Arg]) -> tuple[list[Arg] | None, 
                     env[name] = Arg(value, rest[0].where, f"`{rest[0].value}`")
                 rest = rest[1:]
             argv = rest
-        elif program.endswith(".sh") and len(argv) > 1:
+        elif program.endswith(".sh") and "entrypoint" in program and len(argv) > 1:
             argv = argv[1:]  # docker-entrypoint.sh and its kind end in `exec "$@"`
+        elif program.endswith(".sh"):
+            return None, env  # a script of the project's: what it starts, and with which words, is unknown
         elif program in POSIX_SHELLS and len(argv) > 2 and argv[1].value in ("-c", "-ec", "-ex", "-xc", "-lc"):
             commands = parse_script(argv[2].value, SourceMap()).all_commands
             if not commands:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dockwright.compose.bundle import lookup
 from dockwright.compose.model import Service
 from dockwright.compose.mounts import Mount
+from dockwright.compose.nodes import Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.data.images import ImageFacts
 from dockwright.dockerfile.queries.paths import is_within
@@ -51,6 +52,29 @@ def data_directory(server: ServiceServer) -> DataDirectory | None:
             if value.startswith("/"):
                 return DataDirectory(posixpath.normpath(value), flag)
     return DataDirectory(facts.data_dirs[0], "")
+
+
+# Programs that start an image's own server (a command naming one still runs the database).
+_SERVER_PROGRAMS = frozenset(
+    {
+        *("postgres", "mysqld", "mariadbd", "mongod", "redis-server", "rabbitmq-server", "elasticsearch"),
+        *("docker-entrypoint.sh", "sqlservr", "memcached", "prometheus", "grafana", "grafana-server"),
+    }
+)
+
+
+def runs_image_server(service: Service) -> bool:
+    """Whether the container runs the image's own server, not a one-shot job on the image (a set-up task run
+    from the database image with another command or entrypoint, a job others wait to complete)."""
+    if service.is_one_shot() or "entrypoint" in service.body:
+        return False
+    command = service.get("command")
+    first = ""
+    if isinstance(command, Scalar):
+        first = command.text.strip().split(" ", 1)[0]
+    elif isinstance(command, Sequence) and command.items and isinstance(command.items[0], Scalar):
+        first = command.items[0].text.strip()
+    return not first or first.startswith("-") or posixpath.basename(first) in _SERVER_PROGRAMS
 
 
 def persistence_asked(facts: ImageFacts, server: ServiceServer) -> bool:

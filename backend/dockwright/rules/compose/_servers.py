@@ -53,8 +53,22 @@ class ServiceServer:
     def possible_ports(self) -> set[int]:
         return {lis.port for lis in self.listening if lis.port is not None}
 
+    @property
+    def configured_unreadably(self) -> bool:
+        """Whether the server reads configuration the analysis cannot (a mounted folder, a template filled in at
+        start, a file copied from another stage): then the ports its image declares say nothing."""
+        files = self.process.files if self.process is not None else {}
+        return any(
+            file.content is None or "/templates" in path
+            for path, file in files.items()
+            if path.startswith(("/etc/nginx", "/etc/caddy", "/etc/traefik", "/usr/local/apache2/conf"))
+        )
+
     def declared_ports(self) -> set[int]:
-        """Ports the image says it serves without its command telling: EXPOSE, `expose:` and the image table."""
+        """Ports the image says it serves without its command telling: EXPOSE, `expose:` and the image table;
+        none when the server is configured by files the analysis cannot read."""
+        if self.configured_unreadably:
+            return set()
         ports: set[int] = set()
         if self.stage is not None:
             for instruction in lineage_instructions(self.stage):

@@ -8,7 +8,7 @@ from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
-from dockwright.rules.compose._data_dirs import data_directory, data_mounts, persistence_asked
+from dockwright.rules.compose._data_dirs import data_directory, data_mounts, persistence_asked, runs_image_server
 from dockwright.rules.compose._servers import service_server
 
 
@@ -29,21 +29,23 @@ class DatabaseWithoutVolume(ComposeRule):
         "    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n"
     )
     fix_title = "Mount a named volume on the data directory"
-    # Off by default: Dockwright's own deployment files show a false positive, as
-    # it does not yet tell a one-shot job run from a database image (an Elasticsearch set-up
-    # task) from the database itself.
-    enabled_by_default = False
     notes = (
         "Services whose image the image table knows as a database, cache or broker (PostgreSQL, MySQL, "
         "MariaDB, MongoDB, Redis, RabbitMQ, Elasticsearch, SQL Server...), pulled or built on. A service with "
         "any volume, or a bind mount of a directory, is left to DC060 (a volume at the wrong path); a tmpfs on "
-        "the data directory says the data is meant to be thrown away. Redis counts as a database only when its "
+        "the data directory says the data is meant to be thrown away. One-shot jobs run from a database image "
+        '(another `entrypoint` or command, `restart: "no"`, or awaited with `service_completed_successfully`) '
+        "are no database. Redis counts as a database only when its "
         "command asks for persistence (`--appendonly yes`, `--save 60 1`): by default it is used as a cache."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        for service in document.project(context).first_defined_here():
-            if service.incomplete or "volumes_from" in service.body:
+        project = document.project(context)
+        jobs = project.awaited_completion()
+        for service in project.first_defined_here():
+            if service.incomplete or "volumes_from" in service.body or service.name in jobs:
+                continue
+            if not runs_image_server(service):
                 continue
             server = service_server(service, context)
             facts = server.facts

@@ -30,9 +30,6 @@ class PublishedPortNotListening(ComposeRule):
         "    environment:\n      GF_SERVER_HTTP_PORT: '3001'\n"
     )
     fix_title = "Publish the container port the server listens on (the right-hand side of `ports`)"
-    # Off by default: Dockwright's own deployment files show a false positive, as
-    # it does not yet read the ports a mounted server configuration listens on (an nginx edge on 443).
-    enabled_by_default = False
     notes = (
         "What the service listens on is read as DF112 reads a Dockerfile: the stage the service builds (when "
         "the analysis has its Dockerfile) or what the image table knows of a pulled image (nginx, Caddy, "

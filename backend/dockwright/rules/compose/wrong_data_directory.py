@@ -11,7 +11,7 @@ from dockwright.dockerfile.queries.paths import is_within
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
-from dockwright.rules.compose._data_dirs import aimed_at_data, data_directory, data_mounts, keeps
+from dockwright.rules.compose._data_dirs import aimed_at_data, data_directory, data_mounts, keeps, runs_image_server
 from dockwright.rules.compose._servers import service_server
 
 _POSTGRES_OLD_DATA = "/var/lib/postgresql/data"
@@ -50,6 +50,8 @@ class WrongDataDirectory(ComposeRule):
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.project(context).services:
+            if not runs_image_server(service):
+                continue
             server = service_server(service, context)
             facts = server.facts
             directory = data_directory(server)

@@ -26,9 +26,6 @@ class ServerPortMismatch(Rule):
     bad = 'FROM python:3.12-slim\nEXPOSE 80\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n'
     good = 'FROM python:3.12-slim\nEXPOSE 8000\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n'
     fix_title = "Make EXPOSE and the HEALTHCHECK use the port the server listens on (or move the server)"
-    # Off by default: Dockwright's own deployment files show a false positive, as
-    # it still takes a wrapper script's argument (`start.sh serve`) for the server it starts.
-    enabled_by_default = False
     notes = (
         "The server's port is read from the final stage's ENTRYPOINT and CMD and the environment they run with: "
         "gunicorn and hypercorn `--bind`, uvicorn, daphne, flask run, runserver, rails server, next, jupyter, "

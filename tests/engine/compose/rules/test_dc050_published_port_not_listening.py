@@ -78,3 +78,11 @@ def test_the_message_names_the_setting_and_where_it_is() -> None:
         "5:9 service 'web' publishes container port 80, but gunicorn listens on 8000 (`-b 0.0.0.0:8000`) in "
         "Dockerfile line 2: connections to it are refused"
     ]
+
+
+def test_a_server_configured_by_an_unreadable_template_is_not_judged() -> None:
+    compose = (
+        "services:\n  edge:\n    image: nginx:1.28.0-bookworm\n    volumes:\n"
+        "      - ./nginx/edge.conf:/etc/nginx/templates/nginx.conf.template:ro\n    ports:\n      - '443:443'\n"
+    )
+    assert _findings(compose, {"nginx/edge.conf": "server { listen ${EDGE_HTTPS_PORT} ssl; }\n"}) == []

@@ -26,3 +26,17 @@ NEAR_MISSES = [
 ]
 
 test_triggers, test_near_misses = rule_table("DC059", TRIGGERS, NEAR_MISSES, kind="compose")
+
+
+def test_a_one_shot_job_run_from_a_database_image_is_no_database() -> None:
+    from dockwright.lint import lint
+
+    compose = (
+        "services:\n  setup:\n    image: docker.elastic.co/elasticsearch/elasticsearch:8.17.0\n"
+        "    entrypoint: ['bash', '-c']\n    command: ['curl -fsS http://elasticsearch:9200/']\n"
+        "  migrate:\n    image: postgres:16\n    command: ['psql', '-f', '/init.sql']\n"
+        "  api:\n    image: python:3.12\n    depends_on:\n      migrate:\n"
+        "        condition: service_completed_successfully\n"
+    )
+    result = lint(compose, kind="compose", config={"shellcheck": False})
+    assert [f for f in result.findings if f.rule == "DC059"] == []

@@ -67,3 +67,8 @@ def test_the_caddyfile_the_image_copies_is_read() -> None:
 
 def test_a_configuration_outside_the_analysis_is_not_guessed() -> None:
     assert _positions("FROM nginx:1.27-alpine\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\nEXPOSE 9999\n", {}) == []
+
+
+def test_a_project_script_s_arguments_are_not_taken_for_a_server() -> None:
+    snippet = 'FROM python:3.12\nEXPOSE 8080\nENTRYPOINT ["/usr/bin/tini", "--", "/app/start.sh"]\nCMD ["serve"]\n'
+    assert _positions(snippet, {}) == []
