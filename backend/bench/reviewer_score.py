@@ -52,7 +52,7 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "healthy-condition-without-healthcheck": ["DC054"],
     "admin-ui-exposed": ["DC056"],
     "default-admin-credentials": ["DC057"],
-    "source-bind-mount-in-prod": [],
+    "source-bind-mount-in-prod": ["DC058"],
     "database-without-volume": ["DC059"],
     "wrong-data-directory": ["DC060"],
     "connection-url-wrong-host": ["DC053"],
