@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from dockwright.context import LintContext
-from dockwright.dockerfile.model import Dockerfile, Instruction
+from dockwright.data.images import facts_for
+from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
 from dockwright.dockerfile.scopes import PREDEFINED_ARGS
 from dockwright.dockerfile.variables import references
 from dockwright.findings import Finding, Severity, Span
@@ -76,25 +78,63 @@ class UndefinedVar(Rule):
     fix_title = "Define the variable with ARG or ENV, or fix its name"
     equivalents = {"buildkit": "UndefinedVar"}
     notes = (
-        "Without the base image's config we cannot know every variable it sets: common ones (PATH, HOME, "
-        "JAVA_HOME...) and names ending in _VERSION or _HOME are assumed to come from it, except in stages "
-        "built from scratch. References with a default (`${NAME:-x}`) are never reported."
+        "BuildKit reads the base image's configuration for the variables it sets; Dockwright knows them for "
+        "the images of its image table (those it gives a value, such as postgres' PGDATA) and assumes common "
+        "ones (PATH, HOME, JAVA_HOME...) and names ending in _VERSION or _HOME come from any base image, "
+        "except scratch. A name left undefined is a warning when the base image is known (or scratch), and "
+        "info when it is not (`FROM ${IMAGE}`, an image outside the table), since that image may set it. "
+        "References with a default (`${NAME:-x}`) are never reported."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:
-            from_scratch = stage.root_image is not None and stage.root_image.is_scratch
+            base = _base_image(stage)
             for instruction in stage.instructions:
                 if instruction.keyword not in EXPANDED or instruction.is_exec_form:
                     continue
                 for name, span in _references(instruction):
-                    if name in instruction.scope or name in PREDEFINED_ARGS:
-                        continue
-                    if not from_scratch and (name in IMAGE_ENV or name.endswith(("_VERSION", "_HOME"))):
+                    if name in instruction.scope or name in PREDEFINED_ARGS or base.sets(name):
                         continue
                     close = difflib.get_close_matches(name, list(instruction.scope), n=1, cutoff=0.75)
                     hint = f" (did you mean `{close[0]}`?)" if close else ""
-                    yield self.finding(span, f"`{name}` is not defined at this point{hint}")
+                    if base.known:
+                        yield self.finding(span, f"`{name}` is not defined at this point{hint}")
+                    else:
+                        yield Finding(
+                            self.id,
+                            Severity.INFO,
+                            f"`{name}` is not defined at this point{hint}, unless {base.shown} sets it",
+                            span,
+                        )
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What a stage's base image is known to set."""
+
+    known: bool  # scratch, or an image of the image table
+    scratch: bool
+    environment: frozenset[str]  # the variables the image table gives a value
+    shown: str  # the image, as a message names it
+
+    def sets(self, name: str) -> bool:
+        if self.scratch:
+            return False
+        return name in self.environment or name in IMAGE_ENV or name.endswith(("_VERSION", "_HOME"))
+
+
+def _base_image(stage: Stage) -> _Base:
+    root = stage.lineage[-1]
+    image = root.image
+    if image is None:
+        return _Base(False, False, frozenset(), f"the base image `{root.image_text}` (known at build time only)")
+    if image.is_scratch:
+        return _Base(True, True, frozenset(), "`scratch`")
+    facts = facts_for(image)
+    if facts is None:
+        return _Base(False, False, frozenset(), f"the base image `{image.raw}`")
+    environment = frozenset(v.name for v in facts.environment if v.default is not None)
+    return _Base(True, False, environment, f"`{image.raw}`")
 
 
 def _references(instruction: Instruction) -> Iterator[tuple[str, Span]]:
