@@ -47,7 +47,7 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "remote-script-unverified": ["DF117"],
     "add-url-no-checksum": ["DF118"],
     "tls-verification-off": ["DF119", "DC055"],
-    "secret-in-build-arg": ["DF024"],
+    "secret-in-build-arg": ["DF024", "DF120", "DC061"],
     "context-without-dockerignore": ["DF121"],
     "healthy-condition-without-healthcheck": ["DC054"],
     "admin-ui-exposed": ["DC056"],
