@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-TABLE_UPDATED = dt.date(2026, 11, 1)
+TABLE_UPDATED = dt.date(2026, 12, 3)
 
 
 @dataclass(frozen=True)
@@ -159,9 +159,25 @@ _RELEASES: dict[str, dict[str, Release]] = {
     "elasticsearch": _table(
         "elasticsearch",
         "https://www.elastic.co/support/eol",
+        # Every minor release is supported for 18 months after its release, 7.17 longer.
         {
             "6": "2022-02-10",
+            "7.0": "2020-10-10",
+            "7.1": "2020-11-20",
+            "7.2": "2020-12-25",
+            "7.3": "2021-01-31",
+            "7.4": "2021-04-01",
+            "7.5": "2021-06-02",
+            "7.6": "2021-08-11",
+            "7.7": "2021-11-13",
+            "7.8": "2021-12-18",
+            "7.9": "2022-02-18",
             "7.10": "2022-05-11",
+            "7.11": "2022-08-10",
+            "7.12": "2022-09-23",
+            "7.13": "2022-11-25",
+            "7.14": "2023-02-01",
+            "7.15": "2023-03-22",
             "7.16": "2023-06-07",
             "7.17": "2026-01-15",
             "8.0": "2023-08-10",
@@ -172,6 +188,16 @@ _RELEASES: dict[str, dict[str, Release]] = {
             "8.5": "2024-05-01",
             "8.6": "2024-07-10",
             "8.7": "2024-09-30",
+            "8.8": "2024-11-25",
+            "8.9": "2025-01-25",
+            "8.10": "2025-03-21",
+            "8.11": "2025-05-13",
+            "8.12": "2025-07-17",
+            "8.13": "2025-09-26",
+            "8.14": "2025-12-05",
+            "8.15": "2026-02-08",
+            "8.16": "2026-05-12",
+            "8.17": "2026-06-12",
         },
     ),
     "mysql": _table(
@@ -191,10 +217,16 @@ _RELEASES: dict[str, dict[str, Release]] = {
             "10.4": "2024-06-18",
             "10.5": "2025-06-24",
             "10.6": "2026-07-06",
+            "10.7": "2023-02-09",
+            "10.8": "2023-05-20",
+            "10.9": "2023-08-22",
+            "10.10": "2023-11-17",
+            "10.11": "2028-02-16",
             "11.0": "2024-06-06",
             "11.1": "2024-08-21",
             "11.2": "2024-11-21",
             "11.3": "2024-05-29",
+            "11.4": "2029-05-29",
         },
     ),
     "mongo": _table(
@@ -262,13 +294,25 @@ def products() -> list[str]:
 
 
 def release_of(product: str, version: str) -> Release | None:
-    """The table entry a version string falls under: the longest release that prefixes it."""
+    """The table entry a version string falls under: the longest release that prefixes it. A major version
+    alone (`redis:6`) moves with its release line; once a later major is out the line has ended and the tag
+    stays on its last release, the newest the table lists (`6.2`); a line still going is not resolved."""
     releases = _RELEASES.get(product, {})
     best = None
     for key, release in releases.items():
         if (version == key or version.startswith(key + ".")) and (best is None or len(key) > len(best.release)):
             best = release
-    return best
+    if best is not None or not version.isdigit():
+        return best
+    line = [release for key, release in releases.items() if key.startswith(version + ".")]
+    ended = any(_numbers(key)[0] > int(version) for key in releases if _numbers(key))
+    return max(line, key=lambda release: _numbers(release.release)) if line and ended else None
+
+
+def _numbers(release: str) -> tuple[int, ...]:
+    """`10.11` → (10, 11); () for a release that is not numeric."""
+    parts = release.split(".")
+    return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else ()
 
 
 def releases_in_tag(image_name: str, tag: str | None) -> list[Release]:
@@ -286,7 +330,9 @@ def releases_in_tag(image_name: str, tag: str | None) -> list[Release]:
         release = release_of(name, version) if version else None
         if release:
             found.append(release)
-    for variant in variants:
+    # The OS a variant names, also when the tag starts with it (`node:alpine3.12`); a variant without a version
+    # (`nginx:alpine`) moves with the OS's releases, like `latest`.
+    for variant in ([head] if not found else []) + variants:
         for os_name in ("debian", "ubuntu"):
             version = _CODENAMES[os_name].get(variant)
             release = release_of(os_name, version) if version else None
