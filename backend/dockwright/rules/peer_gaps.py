@@ -30,7 +30,8 @@ PEER_GAPS: dict[str, PeerGap] = {
         PeerGap(
             "hadolint",
             "DL3043",
-            "ONBUILD FROM/ONBUILD MAINTAINER is a syntax error BuildKit refuses, so the parser reports it as one",
+            "ONBUILD FROM/ONBUILD MAINTAINER is a syntax error BuildKit refuses, so the parser reports it as one "
+            "(as it does every syntax error: `ONBUILD SHELL anything`, a SHELL not in JSON form, is one too)",
             covered_by="DF001",
         ),
         PeerGap(

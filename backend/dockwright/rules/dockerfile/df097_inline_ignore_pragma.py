@@ -8,7 +8,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity, Span
 from dockwright.rules.base import Rule, register
 
-_PRAGMA = re.compile(r"#\s*(dockwright|hadolint)\s+(global\s+)?ignore\s*=", re.IGNORECASE)
+_PRAGMA = re.compile(r"#\s*(dockwright|hadolint)\s+(global\s+|stage\s+)?ignore\s*=", re.IGNORECASE)
 
 
 @register
