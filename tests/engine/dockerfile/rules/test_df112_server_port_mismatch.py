@@ -41,7 +41,13 @@ test_triggers, test_near_misses = rule_table("DF112", TRIGGERS, NEAR_MISSES)
 
 
 def _positions(snippet: str, files: dict[str, str]) -> list[tuple[int, int]]:
-    result = lint(snippet, kind="dockerfile", filename="Dockerfile", files=files, config={"shellcheck": False})
+    result = lint(
+        snippet,
+        kind="dockerfile",
+        filename="Dockerfile",
+        files=files,
+        config={"shellcheck": False, "enable": ["DF112"]},
+    )
     return [(f.line, f.column) for f in result.findings if f.rule == "DF112"]
 
 
