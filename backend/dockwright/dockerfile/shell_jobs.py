@@ -51,8 +51,9 @@ def shellcheck_plan(document: Dockerfile, limits: Limits | None = None, rc: str 
     plan = ShellCheckPlan()
     sent: set[str] = set()
     sent_bytes = 0
+    env_names: dict[int, frozenset[str]] = {}  # by stage, for ONBUILD triggers
     for instruction, script in document.run_scripts:
-        for job in _requests(instruction, script, rc):
+        for job in _requests(instruction, script, rc, env_names):
             reason = _over_limit(job[0], limits)
             if reason is not None:
                 plan.skipped.append((job[0], reason))
@@ -95,7 +96,9 @@ def _deeper_than(tree: tree_sitter.Tree, levels: int) -> bool:
             depth -= 1
 
 
-def _requests(instruction: Instruction, script: ShellScript, rc: str) -> Iterator[Job]:
+def _requests(
+    instruction: Instruction, script: ShellScript, rc: str, env_names: dict[int, frozenset[str]]
+) -> Iterator[Job]:
     outer = _dialect(active_shell(instruction)[0])
     if outer is None:
         return
@@ -103,16 +106,18 @@ def _requests(instruction: Instruction, script: ShellScript, rc: str) -> Iterato
     first_dialect = _shebang_dialect(script.text) or outer
     if script.text.strip() and first_dialect is not None:
         own = first_dialect if markers_only else outer
-        yield script, shellcheck.ScriptRequest(script.text, own, _variables(instruction, script.text), rc)
+        yield script, shellcheck.ScriptRequest(script.text, own, _variables(instruction, script.text, env_names), rc)
     # Bodies fed to a shell (`RUN bash <<EOF`) are checked in the dialect of that shell.
     feeder = next((_dialect(c.program) for c in script.commands if _dialect(c.program)), outer)
     for child in script.children:
         body = _shebang_dialect(child.text) or (outer if markers_only else feeder)
         if child.text.strip() and body is not None:
-            yield child, shellcheck.ScriptRequest(child.text, body, _variables(instruction, child.text), rc)
+            yield child, shellcheck.ScriptRequest(child.text, body, _variables(instruction, child.text, env_names), rc)
 
 
-def _variables(instruction: Instruction, text: str) -> tuple[tuple[str, str | None], ...]:
+def _variables(
+    instruction: Instruction, text: str, env_names: dict[int, frozenset[str]]
+) -> tuple[tuple[str, str | None], ...]:
     """What the build has set when ``text`` runs: the ARG and ENV variables in scope that it mentions, with
     their values where the file gives them (only those can matter to ShellCheck, as `$NAME` or in arithmetic,
     and a file with thousands of variables must not send them with every script), and the proxy variables
@@ -120,9 +125,13 @@ def _variables(instruction: Instruction, text: str) -> tuple[tuple[str, str | No
     this image's ENV but not its ARGs."""
     mentioned = set(_IDENTIFIER.findall(text))
     names = [name for name in instruction.scope if name in mentioned]
-    if instruction.parent is not None and instruction.stage is not None:
-        env = {p.key for i in lineage_instructions(instruction.stage) if i.keyword == "ENV" for p in i.raw_pairs}
-        names = [name for name in names if name in env]
+    stage = instruction.stage
+    if instruction.parent is not None and stage is not None:
+        if stage.index not in env_names:
+            env_names[stage.index] = frozenset(
+                p.key for i in lineage_instructions(stage) if i.keyword == "ENV" for p in i.raw_pairs
+            )
+        names = [name for name in names if name in env_names[stage.index]]
     variables = {name: _value(instruction.scope[name]) for name in names}
     for name in PREDEFINED_ARGS:
         variables.setdefault(name, None)

@@ -64,7 +64,7 @@ def sets_before(instruction: Instruction, command: ShellCommand, name: str) -> b
     pending = [script] if script is not None else []
     while pending:
         current = pending.pop()
-        if command in current.commands:
+        if command.source is current.source:  # the commands of a script are placed by its source map
             return current.sets_before(name, command.start)
         pending.extend(current.children)
     return False
