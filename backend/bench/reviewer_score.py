@@ -38,7 +38,7 @@ SUITE = Path(__file__).resolve().parent / "reviewer"
 CONCEPT_RULES: dict[str, list[str]] = {
     # Reviewer concepts from issue #17.
     "build-toolchain-shipped": ["DF109"],
-    "artifact-lost-between-stages": ["DF057"],  # only the case of an unknown stage name
+    "artifact-lost-between-stages": ["DF057", "DF110", "DF111"],
     "port-mismatch": ["DF112", "DC050", "DC052"],
     "unreachable-bind": ["DF113", "DC051"],
     "user-too-early": ["DF114"],

@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterator, Mapping
+
+from dockwright.context import LintContext
+from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
+from dockwright.dockerfile.queries.build_context import context_files, read_file
+from dockwright.dockerfile.queries.commands import commands_of, operands
+from dockwright.dockerfile.queries.paths import copy_paths, is_within, normalize, workdir_at
+from dockwright.dockerfile.queries.stages import instructions_of, lineage_instructions
+from dockwright.findings import Finding, Severity
+from dockwright.rules.base import Rule, register
+
+# Flags naming the file or folder a build writes.
+_OUTPUT_FLAGS = ("-o", "--output", "--out", "--out-dir", "--outdir", "--output-dir", "--dist-dir", "--destination")
+# What creates a folder without naming it an output: its path is "built" too.
+_CREATING = {"mkdir": "all", "cp": "last", "mv": "last", "ln": "last", "install": "last"}
+# JavaScript build tools, the folder each writes by default, and what moves it.
+_JS_TOOLS = {
+    "vite": (
+        "dist",
+        ("--outDir", "--out-dir"),
+        ("vite.config.js", "vite.config.ts", "vite.config.mjs", "vite.config.mts"),
+    ),
+    "react-scripts": ("build", (), ()),
+    "vue-cli-service": ("dist", ("--dest",), ("vue.config.js",)),
+    "parcel": ("dist", ("--dist-dir", "-d"), (".parcelrc",)),
+}
+_OUTPUT_FOLDERS = frozenset({"build", "dist", "out", ".next", "public"})
+_BUILD_SCRIPT = re.compile(r"^(npm|pnpm|yarn)$")
+
+
+@register
+class CopyFromPathNotBuilt(Rule):
+    id = "DF110"
+    slug = "copy-from-path-not-built"
+    severity = Severity.ERROR
+    title = "COPY --from names a path the earlier stage does not build"
+    rationale = (
+        "`COPY --from=build /app/server` copies what the build stage left at that path. When the stage built "
+        "it elsewhere (`go build -o server` in /src), or the build tool writes another folder (Vite writes "
+        "dist/, not build/), the build fails with `not found`, or copies something stale that the context "
+        "happened to contain."
+    )
+    bad = (
+        "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o server ./cmd/server\n"
+        'FROM gcr.io/distroless/static\nCOPY --from=build /app/server /server\nENTRYPOINT ["/server"]\n'
+    )
+    good = (
+        "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o server ./cmd/server\n"
+        'FROM gcr.io/distroless/static\nCOPY --from=build /src/server /server\nENTRYPOINT ["/server"]\n'
+    )
+    fix_title = "Copy from where the stage writes its output"
+    notes = (
+        "Two kinds of evidence are used, never a guess: a file the stage writes with an output flag (`go build "
+        "-o`, `dotnet publish -o`, `--out-dir`...) under the same name at another path, when nothing else in "
+        "the stage (WORKDIR, COPY, mkdir, cp, mv) makes the copied path; and a JavaScript build run through "
+        "`npm/yarn/pnpm run build` whose package.json script (read from the analysed folder) uses Vite, "
+        "react-scripts, the Vue CLI or Parcel with their default output folder, when the copied path is "
+        "another build folder (build/, dist/, out/)."
+    )
+
+    def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        copies = [i for i in instructions_of(document, "COPY") if i.flag("from") is not None]
+        if not copies:
+            return
+        files = context_files(context)
+        for copy in copies:
+            stage = _source_stage(document, copy)
+            if stage is None:
+                continue
+            paths = copy_paths(copy)
+            if paths is None:
+                continue
+            for word in paths.sources:
+                expansion = copy.expand(word.value)
+                if expansion.undefined or any(c in expansion.value for c in "*?[$"):
+                    continue
+                message = _not_built(stage, normalize(expansion.value, workdir_at(copy) or "/"), files)
+                if message is not None:
+                    yield self.finding(word.span, f"{message}: the COPY fails or copies something stale")
+
+
+def _not_built(stage: Stage, source: str, files: Mapping[str, str] | None) -> str | None:
+    made: list[str] = []  # paths that exist, with all they hold (a copied folder, a build output)
+    exact: list[str] = []  # paths that exist, but nothing known below them (an empty WORKDIR, a copied file)
+    outputs: list[tuple[str, str]] = []  # (path, how)
+    scripts: list[tuple[str, str]] = []  # (working directory, JavaScript build tool)
+    for instruction in lineage_instructions(stage):
+        keyword = instruction.keyword
+        if keyword == "WORKDIR" and instruction.words:
+            exact.append(
+                normalize(instruction.expand(instruction.words[0].value).value, workdir_at(instruction) or "/")
+            )
+        elif keyword in ("COPY", "ADD"):
+            paths = copy_paths(instruction)
+            destination = paths.absolute_destination(workdir_at(instruction)) if paths is not None else None
+            if destination is None or paths is None:
+                return None  # a copy we cannot place may make anything
+            for word in paths.sources:
+                name = instruction.expand(word.value).value
+                if posixpath.splitext(name.rstrip("/"))[1] and not name.endswith("/"):
+                    into = paths.destination is not None and paths.destination.value.endswith(("/", "."))
+                    exact.append(posixpath.join(destination, posixpath.basename(name)) if into else destination)
+                else:
+                    made.append(destination)  # a folder, or the whole context: anything may be in it
+        elif keyword == "RUN":
+            _read_run(instruction, made, outputs, scripts, files)
+    if any(is_within(source, path) for path in made) or any(is_within(path, source) for path in made + exact):
+        return _js_output(stage, source, scripts)
+    if source in exact:
+        return None
+    name = posixpath.basename(source)
+    for path, how in outputs:
+        if path != source and posixpath.basename(path) == name:
+            return f"`{stage.name or stage.index}` writes {name} at {path} ({how}), not at {source}"
+    return None
+
+
+def _read_run(
+    instruction: Instruction,
+    made: list[str],
+    outputs: list[tuple[str, str]],
+    scripts: list[tuple[str, str]],
+    files: Mapping[str, str] | None,
+) -> None:
+    cwd = workdir_at(instruction) or "/"
+    for _, command in commands_of(instruction):
+        program = command.program
+        args = [a for a in command.args if a.literal]
+        values = [a.value for a in args]
+        if program == "cd":
+            target = next(iter(operands(command.args)), None)
+            cwd = normalize(target.value, cwd) if target is not None and target.literal else cwd
+            continue
+        for index, value in enumerate(values):
+            for flag in _OUTPUT_FLAGS:
+                given = value[len(flag) + 1 :] if value.startswith(flag + "=") else None
+                if value == flag and index + 1 < len(values):
+                    given = values[index + 1]
+                if given and "$" not in given:
+                    verb = next((v for v in values[:index] if not v.startswith("-")), "")
+                    shown = " ".join(w for w in (program, verb, flag, given) if w)
+                    outputs.append((normalize(given, cwd), f"`{shown}`"))
+                    made.append(normalize(given, cwd))
+        mode = _CREATING.get(program)
+        if mode is not None:
+            targets = [v for v in operands(command.args) if v.literal]
+            for target in targets if mode == "all" else targets[-1:]:
+                made.append(normalize(target.value, cwd))
+        tool = _js_build(program, values, files)
+        if tool is not None:
+            scripts.append((cwd, tool))
+
+
+def _js_build(program: str, values: list[str], files: Mapping[str, str] | None) -> str | None:
+    """The tool `npm run build` (or `vite build`...) runs with its default output, when the folder tells."""
+    if program in _JS_TOOLS and "build" in values:
+        return program if not any(v.split("=", 1)[0] in _JS_TOOLS[program][1] for v in values) else None
+    if not _BUILD_SCRIPT.match(program) or files is None:
+        return None
+    words = [v for v in values if not v.startswith("-")]
+    if words[:2] != ["run", "build"] and words[:1] != ["build"]:
+        return None
+    try:
+        package = json.loads(read_file(files, "package.json") or "null")
+    except ValueError:
+        return None
+    script = package.get("scripts", {}).get("build") if isinstance(package, dict) else None
+    if not isinstance(script, str):
+        return None
+    for tool, (_, moving_flags, configs) in _JS_TOOLS.items():
+        if re.search(rf"(^|[\s&;]){re.escape(tool)}(\s+build|\s|$)", script):
+            if any(flag in script for flag in moving_flags):
+                return None
+            if any(_moves_output(read_file(files, config)) for config in configs):
+                return None
+            return tool
+    return None
+
+
+def _moves_output(config: str | None) -> bool:
+    return config is not None and any(word in config for word in ("outDir", "outputDir", "distDir", "dist-dir"))
+
+
+def _js_output(stage: Stage, source: str, scripts: list[tuple[str, str]]) -> str | None:
+    """When a JavaScript build wrote its default folder and the copy names another build folder beside it."""
+    for cwd, tool in scripts:
+        expected = _JS_TOOLS[tool][0]
+        if not is_within(source, cwd) or source == cwd:
+            continue
+        top = posixpath.relpath(source, cwd).split("/", 1)[0]
+        if top in _OUTPUT_FOLDERS and top != expected and not _copied_in(stage, posixpath.join(cwd, top)):
+            return f"{tool} writes {expected}/ in `{stage.name or stage.index}`, not {top}/"
+    return None
+
+
+def _copied_in(stage: Stage, folder: str) -> bool:
+    """Whether a COPY names that folder itself (a build output kept in the repository: `COPY build/ build/`)."""
+    name = posixpath.basename(folder)
+    for instruction in lineage_instructions(stage):
+        if instruction.keyword in ("COPY", "ADD"):
+            paths = copy_paths(instruction)
+            if paths is not None and any(
+                posixpath.basename(posixpath.normpath(w.value)) == name for w in paths.sources
+            ):
+                return True
+    return False
+
+
+def _source_stage(document: Dockerfile, copy: Instruction) -> Stage | None:
+    """The stage of this file a `COPY --from` names, by name or by index."""
+    flag = copy.flag("from")
+    if flag is None or not flag.value:
+        return None
+    value = flag.value
+    if value.isdigit() and len(value) < 6:
+        index = int(value)
+        return document.stages[index] if index < len(document.stages) else None
+    return document.stage_named(value)
