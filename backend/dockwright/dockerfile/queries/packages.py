@@ -601,7 +601,8 @@ DNF = Tool(
         cleaned_by=frozenset({("dnf", "clean-all")}),
     ),
 )
-# microdnf never asks for confirmation; its cache is its own (`dnf clean all` does not empty it, nor the reverse).
+# microdnf asks for confirmation since EL9 (it assumed yes before); its cache is its own (`dnf clean all` does
+# not empty it, nor the reverse).
 MICRODNF = Tool(
     "microdnf",
     frozenset({"microdnf"}),
@@ -621,6 +622,8 @@ MICRODNF = Tool(
     }
     | {"update": "upgrade", "module install": "module-install", "clean all": "clean-all"},
     _RPM_VALUE_FLAGS,
+    confirm_flags=("-y", "--assumeyes"),
+    confirming=frozenset({"install", "reinstall", "remove", "upgrade", "module-install"}),
     installing=frozenset({"install", "reinstall", "module-install"}),
     is_pinned=_rpm_pinned,
     version_start=_RPM_VERSION_START,
