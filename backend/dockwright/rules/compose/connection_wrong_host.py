@@ -53,6 +53,8 @@ class ConnectionWrongHost(ComposeRule):
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        self._by_port: dict[int, list[Service]] | None = None
+        self._by_image: dict[str, list[Service]] = {}
         project = document.project(context)
         everyone = project.all_services()
         names = host_names(everyone)
@@ -101,8 +103,8 @@ class ConnectionWrongHost(ComposeRule):
                 return None
             candidates = [
                 other
-                for other in everyone
-                if other.name != service.name and _serves(server_of(other), port, endpoint.scheme)
+                for other in self._serving(everyone, server_of, port, endpoint.scheme)
+                if other.name != service.name
             ]
             if not candidates:
                 return None
@@ -143,13 +145,22 @@ class ConnectionWrongHost(ComposeRule):
             )
         return None
 
-
-def _serves(server: ServiceServer, port: int, scheme: str) -> bool:
-    """Whether the service listens on ``port``, or serves the scheme's kind of server on its default port."""
-    if port in server.certain_ports or port in server.declared_ports():
-        return True
-    images = SCHEME_IMAGES.get(scheme, ())
-    return bool(images) and server.facts is not None and server.facts.image in images and not server.stage
+    def _serving(
+        self, everyone: list[Service], server_of: Callable[[Service], ServiceServer], port: int, scheme: str
+    ) -> list[Service]:
+        """The services that listen on ``port`` or run the image of the scheme's server, indexed once."""
+        if self._by_port is None:
+            self._by_port, self._by_image = {}, {}
+            for other in everyone:
+                server = server_of(other)
+                for number in server.certain_ports | server.declared_ports():
+                    self._by_port.setdefault(number, []).append(other)
+                if server.facts is not None and server.stage is None:
+                    self._by_image.setdefault(server.facts.image, []).append(other)
+        found = list(self._by_port.get(port, []))
+        for image in SCHEME_IMAGES.get(scheme, ()):
+            found.extend(o for o in self._by_image.get(image, []) if o not in found)
+        return found
 
 
 def _span(node: Scalar, value: str, endpoint: Endpoint) -> Span | None:

@@ -4,6 +4,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
@@ -68,6 +69,7 @@ class CopyFromPathNotBuilt(Rule):
         if not copies:
             return
         files = context_files(context)
+        read: dict[int, _Built] = {}
         for copy in copies:
             stage = _source_stage(document, copy)
             if stage is None:
@@ -79,42 +81,61 @@ class CopyFromPathNotBuilt(Rule):
                 expansion = copy.expand(word.value)
                 if expansion.undefined or any(c in expansion.value for c in "*?[$"):
                     continue
-                message = _not_built(stage, normalize(expansion.value, workdir_at(copy) or "/"), files)
+                if stage.index not in read:
+                    read[stage.index] = _built(stage, files)
+                value = expansion.value
+                source = normalize(value, "/" if value.startswith("/") else workdir_at(copy) or "/")
+                message = _not_built(stage, read[stage.index], source)
                 if message is not None:
                     yield self.finding(word.span, f"{message}: the COPY fails or copies something stale")
 
 
-def _not_built(stage: Stage, source: str, files: Mapping[str, str] | None) -> str | None:
-    made: list[str] = []  # paths that exist, with all they hold (a copied folder, a build output)
-    exact: list[str] = []  # paths that exist, but nothing known below them (an empty WORKDIR, a copied file)
-    outputs: list[tuple[str, str]] = []  # (path, how)
-    scripts: list[tuple[str, str]] = []  # (working directory, JavaScript build tool)
+@dataclass
+class _Built:
+    """What a stage makes, as far as its instructions say; None for ``made`` when a copy cannot be placed."""
+
+    made: list[str] | None = field(default_factory=list)  # paths with all they hold (a folder, an output)
+    exact: list[str] = field(default_factory=list)  # paths, nothing known below them (a WORKDIR, a file)
+    outputs: list[tuple[str, str]] = field(default_factory=list)  # (path, how)
+    scripts: list[tuple[str, str]] = field(default_factory=list)  # (working directory, JavaScript build tool)
+
+
+def _built(stage: Stage, files: Mapping[str, str] | None) -> _Built:
+    built = _Built()
+    made: list[str] = []
     for instruction in lineage_instructions(stage):
         keyword = instruction.keyword
         if keyword == "WORKDIR" and instruction.words:
-            exact.append(
-                normalize(instruction.expand(instruction.words[0].value).value, workdir_at(instruction) or "/")
-            )
+            cwd = workdir_at(instruction) or "/"
+            built.exact.append(normalize(instruction.expand(instruction.words[0].value).value, cwd))
         elif keyword in ("COPY", "ADD"):
             paths = copy_paths(instruction)
             destination = paths.absolute_destination(workdir_at(instruction)) if paths is not None else None
             if destination is None or paths is None:
-                return None  # a copy we cannot place may make anything
+                return _Built(None)  # a copy we cannot place may make anything
             for word in paths.sources:
                 name = instruction.expand(word.value).value
                 if posixpath.splitext(name.rstrip("/"))[1] and not name.endswith("/"):
                     into = paths.destination is not None and paths.destination.value.endswith(("/", "."))
-                    exact.append(posixpath.join(destination, posixpath.basename(name)) if into else destination)
+                    built.exact.append(posixpath.join(destination, posixpath.basename(name)) if into else destination)
                 else:
                     made.append(destination)  # a folder, or the whole context: anything may be in it
         elif keyword == "RUN":
-            _read_run(instruction, made, outputs, scripts, files)
-    if any(is_within(source, path) for path in made) or any(is_within(path, source) for path in made + exact):
-        return _js_output(stage, source, scripts)
-    if source in exact:
+            _read_run(instruction, made, built.outputs, built.scripts, files)
+    built.made = made
+    return built
+
+
+def _not_built(stage: Stage, built: _Built, source: str) -> str | None:
+    made = built.made
+    if made is None:
+        return None
+    if any(is_within(source, path) for path in made) or any(is_within(path, source) for path in made + built.exact):
+        return _js_output(stage, source, built.scripts)
+    if source in built.exact:
         return None
     name = posixpath.basename(source)
-    for path, how in outputs:
+    for path, how in built.outputs:
         if path != source and posixpath.basename(path) == name:
             return f"`{stage.name or stage.index}` writes {name} at {path} ({how}), not at {source}"
     return None

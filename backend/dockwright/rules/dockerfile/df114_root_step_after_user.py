@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
 from dockwright.dockerfile.queries.commands import commands_of, operands
 from dockwright.dockerfile.queries.packages import JS_TOOLS, OS_TOOLS, package_command
 from dockwright.dockerfile.queries.paths import is_within, normalize, workdir_at
-from dockwright.dockerfile.queries.stages import instructions_of, lineage_instructions
+from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.dockerfile.queries.users import user_name
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
@@ -61,31 +62,31 @@ class RootStepAfterUser(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         if not instructions_of(document, "USER"):
             return
+        # Each stage starts where the stage it builds on ends (stages only build on earlier ones).
+        ends: dict[int, _State] = {}
         for stage in document.stages:
-            yield from self._stage(stage)
+            base = stage.base_stage
+            state = ends[base.index].copy() if base is not None and base.index in ends else _State()
+            yield from self._stage(stage, state)
+            ends[stage.index] = state
 
-    def _stage(self, stage: Stage) -> Iterator[Finding]:
-        user: str | None = None
-        user_line = 0
-        owned: list[str] = []
-        npm_prefix = False
-        for instruction in lineage_instructions(stage):
+    def _stage(self, stage: Stage, state: _State) -> Iterator[Finding]:
+        for instruction in stage.instructions:
             keyword = instruction.keyword
             if keyword == "USER":
-                user = user_name(instruction)
-                user_line = instruction.line
+                state.user = user_name(instruction)
+                state.user_line = instruction.line
             elif keyword == "ENV" and any(p.key.upper() == "NPM_CONFIG_PREFIX" for p in instruction.raw_pairs):
-                npm_prefix = True
+                state.npm_prefix = True
             elif keyword in ("COPY", "ADD"):
-                owned.extend(_chowned_copy(instruction))
-            elif keyword == "RUN" and instruction.stage is stage:
-                if user is None or user in _ROOT:
-                    owned.extend(_chowned(instruction))
-                    continue
-                finding = self._first_root_step(instruction, user, user_line, owned, npm_prefix)
-                if finding is not None:
-                    yield finding
-                owned.extend(_chowned(instruction))
+                state.owned.extend(_chowned_copy(instruction))
+            elif keyword == "RUN":
+                user = state.user
+                if user is not None and user not in _ROOT:
+                    finding = self._first_root_step(instruction, user, state.user_line, state.owned, state.npm_prefix)
+                    if finding is not None:
+                        yield finding
+                state.owned.extend(_chowned(instruction))
 
     def _first_root_step(
         self, instruction: Instruction, user: str, user_line: int, owned: list[str], npm_prefix: bool
@@ -103,6 +104,19 @@ class RootStepAfterUser(Rule):
                 target = next(iter(operands(command.args)), None)
                 cwd = normalize(target.value, cwd or "/") if target is not None and target.literal else None
         return None
+
+
+@dataclass
+class _State:
+    """The user in effect, where USER set it, the paths handed to a user, and whether npm's prefix moved."""
+
+    user: str | None = None
+    user_line: int = 0
+    owned: list[str] = field(default_factory=list)
+    npm_prefix: bool = False
+
+    def copy(self) -> _State:
+        return _State(self.user, self.user_line, list(self.owned), self.npm_prefix)
 
 
 def _needs_root(

@@ -35,29 +35,31 @@ class UpdateWithoutInstall(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
+        if not any(p in document.run_commands_by_program for tool in _TOOLS for p in tool.programs):
+            return
         runs = instructions_of(document, "RUN")
+        uses = [package_commands(run, *_TOOLS) if run.shell is not None else [] for run in runs]
+        # The nearest later install of each family in the same stage, found in one pass from the end.
+        later: list[dict[str, PackageCommand]] = [{} for _ in runs]
+        nearest: dict[int, dict[str, PackageCommand]] = {}
+        for position in range(len(runs) - 1, -1, -1):
+            stage = runs[position].stage
+            in_stage = nearest.setdefault(stage.index if stage is not None else -1, {})
+            later[position] = dict(in_stage)
+            for use in uses[position]:
+                if use.action in use.tool.installing:
+                    in_stage[_family(use)] = use
         for position, instruction in enumerate(runs):
-            if instruction.shell is None:
-                continue
-            uses = package_commands(instruction, *_TOOLS)
-            refreshes = [u for u in uses if u.action in _REFRESH]
+            refreshes = [u for u in uses[position] if u.action in _REFRESH]
             if not refreshes:
                 continue
             refresh = refreshes[0]
-            if any(_same_family(u, refresh) and u.action not in _REFRESH and u.action for u in uses):
+            family = _family(refresh)
+            if any(_family(u) == family and u.action not in _REFRESH and u.action for u in uses[position]):
                 continue
             following = runs[position + 1] if position + 1 < len(runs) else None
-            later = next(
-                (
-                    u
-                    for run in runs[position + 1 :]
-                    if run.stage is instruction.stage
-                    for u in package_commands(run, *_TOOLS)
-                    if _same_family(u, refresh) and u.action in u.tool.installing
-                ),
-                None,
-            )
-            where = f": the install on line {later.instruction.line} reuses its cached lists" if later else ""
+            install = later[position].get(family)
+            where = f": the install on line {install.instruction.line} reuses its cached lists" if install else ""
             yield self.finding(
                 refresh.command.span,
                 f"`{refresh.command.program} {refresh.subcommand.value if refresh.subcommand else ''}` runs in a "
@@ -66,13 +68,11 @@ class UpdateWithoutInstall(Rule):
             )
 
 
-def _same_family(use: PackageCommand, refresh: PackageCommand) -> bool:
-    apt = {tool.name for tool in APT_TOOLS}
-    return (
-        use.tool is refresh.tool
-        or (use.tool.name in apt and refresh.tool.name in apt)
-        or ({use.tool.name, refresh.tool.name} <= {"yum", "dnf"})
-    )
+def _family(use: PackageCommand) -> str:
+    name = use.tool.name
+    if name in ("apt-get", "apt", "aptitude"):
+        return "apt"
+    return "rpm" if name in ("yum", "dnf") else name
 
 
 def _fix(instruction: Instruction, following: Instruction | None, refresh: PackageCommand) -> Fix | None:
