@@ -320,6 +320,12 @@ class Dockerfile:
         return index
 
     @cached_property
+    def variable_names(self) -> frozenset[str]:
+        """Every name an ARG or ENV of the file sets, in any stage (ONBUILD triggers included)."""
+        keywords = self.instructions_by_keyword
+        return frozenset(p.key for k in ("ARG", "ENV") for i in keywords.get(k, ()) for p in i.raw_pairs)
+
+    @cached_property
     def run_scripts(self) -> list[tuple[Instruction, ShellScript]]:
         """Shell-form RUN instructions (ONBUILD triggers included) with their parsed scripts, in order."""
         return [(i, i.shell) for i in self._all_instructions if i.keyword == "RUN" and i.shell is not None]

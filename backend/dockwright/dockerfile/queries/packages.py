@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.queries.commands import commands_of, operands, run_scripts, sets_before
@@ -104,8 +104,8 @@ class PackageCommand:
     action: str
     # The words after the subcommand that are neither flags nor flag values.
     operands: tuple[ShellWord, ...]
-    # The variables ARG or ENV set anywhere in the file (in other stages too), when known.
-    file_variables: frozenset[str] = frozenset()
+    # The file it is in, when known: what other stages set (see `resolved`).
+    document: Dockerfile | None = None
 
     @property
     def packages(self) -> tuple[ShellWord, ...]:
@@ -150,7 +150,11 @@ class PackageCommand:
                 if value is None or value is UNKNOWN:
                     return None
                 values[name] = value
-            elif name in self.file_variables and not sets_before(self.instruction, self.command, name):
+            elif (
+                self.document is not None
+                and name in self.document.variable_names
+                and not sets_before(self.instruction, self.command, name)
+            ):
                 values[name] = ""
             else:
                 return None
@@ -165,25 +169,18 @@ class PackageCommand:
 
 def package_commands(scope: Dockerfile | Instruction, *tools: Tool) -> list[PackageCommand]:
     """The commands of ``tools`` that ``scope`` runs (see :func:`~.commands.commands_of`), in order."""
-    variables: frozenset[str] = frozenset()
-    if isinstance(scope, Dockerfile):
-        programs = _programs_run(scope, tools)
-        located = commands_of(scope, *programs) if programs else ()
-        if located:
-            variables = _file_variables(scope)
+    document = scope if isinstance(scope, Dockerfile) else None
+    if document is not None:
+        programs = _programs_run(document, tools)
+        located = commands_of(document, *programs) if programs else ()
     else:
         located = commands_of(scope)
     found = []
     for instruction, command in located:
-        use = package_command(instruction, command, *tools)
+        use = package_command(instruction, command, *tools, document=document)
         if use is not None:
-            found.append(replace(use, file_variables=variables) if variables else use)
+            found.append(use)
     return found
-
-
-def _file_variables(document: Dockerfile) -> frozenset[str]:
-    keywords = document.instructions_by_keyword
-    return frozenset(p.key for k in ("ARG", "ENV") for i in keywords.get(k, ()) for p in i.raw_pairs)
 
 
 def _programs_run(document: Dockerfile, tools: tuple[Tool, ...]) -> list[str]:
@@ -196,8 +193,10 @@ def _programs_run(document: Dockerfile, tools: tuple[Tool, ...]) -> list[str]:
     return found
 
 
-def package_command(instruction: Instruction, command: ShellCommand, *tools: Tool) -> PackageCommand | None:
-    """``command`` read as a command of the first of ``tools`` it runs, or None."""
+def package_command(
+    instruction: Instruction, command: ShellCommand, *tools: Tool, document: Dockerfile | None = None
+) -> PackageCommand | None:
+    """``command`` read as a command of the first of ``tools`` it runs (in ``document``, when known), or None."""
     for tool in tools:
         if not tool.runs_as(command.program):
             continue
@@ -213,7 +212,7 @@ def package_command(instruction: Instruction, command: ShellCommand, *tools: Too
             }
         words = operands(args, value_flags)
         subcommand, action, rest = _action(tool, words)
-        return PackageCommand(tool, instruction, command, args, subcommand, action, tuple(rest))
+        return PackageCommand(tool, instruction, command, args, subcommand, action, tuple(rest), document)
     return None
 
 

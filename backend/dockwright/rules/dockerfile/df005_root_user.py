@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -77,6 +78,7 @@ class RootUser(Rule):
             )
 
 
+@functools.lru_cache(maxsize=512)
 def _defaults_to_root(image: ImageRef) -> bool | None:
     """Whether the image runs as root when the Dockerfile sets no USER: True or False when known, None when the
     image is not one the image table or the families above describe."""

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dockwright.context import LintContext
 from dockwright.data.images import facts_for
+from dockwright.dockerfile.image import ImageRef
 from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
 from dockwright.dockerfile.scopes import PREDEFINED_ARGS
 from dockwright.dockerfile.variables import references
@@ -88,12 +90,15 @@ class UndefinedVar(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:
-            base = _base_image(stage)
+            base: _Base | None = None  # read when a name is not defined in the file
             for instruction in stage.instructions:
                 if instruction.keyword not in EXPANDED or instruction.is_exec_form:
                     continue
                 for name, span in _references(instruction):
-                    if name in instruction.scope or name in PREDEFINED_ARGS or base.sets(name):
+                    if name in instruction.scope or name in PREDEFINED_ARGS:
+                        continue
+                    base = base or _base_image(stage)
+                    if base.sets(name):
                         continue
                     close = difflib.get_close_matches(name, list(instruction.scope), n=1, cutoff=0.75)
                     hint = f" (did you mean `{close[0]}`?)" if close else ""
@@ -130,11 +135,17 @@ def _base_image(stage: Stage) -> _Base:
         return _Base(False, False, frozenset(), f"the base image `{root.image_text}` (known at build time only)")
     if image.is_scratch:
         return _Base(True, True, frozenset(), "`scratch`")
-    facts = facts_for(image)
-    if facts is None:
+    environment = _image_environment(image)
+    if environment is None:
         return _Base(False, False, frozenset(), f"the base image `{image.raw}`")
-    environment = frozenset(v.name for v in facts.environment if v.default is not None)
     return _Base(True, False, environment, f"`{image.raw}`")
+
+
+@functools.lru_cache(maxsize=512)
+def _image_environment(image: ImageRef) -> frozenset[str] | None:
+    """The variables the image table gives a value in ``image``; None when the table does not know it."""
+    facts = facts_for(image)
+    return None if facts is None else frozenset(v.name for v in facts.environment if v.default is not None)
 
 
 def _references(instruction: Instruction) -> Iterator[tuple[str, Span]]:
