@@ -121,7 +121,7 @@ def _variables(
     """What the build has set when ``text`` runs: the ARG and ENV variables in scope that it mentions, with
     their values where the file gives them (only those can matter to ShellCheck, as `$NAME` or in arithmetic,
     and a file with thousands of variables must not send them with every script), and the proxy variables
-    BuildKit predefines, whose values the build passes. An ONBUILD trigger runs in another build, which has
+    BuildKit predefines, whose values the build passes, when the script mentions a proxy. An ONBUILD trigger runs in another build, which has
     this image's ENV but not its ARGs."""
     mentioned = set(_IDENTIFIER.findall(text))
     names = [name for name in instruction.scope if name in mentioned]
@@ -133,8 +133,9 @@ def _variables(
             )
         names = [name for name in names if name in env_names[stage.index]]
     variables = {name: _value(instruction.scope[name]) for name in names}
-    for name in PREDEFINED_ARGS:
-        variables.setdefault(name, None)
+    if "proxy" in text.lower():  # only then can they matter (as `$http_proxy`, or a near miss of one)
+        for name in PREDEFINED_ARGS:
+            variables.setdefault(name, None)
     return tuple(variables.items())
 
 
