@@ -121,8 +121,8 @@ def _variables(
     """What the build has set when ``text`` runs: the ARG and ENV variables in scope that it mentions, with
     their values where the file gives them (only those can matter to ShellCheck, as `$NAME` or in arithmetic,
     and a file with thousands of variables must not send them with every script), and the proxy variables
-    BuildKit predefines, whose values the build passes, when the script mentions a proxy. An ONBUILD trigger runs in another build, which has
-    this image's ENV but not its ARGs."""
+    BuildKit predefines, whose values the build passes, when the script mentions a proxy. An ONBUILD trigger
+    runs in another build, which has this image's ENV but not its ARGs."""
     mentioned = set(_IDENTIFIER.findall(text))
     names = [name for name in instruction.scope if name in mentioned]
     stage = instruction.stage
