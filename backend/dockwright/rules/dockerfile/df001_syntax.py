@@ -22,7 +22,11 @@ class DockerfileSyntax(Rule):
     bad = "FROM python:3.12-slim\nRUNN pip install flask\n"
     good = "FROM python:3.12-slim\nRUN pip install flask\n"
     fix_title = "Correct the instruction so BuildKit can parse it"
-    notes = "hadolint stops at the first parse error and reports nothing else; Dockwright keeps going."
+    notes = (
+        "hadolint stops at the first parse error and reports nothing else; Dockwright keeps going. What BuildKit "
+        "refuses is reported even where hadolint's parser accepts it: a SHELL in shell form (`ONBUILD SHELL "
+        "anything`), a `# check=` directive BuildKit cannot read."
+    )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for error in document.errors:
