@@ -103,14 +103,15 @@ class _Built:
 def _built(stage: Stage, files: Mapping[str, str] | None) -> _Built:
     built = _Built()
     made: list[str] = []
+    cwd = "/"  # the working directory, followed through the lineage (oldest first)
     for instruction in lineage_instructions(stage):
         keyword = instruction.keyword
         if keyword == "WORKDIR" and instruction.words:
-            cwd = workdir_at(instruction) or "/"
-            built.exact.append(normalize(instruction.expand(instruction.words[0].value).value, cwd))
+            cwd = normalize(instruction.expand(instruction.words[0].value).value, cwd)
+            built.exact.append(cwd)
         elif keyword in ("COPY", "ADD"):
             paths = copy_paths(instruction)
-            destination = paths.absolute_destination(workdir_at(instruction)) if paths is not None else None
+            destination = paths.absolute_destination(cwd) if paths is not None else None
             if destination is None or paths is None:
                 return _Built(None)  # a copy we cannot place may make anything
             for word in paths.sources:
@@ -121,7 +122,7 @@ def _built(stage: Stage, files: Mapping[str, str] | None) -> _Built:
                 else:
                     made.append(destination)  # a folder, or the whole context: anything may be in it
         elif keyword == "RUN":
-            _read_run(instruction, made, built.outputs, built.scripts, files)
+            _read_run(instruction, cwd, made, built.outputs, built.scripts, files)
     built.made = made
     return built
 
@@ -143,30 +144,23 @@ def _not_built(stage: Stage, built: _Built, source: str) -> str | None:
 
 def _read_run(
     instruction: Instruction,
+    cwd: str,
     made: list[str],
     outputs: list[tuple[str, str]],
     scripts: list[tuple[str, str]],
     files: Mapping[str, str] | None,
 ) -> None:
-    cwd = workdir_at(instruction) or "/"
     for _, command in commands_of(instruction):
         program = command.program
-        args = [a for a in command.args if a.literal]
-        values = [a.value for a in args]
         if program == "cd":
             target = next(iter(operands(command.args)), None)
             cwd = normalize(target.value, cwd) if target is not None and target.literal else cwd
             continue
-        for index, value in enumerate(values):
-            for flag in _OUTPUT_FLAGS:
-                given = value[len(flag) + 1 :] if value.startswith(flag + "=") else None
-                if value == flag and index + 1 < len(values):
-                    given = values[index + 1]
-                if given and "$" not in given:
-                    verb = next((v for v in values[:index] if not v.startswith("-")), "")
-                    shown = " ".join(w for w in (program, verb, flag, given) if w)
-                    outputs.append((normalize(given, cwd), f"`{shown}`"))
-                    made.append(normalize(given, cwd))
+        values = [a.value for a in command.args if a.literal]
+        if any(v.startswith(("-o", "--o", "--d")) for v in values):  # most commands name no output
+            for path, how in _outputs(program, values, cwd):
+                outputs.append((path, how))
+                made.append(path)
         mode = _CREATING.get(program)
         if mode is not None:
             targets = [v for v in operands(command.args) if v.literal]
@@ -175,6 +169,19 @@ def _read_run(
         tool = _js_build(program, values, files)
         if tool is not None:
             scripts.append((cwd, tool))
+
+
+def _outputs(program: str, values: list[str], cwd: str) -> Iterator[tuple[str, str]]:
+    """The paths a command writes through an output flag, with how a message shows it (`go build -o server`)."""
+    for index, value in enumerate(values):
+        for flag in _OUTPUT_FLAGS:
+            given = value[len(flag) + 1 :] if value.startswith(flag + "=") else None
+            if value == flag and index + 1 < len(values):
+                given = values[index + 1]
+            if given and "$" not in given:
+                verb = next((v for v in values[:index] if not v.startswith("-")), "")
+                shown = " ".join(w for w in (program, verb, flag, given) if w)
+                yield normalize(given, cwd), f"`{shown}`"
 
 
 def _js_build(program: str, values: list[str], files: Mapping[str, str] | None) -> str | None:

@@ -60,8 +60,9 @@ class RootStepAfterUser(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        if not instructions_of(document, "USER"):
-            return
+        users = instructions_of(document, "USER")
+        if not users or not any(r.index > users[0].index for r in instructions_of(document, "RUN")):
+            return  # no RUN after a USER: nothing runs as another user
         # Each stage starts where the stage it builds on ends (stages only build on earlier ones).
         ends: dict[int, _State] = {}
         for stage in document.stages:

@@ -35,8 +35,15 @@ class UpdateWithoutInstall(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        if not any(p in document.run_commands_by_program for tool in _TOOLS for p in tool.programs):
-            return
+        index = document.run_commands_by_program
+        if not any(
+            a.value in _REFRESH
+            for tool in _TOOLS
+            for program in tool.programs
+            for _, command in index.get(program, ())
+            for a in command.args
+        ):
+            return  # no refresh anywhere: the common case, decided without reading the package tables
         runs = instructions_of(document, "RUN")
         uses = [package_commands(run, *_TOOLS) if run.shell is not None else [] for run in runs]
         # The nearest later install of each family in the same stage, found in one pass from the end.

@@ -46,7 +46,9 @@ class VerificationOff(Rule):
             what = command_off(command)
             if what is not None:
                 yield self.finding(command.span, f"{what}: anyone on the network path can replace what it fetches")
-        for instruction in instructions_of(document, "ENV", "ARG"):
+        for instruction in (*instructions_of(document, "ENV"), *instructions_of(document, "ARG")):
+            if not any(p.key in VARIABLES for p in instruction.raw_pairs):
+                continue
             for pair in instruction.pairs:
                 entry = VARIABLES.get(pair.key)
                 if entry is None or not pair.has_value:
