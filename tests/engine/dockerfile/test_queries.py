@@ -121,3 +121,66 @@ def test_a_cache_or_tmpfs_mount_keeps_the_cache_out_also_under_onbuild() -> None
     for mount in ("cache", "tmpfs"):
         document = parse_dockerfile(f"FROM alpine\nONBUILD RUN --mount=type={mount},target=/var/cache/apk apk add x\n")
         assert list(caches_kept(document, APK)) == []
+
+
+def test_from_sources_name_a_stage_by_name_or_number_or_else_an_image() -> None:
+    from dockwright.dockerfile.queries.stages import from_sources
+
+    document = parse_dockerfile(
+        "FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /a /a\nCOPY --from=0 /b /b\n"
+        "COPY --from=quay.io/x/y:1 /c /c\nRUN --mount=type=cache,from=build,target=/d true\n"
+        "RUN --mount=type=tmpfs,target=/e true\nCOPY --from=$UNSET /f /f\n"
+    )
+    found = [(s.stage.name if s.stage else None, s.image.raw if s.image else None) for s in from_sources(document)]
+    assert found == [("build", None), ("build", None), (None, "quay.io/x/y:1"), ("build", None), (None, None)]
+
+
+def test_result_stages_are_those_nothing_builds_on_or_copies_from() -> None:
+    from dockwright.dockerfile.queries.stages import result_stages
+
+    document = parse_dockerfile(
+        "FROM a:1 AS base\nFROM base AS test\nFROM b:1 AS tools\nFROM base\nCOPY --from=tools /t /t\n"
+    )
+    assert [s.name or s.index for s in result_stages(document)] == ["test", 3]
+
+
+def test_windows_images_are_known_by_their_base_image_or_shell() -> None:
+    from dockwright.dockerfile.queries.stages import builds_windows_image
+
+    def last(text: str) -> bool:
+        return builds_windows_image(parse_dockerfile(text).instructions[-1])
+
+    assert last("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER x\n")
+    assert last("FROM python:3.12-windowsservercore-ltsc2022\nUSER x\n")
+    assert last('FROM acme/base:1\nSHELL ["C:\\\\Windows\\\\powershell.exe", "-Command"]\nUSER x\n')
+    assert last("# hadolint shell=cmd\nFROM acme/base:1\nUSER x\n")
+    assert not last('FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\nSHELL ["pwsh", "-c"]\nUSER x\n')
+    assert not last("FROM debian:12\nUSER x\n")
+
+
+def test_windows_paths_as_written() -> None:
+    from dockwright.dockerfile.queries.paths import as_written, base_name, is_windows_absolute
+
+    words = parse_dockerfile('FROM x\nCOPY build\\a.tar "C:\\Program Files\\App"\n').instructions[1].words
+    assert [as_written(w) for w in words] == ["build\\a.tar", "C:\\Program Files\\App"]
+    assert [is_windows_absolute(as_written(w)) for w in words] == [False, True]
+    assert base_name("C:\\Program Files\\App\\a.tar.gz") == base_name("/opt/a.tar.gz") == "a.tar.gz"
+
+
+def test_a_package_word_from_a_variable_reads_as_the_run_sees_it() -> None:
+    document = parse_dockerfile(
+        "FROM fedora:41 AS build\nENV other=1.0\nFROM fedora:41\nARG V=2.4.62\nARG U\n"
+        "RUN dnf -y install httpd-$V curl-$other wget-$U git-$FROM_BASE\n"
+    )
+    (use,) = package_commands(document, DNF)
+    assert [use.resolved(w) for w in use.packages] == ["httpd-2.4.62", "curl-", None, None]
+    assert [w.value for w in use.unpinned()] == ["curl-$other"]
+
+
+def test_a_script_setting_a_variable_before_a_command_counts() -> None:
+    from dockwright.dockerfile.queries.commands import sets_before
+
+    document = parse_dockerfile("FROM x\nRUN pip install a && export PIP_NO_CACHE_DIR=1 && pip install b\n")
+    first, second = [c for _, c in commands_of(document, "pip")]
+    run = document.instructions[1]
+    assert not sets_before(run, first, "PIP_NO_CACHE_DIR") and sets_before(run, second, "PIP_NO_CACHE_DIR")
