@@ -247,3 +247,17 @@ def test_several_errors_are_all_reported_in_order() -> None:
 
 
 # -- speed -----------------------------------------------------------------------------------------------
+
+
+def test_the_comments_buildkit_attaches_to_an_instruction() -> None:
+    parsed = parse_dockerfile(
+        "# syntax=docker/dockerfile:1\n# check=skip=all\n# first\n\n  # indented\nFROM alpine AS a\n"
+        "# dropped\n#\n# kept\nRUN a \\\n  # inside\n  b\nRUN c\n"
+    )
+    assert [i.prev_comments for i in parsed.instructions] == [("first", "# indented"), ("kept",), ()]
+
+
+def test_hadolints_shell_pragma_is_recorded_on_the_next_instruction() -> None:
+    parsed = parse_dockerfile("# hadolint shell=powershell # a comment\nFROM x\nRUN a\n# hadolint shell = cmd\nRUN b\n")
+    assert [i.shell_pragma for i in parsed.instructions] == ["powershell", None, "cmd"]
+    assert [i.shell_argv for i in parsed.instructions[1:]] == [["powershell"], ["cmd"]]
