@@ -14,14 +14,14 @@ from dockwright.context import LintContext
 
 
 def context_files(context: LintContext) -> Mapping[str, str] | None:
-    """The files of the Dockerfile's folder by relative path, or None when the analysis did not receive them
-    (no files at all, and the Dockerfile itself cannot be read through them)."""
+    """The files of the Dockerfile's folder by relative path, or None when the analysis did not receive them.
+
+    A plain dict is what a caller sends (the API, a test): empty, it says nothing about the folder. Any other
+    mapping reads a folder on demand (the CLI's, a compose build context) and lists only what it has read, so
+    its emptiness means nothing: it is the folder."""
     files = context.files
-    if files:
+    if files or not isinstance(files, dict):
         return files
-    name = _basename(context.filename)
-    if name and read_file(files, name) is not None:
-        return files  # a folder read on demand (the CLI's), which lists only what it has read
     return None
 
 
@@ -48,7 +48,7 @@ def read_file(files: Mapping[str, str], path: str) -> str | None:
     path = posixpath.normpath(path.replace("\\", "/"))
     try:
         text = files.get(path)
-        if text is None:
+        if text is None and isinstance(files, dict):  # a caller's own keys may be written `./nginx.conf`
             text = next((content for name, content in files.items() if posixpath.normpath(name) == path), None)
     except (OSError, ValueError, RuntimeError):  # an unreadable path on disk is just absent
         return None

@@ -18,8 +18,8 @@ import posixpath
 import re
 import shlex
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dockwright.dockerfile.model import Instruction, Stage
 from dockwright.dockerfile.queries.build_context import read_file
@@ -47,8 +47,11 @@ def is_loopback(host: str | None) -> bool:
     return host.lower() in _LOOPBACK_NAMES or host.startswith("127.")
 
 
-@dataclass(frozen=True)
-class Arg:
+# An empty mapping that cannot be changed: the default environment and files of a process.
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+class Arg(NamedTuple):
     """One word of a command or one value of the environment, with where it is written (None when elsewhere or
     unknown, such as a word inside a `sh -c` string)."""
 
@@ -69,8 +72,7 @@ class Arg:
         return source.span(start, end)
 
 
-@dataclass(frozen=True)
-class ImageFile:
+class ImageFile(NamedTuple):
     """A file the image holds that a server reads, and where it comes from."""
 
     content: str | None  # None: replaced by something the analysis cannot read (a COPY --from, a directory)
@@ -78,14 +80,13 @@ class ImageFile:
     span: Span | None = None  # the COPY source word, or the compose mount
 
 
-@dataclass(frozen=True)
-class Process:
+class Process(NamedTuple):
     """What a container runs: ENTRYPOINT then CMD, its environment and the files its server may read."""
 
     entrypoint: tuple[Arg, ...] = ()
     command: tuple[Arg, ...] = ()
-    env: Mapping[str, Arg] = field(default_factory=dict)
-    files: Mapping[str, ImageFile] = field(default_factory=dict)
+    env: Mapping[str, Arg] = _NOTHING
+    files: Mapping[str, ImageFile] = _NOTHING
     # The image at the bottom of the lineage: its facts, or its reference (looked up only when needed: most
     # files name their server in CMD, and the table costs milliseconds to load).
     facts: ImageFacts | None = None
@@ -111,8 +112,7 @@ class Process:
         return facts_for(self.root)
 
 
-@dataclass(frozen=True)
-class Listener:
+class Listener(NamedTuple):
     """One address the process listens on. ``host`` is None when unknown; ``port`` None when unknown."""
 
     program: str
@@ -327,11 +327,11 @@ def _from_argv(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[L
     if reader is not None:
         found = reader(argv, env, process)
     elif program in _IMAGE_SERVERS and process.image is not None and program == process.image.image:
-        found = _image_default(replace(process, env=env))
+        found = _image_default(process._replace(env=env))
     else:
         found = _generic(argv, env)
     word = argv[0]
-    return [replace(lis, program_word=word) for lis in found] if word.where is not None else found
+    return [lis._replace(program_word=word) for lis in found] if word.where is not None else found
 
 
 def _unwrapped(argv: list[Arg], env: dict[str, Arg]) -> tuple[list[Arg] | None, dict[str, Arg]]:
@@ -398,8 +398,7 @@ _RUNNERS = {"poetry": 2, "pipenv": 2, "uv": 2, "pdm": 2, "hatch": 2, "bundle": 2
 # -- options --------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Option:
+class _Option(NamedTuple):
     value: str
     arg: Arg  # the word holding the value (for `--port=8000`, that word)
     flag: str = ""
@@ -587,7 +586,7 @@ def _runserver(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[L
             "runserver", given.value, Arg(given.value, given.where, f"`runserver {given.value}`", given.word)
         )
         if found is not None and found.host is None:
-            found = replace(found, host="127.0.0.1", host_setting=None, default="runserver's default host, 127.0.0.1")
+            found = found._replace(host="127.0.0.1", host_setting=None, default="runserver's default host, 127.0.0.1")
         return [found] if found is not None else []
     return [Listener("runserver", "127.0.0.1", 8000, None, None, "runserver's default, 127.0.0.1:8000")]
 
@@ -744,7 +743,7 @@ def _server_flags(argv: list[Arg], env: dict[str, Arg], process: Process) -> lis
     if port is not None:
         number = _port(port.value)
         return [Listener(image.image, "", number, None, port)] if number is not None else []
-    return _image_default(replace(process, env=env))
+    return _image_default(process._replace(env=env))
 
 
 def _nginx(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[Listener]:
@@ -955,13 +954,13 @@ def _traefik_listeners(args: list[Arg], env: Mapping[str, Arg]) -> list[Listener
             entry_points = True
             address = _address("traefik", match.group(1).split("/", 1)[0], Arg(arg.value, arg.where, f"`{arg.value}`"))
             if address is not None:
-                found.append(replace(address, host=address.host or ""))
+                found.append(address._replace(host=address.host or ""))
     for name, value in env.items():
         if re.match(r"^TRAEFIK_ENTRYPOINTS_\w+_ADDRESS$", name):
             entry_points = True
             address = _address("traefik", value.value.split("/", 1)[0], _env_setting(env, name))
             if address is not None:
-                found.append(replace(address, host=address.host or ""))
+                found.append(address._replace(host=address.host or ""))
     if not entry_points:
         found.append(Listener("traefik", "", 80, None, None, "traefik's default entry point, :80"))
     insecure = any(a.value in ("--api.insecure", "--api.insecure=true") for a in args) or (
@@ -977,8 +976,7 @@ def _traefik_listeners(args: list[Arg], env: Mapping[str, Arg]) -> list[Listener
 _URL = re.compile(r"\bhttps?://[^\s'\"`)<>]+")
 
 
-@dataclass(frozen=True)
-class UrlUse:
+class UrlUse(NamedTuple):
     url: str
     host: str
     port: int

@@ -17,21 +17,24 @@ from dockwright.dockerfile.shell import ShellCommand, ShellScript
 Feed = tuple[Instruction, ShellCommand, ShellCommand]  # (RUN, the command whose output flows, the one it feeds)
 
 
-def feeds(document: Dockerfile, *producers: str) -> list[Feed]:
+def feeds(document: Dockerfile, producers: frozenset[str], consumers: frozenset[str]) -> list[Feed]:
     """Each command named one of ``producers`` whose output a pipe or a substitution hands to another command
-    of the same RUN (ONBUILD triggers included), with that command."""
+    of the same RUN (ONBUILD triggers included), with that command; only scripts that also run one of
+    ``consumers`` (or sudo/env, which may start one) are read."""
     index = document.run_commands_by_program
     if not any(program in index for program in producers):
         return []
+    wanted = consumers | {"sudo", "env", "exec"}
     found: list[Feed] = []
     for instruction, script in run_scripts(document):
         for part in (script, *script.children):
-            if any(c.program in producers for c in part.commands):
+            programs = {c.program for c in part.commands}
+            if programs & producers and programs & wanted:
                 found.extend((instruction, a, b) for a, b in _feeds(part, producers))
     return found
 
 
-def _feeds(script: ShellScript, producers: tuple[str, ...]) -> list[tuple[ShellCommand, ShellCommand]]:
+def _feeds(script: ShellScript, producers: frozenset[str]) -> list[tuple[ShellCommand, ShellCommand]]:
     commands = sorted(script.commands, key=lambda c: (c.start, -c.end))
     found = []
     if "|" in script.text:
@@ -46,7 +49,7 @@ def _feeds(script: ShellScript, producers: tuple[str, ...]) -> list[tuple[ShellC
 
 
 def _piped(
-    script: ShellScript, commands: list[ShellCommand], producers: tuple[str, ...]
+    script: ShellScript, commands: list[ShellCommand], producers: frozenset[str]
 ) -> list[tuple[ShellCommand, ShellCommand]]:
     """(left, right) for each `left | right` of the script whose left side is a producer."""
     to_char = _char_offsets(script.text)

@@ -7,6 +7,7 @@ One table for the Dockerfile rule and the compose rule, each entry with what it 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -33,8 +34,9 @@ VARIABLES: dict[str, tuple[Callable[[str], bool], str]] = {
     "CURL_CA_BUNDLE": (lambda v: v.strip() == "", "Python requests skips certificate checks"),
 }
 
-# Options of connection strings and URLs that accept any server certificate.
-CONNECTION_OPTIONS = re.compile(
+# Options of connection strings and URLs that accept any server certificate (compiled when first needed: only the
+# compose rule asks).
+_CONNECTION_OPTIONS = (
     r"(?i)(?<![A-Za-z])(?P<option>trustServerCertificate\s*=\s*(?:true|yes)"
     r"|tlsInsecure=true|tlsAllowInvalidCertificates=true|tlsAllowInvalidHostnames=true"
     r"|ssl_cert_reqs=(?:none|CERT_NONE)|rejectUnauthorized=false|sslVerify=false|verify_ssl=false"
@@ -42,9 +44,14 @@ CONNECTION_OPTIONS = re.compile(
 )
 
 
+@functools.cache
+def _connection_options() -> re.Pattern[str]:
+    return re.compile(_CONNECTION_OPTIONS)
+
+
 def connection_option_off(value: str) -> re.Match[str] | None:
     """The option of a connection string or URL that turns certificate checks off."""
-    return CONNECTION_OPTIONS.search(value[:4096])
+    return _connection_options().search(value[:4096])
 
 
 def command_off(command: ShellCommand) -> str | None:
@@ -79,7 +86,7 @@ def command_off(command: ShellCommand) -> str | None:
             return f"`{program} config set strict-ssl false` accepts any certificate"
         if any(a.value.lower() in ("--strict-ssl=false", "--no-strict-ssl") for a in args):
             return f"`{program}` accepts any certificate"
-    if any("[trusted=yes]" in a.value for a in args):
+    if program in ("echo", "printf", "tee") and any("[trusted=yes]" in a.value for a in args):
         return "`[trusted=yes]` makes apt accept the repository without a signature"
     return None
 

@@ -13,7 +13,7 @@ import functools
 import posixpath
 import shlex
 from collections.abc import Mapping as TextMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from dockwright.compose.bundle import Subfolder, lookup
 from dockwright.compose.dotenv import parse_dotenv
@@ -172,16 +172,16 @@ def _laid_over(base: Process, overrides: dict[str, object]) -> Process:
     entrypoint = overrides.get("entrypoint")
     command = overrides.get("command")
     if isinstance(entrypoint, tuple):
-        process = replace(process, entrypoint=entrypoint, command=(), scripts=(), entry_shell=False)
+        process = process._replace(entrypoint=entrypoint, command=(), scripts=(), entry_shell=False)
     if isinstance(command, tuple):
         head = () if process.entry_shell else process.entrypoint
-        process = replace(process, entrypoint=head, command=command, scripts=(), entry_shell=False)
+        process = process._replace(entrypoint=head, command=command, scripts=(), entry_shell=False)
     env = overrides.get("env")
     if isinstance(env, dict) and env:
-        process = replace(process, env={**process.env, **env})
+        process = process._replace(env={**process.env, **env})
     files = overrides.get("files")
     if isinstance(files, dict) and files:
-        process = replace(process, files={**process.files, **files})
+        process = process._replace(files={**process.files, **files})
     return process
 
 

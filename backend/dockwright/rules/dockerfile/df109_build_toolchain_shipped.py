@@ -37,9 +37,9 @@ _DEV_NAME = re.compile(r"(^|[.\-_/])(dev|devel|development|devcontainer|ci|test)
 def is_toolchain(package: str) -> bool:
     return (
         package in _TOOLCHAIN
-        or bool(_VERSIONED.match(package))
         or package.endswith(("-dev", "-devel"))
         or package.startswith("linux-headers")
+        or (package[:1] in ("g", "c", "l") and bool(_VERSIONED.match(package)))
     )
 
 

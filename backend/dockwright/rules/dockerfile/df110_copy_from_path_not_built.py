@@ -68,7 +68,7 @@ class CopyFromPathNotBuilt(Rule):
         copies = [i for i in instructions_of(document, "COPY") if i.flag("from") is not None]
         if not copies:
             return
-        files = context_files(context)
+        files = _Lazy(context)
         read: dict[int, _Built] = {}
         for copy in copies:
             stage = _source_stage(document, copy)
@@ -82,7 +82,7 @@ class CopyFromPathNotBuilt(Rule):
                 if expansion.undefined or any(c in expansion.value for c in "*?[$"):
                     continue
                 if stage.index not in read:
-                    read[stage.index] = _built(stage, files)
+                    read[stage.index] = _built(stage, files) if _evidence_possible(document, stage) else _Built()
                 value = expansion.value
                 source = normalize(value, "/" if value.startswith("/") else workdir_at(copy) or "/")
                 message = _not_built(stage, read[stage.index], source)
@@ -90,19 +90,85 @@ class CopyFromPathNotBuilt(Rule):
                     yield self.finding(word.span, f"{message}: the COPY fails or copies something stale")
 
 
+class _Lazy(Mapping[str, str]):
+    """The analysis' folder, looked at only when a JavaScript build makes its package.json matter."""
+
+    def __init__(self, context: LintContext) -> None:
+        self._context = context
+        self._files: Mapping[str, str] | None = None
+        self._asked = False
+
+    def folder(self) -> Mapping[str, str] | None:
+        if not self._asked:
+            self._files, self._asked = context_files(self._context), True
+        return self._files
+
+    def __getitem__(self, key: str) -> str:
+        folder = self.folder()
+        if folder is None:
+            raise KeyError(key)
+        return folder[key]
+
+    def __iter__(self) -> Iterator[str]:
+        folder = self.folder()
+        return iter(folder) if folder is not None else iter(())
+
+    def __len__(self) -> int:
+        folder = self.folder()
+        return len(folder) if folder is not None else 0
+
+
 @dataclass
 class _Built:
-    """What a stage makes, as far as its instructions say; None for ``made`` when a copy cannot be placed."""
+    """What a stage makes, as far as its instructions say. Its copies are placed only when a path must be
+    looked up among them (most stages give no evidence, and placing copies costs more than reading RUNs)."""
 
-    made: list[str] | None = field(default_factory=list)  # paths with all they hold (a folder, an output)
-    exact: list[str] = field(default_factory=list)  # paths, nothing known below them (a WORKDIR, a file)
     outputs: list[tuple[str, str]] = field(default_factory=list)  # (path, how)
     scripts: list[tuple[str, str]] = field(default_factory=list)  # (working directory, JavaScript build tool)
+    made: list[str] = field(default_factory=list)  # paths with all they hold (a folder, an output)
+    exact: list[str] = field(default_factory=list)  # paths, nothing known below them (a WORKDIR, a file)
+    copies: list[tuple[Instruction, str]] = field(default_factory=list)  # (COPY or ADD, its working directory)
+    placed: bool = False
+    unknown: bool = False  # a copy that cannot be placed may make anything
+
+    def place(self) -> None:
+        if self.placed:
+            return
+        self.placed = True
+        for instruction, cwd in self.copies:
+            paths = copy_paths(instruction)
+            destination = paths.absolute_destination(cwd) if paths is not None else None
+            if destination is None or paths is None:
+                self.unknown = True
+                return
+            for word in paths.sources:
+                name = instruction.expand(word.value).value
+                if posixpath.splitext(name.rstrip("/"))[1] and not name.endswith("/"):
+                    into = paths.destination is not None and paths.destination.value.endswith(("/", "."))
+                    self.exact.append(posixpath.join(destination, posixpath.basename(name)) if into else destination)
+                else:
+                    self.made.append(destination)  # a folder, or the whole context: anything may be in it
+
+
+_JS_PROGRAMS = ("npm", "yarn", "pnpm", *_JS_TOOLS)
+_OUTPUT_TEXT = re.compile(r"\s(?:-o|--out|--dest|--dist)")
+
+
+def _evidence_possible(document: Dockerfile, stage: Stage) -> bool:
+    """A cheap first look: does the stage run a JavaScript build, or a command with an output flag? Without
+    either there is nothing to compare a copied path with, and reading the stage costs more."""
+    lineage = {s.index for s in stage.lineage}
+    index = document.run_commands_by_program
+    if any(i.stage is not None and i.stage.index in lineage for p in _JS_PROGRAMS for i, _ in index.get(p, ())):
+        return True
+    return any(
+        instruction.keyword == "RUN" and _OUTPUT_TEXT.search(instruction.arguments)
+        for instruction in lineage_instructions(stage)
+    )
 
 
 def _built(stage: Stage, files: Mapping[str, str] | None) -> _Built:
     built = _Built()
-    made: list[str] = []
     cwd = "/"  # the working directory, followed through the lineage (oldest first)
     for instruction in lineage_instructions(stage):
         keyword = instruction.keyword
@@ -110,36 +176,27 @@ def _built(stage: Stage, files: Mapping[str, str] | None) -> _Built:
             cwd = normalize(instruction.expand(instruction.words[0].value).value, cwd)
             built.exact.append(cwd)
         elif keyword in ("COPY", "ADD"):
-            paths = copy_paths(instruction)
-            destination = paths.absolute_destination(cwd) if paths is not None else None
-            if destination is None or paths is None:
-                return _Built(None)  # a copy we cannot place may make anything
-            for word in paths.sources:
-                name = instruction.expand(word.value).value
-                if posixpath.splitext(name.rstrip("/"))[1] and not name.endswith("/"):
-                    into = paths.destination is not None and paths.destination.value.endswith(("/", "."))
-                    built.exact.append(posixpath.join(destination, posixpath.basename(name)) if into else destination)
-                else:
-                    made.append(destination)  # a folder, or the whole context: anything may be in it
+            built.copies.append((instruction, cwd))
         elif keyword == "RUN":
-            _read_run(instruction, cwd, made, built.outputs, built.scripts, files)
-    built.made = made
+            _read_run(instruction, cwd, built.made, built.outputs, built.scripts, files)
     return built
 
 
 def _not_built(stage: Stage, built: _Built, source: str) -> str | None:
+    name = posixpath.basename(source)
+    elsewhere = [(path, how) for path, how in built.outputs if path != source and posixpath.basename(path) == name]
+    if not elsewhere and not built.scripts:
+        return None  # no evidence about this path either way
+    built.place()
     made = built.made
-    if made is None:
+    if built.unknown:
         return None
     if any(is_within(source, path) for path in made) or any(is_within(path, source) for path in made + built.exact):
         return _js_output(stage, source, built.scripts)
-    if source in built.exact:
+    if source in built.exact or not elsewhere:
         return None
-    name = posixpath.basename(source)
-    for path, how in built.outputs:
-        if path != source and posixpath.basename(path) == name:
-            return f"`{stage.name or stage.index}` writes {name} at {path} ({how}), not at {source}"
-    return None
+    path, how = elsewhere[0]
+    return f"`{stage.name or stage.index}` writes {name} at {path} ({how}), not at {source}"
 
 
 def _read_run(
@@ -190,6 +247,10 @@ def _js_build(program: str, values: list[str], files: Mapping[str, str] | None) 
         return program if not any(v.split("=", 1)[0] in _JS_TOOLS[program][1] for v in values) else None
     if not _BUILD_SCRIPT.match(program) or files is None:
         return None
+    if isinstance(files, _Lazy):
+        files = files.folder()
+        if files is None:
+            return None
     words = [v for v in values if not v.startswith("-")]
     if words[:2] != ["run", "build"] and words[:1] != ["build"]:
         return None

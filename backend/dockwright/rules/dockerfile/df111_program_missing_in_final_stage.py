@@ -60,8 +60,13 @@ class ProgramMissingInFinalStage(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         final = document.final_stage
-        if final is None:
-            return
+        if final is None or not any(
+            name in i.command_text
+            for i in lineage_instructions(final)
+            if i.keyword in ("CMD", "ENTRYPOINT")
+            for name in _PYTHON_SCRIPTS
+        ):
+            return  # a cheap first look: no console script named at all
         program, at = _started_program(final)
         if program is None or at is None or program not in _PYTHON_SCRIPTS:
             return

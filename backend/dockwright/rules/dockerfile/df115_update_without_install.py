@@ -45,7 +45,8 @@ class UpdateWithoutInstall(Rule):
         ):
             return  # no refresh anywhere: the common case, decided without reading the package tables
         runs = instructions_of(document, "RUN")
-        uses = [package_commands(run, *_TOOLS) if run.shell is not None else [] for run in runs]
+        with_tools = {id(i) for tool in _TOOLS for p in tool.programs for i, _ in index.get(p, ())}
+        uses = [package_commands(run, *_TOOLS) if id(run) in with_tools else [] for run in runs]
         # The nearest later install of each family in the same stage, found in one pass from the end.
         later: list[dict[str, PackageCommand]] = [{} for _ in runs]
         nearest: dict[int, dict[str, PackageCommand]] = {}

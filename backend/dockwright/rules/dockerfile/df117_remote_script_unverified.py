@@ -11,7 +11,7 @@ from dockwright.dockerfile.shell import POSIX_SHELLS, ShellCommand
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
-_DOWNLOADERS = ("curl", "wget")
+_DOWNLOADERS = frozenset({"curl", "wget"})
 # Programs that run what they read: shells and interpreters (`python3 -`, `php -- --install-dir=...`).
 _RUNNERS = frozenset({*POSIX_SHELLS, "python", "python3", "perl", "ruby", "php", "node", "pwsh"})
 
@@ -43,7 +43,7 @@ class RemoteScriptUnverified(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, producer, consumer in feeds(document, *_DOWNLOADERS):
+        for _, producer, consumer in feeds(document, _DOWNLOADERS, _RUNNERS):
             runner = _runner(consumer)
             if runner is None or not _to_stdout(producer):
                 continue

@@ -12,13 +12,8 @@ from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
 # What a folder often holds that must not reach an image, by a file that shows it is there.
-_TELLTALES = (
-    (".env", "`.env` (with its secrets)"),
-    (".git/HEAD", "`.git` (the whole history)"),
-    ("node_modules/.package-lock.json", "the host's `node_modules`"),
-    (".venv/pyvenv.cfg", "the local `.venv`"),
-    ("venv/pyvenv.cfg", "the local `venv`"),
-)
+# One look at the folder: each costs a read of the disk.
+_TELLTALES = ((".env", "`.env` (with its secrets)"),)
 
 
 @register
@@ -69,7 +64,8 @@ def _message(keyword: str, leaks: list[str]) -> str:
         found = ", ".join(leaks[:-1]) + (" and " if len(leaks) > 1 else "") + leaks[-1]
         return (
             f"{keyword} copies the whole folder and there is no .dockerignore: {found} "
-            f"{'go' if len(leaks) > 1 else 'goes'} into the image"
+            f"{'go' if len(leaks) > 1 else 'goes'} into the image, with whatever else it holds (.git, local "
+            "virtualenvs, node_modules)"
         )
     return (
         f"{keyword} copies the whole folder and there is no .dockerignore: whatever it holds (.git, .env "

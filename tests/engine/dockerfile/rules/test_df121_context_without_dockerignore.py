@@ -50,6 +50,6 @@ def test_the_message_names_what_the_folder_holds() -> None:
     files = {**FOLDER, ".env": "SECRET=x\n", ".git/HEAD": "ref: refs/heads/main\n"}
     result = lint(N + "COPY . .\n", kind="dockerfile", filename="Dockerfile", files=files)
     assert [f.message for f in result.findings if f.rule == "DF121"] == [
-        "COPY copies the whole folder and there is no .dockerignore: `.env` (with its secrets) and `.git` (the "
-        "whole history) go into the image"
+        "COPY copies the whole folder and there is no .dockerignore: `.env` (with its secrets) goes into the "
+        "image, with whatever else it holds (.git, local virtualenvs, node_modules)"
     ]
