@@ -60,7 +60,7 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "latest-tag": ["DF002", "DF003", "DC019"],
     "root-user": ["DF005", "DF090"],
     "no-healthcheck": ["DF006", "DC031"],
-    "healthcheck-tool-missing": ["DF007"],
+    "healthcheck-tool-missing": ["DF007", "DC062"],
     "database-port-exposed": ["DC025"],
     "hardcoded-secret": ["DC024", "DF024"],
 }
