@@ -17,6 +17,7 @@ directory of postgres 18, the shell of mongo 6, the default security of elastics
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -1351,6 +1352,18 @@ _DISTROLESS_FLAVOUR = re.compile(r"^distroless/(static|base|cc|python3|java|node
 def facts_for(image: str | ImageRef, tag: str | None = None) -> ImageFacts | None:
     """The facts of an image reference (``postgres:16-alpine``, ``docker.io/library/python@sha256:...``, an
     :class:`ImageRef`), or of a name and a tag given apart; None for an image or variant the table does not hold."""
+    if isinstance(image, str) and tag is None:
+        return _facts_of_text(image)
+    return _facts(image, tag)
+
+
+@functools.lru_cache(maxsize=256)
+def _facts_of_text(image: str) -> ImageFacts | None:
+    """:func:`facts_for` of a reference as written: compose files name the same few images again and again."""
+    return _facts(image, None)
+
+
+def _facts(image: str | ImageRef, tag: str | None) -> ImageFacts | None:
     if isinstance(image, ImageRef):
         ref = image if tag is None else replace(image, tag=tag)
     else:

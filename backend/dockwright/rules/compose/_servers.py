@@ -14,6 +14,7 @@ import posixpath
 import shlex
 from collections.abc import Mapping as TextMapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dockwright.compose.bundle import Subfolder, lookup
 from dockwright.compose.dotenv import parse_dotenv
@@ -41,9 +42,13 @@ class ServiceServer:
     stage: Stage | None  # the stage the service builds, when the Dockerfile was read
     dockerfile: str | None  # its path, for messages
     facts: ImageFacts | None  # of the image pulled, or of the one the Dockerfile builds on
-    listening: list[Listener] = field(default_factory=list)
     # Spans of the settings written in the compose file (command words, environment values, mounts).
     compose_spans: set[Span] = field(default_factory=set)
+
+    @cached_property
+    def listening(self) -> list[Listener]:
+        """What the process listens on, read when a rule first asks (most ask about the image, not the ports)."""
+        return listeners(self.process) if self.process is not None else []
 
     @property
     def certain_ports(self) -> set[int]:
@@ -101,8 +106,27 @@ class ServiceServer:
         return " and ".join(texts[:3])
 
 
+# The services read in the current analysis: a dozen rules ask about the same services, and reading one parses
+# its Dockerfile and lays the compose settings over it. Emptied when another analysis (other files) starts.
+_READ: dict[int, tuple[Service, ServiceServer]] = {}
+_READ_FOR: list[object] = [None]
+_MAX_READ = 4096
+
+
 def service_server(service: Service, context: LintContext) -> ServiceServer:
-    """The process of ``service`` as Compose runs it (see the module docstring)."""
+    """The process of ``service`` as Compose runs it (see the module docstring), read once per analysis."""
+    if _READ_FOR[0] is not context.files or len(_READ) > _MAX_READ:
+        _READ.clear()
+        _READ_FOR[0] = context.files
+    found = _READ.get(id(service))
+    if found is not None and found[0] is service:
+        return found[1]
+    server = _read(service, context)
+    _READ[id(service)] = (service, server)
+    return server
+
+
+def _read(service: Service, context: LintContext) -> ServiceServer:
     built = built_dockerfile(service, context)
     stage: Stage | None = None
     facts: ImageFacts | None = None
@@ -125,12 +149,12 @@ def service_server(service: Service, context: LintContext) -> ServiceServer:
     overrides = _overrides(service, context, compose_spans)
     if base is None:
         if "command" not in overrides and "entrypoint" not in overrides:
-            return ServiceServer(service, None, stage, path, facts, [], compose_spans)
+            return ServiceServer(service, None, stage, path, facts, compose_spans)
         base = Process()
     process = _laid_over(base, overrides)
     if stage is not None:
         facts = process.image  # the image the Dockerfile builds on: its ports are inherited
-    return ServiceServer(service, process, stage, path, facts, listeners(process), compose_spans)
+    return ServiceServer(service, process, stage, path, facts, compose_spans)
 
 
 @functools.lru_cache(maxsize=32)
