@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Stage
-from dockwright.dockerfile.queries.commands import commands_of
 from dockwright.dockerfile.queries.packages import OS_TOOLS, PackageCommand, package_commands
 from dockwright.dockerfile.queries.stages import final_image_stages, lineage_instructions
 from dockwright.findings import Finding, Severity
@@ -126,8 +125,9 @@ class BuildToolchainShipped(Rule):
 def _installs_toolchain(document: Dockerfile, stages: set[int]) -> bool:
     """A cheap first look: does a package tool in the shipped stages name something like a toolchain package?
     Reading the commands through the package tables costs more, and most images install none."""
-    programs = {program for tool in OS_TOOLS for program in tool.programs}
-    for instruction, command in commands_of(document, *programs):
+    index = document.run_commands_by_program
+    located = (pair for tool in OS_TOOLS for program in tool.programs for pair in index.get(program, ()))
+    for instruction, command in located:
         stage = instruction.stage
         if stage is None or stage.index not in stages or instruction.parent is not None:
             continue

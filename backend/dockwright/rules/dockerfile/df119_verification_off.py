@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries.commands import commands_of
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.dockerfile.queries.verification import VARIABLES, command_off
 from dockwright.findings import Finding, Severity
@@ -42,7 +41,8 @@ class VerificationOff(Rule):
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
-        for _, command in commands_of(document, *_PROGRAMS):
+        index = document.run_commands_by_program
+        for command in (c for program in _PROGRAMS for _, c in index.get(program, ())):
             what = command_off(command)
             if what is not None:
                 yield self.finding(command.span, f"{what}: anyone on the network path can replace what it fetches")
