@@ -24,6 +24,17 @@ _SECRET_TOKENS = (
 _ALLOW_TOKENS = ("public", "file", "version")
 _SECRET_NAME = re.compile(r"(?:_|^)(?:" + "|".join(_SECRET_TOKENS) + r")(?:_|$)", re.IGNORECASE)
 _ALLOWED_NAME = re.compile(r"(?:_|^)(?:" + "|".join(_ALLOW_TOKENS) + r")(?:_|$)", re.IGNORECASE)
+# Values in the shape of well-known credentials, whatever the variable is called.
+SECRET_VALUES = (
+    ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
+    ("an AWS access key id", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    ("a GitHub token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
+    ("a GitLab token", re.compile(r"\bglpat-[A-Za-z0-9_-]{20,}")),
+    ("a Slack token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+    ("a Stripe secret key", re.compile(r"\b[sr]k_live_[A-Za-z0-9]{20,}")),
+    ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    ("an npm token", re.compile(r"\bnpm_[A-Za-z0-9]{36}\b")),
+)
 # `scheme://user:password@` or `scheme://${TOKEN}@` / `scheme://x-access-token:$TOKEN@`.
 URL_CREDENTIALS = re.compile(
     r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://(?P<userinfo>[^/\s@]*(?::[^/\s@]+|\$\{?\w+\}?)[^/\s@]*)@"
@@ -32,3 +43,8 @@ URL_CREDENTIALS = re.compile(
 
 def is_secret_name(name: str) -> bool:
     return bool(_SECRET_NAME.search(name)) and not _ALLOWED_NAME.search(name)
+
+
+def secret_kind(value: str) -> str | None:
+    """What well-known credential ``value`` holds (an AWS key id, a GitHub token...), whatever its name says."""
+    return next((kind for kind, pattern in SECRET_VALUES if pattern.search(value)), None)

@@ -1,50 +1,13 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, KeyValue
+from dockwright.dockerfile.queries.secrets import is_secret_name, secret_kind
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-
-# BuildKit's SecretsUsedInArgOrEnv name check: a secret word as the whole name or as an `_`-separated part,
-# unless an allow word is also such a part (DB_PASSWORD_FILE names a file, not a password).
-_SECRET_TOKENS = (
-    "apikey",
-    "auth",
-    "credential",
-    "credentials",
-    "key",
-    "password",
-    "pword",
-    "passwd",
-    "secret",
-    "token",
-)
-_ALLOW_TOKENS = ("public", "file", "version")
-_SECRET_NAME = re.compile(r"(?:_|^)(?:" + "|".join(_SECRET_TOKENS) + r")(?:_|$)", re.IGNORECASE)
-_ALLOWED_NAME = re.compile(r"(?:_|^)(?:" + "|".join(_ALLOW_TOKENS) + r")(?:_|$)", re.IGNORECASE)
-# Values in the shape of well-known credentials, whatever the variable is called.
-SECRET_VALUES = (
-    ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
-    ("an AWS access key id", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("a GitHub token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
-    ("a GitLab token", re.compile(r"\bglpat-[A-Za-z0-9_-]{20,}")),
-    ("a Slack token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-    ("a Stripe secret key", re.compile(r"\b[sr]k_live_[A-Za-z0-9]{20,}")),
-    ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
-    ("an npm token", re.compile(r"\bnpm_[A-Za-z0-9]{36}\b")),
-)
-
-
-def is_secret_name(name: str) -> bool:
-    return bool(_SECRET_NAME.search(name)) and not _ALLOWED_NAME.search(name)
-
-
-def secret_kind(value: str) -> str | None:
-    return next((kind for kind, pattern in SECRET_VALUES if pattern.search(value)), None)
 
 
 @register

@@ -1,6 +1,6 @@
 import pytest
 
-from dockwright.rules.dockerfile.df024_secret_in_arg_or_env import is_secret_name
+from dockwright.dockerfile.queries.secrets import is_secret_name
 from tests.engine.dockerfile.rules.fixing import findings_for
 from tests.engine.rule_table import rule_table
 
