@@ -37,6 +37,8 @@ sys.path.insert(0, str(REPO / "backend"))
 
 from bench.peer_specs import (  # noqa: E402
     Snapshot,
+    Token,
+    Unreadable,
     find_snapshot,
     missing_snapshot_message,
     off_by_default,
@@ -54,17 +56,6 @@ DOCS_FOLDER = "frontend/dockerfile/linter/docs"
 
 
 # -- reading the Go ---------------------------------------------------------------------------------------------
-
-
-class Unreadable(Exception):
-    """A Go expression the evaluator does not know."""
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str  # "str", "name", "num", "sym"
-    value: str
-    line: int
 
 
 _GO_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")

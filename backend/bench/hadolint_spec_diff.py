@@ -23,7 +23,15 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "backend"))
 
-from bench.peer_specs import find_snapshot, missing_snapshot_message, off_by_default, our_rules, percent  # noqa: E402
+from bench.peer_specs import (  # noqa: E402
+    Token,
+    Unreadable,
+    find_snapshot,
+    missing_snapshot_message,
+    off_by_default,
+    our_rules,
+    percent,
+)
 from dockwright.dockerfile.parser import parse_dockerfile  # noqa: E402
 from dockwright.lint import lint  # noqa: E402
 from dockwright.rules import registry  # noqa: E402
@@ -45,18 +53,6 @@ PRELUDE = "FROM debian:12\n"
 
 
 # -- reading the Haskell ------------------------------------------------------------------------------------
-
-
-class Unreadable(Exception):
-    """A spec expression the evaluator does not know."""
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str  # "str", "name", "num", "sym"
-    value: str
-    line: int
-    indent: int  # indentation of the line the token is on
 
 
 _NAME = re.compile(r"\??[A-Za-z_][A-Za-z0-9_']*(?:\.[A-Za-z_][A-Za-z0-9_']*)*")

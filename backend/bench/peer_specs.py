@@ -16,6 +16,20 @@ from dockwright.rules import load_all, registry
 MIRROR_ROOT = Path("/work/.mirror")
 
 
+class Unreadable(Exception):
+    """An expression of the peer's test source that the evaluator does not know."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a peer's test source (Go or Haskell), as the evaluators read it."""
+
+    kind: str  # "str", "name", "num", "sym"
+    value: str
+    line: int
+    indent: int = 0  # indentation of the line the token is on (Haskell's layout needs it)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A peer's repository: a work tree, or a git directory read at HEAD."""
