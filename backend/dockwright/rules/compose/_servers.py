@@ -18,7 +18,7 @@ from functools import cached_property
 
 from dockwright.compose.bundle import Subfolder, lookup
 from dockwright.compose.dotenv import parse_dotenv
-from dockwright.compose.model import Service
+from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.data.images import ImageFacts, facts_for
@@ -320,3 +320,12 @@ def extra_hosts(service: Service) -> set[str]:
     elif isinstance(node, Mapping):
         found.update(key.raw.lower() for key, _ in node.pairs)
     return found
+
+
+def joins_external_network(document: ComposeFile) -> bool:
+    """Whether the project declares an external network: then hosts that no service names may live there, and
+    the rules that judge host names stay silent."""
+    networks = document.top("networks")
+    if not isinstance(networks, Mapping):
+        return False
+    return any(isinstance(options, Mapping) and "external" in options for _, options in networks.pairs)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from dockwright.compose.model import ComposeFile, Service
-from dockwright.compose.nodes import Mapping, Node, Scalar
+from dockwright.compose.nodes import Scalar
 from dockwright.context import LintContext
 from dockwright.dockerfile.queries.listening import is_loopback
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
@@ -15,6 +15,7 @@ from dockwright.rules.compose._servers import (
     environment_entries,
     extra_hosts,
     host_names,
+    joins_external_network,
     link_aliases,
     service_server,
 )
@@ -65,7 +66,7 @@ class ConnectionWrongHost(ComposeRule):
                 servers[service.name] = service_server(service, context)
             return servers[service.name]
 
-        closed = project.complete and not _external_networks(document)
+        closed = project.complete and not joins_external_network(document)
         for service in project.services:
             if service.text("network_mode"):
                 continue  # localhost is another service's (or the host's) network
@@ -170,14 +171,3 @@ def _span(node: Scalar, value: str, endpoint: Endpoint) -> Span | None:
     if node.raw[shift:] != value or (shift and node.raw[shift - 1] != "="):
         return None
     return node.offset_span(shift + endpoint.start, shift + endpoint.end)
-
-
-def _external_networks(document: ComposeFile) -> bool:
-    networks = document.top("networks")
-    if not isinstance(networks, Mapping):
-        return False
-    return any(_external(options) for _, options in networks.pairs)
-
-
-def _external(options: Node) -> bool:
-    return isinstance(options, Mapping) and "external" in options

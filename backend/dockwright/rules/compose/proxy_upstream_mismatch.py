@@ -10,7 +10,14 @@ from dockwright.dockerfile.queries.server_configs import nginx_directives, nginx
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
-from dockwright.rules.compose._servers import ServiceServer, extra_hosts, host_names, link_aliases, service_server
+from dockwright.rules.compose._servers import (
+    ServiceServer,
+    extra_hosts,
+    host_names,
+    joins_external_network,
+    link_aliases,
+    service_server,
+)
 
 _TRAEFIK_PORT = re.compile(r"^traefik\.http\.services\.[^.]+\.loadbalancer\.server\.port$")
 _SINGLE_LABEL = re.compile(r"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$")
@@ -55,7 +62,7 @@ class ProxyUpstreamMismatch(ComposeRule):
                 servers[service.name] = service_server(service, context)
             return servers[service.name]
 
-        closed = project.complete and not _external_networks(document)
+        closed = project.complete and not joins_external_network(document)
         for service in project.services:
             yield from self._labels(service, server_of)
             proxy = server_of(service)
@@ -134,10 +141,3 @@ def _labels(service: Service) -> list[tuple[str, str, Node]]:
                 name, _, text = item.text.partition("=")
                 found.append((name.strip(), text.strip(), item))
     return found
-
-
-def _external_networks(document: ComposeFile) -> bool:
-    networks = document.top("networks")
-    if not isinstance(networks, Mapping):
-        return False
-    return any(isinstance(options, Mapping) and "external" in options for _, options in networks.pairs)
