@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.e2e.e2e_support import CHROMIUM
+from tests.e2e.e2e_support import CHROMIUM_ARGS as E2E_CHROMIUM_ARGS
 from tests.stack.edge_support import Edge, https_request
 from tests.stack.stack_support import IN_CI, Stack, request, require
 
@@ -21,21 +22,9 @@ pytestmark = pytest.mark.stack
 
 DOCS = "/api/v1/docs/"
 SITE = "dockwright.test"  # in the stack's DJANGO_ALLOWED_HOSTS
-CHROMIUM = Path("/usr/bin/chromium")
-# As tests/e2e launches it: no sandbox (root in a container), nothing fetched in the background.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # A site name that is neither localhost nor an IP, as in production: Swagger UI treats those two differently
-    # (it skips its online validator badge for them).
-    f"--host-resolver-rules=MAP {SITE} 127.0.0.1",
-]
+# As tests/e2e launches it, with a site name that is neither localhost nor an IP, as in production: Swagger UI
+# treats those two differently (it skips its online validator badge for them).
+CHROMIUM_ARGS = [*E2E_CHROMIUM_ARGS, f"--host-resolver-rules=MAP {SITE} 127.0.0.1"]
 # Collects every CSP violation the page reports, caught or not, before any of the page's own scripts run.
 RECORD_CSP_VIOLATIONS = """
 window.__cspViolations = [];
