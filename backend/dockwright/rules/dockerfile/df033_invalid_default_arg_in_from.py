@@ -14,7 +14,7 @@ from dockwright.rules.base import Rule, register
 class InvalidDefaultArgInFrom(Rule):
     id = "DF033"
     slug = "invalid-default-arg-in-from"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     title = "FROM is not a valid image with the ARG defaults"
     rationale = (
         "When a FROM line is built from ARGs, the Dockerfile should build with their defaults. An ARG "
@@ -27,7 +27,8 @@ class InvalidDefaultArgInFrom(Rule):
     equivalents = {"buildkit": "InvalidDefaultArgInFrom"}
     notes = (
         "Only FROM lines that use variables are checked. When a variable is not declared at all, "
-        "undefined-arg-in-from reports it instead (BuildKit reports both)."
+        "undefined-arg-in-from reports it instead (BuildKit reports both). A warning, as in BuildKit: "
+        "a Dockerfile meant to be built only with `--build-arg` builds for the callers who pass it."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
