@@ -1,21 +1,12 @@
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
-from dockwright.data.images import facts_for
-from dockwright.dockerfile.image import ImageRef
 from dockwright.dockerfile.model import Dockerfile
-from dockwright.dockerfile.queries.users import last_user, user_name
+from dockwright.dockerfile.queries.users import ROOT_USERS, base_runs_as_root, last_user, user_name
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
-
-ROOT_USERS = ("root", "0")
-# Image families known to default to root when no USER is set, beside those the image table describes:
-# Microsoft's .NET and Red Hat's UBI images (their `:nonroot` tags aside).
-_ROOT_DEFAULT_REPOSITORIES = re.compile(r"(^|/)(distroless/|dotnet/|ubi\d+(/|-|$))")
 
 
 @register
@@ -58,7 +49,7 @@ class RootUser(Rule):
             return
         base = stage.lineage[-1]
         image = base.image
-        root = _defaults_to_root(image) if image is not None else None
+        root = base_runs_as_root(image) if image is not None else None
         if root is True:
             assert image is not None
             yield self.finding(
@@ -76,17 +67,3 @@ class RootUser(Rule):
                 f"the final stage never sets USER, so it runs as the user of its base image: {why}",
                 stage.from_instruction.keyword_span,
             )
-
-
-@functools.lru_cache(maxsize=512)
-def _defaults_to_root(image: ImageRef) -> bool | None:
-    """Whether the image runs as root when the Dockerfile sets no USER: True or False when known, None when the
-    image is not one the image table or the families above describe."""
-    if "nonroot" in (image.tag or "").lower():
-        return False
-    facts = facts_for(image)
-    if facts is not None:
-        return facts.user in ROOT_USERS
-    if image.is_scratch or _ROOT_DEFAULT_REPOSITORIES.search(image.repository.lower()):
-        return True
-    return None

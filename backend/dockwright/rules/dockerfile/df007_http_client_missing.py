@@ -4,6 +4,7 @@ import posixpath
 from collections.abc import Iterator
 
 from dockwright.context import LintContext
+from dockwright.data.images import facts_for
 from dockwright.dockerfile.image import ImageRef
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.queries.commands import programs_run
@@ -17,37 +18,14 @@ TOOLS = ("curl", "wget")
 # Packages that put each tool on the PATH.
 _PROVIDERS = {"curl": {"curl", "curl-minimal"}, "wget": {"wget", "wget2-wget", "busybox"}}
 
-# What official images ship, by variant: True present, False absent; a tool left out is unknown and never
-# reported. Checked against the images' Dockerfiles: the full Debian variants of python, node and golang
-# build on buildpack-deps (curl and wget); `-slim` variants install neither; Alpine has BusyBox's `wget`
-# applet but no curl; debian and ubuntu ship neither; the Debian nginx image ships curl.
-_FULL = {"curl": True, "wget": True}
-_NEITHER = {"curl": False, "wget": False}
-_BUSYBOX = {"curl": False, "wget": True}
-_LANGUAGE_IMAGES = ("python", "node", "golang")
-
 
 def shipped_tools(image: ImageRef) -> dict[str, bool]:
-    """Which of curl and wget the image is known to contain (absent keys: unknown)."""
-    if image.is_scratch or image.repository.startswith("distroless/"):
-        return _NEITHER
-    if not image.is_official:
+    """Which of curl and wget the image is known to contain (absent keys: unknown), from the image facts."""
+    facts = facts_for(image)
+    if facts is None:
         return {}
-    tag = (image.tag or "latest").lower()
-    name = image.name
-    if "windowsservercore" in tag or "nanoserver" in tag:
-        return {}
-    if name in _LANGUAGE_IMAGES:
-        if "alpine" in tag:
-            return _BUSYBOX
-        return _NEITHER if "slim" in tag else _FULL
-    if name in ("debian", "ubuntu"):
-        return _NEITHER
-    if name in ("alpine", "busybox"):
-        return _BUSYBOX
-    if name == "nginx":
-        return {"wget": True} if "alpine" in tag else {"curl": True}
-    return {}
+    known = {tool: facts.has(tool) for tool in TOOLS}
+    return {tool: present for tool, present in known.items() if present is not None}
 
 
 @register
@@ -73,8 +51,9 @@ class HttpClientMissing(Rule):
     )
     fix_title = "Install the tool in the final stage, or check health with something the image has"
     notes = (
-        "Only images in a small table are judged (python, node and golang variants, debian, ubuntu, alpine, "
-        "busybox, nginx, scratch, distroless); other base images are never reported. A package install (apt-get, "
+        "Only images whose contents the image facts (`dockwright/data/images.py`) record are judged (python, "
+        "node and golang variants, debian, ubuntu, alpine, busybox, nginx, scratch, distroless and the other "
+        "well-known images, each with its source); other base images are never reported. A package install (apt-get, "
         "apt, aptitude, apk, yum, dnf, microdnf, zypper), a COPY of a file named curl/wget, a COPY --from of a "
         "whole directory, or a RUN that itself runs the tool anywhere in the final stage's lineage counts as "
         "providing it."

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
+from dockwright.dockerfile.queries.users import base_runs_as_root
 from dockwright.findings import Finding, Severity
 from dockwright.rules.base import Rule, register
 
@@ -23,7 +24,8 @@ class NoUser(Rule):
     fix_title = "Add a USER instruction to the final stage"
     enabled_by_default = False
     notes = (
-        "Off by default: images whose base already runs as a non-root user do not need it. Checked on the final "
+        "Off by default. Quiet when the base image is known to run as a non-root user (distroless `:nonroot`, "
+        "elasticsearch). Checked on the final "
         "stage and the stages it builds on. hadolint has no such rule (its DL3063 is the reserved stage name "
         "rule, DF104 here)."
     )
@@ -32,5 +34,8 @@ class NoUser(Rule):
         final = document.final_stage
         if final is None or (final.image is not None and final.image.is_scratch):
             return
+        base = final.lineage[-1].image
+        if base is not None and base_runs_as_root(base) is False:
+            return  # the base image already runs as another user (distroless :nonroot, elasticsearch)
         if not any(stage.named("USER") for stage in final.lineage):
             yield self.finding(final.from_instruction.keyword_span, "the final stage never sets a USER")
