@@ -55,7 +55,7 @@ CONCEPT_RULES: dict[str, list[str]] = {
     "source-bind-mount-in-prod": ["DC058"],
     "database-without-volume": ["DC059"],
     "wrong-data-directory": ["DC060"],
-    "connection-url-wrong-host": ["DC053"],
+    "connection-url-wrong-host": ["DC053", "DC052"],  # DC052: a proxy upstream naming no service
     # Concepts Dockwright already has rules for.
     "latest-tag": ["DF002", "DF003", "DC019"],
     "root-user": ["DF005", "DF090"],
@@ -146,8 +146,16 @@ def _entry(scenario: str, item: dict[str, object], files: dict[str, str]) -> Ent
 
 
 def hits(entry: Entry, findings: dict[str, list[Finding]]) -> list[Finding]:
-    """The findings of the entry's concept rules in its file, at its line or next to it."""
+    """The findings of the entry's concept rules in its file, at its line or next to it.
+
+    A file Dockwright does not lint itself (nginx.conf, a Caddyfile, .env, prometheus.yml) is judged through
+    the compose file or Dockerfile that uses it: a finding there counts when its message cites the entry's
+    file and line (`./nginx/nginx.conf line 2`).
+    """
     rules = CONCEPT_RULES[entry.concept]
+    if kind_of(entry.file) is None:
+        cited = re.compile(rf"(^|[\s`'(./]){re.escape(entry.file)} line {entry.line}\b")
+        return [f for found in findings.values() for f in found if f.rule in rules and cited.search(f.message)]
     return [
         f
         for f in findings.get(entry.file, [])

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _LINE = re.compile(r"^\s*(?:export\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_.\-]*)\s*(?:=\s*(?P<value>.*))?$")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "$": "$"}
 
 
-def parse_dotenv(text: str) -> dict[str, str]:
-    """Variables of an env file; lines that are not assignments are ignored, as Compose does for comments."""
-    env: dict[str, str] = {}
-    for line in text.splitlines():
+@dataclass(frozen=True)
+class DotenvEntry:
+    key: str
+    value: str
+    line: int  # 1-based, for messages that point into the file
+
+
+def dotenv_entries(text: str) -> list[DotenvEntry]:
+    """The assignments of an env file in order; lines that are not assignments are ignored, as Compose does
+    for comments."""
+    entries: list[DotenvEntry] = []
+    for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -21,8 +30,13 @@ def parse_dotenv(text: str) -> dict[str, str]:
         value = match.group("value")
         if value is None:
             continue  # a bare `KEY` takes its value from the shell environment, which we do not know
-        env[match.group("key")] = _value(value.strip())
-    return env
+        entries.append(DotenvEntry(match.group("key"), _value(value.strip()), number))
+    return entries
+
+
+def parse_dotenv(text: str) -> dict[str, str]:
+    """Variables of an env file, the last assignment of a name winning."""
+    return {entry.key: entry.value for entry in dotenv_entries(text)}
 
 
 def _value(value: str) -> str:

@@ -1,5 +1,5 @@
 """The configuration files of the web servers images run, read for what a review needs: the addresses nginx and
-Caddy listen on, and the upstreams they pass requests to.
+Caddy listen on, the upstreams they pass requests to, and the targets Prometheus scrapes.
 
 Only the directives that matter are read, each with its line: nginx's `listen`, `server` inside `upstream`,
 `proxy_pass` and its fastcgi/uwsgi/grpc siblings; a Caddyfile's site addresses, `reverse_proxy` upstreams and
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+import yaml
 
 MAX_CONFIG_CHARS = 256 * 1024
 # Directives whose first argument names an upstream server.
@@ -258,3 +260,41 @@ def _upstream(text: str, line: int) -> Address | None:
         return None
     port = parsed[1] if parsed[1] is not None else (443 if scheme == "https" else 80)
     return Address(parsed[0], port, line, text)
+
+
+# -- Prometheus -------------------------------------------------------------------------------------------------
+
+PROMETHEUS_CONFIG = "/etc/prometheus/prometheus.yml"  # where the prom/prometheus image reads it by default
+_MAX_TARGETS = 1000
+
+
+def prometheus_targets(text: str) -> list[Address]:
+    """The `host:port` targets of a Prometheus configuration's `scrape_configs[].static_configs[].targets`, each
+    with its line; none for text over :data:`MAX_CONFIG_CHARS` or that is not YAML."""
+    if len(text) > MAX_CONFIG_CHARS:
+        return []
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    found: list[Address] = []
+    for job in _items(_value(root, "scrape_configs")):
+        for static in _items(_value(job, "static_configs")):
+            for target in _items(_value(static, "targets")):
+                if len(found) >= _MAX_TARGETS:
+                    return found
+                if isinstance(target, yaml.ScalarNode):
+                    parsed = split_host_port(target.value.strip())
+                    if parsed is not None and parsed[0]:
+                        found.append(Address(parsed[0], parsed[1], target.start_mark.line + 1, target.value))
+    return found
+
+
+def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+
+def _items(node: yaml.Node | None) -> list[yaml.Node]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []

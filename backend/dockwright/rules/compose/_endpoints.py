@@ -9,7 +9,8 @@ Each endpoint keeps the offsets of its host in the value, so a finding (and a fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 # Default ports of the schemes services are reached with, and the images that serve them.
 SCHEME_PORTS = {
@@ -68,8 +69,9 @@ class Endpoint:
         return self.port if self.port is not None else SCHEME_PORTS.get(self.scheme)
 
 
-def endpoints(name: str, value: str) -> list[Endpoint]:
-    """The servers ``value`` (of the variable ``name``) names."""
+def endpoints(name: str, value: str, siblings: Mapping[str, str] | None = None) -> list[Endpoint]:
+    """The servers ``value`` (of the variable ``name``) names. A bare host without a port takes it from the
+    variable beside it (`DB_HOST=db` with `DB_PORT=5432`), looked up in ``siblings``."""
     value = value[:_MAX_VALUE]
     found = _urls(value)
     if found:
@@ -77,8 +79,17 @@ def endpoints(name: str, value: str) -> list[Endpoint]:
     if "=" in value and ";" in value:
         return _connection_string(value)
     if _HOST_NAME.search(name) and not _NOT_A_SERVER.search(name):
-        return _hosts(value, 0, "")
+        port = _sibling_port(name, siblings or {})
+        return [replace(e, port=port) if e.port is None and port is not None else e for e in _hosts(value, 0, "")]
     return []
+
+
+def _sibling_port(name: str, siblings: Mapping[str, str]) -> int | None:
+    match = _HOST_NAME.search(name)
+    if match is None:
+        return None
+    text = siblings.get(f"{name[: match.start()]}{match.group(1)}PORT", "").strip()
+    return int(text) if text.isdigit() and len(text) <= 5 else None
 
 
 def _urls(value: str) -> list[Endpoint]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dockwright.compose.bundle import Subfolder, lookup
-from dockwright.compose.dotenv import parse_dotenv
+from dockwright.compose.dotenv import DotenvEntry, dotenv_entries
 from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
 from dockwright.context import LintContext
@@ -251,28 +251,40 @@ def environment_entries(service: Service, unresolved: bool = False) -> list[tupl
     return _environment(service, unresolved)
 
 
-def _env_file_values(service: Service, context: LintContext) -> TextMapping[str, str]:
+@dataclass(frozen=True)
+class EnvFile:
+    path: str  # as written in the compose file
+    node: Node  # the `env_file` entry naming it, to report on
+    entries: tuple[DotenvEntry, ...]
+
+
+def env_files(service: Service, context: LintContext) -> list[EnvFile]:
+    """The service's `env_file`s that were read with the analysis, in order (later ones win in Compose)."""
     node = service.get("env_file")
-    paths: list[str] = []
+    written: list[tuple[str, Node]] = []
     if isinstance(node, Scalar):
-        paths.append(node.text)
+        written.append((node.text, node))
     elif isinstance(node, Sequence):
         for item in node.items:
             if isinstance(item, Scalar):
-                paths.append(item.text)
+                written.append((item.text, item))
             elif isinstance(item, Mapping):
-                written = item.get("path")
-                if isinstance(written, Scalar):
-                    paths.append(written.text)
-    values: dict[str, str] = {}
-    for path in paths[:16]:
+                named = item.get("path")
+                if isinstance(named, Scalar):
+                    written.append((named.text, named))
+    found: list[EnvFile] = []
+    for path, item in written[:16]:
         normal = posixpath.normpath(posixpath.join(service.folder, path.replace("\\", "/")))
         if normal.startswith(("/", "..")):
             continue
         text = lookup(context.files, normal)
         if text is not None and len(text) <= 256 * 1024:
-            values.update(parse_dotenv(text))
-    return values
+            found.append(EnvFile(path, item, tuple(dotenv_entries(text))))
+    return found
+
+
+def _env_file_values(service: Service, context: LintContext) -> TextMapping[str, str]:
+    return {entry.key: entry.value for file in env_files(service, context) for entry in file.entries}
 
 
 def host_names(services: list[Service]) -> dict[str, Service]:

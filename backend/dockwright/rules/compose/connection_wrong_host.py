@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Scalar
 from dockwright.context import LintContext
 from dockwright.dockerfile.queries.listening import is_loopback
+from dockwright.dockerfile.queries.server_configs import PROMETHEUS_CONFIG, prometheus_targets
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._endpoints import SCHEME_IMAGES, Endpoint, endpoints
 from dockwright.rules.compose._servers import (
     ServiceServer,
+    env_files,
     environment_entries,
     extra_hosts,
     host_names,
@@ -44,8 +48,12 @@ class ConnectionWrongHost(ComposeRule):
     notes = (
         "Reads URLs (JDBC included, and lists of hosts), ADO.NET and Npgsql connection strings (`Server=`, "
         "`Data Source=`, `Host=`/`Port=`) and bare `host[:port]` values of variables named like a host "
-        "(`*_HOST`, `*_ADDR`, `*_SERVERS`...) in `environment`. localhost is reported when the port (or the "
-        "scheme) belongs to another service of the project and not to the service itself; a service sharing "
+        "(`*_HOST`, `*_ADDR`, `*_SERVERS`...) in `environment` and in the `env_file`s read with the analysis "
+        "(reported on the `env_file` entry, citing the file's line, unless `environment` sets the same name), "
+        "and the scrape targets of a Prometheus configuration mounted from beside the compose file (reported on "
+        "the mount). A bare host takes its port from the variable beside it (`DB_HOST` with `DB_PORT`). "
+        "localhost is reported when the port (or the scheme) belongs to another service of the project and not "
+        "to the service itself; a service sharing "
         "another's network (`network_mode: service:...` or `host`) is skipped. A host that no service, "
         "`container_name`, `hostname`, network alias, link alias or `extra_hosts` entry answers to is reported "
         "when it has no dot and the project was read completely without external networks. A port that is "
@@ -67,20 +75,77 @@ class ConnectionWrongHost(ComposeRule):
             return servers[service.name]
 
         closed = project.complete and not joins_external_network(document)
+
+        def judge(service: Service, name: str, value: str, node: Scalar, endpoint: Endpoint) -> Finding | None:
+            known = names.keys() | link_aliases(service) | extra_hosts(service)
+            return self._judge(service, name, value, node, endpoint, everyone, names, known, closed, server_of)
+
         for service in project.services:
             if service.text("network_mode"):
                 continue  # localhost is another service's (or the host's) network
-            known = names.keys() | link_aliases(service) | extra_hosts(service)
-            for name, value, node in environment_entries(service, unresolved=True):
+            written = environment_entries(service, unresolved=True)
+            values = {name: value for name, value, _ in written}
+            for name, value, node in written:
                 if not isinstance(node, Scalar) or not document.owns(node):
                     continue
-                for endpoint in endpoints(name, value):
-                    finding = self._judge(
-                        service, name, value, node, endpoint, everyone, names, known, closed, server_of
-                    )
+                for endpoint in endpoints(name, value, values):
+                    finding = judge(service, name, value, node, endpoint)
                     if finding is not None:
                         yield finding
                         break
+            yield from self._env_files(service, document, context, {n for n, _, _ in written}, judge)
+            yield from self._scrape_targets(service, server_of(service), judge)
+
+    def _env_files(
+        self,
+        service: Service,
+        document: ComposeFile,
+        context: LintContext,
+        overridden: set[str],
+        judge: Callable[[Service, str, str, Scalar, Endpoint], Finding | None],
+    ) -> Iterator[Finding]:
+        """The same judgement for the service's `env_file`s, reported on the `env_file` entry and citing the
+        line; a variable that `environment` sets too is Compose's `environment` value, judged above."""
+        for env_file in env_files(service, context):
+            if not isinstance(env_file.node, Scalar) or not document.owns(env_file.node):
+                continue
+            values = {entry.key: entry.value for entry in env_file.entries}
+            for entry in env_file.entries:
+                if entry.key in overridden:
+                    continue
+                for endpoint in endpoints(entry.key, entry.value, values):
+                    finding = judge(service, entry.key, entry.value, env_file.node, endpoint)
+                    if finding is not None:
+                        yield replace(
+                            finding,
+                            span=env_file.node.span,
+                            message=f"{env_file.path} line {entry.line}: {finding.message}",
+                            fix=None,  # the value is in another file than the one linted
+                        )
+                        break
+
+    def _scrape_targets(
+        self,
+        service: Service,
+        server: ServiceServer,
+        judge: Callable[[Service, str, str, Scalar, Endpoint], Finding | None],
+    ) -> Iterator[Finding]:
+        """Prometheus's scrape targets, from the configuration mounted beside the compose file: a target on
+        localhost is the Prometheus container itself, reported on the mount and citing the line."""
+        if server.process is None or server.facts is None or server.facts.image != "prometheus":
+            return
+        words = [arg.value for arg in (*server.process.entrypoint, *server.process.command)]
+        path = next((w.split("=", 1)[1] for w in words if w.startswith("--config.file=")), PROMETHEUS_CONFIG)
+        file = server.process.files.get(posixpath.normpath(path))
+        if file is None or file.content is None or file.span is None or file.span not in server.compose_spans:
+            return
+        for target in prometheus_targets(file.content):
+            endpoint = Endpoint(target.host, target.port, "http", 0, len(target.host))
+            finding = judge(service, "the scrape target", target.text, service.key, endpoint)
+            if finding is not None:
+                yield replace(
+                    finding, span=file.span, message=f"{file.source} line {target.line}: {finding.message}", fix=None
+                )
 
     def _judge(
         self,
