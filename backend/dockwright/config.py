@@ -9,6 +9,7 @@ from typing import Any
 
 from dockwright.errors import ConfigError
 from dockwright.findings import Severity
+from dockwright.labels import LABEL_TYPES
 
 CONFIG_KEYS = {
     "ignore": "rule ids (ours or a peer's) never to report",
@@ -133,8 +134,6 @@ def _severity_map(value: Any) -> dict[str, Severity]:
 
 
 def _label_schema(value: Any) -> dict[str, str]:
-    from dockwright.labels import LABEL_TYPES
-
     schema: dict[str, str] = {}
     for name, label_type in _mapping(value, "label_schema", "label names to types").items():
         if not _text(name, "label_schema keys").strip():

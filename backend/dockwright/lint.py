@@ -13,9 +13,10 @@ from dockwright.budget import DEFAULT_LIMITS, Budget, Limits, current, spending
 from dockwright.config import LintConfig
 from dockwright.context import LintContext
 from dockwright.detect import KINDS, detect_kind
+from dockwright.dockerfile.parser import parse_dockerfile
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity, Span
-from dockwright.pragmas import Pragma, scan
+from dockwright.pragmas import Pragma, buildkit_pragmas, buildkit_requested, scan
 from dockwright.rules import Rule, load_for, registry
 
 # Bumped whenever a rule is added, removed or changes what it reports; stored with every analysis
@@ -72,10 +73,8 @@ def parse(content: str, kind: str, budget: Budget | None = None) -> Document:
     """Parse ``content`` within ``budget`` (the analysis' own, so that its rules later spend what is left)."""
     with spending(budget or Budget()):
         if kind == "dockerfile":
-            from dockwright.dockerfile.parser import parse_dockerfile
-
             return parse_dockerfile(content)
-        from dockwright.compose.parser import parse_compose
+        from dockwright.compose.parser import parse_compose  # here: a run over Dockerfiles never loads YAML
 
         return parse_compose(content)  # type: ignore[no-any-return]
 
@@ -97,7 +96,7 @@ def lint(
 
     ``document`` passes an already checked and parsed ``content`` (of ``kind``), with the ``budget`` it was
     parsed in; ``only`` and ``skip`` restrict the rules that run, so a batch can run the costly ShellCheck
-    rule separately (see :mod:`dockwright.batch`). Every analysis runs within a budget (``limits``, else the
+    rule separately (see :mod:`dockwright.cli.batch`). Every analysis runs within a budget (``limits``, else the
     defaults of :mod:`dockwright.budget`): whatever the input, its cost and its output are bounded.
     """
     if document is None:
@@ -162,8 +161,6 @@ def _requested_by_file(
     file (None) or for the lines given; a config's `ignore` or severity `none` still wins."""
     if kind != "dockerfile":
         return {}
-    from dockwright.pragmas import buildkit_requested
-
     taken = {rule.id for rule in active}
     requested = {}
     for rule_id, scopes in buildkit_requested(document, registry).items():  # type: ignore[arg-type]
@@ -196,8 +193,6 @@ def _within_requested(
 def _apply_pragmas(findings: list[Finding], document: Document, kind: str = "") -> list[Finding]:
     pragmas = scan(document.lines, registry)
     if kind == "dockerfile":
-        from dockwright.pragmas import buildkit_pragmas
-
         pragmas += buildkit_pragmas(document, registry)  # type: ignore[arg-type]
     if not pragmas:
         return findings

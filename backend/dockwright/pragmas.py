@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dockwright.dockerfile import checks
 from dockwright.rules.base import RuleRegistry
 
 if TYPE_CHECKING:
@@ -98,8 +99,6 @@ def buildkit_pragmas(document: Dockerfile, registry: RuleRegistry) -> list[Pragm
     """BuildKit's `# check=skip=` as pragmas on the rules that are its checks: the file's directive for the whole
     file, a comment before an instruction for that instruction (not for the checks BuildKit runs on the whole
     file; MultipleInstructionsDisallowed is reported at the instruction the commented one overrides)."""
-    from dockwright.dockerfile import checks
-
     by_check = _rules_by_check(registry)
     pragmas = []
     options = checks.file_options(document)
@@ -126,8 +125,6 @@ def buildkit_pragmas(document: Dockerfile, registry: RuleRegistry) -> list[Pragm
 def buildkit_requested(document: Dockerfile, registry: RuleRegistry) -> dict[str, list[tuple[int, int]] | None]:
     """The rules that are BuildKit's experimental checks which the file switches on with `experimental=`: for
     the whole file (None) or the lines of the instructions whose comment does."""
-    from dockwright.dockerfile import checks
-
     by_check = _rules_by_check(registry)
     requested: dict[str, list[tuple[int, int]] | None] = {}
     options = checks.file_options(document)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from dockwright.cli import main
+from dockwright.cli.reports import write_checkstyle, write_github, write_gitlab
 from dockwright.findings import Finding, Severity, Span
-from dockwright.reports import write_checkstyle, write_github, write_gitlab
 
 BAD = "FROM python:latest\nRUN cd /app && make\nRUN cd /app && make\n"
 

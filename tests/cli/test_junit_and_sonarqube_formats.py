@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 
 from dockwright.cli import main
+from dockwright.cli.reports import write_junit, write_sonarqube
 from dockwright.findings import Finding, Severity, Span
-from dockwright.reports import write_junit, write_sonarqube
 
 BAD = "FROM python:latest\nRUN cd /app && make\nRUN cd /app && make\n"
 

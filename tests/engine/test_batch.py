@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from dockwright import shellcheck
-from dockwright.batch import BatchFile, lint_batch
 from dockwright.budget import Limits
+from dockwright.cli import batch as batch_module
+from dockwright.cli.batch import BatchFile, lint_batch
 from dockwright.config import LintConfig
 from dockwright.lint import lint
+from dockwright.shellcheck import runner as shellcheck
 
 FIXTURES = sorted((Path(__file__).parents[1] / "fixtures/dockerfiles/realistic").iterdir())[:24]
 CONFIG = LintConfig.from_dict({"today": "2026-11-28"})
@@ -48,8 +49,6 @@ def test_bad_content_in_a_batch_is_reported_per_file(processes: int) -> None:
 def test_a_failed_worker_process_is_made_up_for_in_the_calling_process(
     monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    from dockwright import batch as batch_module
-
     parent = os.getpid()
     real = getattr(batch_module, step)
 
@@ -96,7 +95,7 @@ def _requests_of(item: BatchFile) -> list[shellcheck.ScriptRequest]:
 
 @pytest.mark.parametrize("count", [1, 2, 3, 7])
 def test_chunks_are_contiguous_and_of_similar_size(count: int) -> None:
-    from dockwright.batch import _chunks
+    from dockwright.cli.batch import _chunks
 
     items = [BatchFile(str(path), path.read_text()) for path in FIXTURES]
     chunks = _chunks(items, count)

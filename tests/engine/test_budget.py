@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from dockwright import shellcheck
 from dockwright.budget import Limits
 from dockwright.lint import lint
 from dockwright.rules import registry
+from dockwright.shellcheck import runner as shellcheck
 
 CONFIG = {"today": "2026-11-28"}
 

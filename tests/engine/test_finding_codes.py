@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from dockwright.cli.sarif import sarif_log
 from dockwright.config import LintConfig
 from dockwright.findings import Finding, Severity, Span
 from dockwright.lint import _apply_config, _apply_pragmas
-from dockwright.sarif import sarif_log
 
 SCHEMA = (
     Path(__file__).resolve().parents[2]

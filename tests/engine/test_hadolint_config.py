@@ -4,8 +4,8 @@ import pytest
 
 from dockwright.errors import ConfigError
 from dockwright.findings import Severity
-from dockwright.hadolint_config import hadolint_config_dict, load_hadolint_config
 from dockwright.lint import lint
+from dockwright.workspace.hadolint_config import hadolint_config_dict, load_hadolint_config
 
 FULL = """
 failure-threshold: warning
@@ -80,6 +80,6 @@ def test_bad_files_are_clear_config_errors(text: str, message: str) -> None:
 def test_a_parsed_mapping_gives_the_same_config_as_the_text() -> None:
     from ruamel.yaml import YAML
 
-    from dockwright.hadolint_config import from_hadolint
+    from dockwright.workspace.hadolint_config import from_hadolint
 
     assert from_hadolint(YAML(typ="safe").load(FULL)) == load_hadolint_config(FULL)

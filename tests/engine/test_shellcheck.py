@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from dockwright import shellcheck
-from dockwright.shellcheck import ScriptRequest
+from dockwright.shellcheck import runner as shellcheck
+from dockwright.shellcheck.runner import ScriptRequest
 
 pytestmark = pytest.mark.skipif(shellcheck.locate() is None, reason="shellcheck is not installed")
 

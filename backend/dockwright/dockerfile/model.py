@@ -12,18 +12,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from dockwright.dockerfile.image import ImageRef, parse_image
+from dockwright.dockerfile.shell import ShellCommand, ShellScript, script_of
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.dockerfile.variables import Expansion, expand
 from dockwright.dockerfile.words import RawPair, split_pairs, split_words
 from dockwright.findings import Span
 
 if TYPE_CHECKING:
-    from dockwright.dockerfile.shell import ShellCommand, ShellScript
     from dockwright.pragmas import Pragma
 
-# The shells whose scripts the shell rules and ShellCheck read (a SHELL of another, such as PowerShell or cmd, makes
-# them stand down).
-POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"})
 # Instructions whose arguments are a command run by the shell (in shell form) or exec'd (JSON form).
 COMMAND_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
 KNOWN_INSTRUCTIONS = frozenset(
@@ -201,8 +198,6 @@ class Instruction:
     @cached_property
     def shell(self) -> ShellScript | None:
         """The parsed shell script of a shell-form RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD."""
-        from dockwright.dockerfile.shell import script_of
-
         return script_of(self)
 
     @property

@@ -17,7 +17,8 @@ from collections import ChainMap
 from collections.abc import Mapping
 
 from dockwright import budget
-from dockwright.dockerfile.model import POSIX_SHELLS, Instruction, Stage, SyntaxProblem, image_of
+from dockwright.dockerfile.model import Instruction, Stage, SyntaxProblem, image_of
+from dockwright.dockerfile.shell import POSIX_SHELLS
 from dockwright.dockerfile.variables import BUDGET_SPENT, UNKNOWN, process_word
 from dockwright.dockerfile.words import RawPair
 

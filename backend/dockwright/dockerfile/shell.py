@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING
 import tree_sitter
 import tree_sitter_bash
 
-from dockwright.dockerfile.model import POSIX_SHELLS
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.findings import Span
 
 if TYPE_CHECKING:
     from dockwright.dockerfile.model import Heredoc, Instruction
+
+# The shells whose scripts the shell rules and ShellCheck read (a SHELL of another, such as PowerShell or cmd, makes
+# them stand down).
+POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"})
 
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
 _LITERAL_NODES = frozenset({"word", "number", "raw_string", "string", "concatenation", "string_content"})

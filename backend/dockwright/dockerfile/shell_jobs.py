@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
-from dockwright import budget, shellcheck
+from dockwright import budget
 from dockwright.budget import Limits
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.dockerfile.scopes import PREDEFINED_ARGS
 from dockwright.dockerfile.shell import ShellScript, active_shell
 from dockwright.dockerfile.variables import UNKNOWN
+from dockwright.shellcheck import runner as shellcheck
 
 Job = tuple[ShellScript, shellcheck.ScriptRequest]
 # Below this size a script cannot nest deep enough to matter; its tree is not measured.
@@ -46,7 +47,7 @@ def shellcheck_jobs(document: Dockerfile, rc: str = "") -> list[Job]:
 
 def shellcheck_plan(document: Dockerfile, limits: Limits | None = None, rc: str = "") -> ShellCheckPlan:
     """What to send to ShellCheck within ``limits`` (the analysis' budget by default), and what not; ``rc`` is
-    the `.shellcheckrc` that applies (see :func:`dockwright.shellcheck.rc_from`)."""
+    the `.shellcheckrc` that applies (see :func:`dockwright.shellcheck.runner.rc_from`)."""
     limits = limits or budget.current().limits
     plan = ShellCheckPlan()
     sent: set[str] = set()

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePath
 
 from dockwright.detect import kind_from_filename
-from dockwright.sources import MAX_FILE_BYTES, RelativeFiles
+from dockwright.workspace.files import MAX_FILE_BYTES, RelativeFiles
 
 LANGUAGE_KINDS = {"dockerfile": "dockerfile", "containerfile": "dockerfile", "dockercompose": "compose"}
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from dockwright.config import LintConfig
-from dockwright.config_file import load_config_file
 from dockwright.errors import InputError
+from dockwright.workspace.config_file import load_config_file
 
 DEFAULT_RULES_BASE_URL = "https://dockwright.dev"
 DEFAULT_DEBOUNCE_SECONDS = 0.15

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from dockwright.findings import Finding, Fix, Severity, Span
+from dockwright.rules.peer_gaps import PEER_GAPS
 
 TARGETS = ("dockerfile", "compose")
 PEERS = ("hadolint", "buildkit", "dclint", "shellcheck")
@@ -121,8 +122,6 @@ class RuleRegistry:
         ids = [r.id for r in self if any(v.upper() == upper for v in r.equivalents.values())]
         if not ids:
             # A peer check reported under another of our rules (hadolint's DL3061 is a syntax error, DF001).
-            from dockwright.rules.peer_gaps import PEER_GAPS
-
             gap = next((g for peer_id, g in PEER_GAPS.items() if peer_id.upper() == upper), None)
             if gap is not None and gap.covered_by in self._rules:
                 ids = [gap.covered_by]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from dockwright.config import LintConfig
-from dockwright.config_file import expand_rule_names, parse_config_text
-from dockwright.dclint_config import parse_dclint_text
 from dockwright.errors import ConfigError
 from dockwright.findings import Severity
+from dockwright.workspace.config_file import expand_rule_names, parse_config_text
+from dockwright.workspace.dclint_config import parse_dclint_text
 
 # dclint's own test fixture (tests/mocks/.dclintrc), in substance.
 MOCK = """{

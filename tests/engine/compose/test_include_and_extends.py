@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from dockwright.cli import main
+from dockwright.cli.sources import RelativeFiles
 from dockwright.compose.merge import merge
 from dockwright.compose.nodes import Mapping as MappingNode
 from dockwright.compose.nodes import Scalar, Sequence
 from dockwright.compose.parser import parse_compose
 from dockwright.findings import Finding
 from dockwright.lint import lint
-from dockwright.sources import RelativeFiles
 
 CONFIG = {"today": "2026-11-28", "shellcheck": False}
 

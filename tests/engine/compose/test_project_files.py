@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from dockwright.cli.sources import RelativeFiles
 from dockwright.compose.bundle import Bundle, Subfolder, compose_files
 from dockwright.compose.merge import merge
 from dockwright.compose.parser import parse_compose
 from dockwright.findings import Finding
 from dockwright.lint import lint
-from dockwright.sources import RelativeFiles
 
 CONFIG = {"today": "2026-11-28", "shellcheck": False}
 WEB = "services:\n  web:\n    image: nginx:1.29.3\n    restart: always\n    depends_on: [db]\n"

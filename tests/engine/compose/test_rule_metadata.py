@@ -64,7 +64,7 @@ def test_the_style_profile_holds_the_layout_rules_and_is_off_by_default() -> Non
 
 
 def test_a_config_switches_the_style_profile_on() -> None:
-    from dockwright.config_file import parse_config_text
+    from dockwright.workspace.config_file import parse_config_text
 
     config = parse_config_text("enable: [style]\n", source=".dockwright.yaml")
     assert config.enable >= STYLE

@@ -20,6 +20,7 @@ import shlex
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import urlsplit
 
 from dockwright.dockerfile.model import Instruction, Stage
 from dockwright.dockerfile.queries.build_context import read_file
@@ -107,7 +108,7 @@ class Process(NamedTuple):
     def image(self) -> ImageFacts | None:
         if self.facts is not None or self.root is None:
             return self.facts
-        from dockwright.data.images import facts_for
+        from dockwright.data.images import facts_for  # here: the image table loads only when a rule asks
 
         return facts_for(self.root)
 
@@ -465,6 +466,7 @@ def _env_setting(env: Mapping[str, Arg], name: str) -> Arg | None:
 
 
 def split_host_port(text: str) -> tuple[str, int | None] | None:
+    # here and below: server_configs reads YAML (Traefik, Prometheus), which most Dockerfiles never need to load
     from dockwright.dockerfile.queries.server_configs import split_host_port as split
 
     return split(text)
@@ -986,8 +988,6 @@ class UrlUse(NamedTuple):
 def local_urls(args: list[Arg]) -> list[UrlUse]:
     """The http(s) URLs of a command that point into the container itself (localhost, 127.0.0.1, 0.0.0.0), with
     the port they ask (the scheme's when none is written)."""
-    from urllib.parse import urlsplit
-
     found = []
     for arg in args[:_MAX_ARGS]:
         if "://" not in arg.value:

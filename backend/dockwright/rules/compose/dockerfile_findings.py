@@ -7,6 +7,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
+from dockwright.lint import lint
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._dockerfiles import built_dockerfile
@@ -55,8 +56,6 @@ class DockerfileFindings(ComposeRule):
 
 
 def _lint(path: str, content: str, context: LintContext, context_dir: str) -> list[Finding] | str:
-    from dockwright.lint import lint  # the pipeline imports the rules; importing it lazily avoids a cycle
-
     # The Dockerfile sees the files of its build context (its .dockerignore) relative to the context.
     files = Subfolder(context.files, context_dir, hidden=path)
     try:

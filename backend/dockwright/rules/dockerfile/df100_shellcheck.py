@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from dockwright import budget, shellcheck
+from dockwright import budget
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.shell import ShellScript
@@ -11,6 +11,7 @@ from dockwright.dockerfile.shell_jobs import ShellCheckPlan, shellcheck_plan
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
 from dockwright.rules.base import Rule, register
+from dockwright.shellcheck import runner as shellcheck
 
 SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "style": Severity.STYLE}
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from dockwright import shellcheck
 from dockwright.lint import lint
+from dockwright.shellcheck import runner as shellcheck
 from tests.engine.rule_table import TODAY
 
 pytestmark = pytest.mark.skipif(shellcheck.locate() is None, reason="shellcheck is not installed")

@@ -33,7 +33,7 @@ from dockwright import budget
 from dockwright.budget import Limits
 
 if TYPE_CHECKING:
-    from dockwright.shellcheck_cache import ResultStore
+    from dockwright.shellcheck.cache import ResultStore
 
 # ShellCheck's own dialects; ash is checked as busybox's sh, which is what ash is in Alpine images.
 DIALECTS = {
@@ -241,7 +241,7 @@ def use_disk_cache(folder: str | None) -> None:
     if not folder:
         _disk = None
         return
-    from dockwright.shellcheck_cache import ResultStore  # here: only the CLI keeps results on disk
+    from dockwright.shellcheck.cache import ResultStore  # here: only the CLI keeps results on disk
 
     _disk = ResultStore(os.path.join(folder, f"shellcheck-{_binary_tag()}.sqlite3"))
 

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from dockwright.detect import kind_from_filename
 from dockwright.errors import InputError
+from dockwright.workspace.files import MAX_FILE_BYTES, RelativeFiles
 
 if TYPE_CHECKING:
     from dockwright.compose.bundle import Bundle
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
 _SKIPPED_DIRS = frozenset(
     {
         ".git",
@@ -155,44 +155,3 @@ def read_source(path: str, stdin: bytes | None = None) -> Source:
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
     return Source(path, text, directory)
-
-
-class RelativeFiles(Mapping[str, str]):
-    """Files next to the linted one, read on demand: `.env`, `.dockerignore`, a compose service's Dockerfile.
-
-    Only paths inside the linted file's folder tree are served, and only small text files.
-    """
-
-    def __init__(self, directory: Path | None) -> None:
-        self._directory = directory.resolve() if directory else None
-        self._cache: dict[str, str | None] = {}
-
-    def _load(self, key: str) -> str | None:
-        if key in self._cache:
-            return self._cache[key]
-        value = None
-        if self._directory is not None:
-            target = (self._directory / key).resolve()
-            inside = target == self._directory or self._directory in target.parents
-            if inside and target.is_file() and target.stat().st_size <= MAX_FILE_BYTES:
-                try:
-                    value = target.read_bytes().decode("utf-8-sig")
-                except (OSError, UnicodeDecodeError):
-                    value = None
-        self._cache[key] = value
-        return value
-
-    def __getitem__(self, key: str) -> str:
-        value = self._load(key)
-        if value is None:
-            raise KeyError(key)
-        return value
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._load(key) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter([k for k, v in self._cache.items() if v is not None])
-
-    def __len__(self) -> int:
-        return sum(1 for v in self._cache.values() if v is not None)

@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from dockwright.config import CONFIG_KEYS, LintConfig
-from dockwright.dclint_config import DCLINT_KEYS, DCLINT_NAMES, is_dclint_name, parse_dclint_text
 from dockwright.errors import ConfigError
-from dockwright.hadolint_config import HADOLINT_KEYS, from_hadolint, hadolint_config_dict
+from dockwright.rules import load_all, registry
+from dockwright.rules.base import PROFILES
+from dockwright.workspace.dclint_config import DCLINT_KEYS, DCLINT_NAMES, is_dclint_name, parse_dclint_text
+from dockwright.workspace.hadolint_config import HADOLINT_KEYS, from_hadolint, hadolint_config_dict
+from dockwright.workspace.yaml_settings import load_yaml_mapping
 
 OWN_NAMES = (".dockwright.yaml", ".dockwright.yml")
 HADOLINT_NAMES = (".hadolint.yaml", ".hadolint.yml")
@@ -93,8 +96,6 @@ def expand_rule_names(data: Mapping[str, Any]) -> dict[str, Any]:
     """``data`` (a Dockwright config dict) with every rule name in `ignore`, `enable` and `severity` turned
     into our ids: peer ids and slugs, profiles (`style`) too. Names nobody knows are kept as written, for
     the config's own validation to judge. The API can call this before :meth:`LintConfig.from_dict`."""
-    from dockwright.rules import load_all, registry
-
     load_all()
     out = dict(data)
     for key in _RULE_LISTS:
@@ -108,8 +109,6 @@ def expand_rule_names(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _resolve(name: Any, registry: Any) -> list[Any]:
-    from dockwright.rules.base import PROFILES
-
     if not isinstance(name, str):
         return [name]
     if name.strip().lower() in PROFILES:
@@ -126,19 +125,3 @@ def _combined(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     if "severity" in first and "severity" in second:
         combined["severity"] = {**first["severity"], **second["severity"]}
     return combined
-
-
-def load_yaml_mapping(text: str, source: str) -> Mapping[str, Any]:
-    """A YAML document that must be a mapping of settings (an empty document is an empty mapping)."""
-    from ruamel.yaml import YAML  # here: a run without a config file never pays for importing it
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        data: Any = YAML(typ="safe", pure=True).load(text)
-    except YAMLError as exc:
-        raise ConfigError(f"{source} is not valid YAML: {str(exc).splitlines()[0]}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, Mapping):
-        raise ConfigError(f"{source} must be a mapping of settings")
-    return data

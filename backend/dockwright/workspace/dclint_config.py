@@ -22,6 +22,7 @@ from typing import Any
 from dockwright.errors import ConfigError
 from dockwright.findings import Severity
 from dockwright.rules import load_all, registry
+from dockwright.workspace.yaml_settings import load_yaml_mapping
 
 # cosmiconfig's names for the rc file, in dclint's order of search (the JavaScript ones cannot be read here).
 DCLINT_NAMES = (".dclintrc", ".dclintrc.json", ".dclintrc.yaml", ".dclintrc.yml")
@@ -46,8 +47,6 @@ def parse_dclint_text(text: str, source: str = ".dclintrc") -> DclintSettings:
     try:
         data: Any = json.loads(text) if text.strip() else {}
     except ValueError:
-        from dockwright.config_file import load_yaml_mapping  # config_file imports this module
-
         data = load_yaml_mapping(text, source)
     if not isinstance(data, Mapping):
         raise ConfigError(f"{source} must be an object of settings")

@@ -17,21 +17,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from dockwright import __version__, shellcheck
-from dockwright.batch import BatchFile, lint_batch
+from dockwright import __version__
+from dockwright.cli.batch import BatchFile, lint_batch
+from dockwright.cli.sarif import sarif_log
+from dockwright.cli.sources import sources
 from dockwright.config import LintConfig
-from dockwright.config_file import Settings, expand_rule_names, find_config_files, load_settings
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
+from dockwright.fixes import fix_until_stable
 from dockwright.lint import lint
 from dockwright.rules import load_all, registry
 from dockwright.rules.peer_gaps import peer_gaps
-from dockwright.sarif import sarif_log
-from dockwright.sources import sources
+from dockwright.shellcheck import runner as shellcheck
+from dockwright.workspace.config_file import Settings, expand_rule_names, find_config_files, load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _SEVERITIES = [s.value for s in Severity]
-_CI_FORMATS = ("github", "gitlab", "checkstyle", "junit", "sonarqube")  # see dockwright.reports
+_CI_FORMATS = ("github", "gitlab", "checkstyle", "junit", "sonarqube")  # see dockwright.cli.reports
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -280,7 +282,6 @@ def _lint_files(
 def _fix(item: BatchFile, findings: list[Finding], config: LintConfig, safe_only: bool) -> tuple[int, list[Finding]]:
     """Apply the fixes (the safe ones only, unless told) to the file in place; the findings of the fixed
     file are returned."""
-    from dockwright.fixes import fix_until_stable
 
     def relint(text: str) -> list[Finding]:
         return lint(text, kind=item.kind, filename=item.path, config=config, files=item.files).findings
@@ -298,7 +299,7 @@ def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO) 
     elif output_format == "sarif":
         _write_json(sarif_log(results), out)
     elif output_format in _CI_FORMATS:
-        from dockwright.reports import WRITERS  # here: most runs never need XML or hashing
+        from dockwright.cli.reports import WRITERS  # here: most runs never need XML or hashing
 
         WRITERS[output_format](results, out)
     else:

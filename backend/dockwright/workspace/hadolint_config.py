@@ -13,6 +13,7 @@ from typing import Any
 from dockwright.config import LintConfig
 from dockwright.errors import ConfigError
 from dockwright.rules import load_all, registry
+from dockwright.workspace.yaml_settings import load_yaml_mapping
 
 _SEVERITY_KEYS = ("error", "warning", "info", "style")
 # hadolint keys that only change how results are printed.
@@ -102,8 +103,6 @@ def _config_dict(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _load(text: str) -> Mapping[str, Any]:
-    from dockwright.config_file import load_yaml_mapping  # config_file imports this module
-
     return load_yaml_mapping(text, ".hadolint.yaml")
 
 

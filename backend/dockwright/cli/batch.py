@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dockwright import shellcheck
-from dockwright.batch_worker import Worker
 from dockwright.budget import Budget
+from dockwright.cli.batch_worker import Worker
 from dockwright.config import LintConfig
 from dockwright.detect import detect_kind
+from dockwright.dockerfile.shell_jobs import shellcheck_jobs
 from dockwright.errors import InputError
 from dockwright.findings import Finding
 from dockwright.lint import Document, check_content, lint, parse
+from dockwright.shellcheck import runner as shellcheck
 
 SHELLCHECK_RULE = "DF100"
 # Forking a worker pays off only when each gets at least this many files.
@@ -120,7 +121,7 @@ def _run_shellcheck_rule(items: list[BatchFile], config: LintConfig) -> None:
 
 
 class _Child:
-    """A chunk linted by a forked worker (see :mod:`dockwright.batch_worker` for the conversation)."""
+    """A chunk linted by a forked worker (see :mod:`dockwright.cli.batch_worker` for the conversation)."""
 
     def __init__(self, items: list[BatchFile], config: LintConfig) -> None:
         self.items = items
@@ -170,8 +171,6 @@ def _parse(item: BatchFile) -> None:
 
 
 def _shellcheck_requests(items: list[BatchFile]) -> list[shellcheck.ScriptRequest]:
-    from dockwright.dockerfile.shell_jobs import shellcheck_jobs
-
     return [
         request
         for item in items
