@@ -63,6 +63,8 @@ class Arg(NamedTuple):
     origin: str = ""
     # The text written at ``span`` (quotes included), when it is known: what a fix edits.
     word: str | None = None
+    # Set where the container is run (a compose file's `environment` or `env_file`), not built into the image.
+    at_run: bool = False
 
     @property
     def span(self) -> Span | None:
@@ -462,7 +464,7 @@ def _env_setting(env: Mapping[str, Arg], name: str) -> Arg | None:
     arg = env.get(name)
     if arg is None:
         return None
-    return Arg(arg.value, arg.where, arg.origin or f"{name}={arg.value}", arg.word)
+    return arg._replace(origin=arg.origin or f"{name}={arg.value}")
 
 
 def split_host_port(text: str) -> tuple[str, int | None] | None:
@@ -638,7 +640,9 @@ def _node(argv: list[Arg], env: dict[str, Arg], process: Process) -> list[Listen
             _port(port.value) if port is not None else None,
             host,
             port,
-            certain=False,
+            # PORT set where the container is run says the application reads it (why else set it there?); an
+            # image's own ENV PORT may be a leftover, so there it stays a convention.
+            certain=port is not None and port.at_run,
         )
     ]
 

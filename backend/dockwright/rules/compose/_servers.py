@@ -173,9 +173,9 @@ def _overrides(service: Service, context: LintContext, spans: set[Span]) -> dict
                 spans.update(a.span for a in words if a.span is not None)
     env: dict[str, Arg] = {}
     for name, text in _env_file_values(service, context).items():
-        env[name] = Arg(text, None, f"env_file {name}={text}")
+        env[name] = Arg(text, None, f"env_file {name}={text}", at_run=True)
     for name, value, node in _environment(service):
-        env[name] = Arg(value, node.span, f"environment {name}={value}")
+        env[name] = Arg(value, node.span, f"environment {name}={value}", at_run=True)
         spans.add(node.span)
     found["env"] = env
     files: dict[str, ImageFile] = {}

@@ -24,9 +24,19 @@ TRIGGERS = [
         "    labels:\n      - traefik.http.services.ui.loadbalancer.server.port=8080\n",
         5,
         9,
+    ),  # PORT set for a Node.js program where it runs: the application reads it.
+    (
+        "services:\n  web:\n    image: node:22-alpine\n    command: ['node', 'server.js']\n"
+        "    environment:\n      PORT: '4000'\n"
+        "    labels:\n      - traefik.http.services.web.loadbalancer.server.port=3000\n",
+        8,
+        9,
     ),
 ]
 NEAR_MISSES = [
+    "services:\n  web:\n    image: node:22-alpine\n    command: ['node', 'server.js']\n"
+    "    environment:\n      PORT: '4000'\n"
+    "    labels:\n      - traefik.http.services.web.loadbalancer.server.port=4000\n",
     "services:\n" + API + "    labels:\n      - traefik.http.services.api.loadbalancer.server.port=8000\n",
     "services:\n  app:\n    image: acme/app:1\n    labels:\n"
     "      - traefik.http.services.app.loadbalancer.server.port=9\n",
