@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
 
+from dockwright.i18n import Message
+
 LABEL_TYPES = ("text", "url", "semver", "hash", "rfc3339", "spdx", "email")
 
 # Docker's recommendation for keys: lower-case alphanumerics, dots and dashes, starting with a letter and
@@ -36,14 +38,16 @@ _EMAIL = re.compile(
 )
 
 
-def label_key_problem(key: str) -> str | None:
+def label_key_problem(key: str) -> Message | None:
     """Why ``key`` is not a valid label key, or None when it is."""
     if key.startswith(RESERVED_NAMESPACES):
-        return f"`{key}` uses a namespace reserved for Docker ({key.split('.')[0]}.{key.split('.')[1]}.*)"
+        namespace = ".".join(key.split(".")[:2])
+        return Message("`{key}` uses a namespace reserved for Docker ({namespace}.*)", key=key, namespace=namespace)
     if not _LABEL_KEY.match(key):
-        return (
-            f"`{key}` is not a valid label key: use lower-case letters, digits, `.` and `-`, starting with a "
-            "letter and ending with a letter or digit"
+        return Message(
+            "`{key}` is not a valid label key: use lower-case letters, digits, `.` and `-`, starting with a "
+            "letter and ending with a letter or digit",
+            key=key,
         )
     return None
 

@@ -16,6 +16,7 @@ from dockwright.detect import KINDS, detect_kind
 from dockwright.dockerfile.parser import parse_dockerfile
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.pragmas import Pragma, buildkit_pragmas, buildkit_requested, scan
 from dockwright.rules import Rule, load_for, registry
 
@@ -149,7 +150,10 @@ def _run(rule: type[Rule], document: Document, context: LintContext) -> list[Fin
         current().transient = True
         return [
             Finding(
-                rule.id, Severity.INFO, f"rule {rule.id} could not check this file (internal error)", Span(1, 1, 1, 2)
+                rule.id,
+                Severity.INFO,
+                Message("rule {id} could not check this file (internal error)", id=rule.id),
+                Span(1, 1, 1, 2),
             )
         ]
 
@@ -250,8 +254,13 @@ def _bounded(findings: list[Finding], kind: str, limits: Limits) -> list[Finding
             Finding(
                 rule_id,
                 first.severity,
-                f"{count:,} more findings of {rule_id} in this file are not listed "
-                f"(at most {limits.max_findings_per_rule:,} a rule and file are)",
+                Message(
+                    "{count:,} more findings of {rule_id} in this file are not listed (at most "
+                    "{max_findings_per_rule:,} a rule and file are)",
+                    count=count,
+                    rule_id=rule_id,
+                    max_findings_per_rule=limits.max_findings_per_rule,
+                ),
                 first.span,
             )
         )
@@ -267,8 +276,12 @@ def _bounded(findings: list[Finding], kind: str, limits: Limits) -> list[Finding
         Finding(
             LIMITS_RULE[kind],
             Severity.INFO,
-            f"{len(dropped):,} more findings in this file are not listed (at most {limits.max_findings:,} are); "
-            "fix or ignore the most frequent rules to see them",
+            Message(
+                "{count:,} more findings in this file are not listed (at most {limit:,} are); "
+                "fix or ignore the most frequent rules to see them",
+                count=len(dropped),
+                limit=limits.max_findings,
+            ),
             summary_span,
         )
     )
@@ -279,10 +292,23 @@ def _bounded(findings: list[Finding], kind: str, limits: Limits) -> list[Finding
 def _short_message(finding: Finding, max_chars: int) -> Finding:
     if len(finding.message) <= max_chars:
         return finding
-    message = _QUOTED.sub(lambda m: f"`{m.group(1)[:28]}…{m.group(1)[-28:]}`", finding.message)
+    message: str = finding.message
+    if isinstance(message, Message):
+        # Shorten the fields, not the text, so that the message keeps its template and still translates.
+        fields = {
+            k: _shorten(v) if isinstance(v, str) and not isinstance(v, Message) else v
+            for k, v in message.fields.items()
+        }
+        message = Message(message.template, **fields)
+    else:
+        message = _QUOTED.sub(lambda m: f"`{_shorten(m.group(1))}`", message)
     if len(message) > max_chars:
         message = message[: max_chars - 1] + "…"
     return replace(finding, message=message)
+
+
+def _shorten(token: str) -> str:
+    return token if len(token) <= 60 else f"{token[:28]}…{token[-28:]}"
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from dockwright.findings import Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.peer_gaps import PEER_GAPS
 
 TARGETS = ("dockerfile", "compose")
@@ -43,7 +44,8 @@ class Rule:
     def check(self, document: Any, context: Any) -> Iterable[Finding]:
         raise NotImplementedError
 
-    def finding(self, span: Span, message: str, fix: Fix | None = None) -> Finding:
+    def finding(self, span: Span, message: Message, fix: Fix | None = None) -> Finding:
+        # A Message, not a str: its template is what the catalogue translates (see dockwright.i18n).
         return Finding(self.id, self.severity, message, span, fix)
 
     @classmethod

@@ -7,6 +7,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.data.images import ImageFacts
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._servers import ServiceServer, environment_entries, service_server
@@ -67,8 +68,14 @@ class AdminUiExposed(ComposeRule):
                 edits = bind_to_localhost(binding, document.lines)
                 yield self.finding(
                     binding.node.span,
-                    f"service {service.name!r} publishes {admin[port]} (port {port}) on every host interface "
-                    f"{why}: whoever reaches the host controls it",
+                    Message(
+                        "service {name!r} publishes {admin} (port {port}) on every host interface {why}: whoever "
+                        "reaches the host controls it",
+                        name=service.name,
+                        admin=admin[port],
+                        port=port,
+                        why=why,
+                    ),
                     Fix(self.fix_title, edits, safe=bool(edits)),
                 )
 

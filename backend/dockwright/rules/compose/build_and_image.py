@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -28,4 +29,7 @@ class BuildAndImage(ComposeRule):
         for service in document.services:
             body = service.body
             if "build" in body and "image" in body and "pull_policy" not in body:
-                yield self.finding(service.span_of("build"), f"service {service.name!r} has both `build` and `image`")
+                yield self.finding(
+                    service.span_of("build"),
+                    Message("service {name!r} has both `build` and `image`", name=service.name),
+                )

@@ -10,6 +10,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.queries.listening import is_loopback
 from dockwright.dockerfile.queries.server_configs import PROMETHEUS_CONFIG, prometheus_targets
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._endpoints import SCHEME_IMAGES, Endpoint, endpoints
@@ -178,11 +179,18 @@ class ConnectionWrongHost(ComposeRule):
             what = f"port {port}" if len(candidates) == 1 else f"port {port} (and {len(candidates) - 1} more)"
             fix = None
             if len(candidates) == 1 and span is not None:
-                fix = Fix(f"Connect to {meant.name!r}", (Edit(span, meant.name),))
+                fix = Fix(Message("Connect to {name!r}", name=meant.name), (Edit(span, meant.name),))
             return self.finding(
                 span or node.span,
-                f"`{endpoint.host}` in {name} is the {service.name!r} container itself; service {meant.name!r} "
-                f"listens on {what}: the connection is refused",
+                Message(
+                    "`{host}` in {name} is the {name2!r} container itself; service {name3!r} listens on "
+                    "{what}: the connection is refused",
+                    host=endpoint.host,
+                    name=name,
+                    name2=service.name,
+                    name3=meant.name,
+                    what=what,
+                ),
                 fix,
             )
         target_service = names.get(host)
@@ -190,8 +198,12 @@ class ConnectionWrongHost(ComposeRule):
             if closed and "." not in host and host not in known and not host.isdigit():
                 return self.finding(
                     span or node.span,
-                    f"{name} connects to `{endpoint.host}`, but no service or alias of the project is named "
-                    f"{endpoint.host!r}: the name does not resolve",
+                    Message(
+                        "{name} connects to `{host}`, but no service or alias of the project is named {host!r}: "
+                        "the name does not resolve",
+                        name=name,
+                        host=endpoint.host,
+                    ),
                 )
             return None
         if endpoint.port is None:
@@ -205,9 +217,15 @@ class ConnectionWrongHost(ComposeRule):
         if endpoint.port in published:
             return self.finding(
                 span or node.span,
-                f"{name} connects to {endpoint.host}:{endpoint.port}, but {endpoint.port} is the port "
-                f"{target_service.name!r} publishes on the host; on the Compose network it listens on {inside}: "
-                "the connection is refused",
+                Message(
+                    "{name} connects to {host}:{port}, but {port} is the port {name2!r} publishes on the host; "
+                    "on the Compose network it listens on {inside}: the connection is refused",
+                    name=name,
+                    host=endpoint.host,
+                    port=endpoint.port,
+                    name2=target_service.name,
+                    inside=inside,
+                ),
             )
         return None
 

@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -44,4 +45,12 @@ class DangerousCapability(ComposeRule):
                     continue
                 name = item.text.strip().upper().removeprefix("CAP_")
                 if name in DANGEROUS:
-                    yield self.finding(item.span, f"service {service.name!r} adds {name} ({DANGEROUS[name]})")
+                    yield self.finding(
+                        item.span,
+                        Message(
+                            "service {name!r} adds {name2} ({DANGEROUS})",
+                            name=service.name,
+                            name2=name,
+                            DANGEROUS=DANGEROUS[name],
+                        ),
+                    )

@@ -6,6 +6,7 @@ from dockwright.compose.edits import bind_to_localhost
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -36,6 +37,11 @@ class DatabasePortExposed(ComposeRule):
                 edits = bind_to_localhost(binding, document.lines)
                 yield self.finding(
                     binding.node.span,
-                    f"service {service.name!r} publishes {known} port {binding.target} on every host interface",
+                    Message(
+                        "service {name!r} publishes {known} port {target} on every host interface",
+                        name=service.name,
+                        known=known,
+                        target=binding.target,
+                    ),
                     Fix(self.fix_title, edits, safe=bool(edits)),
                 )

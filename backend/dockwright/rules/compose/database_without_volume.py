@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.ports import DATA_PORTS
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._data_dirs import data_directory, data_mounts, persistence_asked, runs_image_server
@@ -63,6 +64,12 @@ class DatabaseWithoutVolume(ComposeRule):
             )
             yield self.finding(
                 service.key.span,
-                f"service {service.name!r} ({facts.image}) keeps its data in {directory.path} and no volume is "
-                f"mounted there: it lives in {where}",
+                Message(
+                    "service {name!r} ({image}) keeps its data in {path} and no volume is mounted there: it "
+                    "lives in {where}",
+                    name=service.name,
+                    image=facts.image,
+                    path=directory.path,
+                    where=where,
+                ),
             )

@@ -7,6 +7,7 @@ from dockwright.compose.nodes import Node
 from dockwright.context import LintContext
 from dockwright.data.images import ImageFacts
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._servers import environment_entries, service_server
@@ -67,8 +68,14 @@ class DefaultAdminCredentials(ComposeRule):
                 if node is not None and document.owns(node):
                     yield self.finding(
                         node.span,
-                        f"{variable} of service {service.name!r} is `{value.value}`, a password anyone tries "
-                        f"first: whoever guesses it administers {facts.image}",
+                        Message(
+                            "{variable} of service {name!r} is `{value}`, a password anyone tries first: whoever "
+                            "guesses it administers {image}",
+                            variable=variable,
+                            name=service.name,
+                            value=value.value,
+                            image=facts.image,
+                        ),
                     )
 
 
@@ -82,13 +89,18 @@ def _password_variable(facts: ImageFacts) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _unset(service: Service, facts: ImageFacts, variable: str) -> str:
+def _unset(service: Service, facts: ImageFacts, variable: str) -> Message:
     login = facts.default_login
     assert login is not None
     users = f"{login.user_variable}/{variable}" if login.user_variable else variable
-    return (
-        f"service {service.name!r} sets no {users}: {facts.image} keeps its default login "
-        f"{login.user}/{login.password}, and whoever tries it administers the service"
+    return Message(
+        "service {name!r} sets no {users}: {image} keeps its default login {user}/{password}, and whoever tries "
+        "it administers the service",
+        name=service.name,
+        users=users,
+        image=facts.image,
+        user=login.user,
+        password=login.password,
     )
 
 

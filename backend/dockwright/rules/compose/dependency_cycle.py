@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Node
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -52,7 +53,7 @@ class DependencyCycle(ComposeRule):
                 continue
             reported.add(frozenset(cycle))
             path = " -> ".join([*cycle, cycle[0]])
-            yield self.finding(node.span, f"dependency cycle: {path}")
+            yield self.finding(node.span, Message("dependency cycle: {path}", path=path))
 
 
 def _cycle_from(start: str, edges: dict[str, list[tuple[str, Node]]]) -> list[str] | None:

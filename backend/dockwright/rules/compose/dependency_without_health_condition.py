@@ -7,6 +7,7 @@ from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Mapping, Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._dockerfiles import has_healthcheck
@@ -57,7 +58,9 @@ class DependencyWithoutHealthCondition(ComposeRule):
                 edits = _edits(document, service, healthy, options)
                 yield self.finding(
                     node.span,
-                    f"service {service.name!r} does not wait for {name!r} to be healthy",
+                    Message(
+                        "service {name!r} does not wait for {name2!r} to be healthy", name=service.name, name2=name
+                    ),
                     Fix(self.fix_title, edits, safe=bool(edits)),
                 )
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -38,5 +39,10 @@ class DockerSocketMounted(ComposeRule):
                 source = mount.source.replace("\\", "/").rstrip("/")
                 if mount.type == "bind" and source.endswith(_SOCKETS):
                     yield self.finding(
-                        mount.node.span, f"service {service.name!r} mounts the container engine socket {mount.source}"
+                        mount.node.span,
+                        Message(
+                            "service {name!r} mounts the container engine socket {source}",
+                            name=service.name,
+                            source=mount.source,
+                        ),
                     )

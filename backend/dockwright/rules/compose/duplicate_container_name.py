@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -45,5 +46,11 @@ class DuplicateContainerName(ComposeRule):
             if owner != service.name and document.owns(node):
                 shown = node.raw.strip() if node.unresolved else node.text
                 yield self.finding(
-                    node.span, f"service {service.name!r} reuses container name {shown!r} of service {owner!r}"
+                    node.span,
+                    Message(
+                        "service {name!r} reuses container name {shown!r} of service {owner!r}",
+                        name=service.name,
+                        shown=shown,
+                        owner=owner,
+                    ),
                 )

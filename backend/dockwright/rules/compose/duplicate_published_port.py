@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.ports import ALL_INTERFACES
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -56,8 +57,14 @@ class DuplicatePublishedPort(ComposeRule):
                     port, owner = clash
                     yield self.finding(
                         binding.node.span,
-                        f"service {service.name!r} publishes host port {port}/{binding.protocol}, "
-                        f"already published by service {owner!r}",
+                        Message(
+                            "service {name!r} publishes host port {port}/{protocol}, already published by service "
+                            "{owner!r}",
+                            name=service.name,
+                            port=port,
+                            protocol=binding.protocol,
+                            owner=owner,
+                        ),
                     )
                 for port in binding.published_ports():
                     taken.setdefault((port, binding.protocol), []).append((service.name, binding.host_ip))

@@ -7,6 +7,7 @@ from dockwright.context import LintContext
 from dockwright.data.eol import end_of_life
 from dockwright.dockerfile.image import parse_image
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -37,6 +38,14 @@ class EndOfLifeImage(ComposeRule):
             for release in end_of_life(image.name, image.tag, context.today):
                 yield self.finding(
                     node.span,
-                    f"image {node.text.strip()!r} of service {service.name!r} runs {release.product} "
-                    f"{release.release}, end of life since {release.eol.isoformat()} ({release.source})",
+                    Message(
+                        "image {node!r} of service {name!r} runs {product} {release}, end of life since {eol} "
+                        "({source})",
+                        node=node.text.strip(),
+                        name=service.name,
+                        product=release.product,
+                        release=release.release,
+                        eol=release.eol.isoformat(),
+                        source=release.source,
+                    ),
                 )

@@ -7,6 +7,7 @@ from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Mapping, Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -44,10 +45,20 @@ class HardCodedSecret(ComposeRule):
                 url = _URL_CREDENTIALS.search(value)
                 if url and "$" not in url.group("password"):
                     yield self.finding(
-                        span, f"{name} of service {service.name!r} holds a URL with an embedded password"
+                        span,
+                        Message(
+                            "{name} of service {name2!r} holds a URL with an embedded password",
+                            name=name,
+                            name2=service.name,
+                        ),
                     )
                 elif "$" not in value and _looks_secret(name) and not _placeholder(value):
-                    yield self.finding(span, f"{name} of service {service.name!r} is set to a hard-coded value")
+                    yield self.finding(
+                        span,
+                        Message(
+                            "{name} of service {name2!r} is set to a hard-coded value", name=name, name2=service.name
+                        ),
+                    )
 
 
 def _placeholder(value: str) -> bool:

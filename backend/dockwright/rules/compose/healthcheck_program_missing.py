@@ -11,6 +11,7 @@ from dockwright.dockerfile.model import Stage
 from dockwright.dockerfile.queries.packages import OS_TOOLS, package_commands
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._servers import service_server
@@ -65,8 +66,14 @@ class HealthcheckProgramMissing(ComposeRule):
             waiting = _waiting(document, service)
             yield self.finding(
                 test.span,
-                f"the healthcheck of {service.name!r} runs `{program}`, which {image or facts.image} does not have: "
-                f"every check fails and the service is never healthy{waiting}",
+                Message(
+                    "the healthcheck of {name!r} runs `{program}`, which {value} does not have: every check "
+                    "fails and the service is never healthy{waiting}",
+                    name=service.name,
+                    program=program,
+                    value=image or facts.image,
+                    waiting=waiting,
+                ),
             )
 
 

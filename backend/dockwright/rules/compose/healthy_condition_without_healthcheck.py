@@ -9,6 +9,7 @@ from dockwright.compose.nodes import Scalar
 from dockwright.context import LintContext
 from dockwright.data.images import ImageFacts, facts_for
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._dockerfiles import built_dockerfile, has_healthcheck
@@ -60,8 +61,13 @@ class HealthyConditionWithoutHealthcheck(ComposeRule):
                     continue  # built from a Dockerfile the analysis lacks, or an image we do not know
                 yield self.finding(
                     condition.span,
-                    f"service {service.name!r} waits for {name!r} to be healthy, but {name!r} has no healthcheck "
-                    f"(nor does the {facts.image} image): Compose refuses to start {service.name!r}",
+                    Message(
+                        "service {name!r} waits for {name2!r} to be healthy, but {name2!r} has no healthcheck (nor "
+                        "does the {image} image): Compose refuses to start {name!r}",
+                        name=service.name,
+                        name2=name,
+                        image=facts.image,
+                    ),
                     _fix(document, target, facts),
                 )
 
@@ -86,4 +92,6 @@ def _fix(document: ComposeFile, service: Service, facts: ImageFacts) -> Fix | No
     last = max(value.span.end_line for _, value in written.body.pairs)
     test = json.dumps(["CMD", *command])
     edit = append_line_after(document.lines, last, indent, f"healthcheck:\n{' ' * (indent + 2)}test: {test}")
-    return Fix(f"Add a healthcheck to {service.name!r}: `{' '.join(command)}`", (edit,))
+    return Fix(
+        Message("Add a healthcheck to {name!r}: `{command}`", name=service.name, command=" ".join(command)), (edit,)
+    )

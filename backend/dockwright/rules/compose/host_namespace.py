@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -37,4 +38,12 @@ class HostNamespace(ComposeRule):
             for setting, what in _WHAT.items():
                 node = service.scalar(setting)
                 if node is not None and node.text.lower() == "host":
-                    yield self.finding(node.span, f"service {service.name!r} shares {what} ({setting}: host)")
+                    yield self.finding(
+                        node.span,
+                        Message(
+                            "service {name!r} shares {what} ({setting}: host)",
+                            name=service.name,
+                            what=what,
+                            setting=setting,
+                        ),
+                    )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -40,4 +41,12 @@ class HostSystemPathMounted(ComposeRule):
                 path = mount.host_path
                 if path in SYSTEM_PATHS:
                     access = "read-only" if mount.read_only else "writable"
-                    yield self.finding(mount.node.span, f"service {service.name!r} mounts the host's {path} ({access})")
+                    yield self.finding(
+                        mount.node.span,
+                        Message(
+                            "service {name!r} mounts the host's {path} ({access})",
+                            name=service.name,
+                            path=path,
+                            access=access,
+                        ),
+                    )

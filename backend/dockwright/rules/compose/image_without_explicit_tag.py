@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -39,8 +40,19 @@ class ImageWithoutExplicitTag(ComposeRule):
                 continue
             _, _, tag = last.partition(":")
             if not tag:
-                yield self.finding(node.span, f"image {image!r} of service {service.name!r} has no tag (means latest)")
+                yield self.finding(
+                    node.span,
+                    Message(
+                        "image {image!r} of service {name!r} has no tag (means latest)", image=image, name=service.name
+                    ),
+                )
             elif tag in MOVING_TAGS:
                 yield self.finding(
-                    node.span, f"image {image!r} of service {service.name!r} uses the moving tag {tag!r}"
+                    node.span,
+                    Message(
+                        "image {image!r} of service {name!r} uses the moving tag {tag!r}",
+                        image=image,
+                        name=service.name,
+                        tag=tag,
+                    ),
                 )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import verbatim
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -26,4 +27,4 @@ class InterpolationSyntax(ComposeRule):
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for item in document.interpolation_issues:
             if item.issue.kind == "syntax":
-                yield self.finding(item.span, item.issue.message)
+                yield self.finding(item.span, verbatim(item.issue.message))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -32,5 +33,10 @@ class InvalidContainerName(ComposeRule):
             node = service.scalar("container_name")
             if node is not None and not node.unresolved and not _VALID.match(node.text):
                 yield self.finding(
-                    node.span, f"container name {node.text!r} of service {service.name!r} is not valid for Docker"
+                    node.span,
+                    Message(
+                        "container name {node!r} of service {name!r} is not valid for Docker",
+                        node=node.text,
+                        name=service.name,
+                    ),
                 )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._servers import service_server
@@ -46,6 +47,11 @@ class ComposeLoopbackBind(ComposeRule):
                 port = f" port {listener.port}" if listener.port else ""
                 yield self.finding(
                     span,
-                    f"in service {service.name!r}, {listener.describe_host()}: connections to{port} from the "
-                    f"published port and other services are refused",
+                    Message(
+                        "in service {name!r}, {describe_host}: connections to{port} from the published port and "
+                        "other services are refused",
+                        name=service.name,
+                        describe_host=listener.describe_host(),
+                        port=port,
+                    ),
                 )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile, Service
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._dockerfiles import has_healthcheck
@@ -53,7 +54,7 @@ class MissingHealthcheck(ComposeRule):
                 continue
             if has_healthcheck(service, context):
                 continue
-            yield self.finding(service.key.span, f"service {service.name!r} has no healthcheck")
+            yield self.finding(service.key.span, Message("service {name!r} has no healthcheck", name=service.name))
 
 
 def _long_running(service: Service, depended_on: set[str]) -> bool:

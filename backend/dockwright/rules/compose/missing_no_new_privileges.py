@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -45,5 +46,6 @@ class MissingNoNewPrivileges(ComposeRule):
             )
             if not values & _ENABLED:
                 yield self.finding(
-                    service.span_of("security_opt"), f"service {service.name!r} does not set no-new-privileges"
+                    service.span_of("security_opt"),
+                    Message("service {name!r} does not set no-new-privileges", name=service.name),
                 )

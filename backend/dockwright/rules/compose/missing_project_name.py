@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -28,4 +29,4 @@ class MissingProjectName(ComposeRule):
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         if document.mapping is not None and "name" not in document.mapping:
-            yield self.finding(Span(1, 1, 1, 2), "the project `name` is not set")
+            yield self.finding(Span(1, 1, 1, 2), Message("the project `name` is not set"))

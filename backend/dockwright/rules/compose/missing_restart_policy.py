@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -38,4 +39,4 @@ class MissingRestartPolicy(ComposeRule):
         for service in project.first_defined_here():
             if service.restart_policy() is not None or service.name in jobs or service.incomplete:
                 continue
-            yield self.finding(service.key.span, f"service {service.name!r} has no restart policy")
+            yield self.finding(service.key.span, Message("service {name!r} has no restart policy", name=service.name))

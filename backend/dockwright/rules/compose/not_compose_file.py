@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -36,4 +37,4 @@ class NotComposeFile(ComposeRule):
         if document.foreign is not None and document.root is not None:
             start = document.root.span  # its first key or item, after any comment lines
             span = Span(start.start_line, start.start_column, start.start_line, start.start_column + 1)
-            yield self.finding(span, f"not a Compose file: looks like {document.foreign}")
+            yield self.finding(span, Message("not a Compose file: looks like {foreign}", foreign=document.foreign))

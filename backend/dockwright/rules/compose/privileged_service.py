@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import boolean
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -32,4 +33,4 @@ class PrivilegedService(ComposeRule):
         for service in document.services:
             node = service.scalar("privileged")
             if node is not None and boolean(node):
-                yield self.finding(node.span, f"service {service.name!r} runs privileged")
+                yield self.finding(node.span, Message("service {name!r} runs privileged", name=service.name))

@@ -8,6 +8,7 @@ from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.dockerfile.queries.server_configs import nginx_directives, nginx_passes, read_caddyfile
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._servers import (
@@ -80,14 +81,27 @@ class ProxyUpstreamMismatch(ComposeRule):
                         if closed and _SINGLE_LABEL.match(host.lower()) and host.lower() not in known:
                             yield self.finding(
                                 at,
-                                f"{where} sends requests to `{host}:{port}`, but no service or alias is named "
-                                f"{host!r}: the proxy answers 502",
+                                Message(
+                                    "{where} sends requests to `{host}:{port}`, but no service or "
+                                    "alias is named {host!r}: the "
+                                    "proxy answers 502",
+                                    where=where,
+                                    host=host,
+                                    port=port,
+                                ),
                             )
                         continue
                     message = _mismatch(server_of(target), port)
                     if message is not None:
                         yield self.finding(
-                            at, f"{where} sends requests to `{host}:{port}`, but {message}: the proxy answers 502"
+                            at,
+                            Message(
+                                "{where} sends requests to `{host}:{port}`, but {message}: the proxy answers 502",
+                                where=where,
+                                host=host,
+                                port=port,
+                                message=message,
+                            ),
                         )
 
     def _labels(self, service: Service, server_of: Callable[[Service], ServiceServer]) -> Iterator[Finding]:
@@ -98,7 +112,12 @@ class ProxyUpstreamMismatch(ComposeRule):
             if message is not None:
                 yield self.finding(
                     node.span,
-                    f"Traefik sends requests for {service.name!r} to port {value}, but {message}: it answers 502",
+                    Message(
+                        "Traefik sends requests for {name!r} to port {value}, but {message}: it answers 502",
+                        name=service.name,
+                        value=value,
+                        message=message,
+                    ),
                 )
 
 

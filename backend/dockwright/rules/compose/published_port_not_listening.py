@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._servers import service_server
@@ -60,8 +61,13 @@ class PublishedPortNotListening(ComposeRule):
                 if port not in certain:
                     yield self.finding(
                         binding.node.span,
-                        f"service {service.name!r} publishes container port {port}, but {described}: "
-                        f"connections to it are refused",
+                        Message(
+                            "service {name!r} publishes container port {port}, but {described}: connections to it are "
+                            "refused",
+                            name=service.name,
+                            port=port,
+                            described=described,
+                        ),
                     )
 
 

@@ -7,6 +7,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -36,7 +37,7 @@ class QuotedVolume(ComposeRule):
                     edits = (Edit(item.span, item.raw),) if safe else ()
                     yield self.finding(
                         item.span,
-                        f"volume {item.raw!r} of service {service.name!r} is quoted",
+                        Message("volume {item!r} of service {name!r} is quoted", item=item.raw, name=service.name),
                         Fix(self.fix_title, edits, safe),
                     )
 

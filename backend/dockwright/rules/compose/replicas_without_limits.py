@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Mapping, Scalar, integer
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -41,7 +42,12 @@ class ReplicasWithoutLimits(ComposeRule):
             if replicas is None or service.incomplete or _has_limits(service.body):
                 continue
             node, count = replicas
-            yield self.finding(node.span, f"service {service.name!r} runs {count} replicas without resource limits")
+            yield self.finding(
+                node.span,
+                Message(
+                    "service {name!r} runs {count} replicas without resource limits", name=service.name, count=count
+                ),
+            )
 
 
 def _replicas(body: Mapping) -> tuple[Scalar, int] | None:

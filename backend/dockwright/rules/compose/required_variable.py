@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -36,4 +37,11 @@ class RequiredVariable(ComposeRule):
             return
         for item in document.interpolation_issues:
             if item.issue.kind == "required":
-                yield self.finding(item.span, f"{item.issue.message} ({environment.describe()} does not set it)")
+                yield self.finding(
+                    item.span,
+                    Message(
+                        "{message} ({describe} does not set it)",
+                        message=item.issue.message,
+                        describe=environment.describe(),
+                    ),
+                )

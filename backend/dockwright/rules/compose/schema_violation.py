@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import verbatim
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -30,4 +31,4 @@ class SchemaViolation(ComposeRule):
         from dockwright.compose.schema import schema_errors
 
         for error in schema_errors(document):
-            yield self.finding(error.span, error.message)
+            yield self.finding(error.span, verbatim(error.message))

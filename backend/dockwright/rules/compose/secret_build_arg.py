@@ -7,6 +7,7 @@ from dockwright.compose.nodes import Mapping, Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.dockerfile.queries.secrets import is_secret_name
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -44,8 +45,12 @@ class SecretBuildArg(ComposeRule):
                 if is_secret_name(name):
                     yield self.finding(
                         node.span,
-                        f"build arg {name} of service {service.name!r} looks like a secret: its value is recorded "
-                        "in the image history and the build cache",
+                        Message(
+                            "build arg {name} of service {name2!r} looks like a secret: its value is recorded in the "
+                            "image history and the build cache",
+                            name=name,
+                            name2=service.name,
+                        ),
                     )
 
 

@@ -15,6 +15,7 @@ from dockwright.dockerfile.queries.listening import Arg
 from dockwright.dockerfile.queries.paths import copy_paths, normalize, workdir_at
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._servers import service_server
@@ -83,8 +84,13 @@ class SourceMountInProduction(ComposeRule):
                 if target in app_dirs:
                     yield self.finding(
                         mount.node.span,
-                        f"service {service.name!r} mounts {mount.source} over {target}, where its image holds the "
-                        "application: production runs the host's files, not the image that was built",
+                        Message(
+                            "service {name!r} mounts {source} over {target}, where its image holds the application: "
+                            "production runs the host's files, not the image that was built",
+                            name=service.name,
+                            source=mount.source,
+                            target=target,
+                        ),
                     )
 
 

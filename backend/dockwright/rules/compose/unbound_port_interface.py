@@ -6,6 +6,7 @@ from dockwright.compose.edits import bind_to_localhost
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -46,6 +47,10 @@ class UnboundPortInterface(ComposeRule):
                 fix = Fix(self.fix_title, bind_to_localhost(binding, document.lines), safe=False)
                 yield self.finding(
                     binding.node.span,
-                    f"service {service.name!r} publishes port {binding.target} on every host interface",
+                    Message(
+                        "service {name!r} publishes port {target} on every host interface",
+                        name=service.name,
+                        target=binding.target,
+                    ),
                     fix,
                 )

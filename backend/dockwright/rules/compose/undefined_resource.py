@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -45,8 +46,14 @@ class UndefinedResource(ComposeRule):
                 if name and name not in defined[section] and not (isinstance(node, Scalar) and node.unresolved):
                     yield self.finding(
                         node.span,
-                        f"service {service.name!r} uses undefined {_SINGULAR[section]} {name!r}"
-                        f" (not declared under top-level `{section}`)",
+                        Message(
+                            "service {name!r} uses undefined {SINGULAR} {name2!r} (not declared under top-level "
+                            "`{section}`)",
+                            name=service.name,
+                            SINGULAR=_SINGULAR[section],
+                            name2=name,
+                            section=section,
+                        ),
                     )
 
 

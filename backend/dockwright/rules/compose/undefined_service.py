@@ -6,6 +6,7 @@ from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Mapping, Node, Scalar
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -37,10 +38,20 @@ class UndefinedService(ComposeRule):
             if project.complete:
                 for name, node in _references(service):
                     if name and name not in names:
-                        yield self.finding(node.span, f"service {service.name!r} refers to undefined service {name!r}")
+                        yield self.finding(
+                            node.span,
+                            Message(
+                                "service {name!r} refers to undefined service {name2!r}", name=service.name, name2=name
+                            ),
+                        )
             if service.name in project.missing_bases:
                 path, base = project.missing_bases[service.name]
-                message = f"service {service.name!r} extends service {base!r}, which {path} does not define"
+                message = Message(
+                    "service {name!r} extends service {base!r}, which {path} does not define",
+                    name=service.name,
+                    base=base,
+                    path=path,
+                )
                 yield self.finding(_extends_node(service).span, message)
 
 

@@ -8,6 +8,7 @@ from dockwright.compose.ordering import locale_key
 from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -58,7 +59,13 @@ class UnorderedServiceKeys(ComposeRule):
                 fix = Fix(self.fix_title, edits, safe=bool(edits))
                 for key in late:
                     yield self.finding(
-                        key.span, f"key {key.raw!r} of service {service.name!r} comes too late in the service", fix
+                        key.span,
+                        Message(
+                            "key {key!r} of service {name!r} comes too late in the service",
+                            key=key.raw,
+                            name=service.name,
+                        ),
+                        fix,
                     )
             # Keys a merge key (`<<: *defaults`) brings in are written in the anchor, in its order: when that
             # order is wrong, the `<<` line of the service says so; where the `<<` stands is no concern.
@@ -71,8 +78,13 @@ class UnorderedServiceKeys(ComposeRule):
                         edits = _sorted(document, _top_level_path(document, source), source)
                         yield self.finding(
                             merge_key.span,
-                            f"the keys `<<` merges into service {service.name!r} (from line "
-                            f"{source.span.start_line}) are out of order: {late[0].raw!r} comes too late",
+                            Message(
+                                "the keys `<<` merges into service {name!r} (from line {start_line}) are out of order: "
+                                "{late!r} comes too late",
+                                name=service.name,
+                                start_line=source.span.start_line,
+                                late=late[0].raw,
+                            ),
                             Fix(self.fix_title, edits, safe=bool(edits)),
                         )
 

@@ -7,6 +7,7 @@ from dockwright.compose.ordering import locale_key
 from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -52,7 +53,7 @@ class UnorderedTopLevelKeys(ComposeRule):
                 continue
             if position < previous:
                 fix = fix or self._fix(document, order)
-                yield self.finding(key.span, f"top-level key {key.raw!r} is out of order", fix)
+                yield self.finding(key.span, Message("top-level key {key!r} is out of order", key=key.raw), fix)
             else:
                 previous = position
 

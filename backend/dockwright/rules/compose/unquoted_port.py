@@ -7,6 +7,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Scalar, Sequence
 from dockwright.context import LintContext
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -47,6 +48,11 @@ class UnquotedPort(ComposeRule):
                         edits = (Edit(item.span, replacement),) if replacement else ()
                         yield self.finding(
                             item.span,
-                            f"port {item.raw!r} in `{section}` of service {service.name!r} is not quoted",
+                            Message(
+                                "port {item!r} in `{section}` of service {name!r} is not quoted",
+                                item=item.raw,
+                                section=section,
+                                name=service.name,
+                            ),
                             Fix(self.fix_title, edits, safe=bool(edits)),
                         )

@@ -7,6 +7,7 @@ from dockwright.compose.ordering import locale_key
 from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -39,6 +40,10 @@ class UnsortedDependencies(ComposeRule):
                 edits = reorder(document, ("services", service.name, "depends_on"), order)
                 yield self.finding(
                     service.span_of("depends_on"),
-                    f"`depends_on` of service {service.name!r} is not sorted ({', '.join(names)})",
+                    Message(
+                        "`depends_on` of service {name!r} is not sorted ({names})",
+                        name=service.name,
+                        names=", ".join(names),
+                    ),
                     Fix(self.fix_title, edits, safe=bool(edits)),
                 )

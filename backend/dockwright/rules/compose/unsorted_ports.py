@@ -7,6 +7,7 @@ from dockwright.compose.ordering import natural_key
 from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -41,6 +42,6 @@ class UnsortedPorts(ComposeRule):
                 edits = reorder(document, ("services", service.name, "ports"), order)
                 yield self.finding(
                     service.span_of("ports"),
-                    f"`ports` of service {service.name!r} are not sorted",
+                    Message("`ports` of service {name!r} are not sorted", name=service.name),
                     Fix(self.fix_title, edits, safe=bool(edits)),
                 )

@@ -9,6 +9,7 @@ from dockwright.compose.ordering import locale_key
 from dockwright.compose.reorder import reorder
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -41,7 +42,11 @@ class UnsortedServices(ComposeRule):
             if later:
                 before = min(later)[1]
                 fix = fix or self._fix(document)
-                yield self.finding(service.key.span, f"service {service.name!r} should come before {before!r}", fix)
+                yield self.finding(
+                    service.key.span,
+                    Message("service {name!r} should come before {before!r}", name=service.name, before=before),
+                    fix,
+                )
             seen.append((key, service.name))
 
     def _fix(self, document: ComposeFile) -> Fix:

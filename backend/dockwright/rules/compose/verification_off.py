@@ -7,6 +7,7 @@ from dockwright.compose.nodes import Scalar
 from dockwright.context import LintContext
 from dockwright.dockerfile.queries.verification import VARIABLES, connection_option_off
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._servers import environment_entries
@@ -45,13 +46,27 @@ class ComposeVerificationOff(ComposeRule):
             for name, value, node in environment_entries(service, unresolved=True):
                 entry = VARIABLES.get(name)
                 if entry is not None and entry[0](value):
-                    yield self.finding(node.span, f"{name}={value} in service {service.name!r}: {entry[1]}")
+                    yield self.finding(
+                        node.span,
+                        Message(
+                            "{name}={value} in service {name2!r}: {entry}",
+                            name=name,
+                            value=value,
+                            name2=service.name,
+                            entry=entry[1],
+                        ),
+                    )
                     continue
                 match = connection_option_off(value)
                 if match is not None and isinstance(node, Scalar):
                     option = match.group("option")
                     yield self.finding(
                         node.span,
-                        f"`{option}` in {name} of service {service.name!r} accepts any server certificate: "
-                        "whoever sits on the path can read and change the traffic",
+                        Message(
+                            "`{option}` in {name} of service {name2!r} accepts any server certificate: whoever sits on "
+                            "the path can read and change the traffic",
+                            option=option,
+                            name=name,
+                            name2=service.name,
+                        ),
                     )

@@ -6,6 +6,7 @@ from dockwright.compose.edits import delete_lines
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -36,6 +37,6 @@ class VersionField(ComposeRule):
         edits = (delete_lines(line, line),) if alone else ()
         yield self.finding(
             key.span,
-            "the `version` field is obsolete and ignored by Compose",
+            Message("the `version` field is obsolete and ignored by Compose"),
             Fix(self.fix_title, edits, safe=alone),
         )

@@ -9,6 +9,7 @@ from dockwright.compose.nodes import Scalar
 from dockwright.context import LintContext
 from dockwright.dockerfile.queries.paths import is_within
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 from dockwright.rules.compose._data_dirs import aimed_at_data, data_directory, data_mounts, keeps, runs_image_server
@@ -77,7 +78,15 @@ class WrongDataDirectory(ComposeRule):
                     consequence = "this volume stays empty and the data is lost with the container"
                 yield self.finding(
                     mount.node.span,
-                    f"{facts.image}{version} keeps its data in {directory.path}{moved}, not {target}: {consequence}",
+                    Message(
+                        "{image}{version} keeps its data in {path}{moved}, not {target}: {consequence}",
+                        image=facts.image,
+                        version=version,
+                        path=directory.path,
+                        moved=moved,
+                        target=target,
+                        consequence=consequence,
+                    ),
                     _fix(mount, directory.path, self.fix_title),
                 )
 
@@ -92,4 +101,4 @@ def _fix(mount: Mount, directory: str, title: str) -> Fix:
     line, column = start
     column += node.raw.find(written) + 1
     edit = Edit(Span(line, column, line, column + len(mount.target)), directory)
-    return Fix(f"Mount it on {directory}", (edit,))
+    return Fix(Message("Mount it on {directory}", directory=directory), (edit,))

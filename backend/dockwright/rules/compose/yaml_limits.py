@@ -6,6 +6,7 @@ from dockwright.compose.loader import MAX_CHARS, MAX_DEPTH, MAX_NODES
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import verbatim
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -36,4 +37,4 @@ class YamlLimits(ComposeRule):
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for problem in document.problems:
             if problem.limit:
-                yield self.finding(problem.span, problem.message)
+                yield self.finding(problem.span, verbatim(problem.message))

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import verbatim
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
@@ -27,4 +28,4 @@ class YamlSyntax(ComposeRule):
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for problem in document.problems:
             if not problem.limit:
-                yield self.finding(problem.span, problem.message)
+                yield self.finding(problem.span, verbatim(problem.message))

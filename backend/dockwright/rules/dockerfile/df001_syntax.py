@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import verbatim
 from dockwright.rules.base import Rule, register
 
 
@@ -30,4 +31,4 @@ class DockerfileSyntax(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for error in document.errors:
-            yield self.finding(error.span, error.message)
+            yield self.finding(error.span, verbatim(error.message))

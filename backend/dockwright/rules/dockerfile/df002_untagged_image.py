@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -29,4 +30,6 @@ class UntaggedImage(Rule):
             image = stage.image
             if image is None or image.is_scratch or image.tag or image.digest:
                 continue
-            yield self.finding(stage.image_span, f"`{image.raw}` has no tag, so it means `{image.raw}:latest`")
+            yield self.finding(
+                stage.image_span, Message("`{image}` has no tag, so it means `{image}:latest`", image=image.raw)
+            )

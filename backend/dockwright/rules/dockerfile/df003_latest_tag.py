@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -30,4 +31,6 @@ class LatestTag(Rule):
             if image is None or image.tag != "latest" or image.digest:
                 continue
             via = "" if "$" not in stage.image_text else f" (from `{stage.image_text}`)"
-            yield self.finding(stage.image_span, f"`{image.raw}` uses the moving `latest` tag{via}")
+            yield self.finding(
+                stage.image_span, Message("`{image}` uses the moving `latest` tag{via}", image=image.raw, via=via)
+            )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.data.eol import end_of_life
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -32,6 +33,12 @@ class EolBaseImage(Rule):
             for release in end_of_life(image.name, image.tag, context.today):
                 yield self.finding(
                     stage.image_span,
-                    f"{release.product} {release.release} in `{image.raw}` reached its end of life on "
-                    f"{release.eol.isoformat()} ({release.source})",
+                    Message(
+                        "{product} {release} in `{image}` reached its end of life on {eol} ({source})",
+                        product=release.product,
+                        release=release.release,
+                        image=image.raw,
+                        eol=release.eol.isoformat(),
+                        source=release.source,
+                    ),
                 )

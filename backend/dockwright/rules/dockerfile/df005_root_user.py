@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.users import ROOT_USERS, base_runs_as_root, last_user, user_name
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -45,7 +46,10 @@ class RootUser(Rule):
         if user is not None:
             name = user_name(user)
             if name in ROOT_USERS:
-                yield self.finding(user.arguments_span, f"the final stage's last USER is `{user.arguments.strip()}`")
+                yield self.finding(
+                    user.arguments_span,
+                    Message("the final stage's last USER is `{arguments}`", arguments=user.arguments.strip()),
+                )
             return
         base = stage.lineage[-1]
         image = base.image
@@ -54,7 +58,9 @@ class RootUser(Rule):
             assert image is not None
             yield self.finding(
                 stage.from_instruction.keyword_span,
-                f"the final stage never sets USER and `{image.raw}` runs as root, so its process does",
+                Message(
+                    "the final stage never sets USER and `{image}` runs as root, so its process does", image=image.raw
+                ),
             )
         elif root is None:
             if image is not None:
@@ -64,6 +70,6 @@ class RootUser(Rule):
             yield Finding(
                 self.id,
                 Severity.INFO,
-                f"the final stage never sets USER, so it runs as the user of its base image: {why}",
+                Message("the final stage never sets USER, so it runs as the user of its base image: {why}", why=why),
                 stage.from_instruction.keyword_span,
             )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -51,4 +52,4 @@ class MissingHealthcheck(Rule):
             and not keywords & {"CMD", "ENTRYPOINT"}
         ):
             return
-        yield self.finding(stage.from_instruction.keyword_span, "the final stage defines no HEALTHCHECK")
+        yield self.finding(stage.from_instruction.keyword_span, Message("the final stage defines no HEALTHCHECK"))

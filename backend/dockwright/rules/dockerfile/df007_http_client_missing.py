@@ -12,6 +12,7 @@ from dockwright.dockerfile.queries.packages import OS_TOOLS, package_commands
 from dockwright.dockerfile.queries.paths import copy_paths
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 TOOLS = ("curl", "wget")
@@ -86,8 +87,12 @@ class HttpClientMissing(Rule):
                     )
                     yield self.finding(
                         use.span,
-                        f"`{use.program}` is not in `{image.raw}` and nothing in the final stage installs it: "
-                        f"{consequence}",
+                        Message(
+                            "`{program}` is not in `{image}` and nothing in the final stage installs it: {consequence}",
+                            program=use.program,
+                            image=image.raw,
+                            consequence=consequence,
+                        ),
                     )
 
 

@@ -9,6 +9,7 @@ from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.dockerfile.words import split_words
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Characters that make the shell do something (expansion, quoting, globbing, redirection, control flow);
@@ -48,7 +49,11 @@ class ShellFormCommand(Rule):
                 if instruction.stage is stage and _is_shell_form_command(instruction) and not shell_set:
                     yield self.finding(
                         instruction.arguments_span,
-                        f"{instruction.keyword} `{instruction.arguments.strip()}` runs under `/bin/sh -c`",
+                        Message(
+                            "{keyword} `{arguments}` runs under `/bin/sh -c`",
+                            keyword=instruction.keyword,
+                            arguments=instruction.arguments.strip(),
+                        ),
                         _exec_form_fix(instruction, stage),
                     )
                 shell_set = shell_set or instruction.keyword == "SHELL"
@@ -74,7 +79,7 @@ def _exec_form_fix(instruction: Instruction, stage: Stage) -> Fix | None:
     combines = any(i.keyword == other for i in lineage_instructions(stage))
     replacement = json.dumps(argv)
     return Fix(
-        f"Use the exec form: {instruction.keyword} {replacement}",
+        Message("Use the exec form: {keyword} {replacement}", keyword=instruction.keyword, replacement=replacement),
         (Edit(instruction.arguments_span, replacement),),
         safe=not combines,
     )

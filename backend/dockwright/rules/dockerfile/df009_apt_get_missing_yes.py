@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import command_span, insert_after
 from dockwright.dockerfile.queries.packages import APT_TOOLS, package_commands
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -37,6 +38,8 @@ class AptGetMissingYes(Rule):
                 continue
             yield self.finding(
                 command_span(use.command, use.subcommand),
-                f"`{use.command.program} install` without `-y` stops at apt's confirmation prompt",
-                Fix("Add `-y`", (insert_after(use.subcommand, "-y"),), safe=True),
+                Message(
+                    "`{program} install` without `-y` stops at apt's confirmation prompt", program=use.command.program
+                ),
+                Fix(Message("Add `-y`"), (insert_after(use.subcommand, "-y"),), safe=True),
             )

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import command_span, insert_after
 from dockwright.dockerfile.queries.packages import APT_TOOLS, installs_recommends, package_commands
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -40,6 +41,6 @@ class AptGetInstallRecommends(Rule):
             flag = use.tool.no_recommends_flags[0]
             yield self.finding(
                 command_span(use.command, use.subcommand),
-                f"`{use.command.program} install` also installs recommended packages",
-                Fix(f"Add `{flag}`", (insert_after(use.subcommand, flag),), safe=True),
+                Message("`{program} install` also installs recommended packages", program=use.command.program),
+                Fix(Message("Add `{flag}`", flag=flag), (insert_after(use.subcommand, flag),), safe=True),
             )

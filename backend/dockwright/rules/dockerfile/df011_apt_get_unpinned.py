@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import APT_TOOLS, package_commands
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -35,4 +36,6 @@ class AptGetUnpinned(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for use in package_commands(document, *APT_TOOLS):
             for package in use.unpinned():
-                yield self.finding(package.span, f"`{package.value}` is installed without a pinned version")
+                yield self.finding(
+                    package.span, Message("`{package}` is installed without a pinned version", package=package.value)
+                )

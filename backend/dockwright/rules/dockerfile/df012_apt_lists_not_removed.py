@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import APT_TOOLS, caches_kept
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 APT_LISTS = "/var/lib/apt/lists"
@@ -43,4 +44,9 @@ class AptListsNotRemoved(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for kept in caches_kept(document, *APT_TOOLS):
             update = kept[0].command
-            yield self.finding(update.span, f"`{update.program} update` leaves {APT_LISTS} in this layer")
+            yield self.finding(
+                update.span,
+                Message(
+                    "`{program} update` leaves {APT_LISTS} in this layer", program=update.program, APT_LISTS=APT_LISTS
+                ),
+            )

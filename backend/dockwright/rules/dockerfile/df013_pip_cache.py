@@ -8,6 +8,7 @@ from dockwright.dockerfile.queries.commands import command_span, insert_after, s
 from dockwright.dockerfile.queries.mounts import mounts
 from dockwright.dockerfile.queries.packages import PIP, caches_kept
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -47,6 +48,6 @@ class PipCache(Rule):
                     continue
                 yield self.finding(
                     command_span(command, use.subcommand),
-                    f"`{command.name.value} ... install` stores its download cache in the layer",
-                    Fix("Add `--no-cache-dir`", (insert_after(use.subcommand, "--no-cache-dir"),), safe=True),
+                    Message("`{name} ... install` stores its download cache in the layer", name=command.name.value),
+                    Fix(Message("Add `--no-cache-dir`"), (insert_after(use.subcommand, "--no-cache-dir"),), safe=True),
                 )

@@ -10,6 +10,7 @@ from dockwright.dockerfile.queries.commands import commands_of, operands
 from dockwright.dockerfile.queries.packages import JS_TOOLS, NPM, PackageCommand, package_command
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 _PROD_FLAGS = {
@@ -85,8 +86,13 @@ class BuildWithoutDevDependencies(Rule):
                     if last_install is not None and last_install.production and _is_build(command, use):
                         yield self.finding(
                             command.span,
-                            f"`{_head(command)}` runs after `{last_install.text}` (line {last_install.line}), "
-                            "which did not install devDependencies",
+                            Message(
+                                "`{head}` runs after `{last_install}` (line {line}), which did not "
+                                "install devDependencies",
+                                head=_head(command),
+                                last_install=last_install.text,
+                                line=last_install.line,
+                            ),
                         )
 
 

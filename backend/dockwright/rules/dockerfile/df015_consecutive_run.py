@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -40,7 +41,7 @@ class ConsecutiveRun(Rule):
                 if previous is not None and _joinable(previous, instruction):
                     yield self.finding(
                         instruction.keyword_span,
-                        f"this RUN could be joined with the RUN on line {previous.line}",
+                        Message("this RUN could be joined with the RUN on line {line}", line=previous.line),
                     )
                 previous = instruction
 

@@ -12,6 +12,7 @@ from dockwright.dockerfile.queries.packages import GO, JS_TOOLS, PIP, package_co
 from dockwright.dockerfile.queries.paths import copy_paths, is_whole_context
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 MANIFESTS = (
@@ -89,8 +90,14 @@ class ContextCopiedBeforeInstall(Rule):
                         head = " ".join(w.value for w in install.words[:4])
                         yield self.finding(
                             whole_copy.span,
-                            f"`{whole_copy.keyword_text} {whole_copy.arguments.strip()}` comes before `{head}` "
-                            f"(line {install.span.start_line}): every source change re-runs the install",
+                            Message(
+                                "`{keyword_text} {arguments}` comes before `{head}` (line {start_line}): every source "
+                                "change re-runs the install",
+                                keyword_text=whole_copy.keyword_text,
+                                arguments=whole_copy.arguments.strip(),
+                                head=head,
+                                start_line=install.span.start_line,
+                            ),
                         )
                         break
 

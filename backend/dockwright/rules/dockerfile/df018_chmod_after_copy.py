@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.paths import changes_to_copied_files
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -34,6 +35,11 @@ class ChmodAfterCopy(Rule):
                 copy = change.copy
                 yield self.finding(
                     change.command.span,
-                    f"`{change.text}` rewrites files the {copy.keyword} on line {copy.line} added, storing them "
-                    f"twice; use `{copy.keyword} --chmod=<mode>`",
+                    Message(
+                        "`{change}` rewrites files the {keyword} on line {line} added, storing them twice; use "
+                        "`{keyword} --chmod=<mode>`",
+                        change=change.text,
+                        keyword=copy.keyword,
+                        line=copy.line,
+                    ),
                 )

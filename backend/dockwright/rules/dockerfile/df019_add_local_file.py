@@ -8,6 +8,7 @@ from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.queries.paths import copy_paths
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # What ADD auto-extracts: tar archives, compressed or not (not zip).
@@ -71,7 +72,10 @@ class AddLocalFile(Rule):
                 continue
             yield self.finding(
                 instruction.keyword_span,
-                f"ADD copies local {', '.join(f'`{s}`' for s in local)}: COPY does this without ADD's extras",
+                Message(
+                    "ADD copies local {value}: COPY does this without ADD's extras",
+                    value=", ".join(f"`{s}`" for s in local),
+                ),
                 _copy_fix(instruction),
             )
 
@@ -84,4 +88,4 @@ def _copy_fix(instruction: Instruction) -> Fix | None:
     if any(instruction.flag(name) for name in _ADD_ONLY_FLAGS):
         return None
     keyword = "copy" if instruction.keyword_text.islower() else "COPY"
-    return Fix("Replace ADD with COPY", (Edit(instruction.keyword_span, keyword),), safe=True)
+    return Fix(Message("Replace ADD with COPY"), (Edit(instruction.keyword_span, keyword),), safe=True)

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 AUTHORS_LABEL = "org.opencontainers.image.authors"
@@ -28,7 +29,7 @@ class Maintainer(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for instruction in instructions_of(document, "MAINTAINER"):
-            yield self.finding(instruction.keyword_span, "MAINTAINER is deprecated", _label_fix(instruction))
+            yield self.finding(instruction.keyword_span, Message("MAINTAINER is deprecated"), _label_fix(instruction))
 
 
 def _label_fix(instruction: Instruction) -> Fix | None:
@@ -41,4 +42,8 @@ def _label_fix(instruction: Instruction) -> Fix | None:
         value = value.replace(special, escape + special)
     keyword = "label" if instruction.keyword_text.islower() else "LABEL"
     replacement = f'{keyword} {AUTHORS_LABEL}="{value}"'
-    return Fix(f"Replace with `{replacement}`", (Edit(instruction.span, replacement),), safe=True)
+    return Fix(
+        Message("Replace with `{replacement}`", replacement=replacement),
+        (Edit(instruction.span, replacement),),
+        safe=True,
+    )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.paths import as_written, is_windows_absolute
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -49,5 +50,7 @@ class RelativeWorkdir(Rule):
                 continue
             yield self.finding(
                 workdir.arguments_span,
-                f"`WORKDIR {expansion.value}` is relative to the base image's working directory",
+                Message(
+                    "`WORKDIR {expansion}` is relative to the base image's working directory", expansion=expansion.value
+                ),
             )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import commands_of
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -26,4 +27,4 @@ class CdInRun(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for _, command in commands_of(document, "cd"):
-            yield self.finding(command.name.span, "`cd` changes directory only for this RUN")
+            yield self.finding(command.name.span, Message("`cd` changes directory only for this RUN"))

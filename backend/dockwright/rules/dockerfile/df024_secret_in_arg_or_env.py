@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile, KeyValue
 from dockwright.dockerfile.queries.secrets import is_secret_name, secret_kind
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -48,7 +49,13 @@ class SecretInArgOrEnv(Rule):
         kind = secret_kind(pair.value) if pair.has_value else None
         if check_name and is_secret_name(pair.key):
             also = f" (and its value looks like {kind})" if kind else ""
-            return self.finding(pair.key_span, f"{keyword} `{pair.key}` looks like a secret{also}")
+            return self.finding(
+                pair.key_span,
+                Message("{keyword} `{key}` looks like a secret{also}", keyword=keyword, key=pair.key, also=also),
+            )
         if kind is not None:
-            return self.finding(pair.value_span, f"the value of {keyword} `{pair.key}` looks like {kind}")
+            return self.finding(
+                pair.value_span,
+                Message("the value of {keyword} `{key}` looks like {kind}", keyword=keyword, key=pair.key, kind=kind),
+            )
         return None

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -40,6 +41,6 @@ class FromAsCasing(Rule):
             as_word = words[1]
             yield self.finding(
                 as_word.span,
-                f"`{stage.as_text}` does not match the casing of `{keyword}`",
-                Fix(f"Write `{expected}`", (Edit(as_word.span, expected),), safe=True),
+                Message("`{as_text}` does not match the casing of `{keyword}`", as_text=stage.as_text, keyword=keyword),
+                Fix(Message("Write `{expected}`", expected=expected), (Edit(as_word.span, expected),), safe=True),
             )

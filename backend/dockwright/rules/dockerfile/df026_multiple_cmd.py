@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import overridden
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -30,5 +31,5 @@ class MultipleCmd(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for earlier, later in overridden(document, "CMD"):
-            message = f"this CMD has no effect: the CMD on line {later.line} replaces it"
+            message = Message("this CMD has no effect: the CMD on line {line} replaces it", line=later.line)
             yield self.finding(earlier.keyword_span, message)

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import overridden
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -30,5 +31,7 @@ class MultipleEntrypoint(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for earlier, later in overridden(document, "ENTRYPOINT"):
-            message = f"this ENTRYPOINT has no effect: the ENTRYPOINT on line {later.line} replaces it"
+            message = Message(
+                "this ENTRYPOINT has no effect: the ENTRYPOINT on line {line} replaces it", line=later.line
+            )
             yield self.finding(earlier.keyword_span, message)

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import overridden
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -30,5 +31,7 @@ class MultipleHealthcheck(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for earlier, later in overridden(document, "HEALTHCHECK"):
-            message = f"this HEALTHCHECK has no effect: the HEALTHCHECK on line {later.line} replaces it"
+            message = Message(
+                "this HEALTHCHECK has no effect: the HEALTHCHECK on line {line} replaces it", line=later.line
+            )
             yield self.finding(earlier.keyword_span, message)

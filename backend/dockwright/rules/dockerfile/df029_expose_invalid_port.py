@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.ports import exposed_ports
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 PROTOCOLS = ("tcp", "udp", "sctp")
@@ -52,4 +53,6 @@ class ExposeInvalidPort(Rule):
                 if problem is None and spec.protocol and spec.protocol.lower() not in PROTOCOLS:
                     problem = f"`{spec.protocol}` is not a protocol (tcp, udp or sctp)"
                 if problem is not None:
-                    yield self.finding(spec.word.span, f"EXPOSE `{spec.text}`: {problem}")
+                    yield self.finding(
+                        spec.word.span, Message("EXPOSE `{spec}`: {problem}", spec=spec.text, problem=problem)
+                    )

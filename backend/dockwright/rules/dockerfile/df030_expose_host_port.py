@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.ports import PortSpec, exposed_ports
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -33,7 +34,11 @@ class ExposeHostPort(Rule):
                 if spec.ip or spec.host_port:
                     yield self.finding(
                         spec.word.span,
-                        f"EXPOSE `{spec.text}` names a host {'address' if spec.ip else 'port'}",
+                        Message(
+                            "EXPOSE `{spec}` names a host {value}",
+                            spec=spec.text,
+                            value="address" if spec.ip else "port",
+                        ),
                         _container_only(spec),
                     )
 
@@ -42,4 +47,4 @@ def _container_only(spec: PortSpec) -> Fix | None:
     if spec.word.text != spec.text:  # written with variables or quotes: leave it to the author
         return None
     kept = spec.container_port + (f"/{spec.protocol}" if spec.protocol else "")
-    return Fix(f"Expose `{kept}`", (Edit(spec.word.span, kept),), safe=True)
+    return Fix(Message("Expose `{kept}`", kept=kept), (Edit(spec.word.span, kept),), safe=True)

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.ports import exposed_ports
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -33,5 +34,7 @@ class ExposeProtocolCasing(Rule):
                 fix = None
                 if spec.word.text == spec.text:
                     fixed = spec.text[: len(spec.text) - len(spec.protocol)] + spec.protocol.lower()
-                    fix = Fix(f"Write `{fixed}`", (Edit(spec.word.span, fixed),), safe=True)
-                yield self.finding(spec.word.span, f"EXPOSE `{spec.text}`: write the protocol in lower case", fix)
+                    fix = Fix(Message("Write `{fixed}`", fixed=fixed), (Edit(spec.word.span, fixed),), safe=True)
+                yield self.finding(
+                    spec.word.span, Message("EXPOSE `{spec}`: write the protocol in lower case", spec=spec.text), fix
+                )

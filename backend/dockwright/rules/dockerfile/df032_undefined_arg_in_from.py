@@ -7,6 +7,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import undeclared_in_from
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -32,4 +33,9 @@ class UndefinedArgInFrom(Rule):
             for name, span in undeclared_in_from(stage.from_instruction):
                 close = difflib.get_close_matches(name, declared, n=1)
                 hint = f" (did you mean `{close[0]}`?)" if close else ""
-                yield self.finding(span, f"FROM uses `{name}`, which no ARG before the first FROM declares{hint}")
+                yield self.finding(
+                    span,
+                    Message(
+                        "FROM uses `{name}`, which no ARG before the first FROM declares{hint}", name=name, hint=hint
+                    ),
+                )

@@ -7,6 +7,7 @@ from dockwright.dockerfile.image import is_valid_reference
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import undeclared_in_from
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -44,5 +45,9 @@ class InvalidDefaultArgInFrom(Rule):
                 shown = f"`{resolved}`" if resolved else "an empty name"
                 yield self.finding(
                     stage.image_span,
-                    f"with the ARG defaults, `{stage.image_text}` becomes {shown}, which is not a valid image",
+                    Message(
+                        "with the ARG defaults, `{image_text}` becomes {shown}, which is not a valid image",
+                        image_text=stage.image_text,
+                        shown=shown,
+                    ),
                 )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import commands_of
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Interactive or host-level tools: in a build step there is no terminal, no init system and no other
@@ -31,4 +32,6 @@ class PointlessCommand(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for _, command in commands_of(document, *POINTLESS):
-            yield self.finding(command.name.span, f"`{command.program}` makes no sense inside a build step")
+            yield self.finding(
+                command.name.span, Message("`{program}` makes no sense inside a build step", program=command.program)
+            )

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile, Word
 from dockwright.dockerfile.queries.paths import as_written, base_name
 from dockwright.dockerfile.shell import ShellWord
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Archives ADD unpacks itself (local tar files, compressed or not). Zip files are not among them, so
@@ -67,8 +68,12 @@ class CopyThenExtract(Rule):
                             if archive is not None:
                                 yield self.finding(
                                     archive.span,
-                                    f"`{_path(archive)}` is copied and then extracted at line {command.span.start_line}"
-                                    "; ADD extracts it in one step",
+                                    Message(
+                                        "`{path}` is copied and then extracted at line "
+                                        "{start_line}; ADD extracts it in one step",
+                                        path=_path(archive),
+                                        start_line=command.span.start_line,
+                                    ),
                                 )
 
 

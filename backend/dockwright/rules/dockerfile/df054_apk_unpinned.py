@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import APK, package_commands
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -28,4 +29,4 @@ class ApkUnpinned(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for use in package_commands(document, APK):
             for word in use.unpinned():
-                yield self.finding(word.span, f"`{word.value}` is added by apk without a version")
+                yield self.finding(word.span, Message("`{word}` is added by apk without a version", word=word.value))

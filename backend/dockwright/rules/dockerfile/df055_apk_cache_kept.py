@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import insert_after
 from dockwright.dockerfile.queries.packages import APK, caches_kept
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -36,4 +37,6 @@ class ApkCacheKept(Rule):
             for use in kept:
                 add = use.subcommand
                 fix = None if add is None else Fix(self.fix_title, (insert_after(add, "--no-cache"),), safe=True)
-                yield self.finding(use.command.name.span, "`apk add` without `--no-cache` keeps the package index", fix)
+                yield self.finding(
+                    use.command.name.span, Message("`apk add` without `--no-cache` keeps the package index"), fix
+                )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -41,6 +42,11 @@ class CopyDestinationNotDirectory(Rule):
             fix = Fix(self.fix_title, (Edit(insert, "/"),), safe=True) if safe else None
             yield self.finding(
                 span,
-                f"{instruction.keyword} has {len(words) - 1} sources, so `{destination.value}` must end with `/`",
+                Message(
+                    "{keyword} has {words_count} sources, so `{destination}` must end with `/`",
+                    keyword=instruction.keyword,
+                    words_count=len(words) - 1,
+                    destination=destination.value,
+                ),
                 fix,
             )

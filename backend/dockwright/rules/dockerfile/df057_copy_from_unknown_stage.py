@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -38,24 +39,34 @@ class CopyFromUnknownStage(Rule):
                 yield self.finding(flag.value_span or flag.span, problem)
 
 
-def _problem(instruction: Instruction, source: str, document: Dockerfile) -> str | None:
+def _problem(instruction: Instruction, source: str, document: Dockerfile) -> Message | None:
     current = instruction.stage
     assert current is not None
     if not source or "$" in source:
         return None
     if source.isdigit():
         if len(source) > 9:
-            return f"there is no stage {source[:12]}… (this file has {len(document.stages)})"
+            return Message(
+                "there is no stage {source}… (this file has {count})", source=source[:12], count=len(document.stages)
+            )
         if int(source) >= current.index and int(source) < len(document.stages):
-            return f"stage {source} is not defined before this instruction (stages are numbered from 0)"
+            return Message(
+                "stage {source} is not defined before this instruction (stages are numbered from 0)", source=source
+            )
         if int(source) >= len(document.stages):
-            return f"there is no stage {source} (this file has {len(document.stages)})"
+            return Message(
+                "there is no stage {source} (this file has {count})", source=source, count=len(document.stages)
+            )
         return None
     named = document.stage_named(source)
     if named is not None:
         if named.index > current.index:
-            return f"stage `{source}` is defined later (line {named.from_instruction.line}); move it above"
+            return Message(
+                "stage `{source}` is defined later (line {line}); move it above",
+                source=source,
+                line=named.from_instruction.line,
+            )
         return None
     if any(c in source for c in ":@/."):
         return None
-    return f"no stage is named `{source}`, so BuildKit will pull the image `{source}:latest`"
+    return Message("no stage is named `{source}`, so BuildKit will pull the image `{source}:latest`", source=source)

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -30,4 +31,7 @@ class CopyFromOwnStage(Rule):
             source = instruction.expand(flag.value).value
             own = (stage.name is not None and source.lower() == stage.name.lower()) or source == str(stage.index)
             if own:
-                yield self.finding(flag.value_span or flag.span, f"`--from={source}` names the stage this COPY is in")
+                yield self.finding(
+                    flag.value_span or flag.span,
+                    Message("`--from={source}` names the stage this COPY is in", source=source),
+                )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Stage
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -32,5 +33,9 @@ class DuplicateStageName(Rule):
             if first is not stage:
                 yield self.finding(
                     stage.name_span,
-                    f"stage name `{stage.name}` is already used at line {first.from_instruction.line}",
+                    Message(
+                        "stage name `{name}` is already used at line {line}",
+                        name=stage.name,
+                        line=first.from_instruction.line,
+                    ),
                 )

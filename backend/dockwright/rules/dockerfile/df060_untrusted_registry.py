@@ -9,6 +9,7 @@ from dockwright.dockerfile.image import ImageRef
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import from_sources
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 DOCKER_HUB = ("docker.io", "index.docker.io", "registry-1.docker.io", "hub.docker.com")
@@ -50,5 +51,11 @@ class UntrustedRegistry(Rule):
             if any(fnmatch.fnmatchcase(name, pattern) for name in names for pattern in trusted):
                 continue
             yield self.finding(
-                span, f"`{image.raw}` comes from {registry}, which is not in trusted_registries ({', '.join(trusted)})"
+                span,
+                Message(
+                    "`{image}` comes from {registry}, which is not in trusted_registries ({trusted})",
+                    image=image.raw,
+                    registry=registry,
+                    trusted=", ".join(trusted),
+                ),
             )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import APT, package_commands
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Subcommands apt-get has under the same name, where swapping the command is a safe fix.
@@ -47,4 +48,6 @@ class AptNotAptGet(Rule):
             fix = None
             if command.name.value == "apt" and use.action in SAME_IN_APT_GET:
                 fix = Fix(self.fix_title, (Edit(command.name.span, "apt-get"),), safe=True)
-            yield self.finding(command.name.span, "`apt` has no stable interface for scripts; use `apt-get`", fix)
+            yield self.finding(
+                command.name.span, Message("`apt` has no stable interface for scripts; use `apt-get`"), fix
+            )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -36,4 +37,6 @@ class FromPlatformConstant(Rule):
             parts = [p for p in flag.value.lower().replace(",", "/").split("/") if p]
             if stage.name and any(p in stage.name.lower() for p in parts):
                 continue
-            yield self.finding(flag.span, f"`--platform={flag.value}` pins the stage to one platform")
+            yield self.finding(
+                flag.span, Message("`--platform={flag}` pins the stage to one platform", flag=flag.value)
+            )

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import insert_after
 from dockwright.dockerfile.queries.packages import YUM, package_commands
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -26,4 +27,4 @@ class YumWithoutYes(Rule):
         for use in package_commands(document, YUM):
             if not use.confirmed:
                 fix = Fix(self.fix_title, (insert_after(use.command.name, "-y"),), safe=True)
-                yield self.finding(use.command.name.span, "`yum` without `-y` waits for a confirmation", fix)
+                yield self.finding(use.command.name.span, Message("`yum` without `-y` waits for a confirmation"), fix)

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import YUM, caches_kept
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -32,4 +33,4 @@ class YumCacheKept(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for kept in caches_kept(document, YUM):
-            yield self.finding(kept[0].command.name.span, "`yum clean all` is missing after this yum command")
+            yield self.finding(kept[0].command.name.span, Message("`yum clean all` is missing after this yum command"))

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import insert_after
 from dockwright.dockerfile.queries.packages import ZYPPER, package_commands
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -26,4 +27,6 @@ class ZypperWithoutYes(Rule):
         for use in package_commands(document, ZYPPER):
             if not use.confirmed:
                 fix = Fix(self.fix_title, (insert_after(use.command.name, "-n"),), safe=True)
-                yield self.finding(use.command.name.span, "`zypper` without `-n` waits for a confirmation", fix)
+                yield self.finding(
+                    use.command.name.span, Message("`zypper` without `-n` waits for a confirmation"), fix
+                )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import ZYPPER, package_commands
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -27,4 +28,4 @@ class ZypperDistUpgrade(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for use in package_commands(document, ZYPPER):
             if use.action == "dist-upgrade":
-                yield self.finding(use.command.span, "`zypper dist-upgrade` changes the base distribution")
+                yield self.finding(use.command.span, Message("`zypper dist-upgrade` changes the base distribution"))

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import ZYPPER, caches_kept
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -32,4 +33,6 @@ class ZypperCacheKept(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for kept in caches_kept(document, ZYPPER):
-            yield self.finding(kept[0].command.name.span, "`zypper clean` is missing after this zypper install")
+            yield self.finding(
+                kept[0].command.name.span, Message("`zypper clean` is missing after this zypper install")
+            )

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import insert_after
 from dockwright.dockerfile.queries.packages import DNF, MICRODNF, package_commands
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -32,4 +33,8 @@ class DnfWithoutYes(Rule):
             if not use.confirmed:
                 command = use.command
                 fix = Fix(self.fix_title, (insert_after(command.name, "-y"),), safe=True)
-                yield self.finding(command.name.span, f"`{command.program}` without `-y` waits for a confirmation", fix)
+                yield self.finding(
+                    command.name.span,
+                    Message("`{program}` without `-y` waits for a confirmation", program=command.program),
+                    fix,
+                )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import DNF, MICRODNF, caches_kept
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -35,5 +36,6 @@ class DnfCacheKept(Rule):
         for kept in caches_kept(document, DNF, MICRODNF):
             program = kept[0].command.program
             yield self.finding(
-                kept[0].command.name.span, f"`{program} clean all` is missing after this {program} command"
+                kept[0].command.name.span,
+                Message("`{program} clean all` is missing after this {program} command", program=program),
             )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import DNF, MICRODNF, package_commands
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -33,4 +34,11 @@ class DnfUnpinned(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for use in package_commands(document, DNF, MICRODNF):
             for word in use.unpinned():
-                yield self.finding(word.span, f"`{word.value}` is installed by {use.command.program} without a version")
+                yield self.finding(
+                    word.span,
+                    Message(
+                        "`{word}` is installed by {program} without a version",
+                        word=word.value,
+                        program=use.command.program,
+                    ),
+                )

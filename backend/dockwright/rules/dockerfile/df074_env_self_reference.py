@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.dockerfile.variables import references
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -37,8 +38,13 @@ class EnvSelfReference(Rule):
                     if reference.name in defined:
                         yield self.finding(
                             pair.value_span,
-                            f"`{pair.key}` uses `${reference.name}`, which this same ENV sets earlier; it gets the "
-                            "value from before this ENV",
+                            Message(
+                                "`{key}` uses `${name}`, which this same ENV sets earlier; it gets "
+                                "the value from before "
+                                "this ENV",
+                                key=pair.key,
+                                name=reference.name,
+                            ),
                         )
                         break
                 defined.add(pair.key)

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Stage
 from dockwright.dockerfile.queries.paths import as_written, is_windows_absolute
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -46,7 +47,10 @@ class CopyRelativeDestination(Rule):
                     continue
                 if is_windows_absolute(as_written(destination)):
                     continue
-                yield self.finding(destination.span, f"`{value}` is relative, but this stage has not set a WORKDIR")
+                yield self.finding(
+                    destination.span,
+                    Message("`{value}` is relative, but this stage has not set a WORKDIR", value=value),
+                )
 
 
 def _inherits_workdir(stage: Stage) -> bool:

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import commands_of, insert_after
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -32,7 +33,9 @@ class UseraddLargeUid(Rule):
             uid = _uid(command)
             if uid is not None and len(uid) > 5:
                 fix = Fix(self.fix_title, (insert_after(command.name, "-l"),), safe=True)
-                yield self.finding(command.name.span, f"`useradd` with UID {uid} and without `-l`", fix)
+                yield self.finding(
+                    command.name.span, Message("`useradd` with UID {uid} and without `-l`", uid=uid), fix
+                )
 
 
 def _uid(command: ShellCommand) -> str | None:

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import commands_of, insert_after
 from dockwright.findings import Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -42,4 +43,4 @@ class WgetProgress(Rule):
             if not command.args:
                 continue
             fix = Fix(self.fix_title, (insert_after(command.name, "--progress=dot:giga"),), safe=True)
-            yield self.finding(command.name.span, "`wget` without `--progress` fills the build log", fix)
+            yield self.finding(command.name.span, Message("`wget` without `--progress` fills the build log"), fix)

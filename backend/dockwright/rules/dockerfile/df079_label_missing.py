@@ -8,6 +8,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.labels import stage_labels
 from dockwright.dockerfile.queries.stages import result_stages
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -40,4 +41,6 @@ class LabelMissing(Rule):
             present = stage_labels(stage)
             for name in sorted(context.config.label_schema):
                 if name not in present:
-                    yield self.finding(stage.from_instruction.keyword_span, f"the image has no label `{name}`")
+                    yield self.finding(
+                        stage.from_instruction.keyword_span, Message("the image has no label `{name}`", name=name)
+                    )

@@ -7,6 +7,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.labels import label_pairs
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -33,4 +34,4 @@ class LabelNotInSchema(Rule):
             return
         for _, pair in label_pairs(document):
             if pair.key not in schema:
-                yield self.finding(pair.key_span, f"label `{pair.key}` is not in the label schema")
+                yield self.finding(pair.key_span, Message("label `{key}` is not in the label schema", key=pair.key))

@@ -7,6 +7,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.labels import label_pairs
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -28,4 +29,4 @@ class LabelEmpty(Rule):
         schema = context.config.label_schema
         for instruction, pair in label_pairs(document):
             if pair.key in schema and not instruction.expand(pair.value).value.strip() and "$" not in pair.value:
-                yield self.finding(pair.key_span, f"label `{pair.key}` is empty")
+                yield self.finding(pair.key_span, Message("label `{key}` is empty", key=pair.key))

@@ -7,6 +7,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.labels import mistyped_labels
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 _DESCRIPTION = "an RFC 3339 date-time (2024-05-01T12:00:00Z)"
@@ -34,4 +35,12 @@ class LabelRfc3339Invalid(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for pair, value in mistyped_labels(document, context.config.label_schema, "rfc3339"):
-            yield self.finding(pair.value_span, f"label `{pair.key}` is `{value}`, which is not {_DESCRIPTION}")
+            yield self.finding(
+                pair.value_span,
+                Message(
+                    "label `{key}` is `{value}`, which is not {DESCRIPTION}",
+                    key=pair.key,
+                    value=value,
+                    DESCRIPTION=_DESCRIPTION,
+                ),
+            )

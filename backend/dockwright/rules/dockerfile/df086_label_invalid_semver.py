@@ -7,6 +7,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.labels import mistyped_labels
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 _DESCRIPTION = "a semantic version (1.4.2)"
@@ -34,4 +35,12 @@ class LabelSemverInvalid(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for pair, value in mistyped_labels(document, context.config.label_schema, "semver"):
-            yield self.finding(pair.value_span, f"label `{pair.key}` is `{value}`, which is not {_DESCRIPTION}")
+            yield self.finding(
+                pair.value_span,
+                Message(
+                    "label `{key}` is `{value}`, which is not {DESCRIPTION}",
+                    key=pair.key,
+                    value=value,
+                    DESCRIPTION=_DESCRIPTION,
+                ),
+            )

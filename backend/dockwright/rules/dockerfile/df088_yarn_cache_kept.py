@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import YARN, caches_kept
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -34,4 +35,4 @@ class YarnCacheKept(Rule):
         for kept in caches_kept(document, YARN):
             use = kept[0]
             done = f"yarn {use.subcommand.value}" if use.subcommand is not None else "yarn"
-            yield self.finding(use.command.span, f"`yarn cache clean` is missing after `{done}`")
+            yield self.finding(use.command.span, Message("`yarn cache clean` is missing after `{done}`", done=done))

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.packages import GO, package_commands
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # What `go get` and `go run` do with a module, for the message.
@@ -40,7 +41,9 @@ class GoInstallUnpinned(Rule):
             if use.action == "get" and use.has_flag("-tool", "--tool"):
                 words = [w for w in use.packages if w.literal and (w in words or not _local_or_versioned(w.value))]
             for word in words:
-                yield self.finding(word.span, f"`{word.value}` is {done} by go without a fixed version")
+                yield self.finding(
+                    word.span, Message("`{word}` is {done} by go without a fixed version", word=word.value, done=done)
+                )
 
 
 def _local_or_versioned(package: str) -> bool:

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.users import base_runs_as_root
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -38,4 +39,4 @@ class NoUser(Rule):
         if base is not None and base_runs_as_root(base) is False:
             return  # the base image already runs as another user (distroless :nonroot, elasticsearch)
         if not any(stage.named("USER") for stage in final.lineage):
-            yield self.finding(final.from_instruction.keyword_span, "the final stage never sets a USER")
+            yield self.finding(final.from_instruction.keyword_span, Message("the final stage never sets a USER"))

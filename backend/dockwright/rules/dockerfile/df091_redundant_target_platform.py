@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -35,4 +36,4 @@ class RedundantTargetPlatform(Rule):
                 fix = Fix(
                     self.fix_title, (Edit(Span(span.start_line, span.start_column, span.end_line, end), ""),), safe=True
                 )
-            yield self.finding(span, f"`--platform={flag.value}` is the default and can go", fix)
+            yield self.finding(span, Message("`--platform={flag}` is the default and can go", flag=flag.value), fix)

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import builds_windows_image, instructions_of
 from dockwright.dockerfile.queries.users import user_name
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -35,5 +36,6 @@ class NonNumericUser(Rule):
             user = user_name(instruction)
             if user and not user.isdigit() and not builds_windows_image(instruction):
                 yield self.finding(
-                    instruction.words[0].span, f"`{user}` is a user name; policies can only check a numeric UID"
+                    instruction.words[0].span,
+                    Message("`{user}` is a user name; policies can only check a numeric UID", user=user),
                 )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -31,4 +32,4 @@ class CopyWholeFilesystem(Rule):
             words = instruction.words
             if len(words) >= 2 and words[-1].value == "/" and any(w.value == "/" for w in words[:-1]):
                 source = next(w for w in words[:-1] if w.value == "/")
-                yield self.finding(source.span, "copies the whole filesystem of another stage")
+                yield self.finding(source.span, Message("copies the whole filesystem of another stage"))

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import run_scripts
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 TOOLS = ("curl", "wget")
@@ -44,5 +45,8 @@ class WgetAndCurl(Rule):
                 command = next((c for c in commands if c.program != first), commands[0])
                 other = next(t for t in TOOLS if t != command.program)
                 yield self.finding(
-                    command.name.span, f"`{command.program}` is used in a stage that also uses `{other}`"
+                    command.name.span,
+                    Message(
+                        "`{program}` is used in a stage that also uses `{other}`", program=command.program, other=other
+                    ),
                 )

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.commands import commands_of, operands
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -28,4 +29,9 @@ class SymlinkedShell(Rule):
         for _, command in commands_of(document, "ln"):
             words = operands(command.args, frozenset({"-t", "--target-directory", "-S", "--suffix"}))
             if len(words) >= 2 and words[-1].value in ("/bin/sh", "/usr/bin/sh"):
-                yield self.finding(words[-1].span, f"`{words[-1].value}` is replaced by a link to `{words[0].value}`")
+                yield self.finding(
+                    words[-1].span,
+                    Message(
+                        "`{words}` is replaced by a link to `{words2}`", words=words[-1].value, words2=words[0].value
+                    ),
+                )

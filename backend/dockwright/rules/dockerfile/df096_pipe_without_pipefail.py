@@ -10,6 +10,7 @@ from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.queries.commands import run_scripts
 from dockwright.dockerfile.shell import ShellScript, active_shell
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Shells that know `-o pipefail`. `sh` is not among them: Debian's dash refuses the option, and where /bin/sh is
@@ -47,7 +48,7 @@ class PipeWithoutPipefail(Rule):
             for part in (script, *script.children):
                 pipe = _first_unguarded_pipe(part)
                 if pipe is not None:
-                    yield self.finding(pipe, "this pipe hides the failure of the commands before it")
+                    yield self.finding(pipe, Message("this pipe hides the failure of the commands before it"))
                     break
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 _PRAGMA = re.compile(r"#\s*(dockwright|hadolint)\s+(global\s+|stage\s+)?ignore\s*=", re.IGNORECASE)
@@ -35,5 +36,5 @@ class InlineIgnorePragma(Rule):
             if match:
                 yield self.finding(
                     Span(comment.line, match.start() + 1, comment.line, len(line) + 1),
-                    "an inline pragma switches rules off for this file",
+                    Message("an inline pragma switches rules off for this file"),
                 )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -48,8 +49,12 @@ class InvalidDefinitionDescription(Rule):
             example = names[0] if len(names) == 1 else "<arg_key>"
             yield self.finding(
                 instruction.keyword_span,
-                f"the comment before this {instruction.keyword} is read as its description: start it with "
-                f"`# {example} <description>`, or put a `#` line between them",
+                Message(
+                    "the comment before this {keyword} is read as its description: start it with `# {example} "
+                    "<description>`, or put a `#` line between them",
+                    keyword=instruction.keyword,
+                    example=example,
+                ),
             )
 
 

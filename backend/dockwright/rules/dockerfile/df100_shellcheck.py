@@ -10,6 +10,7 @@ from dockwright.dockerfile.shell import ShellScript
 from dockwright.dockerfile.shell_jobs import ShellCheckPlan, shellcheck_plan
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 from dockwright.shellcheck import runner as shellcheck
 
@@ -66,14 +67,16 @@ class ShellCheck(Rule):
             results = shellcheck.check([request for _, request in jobs])
         except shellcheck.ShellCheckError as exc:
             budget.current().transient = True
-            yield Finding(self.id, Severity.INFO, f"shell scripts were not checked: {exc}", Span(1, 1, 1, 2))
+            yield Finding(
+                self.id, Severity.INFO, Message("shell scripts were not checked: {exc}", exc=exc), Span(1, 1, 1, 2)
+            )
             return
         for (script, _), comments in zip(jobs, results, strict=True):
             for comment in comments:
                 yield Finding(
                     self.id,
                     SEVERITIES.get(comment.level, Severity.WARNING),
-                    f"{comment.sc_code}: {comment.message}",
+                    Message("{sc_code}: {message}", sc_code=comment.sc_code, message=comment.message),
                     script.source.span(comment.start, comment.end),
                     _fix(comment, script.source),
                     code=comment.sc_code,
@@ -82,15 +85,25 @@ class ShellCheck(Rule):
     def _not_checked(self, plan: ShellCheckPlan) -> Iterator[Finding]:
         """What the analysis' limits kept from ShellCheck, said where it is."""
         for script, reason in plan.skipped:
-            yield Finding(self.id, Severity.INFO, f"ShellCheck was not run on this script: {reason}", _start(script))
+            yield Finding(
+                self.id,
+                Severity.INFO,
+                Message("ShellCheck was not run on this script: {reason}", reason=reason),
+                _start(script),
+            )
         if plan.over_budget:
             limits = budget.current().limits
             yield Finding(
                 self.id,
                 Severity.INFO,
-                f"ShellCheck was not run on this script and {len(plan.over_budget) - 1:,} later ones: the file's "
-                f"scripts together are over the limit of {limits.max_scripts:,} scripts or "
-                f"{limits.max_scripts_bytes:,} bytes",
+                Message(
+                    "ShellCheck was not run on this script and {over_budget_count:,} later ones: the file's "
+                    "scripts together are over the limit of {max_scripts:,} scripts or {max_scripts_bytes:,} "
+                    "bytes",
+                    over_budget_count=len(plan.over_budget) - 1,
+                    max_scripts=limits.max_scripts,
+                    max_scripts_bytes=limits.max_scripts_bytes,
+                ),
                 _start(plan.over_budget[0]),
             )
 
@@ -120,4 +133,4 @@ def _fix(comment: shellcheck.Comment, source: SourceMap) -> Fix | None:
             if span.start_line != span.end_line or span.end_column - span.start_column != end - start:
                 return None
         edits.append(Edit(span, replacement))
-    return Fix(f"Apply ShellCheck's fix for {comment.sc_code}", tuple(edits), safe=False)
+    return Fix(Message("Apply ShellCheck's fix for {sc_code}", sc_code=comment.sc_code), tuple(edits), safe=False)

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -29,4 +30,8 @@ class StageNameCasing(Rule):
             if name is None or stage.name_span is None or name == name.lower() or "$" in name:
                 continue
             fix = Fix(self.fix_title, (Edit(stage.name_span, name.lower()),), safe=True)
-            yield self.finding(stage.name_span, f"stage name `{name}` should be lower case: `{name.lower()}`", fix)
+            yield self.finding(
+                stage.name_span,
+                Message("stage name `{name}` should be lower case: `{name2}`", name=name, name2=name.lower()),
+                fix,
+            )

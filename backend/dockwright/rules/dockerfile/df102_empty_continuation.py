@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -33,6 +34,6 @@ class EmptyContinuation(Rule):
             which = f"line {empty[0]} is" if len(empty) == 1 else f"lines {', '.join(map(str, empty))} are"
             yield self.finding(
                 Span(reported, 1, reported, len(document.lines[reported - 1]) + 1),
-                f"empty continuation line: {which} empty inside this instruction",
+                Message("empty continuation line: {which} empty inside this instruction", which=which),
                 Fix(self.fix_title, edits, safe=True),
             )

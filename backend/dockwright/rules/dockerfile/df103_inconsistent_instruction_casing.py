@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Edit, Finding, Fix, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -37,5 +38,12 @@ class InconsistentInstructionCasing(Rule):
                 continue
             fix = Fix(self.fix_title, (Edit(instruction.keyword_span, wanted),), safe=True)
             yield self.finding(
-                instruction.keyword_span, f"`{text}` should be `{wanted}`, like most instructions here ({casing})", fix
+                instruction.keyword_span,
+                Message(
+                    "`{text}` should be `{wanted}`, like most instructions here ({casing})",
+                    text=text,
+                    wanted=wanted,
+                    casing=casing,
+                ),
+                fix,
             )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 RESERVED = ("scratch", "context")
@@ -28,4 +29,6 @@ class ReservedStageName(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:
             if stage.name and stage.name_span and stage.name.lower() in RESERVED:
-                yield self.finding(stage.name_span, f"`{stage.name}` is reserved and cannot name a stage")
+                yield self.finding(
+                    stage.name_span, Message("`{name}` is reserved and cannot name a stage", name=stage.name)
+                )

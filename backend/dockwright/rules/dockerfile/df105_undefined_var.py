@@ -12,6 +12,7 @@ from dockwright.dockerfile.model import Dockerfile, Instruction, Stage
 from dockwright.dockerfile.scopes import PREDEFINED_ARGS
 from dockwright.dockerfile.variables import references
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Instructions whose arguments BuildKit expands (RUN, CMD and ENTRYPOINT are left to the shell).
@@ -103,12 +104,19 @@ class UndefinedVar(Rule):
                     close = difflib.get_close_matches(name, list(instruction.scope), n=1, cutoff=0.75)
                     hint = f" (did you mean `{close[0]}`?)" if close else ""
                     if base.known:
-                        yield self.finding(span, f"`{name}` is not defined at this point{hint}")
+                        yield self.finding(
+                            span, Message("`{name}` is not defined at this point{hint}", name=name, hint=hint)
+                        )
                     else:
                         yield Finding(
                             self.id,
                             Severity.INFO,
-                            f"`{name}` is not defined at this point{hint}, unless {base.shown} sets it",
+                            Message(
+                                "`{name}` is not defined at this point{hint}, unless {shown} sets it",
+                                name=name,
+                                hint=hint,
+                                shown=base.shown,
+                            ),
                             span,
                         )
 

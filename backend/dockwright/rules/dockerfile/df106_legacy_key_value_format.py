@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, KeyValue
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -30,8 +31,13 @@ class LegacyKeyValueFormat(Rule):
                 if pair.legacy:
                     yield self.finding(
                         pair.key_span,
-                        f'"{instruction.keyword} {pair.key}={_quoted(pair.value)}" should be used instead of the '
-                        f'legacy "{instruction.keyword} {pair.key} ..." form',
+                        Message(
+                            '"{keyword} {key}={quoted}" should be used instead of the legacy '
+                            '"{keyword} {key} ..." form',
+                            keyword=instruction.keyword,
+                            key=pair.key,
+                            quoted=_quoted(pair.value),
+                        ),
                         self._fix(pair),
                     )
 

@@ -9,6 +9,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.dockerignore import excluding_pattern, parse_dockerignore
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Patterns that exclude every entry of the context's root, which BuildKit reports for `COPY . .`.
@@ -64,7 +65,14 @@ class CopyIgnoredFile(Rule):
                     pattern = excluding_pattern(patterns, source)
                 if pattern is not None:
                     yield self.finding(
-                        word.span, f"`{source}` is excluded by `{pattern.text}` ({ignore_file} line {pattern.line})"
+                        word.span,
+                        Message(
+                            "`{source}` is excluded by `{pattern}` ({ignore_file} line {line})",
+                            source=source,
+                            pattern=pattern.text,
+                            ignore_file=ignore_file,
+                            line=pattern.line,
+                        ),
                     )
 
 

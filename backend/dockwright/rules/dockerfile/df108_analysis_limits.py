@@ -6,6 +6,7 @@ from dockwright.budget import DEFAULT_LIMITS
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import verbatim
 from dockwright.rules.base import Rule, register
 
 _DEFAULTS = DEFAULT_LIMITS
@@ -36,4 +37,4 @@ class AnalysisLimits(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for problem in document.over_limit:
-            yield self.finding(problem.span, problem.message)
+            yield self.finding(problem.span, verbatim(problem.message))

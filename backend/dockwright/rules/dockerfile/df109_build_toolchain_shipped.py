@@ -8,6 +8,7 @@ from dockwright.dockerfile.model import Dockerfile, Stage
 from dockwright.dockerfile.queries.packages import OS_TOOLS, PackageCommand, package_commands
 from dockwright.dockerfile.queries.stages import final_image_stages, lineage_instructions
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Packages that build software rather than run it: compilers, build tools, headers, version control.
@@ -84,8 +85,12 @@ class BuildToolchainShipped(Rule):
         if sdk is not None:
             yield self.finding(
                 final.lineage[-1].image_span,
-                f"the final image is built on {final.lineage[-1].image_text}, which holds {sdk}: all of it ships "
-                "with the application; build in a stage on this image and copy the result into a runtime image",
+                Message(
+                    "the final image is built on {image_text}, which holds {sdk}: all of it ships with the "
+                    "application; build in a stage on this image and copy the result into a runtime image",
+                    image_text=final.lineage[-1].image_text,
+                    sdk=sdk,
+                ),
             )
             return
         stages = {stage.index for stage in final_image_stages(document)}
@@ -116,9 +121,15 @@ class BuildToolchainShipped(Rule):
             where = _where(use, final)
             yield self.finding(
                 words[0].span.cover(words[-1].span),
-                f"{_listed(names)} {'ship' if len(names) > 1 else 'ships'} in the final image{where}: needed to "
-                f"build, not to run, {'they add' if len(names) > 1 else 'it adds'} size, CVEs and tools for an "
-                "attacker; install them in a builder stage and copy only what it builds",
+                Message(
+                    "{listed} {value} in the final image{where}: needed to build, not to run, {value2} size, "
+                    "CVEs and tools for an attacker; install them in a builder stage and copy only what it "
+                    "builds",
+                    listed=_listed(names),
+                    value="ship" if len(names) > 1 else "ships",
+                    where=where,
+                    value2="they add" if len(names) > 1 else "it adds",
+                ),
             )
 
 

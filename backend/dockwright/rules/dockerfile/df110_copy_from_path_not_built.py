@@ -13,6 +13,7 @@ from dockwright.dockerfile.queries.commands import commands_of, operands
 from dockwright.dockerfile.queries.paths import copy_paths, is_within, normalize, workdir_at
 from dockwright.dockerfile.queries.stages import instructions_of, lineage_instructions
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Flags naming the file or folder a build writes.
@@ -87,7 +88,9 @@ class CopyFromPathNotBuilt(Rule):
                 source = normalize(value, "/" if value.startswith("/") else workdir_at(copy) or "/")
                 message = _not_built(stage, read[stage.index], source)
                 if message is not None:
-                    yield self.finding(word.span, f"{message}: the COPY fails or copies something stale")
+                    yield self.finding(
+                        word.span, Message("{message}: the COPY fails or copies something stale", message=message)
+                    )
 
 
 class _Lazy(Mapping[str, str]):

@@ -11,6 +11,7 @@ from dockwright.dockerfile.queries.packages import PIP, package_command
 from dockwright.dockerfile.queries.paths import copy_paths, is_within, normalize, workdir_at
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Programs that only a Python package puts on the PATH (its console scripts, in <prefix>/bin).
@@ -80,8 +81,13 @@ class ProgramMissingInFinalStage(Rule):
             if moved is not None:
                 yield self.finding(
                     copy.span,
-                    f"the virtualenv built at {moved[0]} is copied to {moved[1]}: its scripts start with "
-                    f"#!{moved[0]}/bin/python, so `{program}` cannot start",
+                    Message(
+                        "the virtualenv built at {moved} is copied to {moved2}: its scripts start with "
+                        "#!{moved}/bin/python, so `{program}` cannot start",
+                        moved=moved[0],
+                        moved2=moved[1],
+                        program=program,
+                    ),
                 )
                 return
         if any(_provides_bin(document, copy, path) for copy in copies):
@@ -95,14 +101,22 @@ class ProgramMissingInFinalStage(Rule):
                 user = " (and it installed with `pip install --user`, into /root/.local)"
             yield self.finding(
                 site.span,
-                f"`{program}` is not on the PATH of the final stage: only site-packages is copied from "
-                f"`{name}`{user}, not the bin/ scripts pip wrote; the container cannot start",
+                Message(
+                    "`{program}` is not on the PATH of the final stage: only site-packages is copied from "
+                    "`{name}`{user}, not the bin/ scripts pip wrote; the container cannot start",
+                    program=program,
+                    name=name,
+                    user=user,
+                ),
             )
             return
         yield self.finding(
             at,
-            f"`{program}` is not on the PATH of the final stage: no stage of it installs Python packages or "
-            "copies them in; the container cannot start",
+            Message(
+                "`{program}` is not on the PATH of the final stage: no stage of it installs Python "
+                "packages or copies them in; the container cannot start",
+                program=program,
+            ),
         )
 
 

@@ -9,6 +9,7 @@ from dockwright.dockerfile.queries.listening import Listener, command_args, loca
 from dockwright.dockerfile.queries.ports import exposed_ports
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -58,7 +59,11 @@ class ServerPortMismatch(Rule):
             for spec, port in exposed:
                 yield self.finding(
                     spec.word.span,
-                    f"EXPOSE {port}, but {server}: a port published as {port} reaches nothing",
+                    Message(
+                        "EXPOSE {port}, but {server}: a port published as {port} reaches nothing",
+                        port=port,
+                        server=server,
+                    ),
                 )
         checks = [i for i in instructions if i.keyword == "HEALTHCHECK"]
         if checks and checks[-1].words and checks[-1].words[0].value.upper() == "CMD":
@@ -66,7 +71,11 @@ class ServerPortMismatch(Rule):
                 if use.port not in ports and use.arg.span is not None:
                     yield self.finding(
                         use.arg.span,
-                        f"the health check asks port {use.port}, but {server}: the container never becomes healthy",
+                        Message(
+                            "the health check asks port {port}, but {server}: the container never becomes healthy",
+                            port=use.port,
+                            server=server,
+                        ),
                     )
                     break
 

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.build_context import context_files
 from dockwright.dockerfile.queries.listening import Listener, stage_listeners
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -49,9 +50,16 @@ class LoopbackBind(Rule):
             yield self.finding(span, _message(listener), _fix(listener, span))
 
 
-def _message(listener: Listener) -> str:
-    port = f" port {listener.port}" if listener.port else ""
-    return f"{listener.describe_host()} inside the container: connections to{port} from outside it are refused"
+def _message(listener: Listener) -> Message:
+    if listener.port:
+        return Message(
+            "{listens} inside the container: connections to port {port} from outside it are refused",
+            listens=listener.describe_host(),
+            port=listener.port,
+        )
+    return Message(
+        "{listens} inside the container: connections from outside it are refused", listens=listener.describe_host()
+    )
 
 
 def _fix(listener: Listener, span: Span) -> Fix | None:

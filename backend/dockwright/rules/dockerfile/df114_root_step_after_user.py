@@ -12,6 +12,7 @@ from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.dockerfile.queries.users import user_name
 from dockwright.dockerfile.shell import ShellCommand
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Actions of the system package tools that change the system.
@@ -98,8 +99,13 @@ class RootStepAfterUser(Rule):
             if what is not None:
                 return self.finding(
                     command.name.span,
-                    f"{what} runs as {user!r} (USER on line {user_line}) and needs root: the build stops with a "
-                    "permission error",
+                    Message(
+                        "{what} runs as {user!r} (USER on line {user_line}) and needs root: the build stops with a "
+                        "permission error",
+                        what=what,
+                        user=user,
+                        user_line=user_line,
+                    ),
                 )
             if command.program == "cd":
                 target = next(iter(operands(command.args)), None)

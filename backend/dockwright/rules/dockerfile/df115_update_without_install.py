@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.queries.packages import APK, APT_TOOLS, DNF, YUM, PackageCommand, package_commands
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 _REFRESH = frozenset({"update", "makecache"})
@@ -70,8 +71,13 @@ class UpdateWithoutInstall(Rule):
             where = f": the install on line {install.instruction.line} reuses its cached lists" if install else ""
             yield self.finding(
                 refresh.command.span,
-                f"`{refresh.command.program} {refresh.subcommand.value if refresh.subcommand else ''}` runs in a "
-                f"RUN of its own{where}; once cached, stale lists make installs fail or fetch old versions",
+                Message(
+                    "`{program} {value}` runs in a RUN of its own{where}; once cached, stale lists make "
+                    "installs fail or fetch old versions",
+                    program=refresh.command.program,
+                    value=refresh.subcommand.value if refresh.subcommand else "",
+                    where=where,
+                ),
                 _fix(instruction, following, refresh),
             )
 

@@ -6,6 +6,7 @@ from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile, Instruction, KeyValue
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Edit, Finding, Fix, Severity, Span
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # Variables that only make sense while building: they tell package tools not to ask.
@@ -44,7 +45,11 @@ class BuildSettingInEnv(Rule):
                     continue
                 yield self.finding(
                     pair.key_span,
-                    f"ENV {pair.key} stays set in the image: {consequence}; an ARG is enough for the build",
+                    Message(
+                        "ENV {key} stays set in the image: {consequence}; an ARG is enough for the build",
+                        key=pair.key,
+                        consequence=consequence,
+                    ),
                     _fix(document, instruction, pair),
                 )
 

@@ -9,6 +9,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.pipelines import feeds
 from dockwright.dockerfile.shell import POSIX_SHELLS, ShellCommand
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 _DOWNLOADERS = frozenset({"curl", "wget"})
@@ -50,8 +51,13 @@ class RemoteScriptUnverified(Rule):
             url = next((a.value for a in producer.args if "://" in a.value), "a URL")
             yield self.finding(
                 producer.name.span.cover(consumer.name.span),
-                f"`{producer.program} {url}` is run by `{runner}` unchecked: whatever that server sends (or "
-                "whoever changes it) runs in the build and ships in the image",
+                Message(
+                    "`{program} {url}` is run by `{runner}` unchecked: whatever that server sends (or whoever "
+                    "changes it) runs in the build and ships in the image",
+                    program=producer.program,
+                    url=url,
+                    runner=runner,
+                ),
             )
 
 

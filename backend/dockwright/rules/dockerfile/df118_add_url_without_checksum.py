@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.paths import copy_paths
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 
@@ -46,7 +47,11 @@ class AddUrlWithoutChecksum(Rule):
                     continue
                 yield self.finding(
                     word.span,
-                    f"ADD downloads {url} without --checksum: a changed or tampered file goes into the image unnoticed",
+                    Message(
+                        "ADD downloads {url} without --checksum: a changed or tampered file goes into the image "
+                        "unnoticed",
+                        url=url,
+                    ),
                 )
 
 

@@ -7,6 +7,7 @@ from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.dockerfile.queries.verification import VARIABLES, command_off
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # The programs `command_off` judges, looked up in the file's index of commands first.
@@ -45,7 +46,9 @@ class VerificationOff(Rule):
         for command in (c for program in _PROGRAMS for _, c in index.get(program, ())):
             what = command_off(command)
             if what is not None:
-                yield self.finding(command.span, f"{what}: anyone on the network path can replace what it fetches")
+                yield self.finding(
+                    command.span, Message("{what}: anyone on the network path can replace what it fetches", what=what)
+                )
         for instruction in (*instructions_of(document, "ENV"), *instructions_of(document, "ARG")):
             if not any(p.key in VARIABLES for p in instruction.raw_pairs):
                 continue
@@ -58,4 +61,7 @@ class VerificationOff(Rule):
                 if value.undefined or not is_off(value.value):
                     continue
                 scope = "in every container and every build step" if instruction.keyword == "ENV" else "in the build"
-                yield self.finding(pair.key_span, f"{pair.key}={value.value}: {what} {scope}")
+                yield self.finding(
+                    pair.key_span,
+                    Message("{key}={value}: {what} {scope}", key=pair.key, value=value.value, what=what, scope=scope),
+                )

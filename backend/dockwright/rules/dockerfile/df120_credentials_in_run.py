@@ -9,6 +9,7 @@ from dockwright.dockerfile.queries.commands import run_scripts
 from dockwright.dockerfile.queries.mounts import mounts
 from dockwright.dockerfile.queries.secrets import URL_CREDENTIALS
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 _VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
@@ -53,8 +54,12 @@ class CredentialsInRun(Rule):
                     if what is not None:
                         yield self.finding(
                             word.span,
-                            f"{what} is recorded in the image history and the build cache, where anyone who "
-                            "pulls the image reads it",
+                            Message(
+                                "{what} is recorded in the image history and the build cache, where "
+                                "anyone who pulls the "
+                                "image reads it",
+                                what=what,
+                            ),
                         )
                         break
 

@@ -9,6 +9,7 @@ from dockwright.dockerfile.queries.build_context import context_files, ignore_fi
 from dockwright.dockerfile.queries.paths import copy_paths, is_whole_context
 from dockwright.dockerfile.queries.stages import instructions_of
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # What a folder often holds that must not reach an image, by a file that shows it is there.
@@ -59,15 +60,24 @@ class ContextWithoutDockerignore(Rule):
             yield self.finding(whole.span, _message(instruction.keyword, leaks))
 
 
-def _message(keyword: str, leaks: list[str]) -> str:
-    if leaks:
-        found = ", ".join(leaks[:-1]) + (" and " if len(leaks) > 1 else "") + leaks[-1]
-        return (
-            f"{keyword} copies the whole folder and there is no .dockerignore: {found} "
-            f"{'go' if len(leaks) > 1 else 'goes'} into the image, with whatever else it holds (.git, local "
-            "virtualenvs, node_modules)"
+def _message(keyword: str, leaks: list[str]) -> Message:
+    if len(leaks) == 1:
+        return Message(
+            "{keyword} copies the whole folder and there is no .dockerignore: {found} goes into the image, with "
+            "whatever else it holds (.git, local virtualenvs, node_modules)",
+            keyword=keyword,
+            found=leaks[0],
         )
-    return (
-        f"{keyword} copies the whole folder and there is no .dockerignore: whatever it holds (.git, .env "
-        "files, local virtualenvs, node_modules) goes into the image"
+    if leaks:
+        return Message(
+            "{keyword} copies the whole folder and there is no .dockerignore: {found} and {last} go into the "
+            "image, with whatever else it holds (.git, local virtualenvs, node_modules)",
+            keyword=keyword,
+            found=", ".join(leaks[:-1]),
+            last=leaks[-1],
+        )
+    return Message(
+        "{keyword} copies the whole folder and there is no .dockerignore: whatever it holds (.git, .env "
+        "files, local virtualenvs, node_modules) goes into the image",
+        keyword=keyword,
     )
