@@ -18,7 +18,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run D
 .PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench bench-hadolint \
 	bench-reviewer bench-hadolint-spec bench-buildkit bench-hostile \
 	venv frontend-deps \
-	spa migrate image-test clean
+	spa migrate image-test clean messages
 
 help:
 	@echo "make run         set everything up and serve Dockwright on http://$(HOST):$(PORT)"
@@ -57,6 +57,11 @@ spa: $(SPA_INDEX)
 # Prints each chunk's size and fails when the editor page needs more than 200 KB of gzipped JavaScript.
 bundle-size: spa
 	cd frontend && npm run --silent size
+
+# After changing a rule's texts or a finding's message: add the new source texts to each language's .po and
+# compile the .mo files (in Python, with Babel: no GNU gettext needed); tests fail until every text is translated.
+messages: venv
+	cd backend && ../$(BIN)/python -m dockwright.i18n.catalogue update
 
 migrate: venv
 	$(DEV_ENV) $(MANAGE) migrate --noinput

@@ -25,6 +25,7 @@ from dockwright.config import LintConfig
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
 from dockwright.fixes import fix_until_stable
+from dockwright.i18n import ENGLISH, LANGUAGES, Message, language, localize, render
 from dockwright.lint import lint
 from dockwright.rules import load_all, registry
 from dockwright.rules.peer_gaps import peer_gaps
@@ -36,6 +37,17 @@ _SEVERITIES = [s.value for s in Severity]
 _CI_FORMATS = ("github", "gitlab", "checkstyle", "junit", "sonarqube")  # see dockwright.cli.reports
 
 
+# Messages, fix titles and rule texts in this language (English unless asked: CI logs and scripts read the
+# output, so it does not change with the machine's locale).
+_LANG_ARGS = ("--lang",)
+_LANG_OPTIONS: dict[str, Any] = {
+    "default": ENGLISH,
+    "type": language,
+    "metavar": "LANG",
+    "help": f"language of messages and rule texts: {', '.join(LANGUAGES)} (default: en)",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dockwright", description="Review Dockerfiles and Compose files.")
     parser.add_argument("--version", action="version", version=f"dockwright {__version__}")
@@ -43,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lint_cmd = commands.add_parser("lint", help="lint files or folders (- reads stdin)")
     lint_cmd.add_argument("paths", nargs="*", metavar="PATH", help="file, folder or - for stdin")
+    lint_cmd.add_argument(*_LANG_ARGS, **_LANG_OPTIONS)
     lint_cmd.add_argument(
         "-f",
         "--file",
@@ -110,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules_cmd = commands.add_parser("rules", help="list every rule, then the peer checks without a rule")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    rules_cmd.add_argument(*_LANG_ARGS, **_LANG_OPTIONS)
     rules_cmd.add_argument(
         "--gaps", action="store_true", help="list only the hadolint/BuildKit checks without a rule of ours, and why"
     )
@@ -125,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve()
     if args.command == "rules":
         load_all()
-        return _gaps(args.format, sys.stdout) if args.gaps else _rules(args.format, sys.stdout)
+        return _gaps(args.format, sys.stdout) if args.gaps else _rules(args.format, sys.stdout, args.lang)
     return _lint(args, sys.stdout, sys.stderr)
 
 
@@ -151,8 +165,8 @@ def run() -> None:
     os._exit(code)
 
 
-def _rules(output_format: str, out: TextIO) -> int:
-    rules = [rule.metadata() for rule in registry]
+def _rules(output_format: str, out: TextIO, lang: str = ENGLISH) -> int:
+    rules = [rule.metadata(lang) for rule in registry]
     if output_format == "json":
         # A plain list of rules, as scripts expect; the gaps have their own listing (`rules --gaps`).
         _write_json(rules, out)
@@ -268,7 +282,7 @@ def _lint_files(
             applied, findings = _fix(item, findings, config, safe_only=not args.unsafe_fixes)
             fixed += applied
         results.extend((item.path, finding) for finding in findings)
-    _write(args.format, results, out)
+    _write(args.format, [(path, localize(finding, args.lang)) for path, finding in results], out, args.lang)
     if args.fix:
         err.write(f"dockwright: applied {fixed} fix(es)\n")
     if errors:
@@ -293,7 +307,7 @@ def _fix(item: BatchFile, findings: list[Finding], config: LintConfig, safe_only
     return applied, relint(new_content)
 
 
-def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO) -> None:
+def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO, lang: str = ENGLISH) -> None:
     if output_format == "json":
         _write_json([{"file": path, **finding.to_dict()} for path, finding in results], out)
     elif output_format == "sarif":
@@ -306,7 +320,8 @@ def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO) 
         for path, f in results:
             out.write(f"{path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}\n")
         files = len({path for path, _ in results})
-        out.write(f"{len(results)} finding(s) in {files} file(s)\n" if results else "no findings\n")
+        summary = Message("{count} finding(s) in {files} file(s)", count=len(results), files=files)
+        out.write(render(summary if results else Message("no findings"), lang) + "\n")
 
 
 if __name__ == "__main__":

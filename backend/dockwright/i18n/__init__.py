@@ -141,8 +141,11 @@ def render(text: str, lang: str) -> str:
     A translation that does not fit its fields (a test keeps the catalogue from having one) falls back to
     English rather than failing an analysis.
     """
-    if not isinstance(text, Message) or language(lang) == ENGLISH:
+    if language(lang) == ENGLISH:
         return str(text)
+    if not isinstance(text, Message):
+        # A rule's own fix title, used as the title of a fix.
+        return translate(str(text), lang)
     fields = {k: render(v, lang) if isinstance(v, Message) else v for k, v in text.fields.items()}
     try:
         return translate(text.template, lang).format_map(fields)

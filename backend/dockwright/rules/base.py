@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from dockwright.findings import Finding, Fix, Severity, Span
-from dockwright.i18n import Message
+from dockwright.i18n import ENGLISH, Message, translate
 from dockwright.rules.peer_gaps import PEER_GAPS
 
 TARGETS = ("dockerfile", "compose")
@@ -49,18 +49,19 @@ class Rule:
         return Finding(self.id, self.severity, message, span, fix)
 
     @classmethod
-    def metadata(cls) -> dict[str, Any]:
-        """Everything the CLI, the API and the SPA show about the rule, written once here."""
+    def metadata(cls, lang: str = ENGLISH) -> dict[str, Any]:
+        """Everything the CLI, the API and the SPA show about the rule, written once here; the title, rationale
+        and fix title in ``lang``."""
         return {
             "id": cls.id,
             "slug": cls.slug,
             "target": cls.target,
             "severity": cls.severity.value,
-            "title": cls.title,
-            "rationale": cls.rationale,
+            "title": translate(cls.title, lang),
+            "rationale": translate(cls.rationale, lang),
             "bad": cls.bad,
             "good": cls.good,
-            "fix_title": cls.fix_title,
+            "fix_title": translate(cls.fix_title, lang),
             "equivalents": dict(cls.equivalents),
             "enabled_by_default": cls.enabled_by_default,
             "profile": cls.profile,

@@ -1,0 +1,157 @@
+"""Findings and rule texts in English and Simplified Chinese, from one gettext catalogue."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from dockwright.cli import main
+from dockwright.i18n import (
+    CHINESE_SIMPLIFIED,
+    ENGLISH,
+    Message,
+    language,
+    localize,
+    preferred_language,
+    render,
+    verbatim,
+)
+from dockwright.i18n.catalogue import fields, problems
+from dockwright.lint import lint
+from dockwright.rules import load_all, registry
+
+
+def test_every_rule_text_has_a_simplified_chinese_translation() -> None:
+    load_all()
+    texts = {f"{rule.id}.{name}" for rule in registry for name in ("title", "rationale", "fix_title")}
+    missing = [p for p in problems(CHINESE_SIMPLIFIED) if any(f"{t}:" in p or f"{t}," in p for t in texts)]
+    assert missing == []
+
+
+def test_the_compiled_catalogue_is_the_compilation_of_the_po_file() -> None:
+    assert [p for p in problems(CHINESE_SIMPLIFIED) if "is not the compilation" in p] == []
+
+
+def test_a_message_is_its_english_text_and_keeps_its_template() -> None:
+    message = Message("`{image}` has no tag, so it means `{image}:latest`", image="python")
+    assert message == "`python` has no tag, so it means `python:latest`"
+    assert message.template == "`{image}` has no tag, so it means `{image}:latest`"
+    assert render(message, ENGLISH) == message
+
+
+def test_a_message_renders_in_simplified_chinese_with_its_fields() -> None:
+    message = Message("`{image}` has no tag, so it means `{image}:latest`", image="python")
+    assert render(message, CHINESE_SIMPLIFIED) == "`python` 没有标签，因此它表示 `python:latest`"
+
+
+def test_a_message_survives_pickling_and_json_with_its_template() -> None:
+    nested = Message("{count:,} more findings of {rule_id} in this file are not listed", count=1234, rule_id="DF003")
+    outer = Message("`{image}` uses the moving `latest` tag{via}", image="python:latest", via=nested)
+    for copy in (pickle.loads(pickle.dumps(outer)), Message.from_data(json.loads(json.dumps(outer.to_data())))):
+        assert copy == outer
+        assert copy.template == outer.template
+        assert isinstance(copy.fields["via"], Message)
+
+
+def test_verbatim_text_is_the_same_in_every_language() -> None:
+    text = verbatim("mapping values are not allowed here")
+    assert render(text, CHINESE_SIMPLIFIED) == render(text, ENGLISH) == "mapping values are not allowed here"
+
+
+def test_a_translation_that_does_not_fit_its_fields_falls_back_to_english() -> None:
+    message = Message("an English text no catalogue has, about {thing}", thing="x")
+    assert render(message, CHINESE_SIMPLIFIED) == "an English text no catalogue has, about x"
+
+
+def test_fields_are_compared_with_their_conversions_and_formats() -> None:
+    assert fields("{count:,} of {name!r}") == ["count:,", "name!r"]
+    assert fields("{name!r} 的 {count:,}") == ["count:,", "name!r"]
+    assert fields("{name} 的 {count}") != fields("{count:,} of {name!r}")
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("zh-Hans", CHINESE_SIMPLIFIED),
+        ("zh-hans", CHINESE_SIMPLIFIED),
+        ("zh_CN", CHINESE_SIMPLIFIED),
+        ("zh-CN", CHINESE_SIMPLIFIED),
+        ("zh", CHINESE_SIMPLIFIED),
+        ("zh-Hans-SG", CHINESE_SIMPLIFIED),
+        ("zh-TW", ENGLISH),
+        ("zh-Hant", ENGLISH),
+        ("en-GB", ENGLISH),
+        ("fr", ENGLISH),
+        ("zhx", ENGLISH),
+        ("", ENGLISH),
+        (None, ENGLISH),
+    ],
+)
+def test_language_tags_map_to_the_languages_we_have(tag: str | None, expected: str) -> None:
+    assert language(tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("zh-CN,zh;q=0.9,en;q=0.8", CHINESE_SIMPLIFIED),
+        ("en-US,en;q=0.9,zh-CN;q=0.8", ENGLISH),
+        ("fr-FR,zh-CN;q=0.7,en;q=0.5", CHINESE_SIMPLIFIED),
+        ("en;q=0.4,zh-Hans;q=0.6", CHINESE_SIMPLIFIED),
+        ("zh-TW", ENGLISH),
+        ("zh-CN;q=0", ENGLISH),
+        ("*", ENGLISH),
+        ("", ENGLISH),
+    ],
+)
+def test_accept_language_picks_the_first_language_we_have_by_weight(header: str, expected: str) -> None:
+    assert preferred_language(header) == expected
+
+
+def test_a_finding_is_localized_with_its_fix_title() -> None:
+    load_all()
+    finding = next(f for f in lint("FROM python:3.12\nRUN pip install flask==3.0.3\n").findings if f.rule == "DF013")
+    chinese = localize(finding, CHINESE_SIMPLIFIED)
+    assert finding.fix is not None and chinese.fix is not None
+    assert chinese.fix.title == "添加 `--no-cache-dir`"
+    assert chinese.span == finding.span and chinese.rule == finding.rule
+    assert localize(finding, ENGLISH) is finding
+
+
+def test_rule_metadata_is_given_in_the_language_asked() -> None:
+    load_all()
+    rule = registry.get("DF003")
+    assert rule is not None
+    assert rule.metadata()["title"] == "Base image uses the `latest` tag"
+    assert rule.metadata(CHINESE_SIMPLIFIED)["title"] == "基础镜像使用了 `latest` 标签"
+    assert rule.metadata(CHINESE_SIMPLIFIED)["fix_title"] == "固定到某个发布版本标签或摘要（digest）"
+
+
+def test_the_cli_writes_messages_in_the_language_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_text("FROM python\n")
+    main(["lint", "--no-shellcheck", "--lang", "zh-Hans", str(path)])
+    chinese = capsys.readouterr().out
+    main(["lint", "--no-shellcheck", str(path)])
+    english = capsys.readouterr().out
+    assert "`python` 没有标签，因此它表示 `python:latest`" in chinese
+    assert "`python` has no tag, so it means `python:latest`" in english
+    assert "DF002" in chinese and "warning" in chinese  # ids and severities stay as they are: scripts read them
+
+
+def test_the_cli_json_has_translated_fix_titles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_text("FROM python:3.12\nRUN pip install flask==3.0.3\n")
+    main(["lint", "--no-shellcheck", "--lang", "zh-Hans", "--format", "json", str(path)])
+    findings = json.loads(capsys.readouterr().out)
+    fix = next(f["fix"] for f in findings if f["rule"] == "DF013")
+    assert fix["title"] == "添加 `--no-cache-dir`"
+
+
+def test_the_cli_lists_rules_in_the_language_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["rules", "--format", "json", "--lang", "zh-CN"])
+    rules = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rules["DF005"]["title"] == "最终阶段以 root 身份运行"
