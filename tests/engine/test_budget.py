@@ -48,7 +48,7 @@ def test_a_long_quoted_token_is_shortened_to_its_ends() -> None:
 def test_shellcheck_over_its_wall_clock_limit_is_a_finding_and_a_transient_result() -> None:
     shellcheck.clear_cache()
     content = "FROM alpine:3.20\nRUN echo $unique_name_for_timeout_test\n"
-    limits = Limits(shellcheck_seconds=0.0, shellcheck_seconds_per_script=0.0)
+    limits = Limits(shellcheck_seconds=0.0, shellcheck_seconds_per_script=0.0, shellcheck_seconds_per_kib=0.0)
     result = lint(content, config=CONFIG, limits=limits)
     assert result.transient
     assert any("took longer than" in m for m in messages(result, "DF100"))

@@ -310,7 +310,9 @@ class _Run:
         self.requests = requests
         self.timeout = min(
             limits.shellcheck_max_seconds,
-            limits.shellcheck_seconds + limits.shellcheck_seconds_per_script * len(requests),
+            limits.shellcheck_seconds
+            + limits.shellcheck_seconds_per_script * len(requests)
+            + limits.shellcheck_seconds_per_kib * sum(len(r.prepared) for r in requests) / 1024,
         )
         self.error: ShellCheckError | None = None
         self.process: subprocess.Popen[bytes] | None = None
