@@ -8,7 +8,12 @@ export interface Example {
   content: string
 }
 
-/** Small files that show what Dockwright catches, offered to people arriving with nothing to paste. */
+/**
+ * Small files that show what Dockwright catches, offered to people arriving with nothing to paste. Their
+ * mistakes are ones worth learning from, but what they show about secrets is the right way (a build secret,
+ * the environment at run time, a compose secret): people copy examples, and a pasted example that holds a
+ * password teaches the wrong habit.
+ */
 export const EXAMPLES: readonly Example[] = [
   {
     id: 'python-app',
@@ -26,9 +31,13 @@ RUN cd /opt && tar xzf app.tar.gz
 
 WORKDIR app
 COPY . .
-RUN pip install -r requirements.txt
+# The private package index's token is a build secret: it is mounted for this RUN only, never stored in a layer.
+# Build with: docker build --secret id=pip_token,env=PIP_TOKEN .
+RUN --mount=type=secret,id=pip_token \\
+    PIP_INDEX_URL="https://__token__:$(cat /run/secrets/pip_token)@pypi.example.com/simple" \\
+    pip install -r requirements.txt
 
-ENV API_TOKEN=s3cr3t
+# API_TOKEN is read from the environment when the container runs (docker run -e API_TOKEN ...), not baked in.
 EXPOSE 8000
 CMD python app.py
 `,
@@ -73,11 +82,18 @@ CMD ["node", "dist/server.js"]
   db:
     image: postgres
     environment:
-      POSTGRES_PASSWORD: example
+      # The password is a secret file, filled from the DB_PASSWORD environment variable of whoever runs compose.
+      POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+    secrets:
+      - db_password
     ports:
       - "5432:5432"
     volumes:
       - /var/run/docker.sock:/var/run/docker.sock
+
+secrets:
+  db_password:
+    environment: DB_PASSWORD
 `,
   },
 ]
