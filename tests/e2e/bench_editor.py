@@ -69,13 +69,13 @@ WAIT_FOR_FINDINGS = """(previousRequests) => new Promise((resolve) => {
   const status = document.querySelector('.findings__status')
   const done = () => {
     const requests = performance.getEntriesByType('resource')
-      .filter((entry) => entry.name.endsWith('/api/v1/analyses') && entry.initiatorType === 'fetch')
+      .filter((entry) => entry.name.endsWith('/api/v1/lint') && entry.initiatorType === 'fetch')
     return requests.length > previousRequests && !status.querySelector('.findings__pending')
       && status.querySelector('.findings__count')
   }
   const finish = () => window.__benchAfterFrame().then((shown) => {
     const request = performance.getEntriesByType('resource')
-      .filter((entry) => entry.name.endsWith('/api/v1/analyses') && entry.initiatorType === 'fetch').at(-1)
+      .filter((entry) => entry.name.endsWith('/api/v1/lint') && entry.initiatorType === 'fetch').at(-1)
     resolve({
       shown,
       requestStart: request.startTime,
@@ -94,7 +94,7 @@ WAIT_FOR_FINDINGS = """(previousRequests) => new Promise((resolve) => {
 })"""
 
 ANALYSIS_REQUESTS = """performance.getEntriesByType('resource')
-  .filter((entry) => entry.name.endsWith('/api/v1/analyses') && entry.initiatorType === 'fetch').length"""
+  .filter((entry) => entry.name.endsWith('/api/v1/lint') && entry.initiatorType === 'fetch').length"""
 
 
 def large_dockerfile() -> str:

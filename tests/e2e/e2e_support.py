@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
@@ -189,10 +189,17 @@ def lint_marks(page: Page) -> list[dict[str, Any]]:
     return marks
 
 
+def wait_for_findings(page: Page) -> None:
+    """Waits until the findings panel shows the findings of the text now in the editor. The panel is
+    aria-busy from the keystroke (React renders it a task later, hence the short pause) until they arrive."""
+    page.wait_for_timeout(100)
+    expect(page.locator("section.findings")).to_have_attribute("aria-busy", "false")
+
+
 def analyse_via_api(page: Page, content: str) -> dict[str, Any]:
-    """What the API itself says about a text: the reference the UI is checked against."""
+    """What the API itself says about a text (linted, not stored): the reference the UI is checked against."""
     response = page.request.post(
-        "/api/v1/analyses", data=json.dumps({"content": content}), headers={"Content-Type": "application/json"}
+        "/api/v1/lint", data=json.dumps({"content": content}), headers={"Content-Type": "application/json"}
     )
     body = response.json()
     assert isinstance(body, dict)

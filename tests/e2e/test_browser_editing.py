@@ -16,22 +16,14 @@ from tests.e2e.e2e_support import (
     open_editor,
     paste_into_editor,
     screenshot,
+    wait_for_findings,
 )
 
 pytestmark = pytest.mark.browser
 
-PERMALINK = re.compile(r"/a/[A-Za-z0-9_-]{16,}$")
 # Long enough that the end of the text is far below line 1 in the editor's viewport.
 FILLER = "".join(f"# line {number} of a long comment block\n" for number in range(2, 62))
 EOL_PYTHON = "FROM python:3.8-slim AS build\nUSER app\n"
-
-
-def _wait_for_analysis(page: Page, previous_url: str) -> str:
-    """Waits until the page shows the analysis of its current text, and returns its permalink."""
-    expect(page).not_to_have_url(previous_url)
-    expect(page).to_have_url(PERMALINK)
-    expect(page.locator(".findings__pending")).to_have_count(0)
-    return page.url
 
 
 def _cursor_line(page: Page) -> int:
@@ -55,21 +47,22 @@ def test_typing_across_analyses_keeps_every_key_the_undo_history_the_view_and_th
     page.locator(".cm-content").click()
     first = "FROM alpine:3.21\n" + FILLER
     page.keyboard.insert_text(first)
-    url = _wait_for_analysis(page, page.url)
+    wait_for_findings(page)
 
     # Enter starts a new undo step in CodeMirror, so each burst starts with one: one burst, one step.
     page.keyboard.type("RUN apk add curl")
-    url = _wait_for_analysis(page, url)
+    wait_for_findings(page)
     scrolled = page.evaluate("document.querySelector('.cm-scroller').scrollTop")
     assert scrolled > 0, "the end of a 62-line text should be scrolled into view"
 
-    # The analysis that just arrived changed the URL of a page already at /a/<id>: the editor is the same
-    # element, still focused, still scrolled to the cursor, and the next keys land in it.
+    # The analysis that just arrived left the editor alone: the same element, still focused, still scrolled
+    # to the cursor, and the next keys land in it. Nothing was stored: the URL is still the editor's.
+    expect(page).to_have_url(re.compile(r"/$"))
     assert _focus_is_in_editor(page)
     page.keyboard.type("\nUSER nobody")
-    url = _wait_for_analysis(page, url)
+    wait_for_findings(page)
     page.keyboard.type('\nCMD ["sh"]')
-    _wait_for_analysis(page, url)
+    wait_for_findings(page)
 
     expected = first + 'RUN apk add curl\nUSER nobody\nCMD ["sh"]'
     assert editor_document(page) == expected
@@ -92,7 +85,7 @@ def test_applying_a_fix_keeps_focus_in_the_editor_and_is_one_undo_step(page: Pag
     open_editor(page)
     page.locator(".cm-content").click()
     page.keyboard.insert_text(BAD_DOCKERFILE)
-    url = _wait_for_analysis(page, page.url)
+    wait_for_findings(page)
     page.keyboard.press("Control+Home")
     page.keyboard.press("ArrowDown")
 
@@ -102,7 +95,7 @@ def test_applying_a_fix_keeps_focus_in_the_editor_and_is_one_undo_step(page: Pag
     assert _focus_is_in_editor(page), "after Apply fix the keyboard is still in the editor"
     fixed = editor_document(page)
     assert fixed != BAD_DOCKERFILE
-    url = _wait_for_analysis(page, url)
+    wait_for_findings(page)
     assert _focus_is_in_editor(page), "the analysis of the fixed text leaves focus where it was"
     assert editor_document(page) == fixed
     expect(page.get_by_test_id("cursor-position")).to_have_text(re.compile(rf"^Ln {_cursor_line(page)}, "))
@@ -120,7 +113,7 @@ def test_style_findings_have_a_visible_gutter_marker(page: Page) -> None:
     open_editor(page)
     page.locator(".cm-content").click()
     page.keyboard.insert_text(content)
-    _wait_for_analysis(page, page.url)
+    wait_for_findings(page)
     marker = page.locator(".cm-gutter-lint .cm-lint-marker-hint")
     expect(marker).to_be_visible()
     box = marker.bounding_box()
@@ -141,7 +134,7 @@ def test_a_tooltip_opened_with_f8_closes_when_focus_leaves_the_editor(page: Page
     open_editor(page)
     page.locator(".cm-content").click()
     page.keyboard.insert_text(BAD_DOCKERFILE)
-    _wait_for_analysis(page, page.url)
+    wait_for_findings(page)
     page.keyboard.press("Control+Home")
     page.keyboard.press("F8")
     tooltip = page.locator(".cm-tooltip-lint")
@@ -169,7 +162,7 @@ def test_arrow_keys_on_the_example_list_load_nothing_until_the_button_is_pressed
     assert posted == []
 
     page.get_by_role("button", name="Load example").click()
-    expect(page).to_have_url(PERMALINK)
+    wait_for_findings(page)
     assert editor_document(page) != ""
     assert posted, f"loading {chosen!r} should analyse it"
 
@@ -186,7 +179,7 @@ def test_findings_say_why_and_how_to_fix_and_render_links_and_code(page: Page) -
     open_editor(page)
     page.locator(".cm-content").click()
     page.keyboard.insert_text(EOL_PYTHON)
-    url = _wait_for_analysis(page, page.url)
+    wait_for_findings(page)
 
     row = page.locator(".finding", has=page.locator(".finding__rule-id", has_text="DF004"))
     message = row.locator(".finding__message")
@@ -211,7 +204,7 @@ def test_findings_say_why_and_how_to_fix_and_render_links_and_code(page: Page) -
     page.locator(".cm-content").click()
     page.keyboard.press("Control+End")
     page.keyboard.type('CMD ["python"]\n')
-    _wait_for_analysis(page, url)
+    wait_for_findings(page)
     assert len(rules_requests) == 1, "the rules are fetched once per page load"
 
 
@@ -221,7 +214,7 @@ def test_long_quoted_tokens_are_shortened_with_the_whole_token_on_hover(page: Pa
     open_editor(page)
     page.locator(".cm-content").click()
     page.keyboard.insert_text(content)
-    _wait_for_analysis(page, page.url)
+    wait_for_findings(page)
     shortened = page.locator(".finding__message code", has_text="…").first
     expect(shortened).to_be_visible()
     text = shortened.text_content() or ""
@@ -238,7 +231,7 @@ def test_the_severity_filter_hides_style_notes_and_remembers_the_choice(page: Pa
     open_editor(page)
     page.locator(".cm-content").click()
     page.keyboard.insert_text(content)
-    _wait_for_analysis(page, page.url)
+    wait_for_findings(page)
     expect(page.locator(".finding")).to_have_count(len(findings))
 
     toggle = page.get_by_role("button", name=re.compile(r"^Style notes"))
@@ -249,6 +242,9 @@ def test_the_severity_filter_hides_style_notes_and_remembers_the_choice(page: Pa
     expect(page.locator(".finding")).to_have_count(len(findings) - len(style))
     expect(page.locator(".findings__status")).to_contain_text(f"{len(style)} hidden")
 
+    # Shared, the analysis reloads from its link with the filter as it was left.
+    page.get_by_role("button", name="Share").click()
+    expect(page).to_have_url(re.compile(r"/a/[A-Za-z0-9_-]{16,}$"))
     page.reload()
     expect(page.locator(".finding").first).to_be_visible()
     expect(page.get_by_role("button", name=re.compile(r"^Style notes"))).to_have_attribute("aria-pressed", "false")
@@ -267,7 +263,7 @@ def test_thousands_of_findings_are_listed_by_drawing_only_those_in_view(page: Pa
     open_editor(page)
     # A paste, as people bring big files: typing 60 KB through the keyboard is a minute of the browser's time.
     paste_into_editor(page, content)
-    _wait_for_analysis(page, page.url)
+    wait_for_findings(page)
     expect(page.locator(".findings__count")).to_have_text(f"{len(findings)} findings")
     drawn = page.locator(".finding").count()
     assert 0 < drawn < 100, f"{drawn} rows drawn for {len(findings)} findings"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from playwright.sync_api import FilePayload, Locator, Page, expect
@@ -16,6 +19,7 @@ from tests.e2e.e2e_support import (
     paste_into_editor,
     screenshot,
     type_into_editor,
+    wait_for_findings,
 )
 
 pytestmark = pytest.mark.browser
@@ -45,7 +49,7 @@ def _plain(text: str) -> str:
 
 def _analysed(page: Page, text: str) -> None:
     type_into_editor(page, text)
-    expect(page).to_have_url(PERMALINK)
+    wait_for_findings(page)
     expect(page.locator(".finding").first).to_be_visible()
 
 
@@ -114,20 +118,49 @@ def test_applying_a_fix_edits_the_text_and_reanalyses(page: Page) -> None:
         pytest.fail("the engine offers no fix with edits for BAD_DOCKERFILE; pick a snippet that has one")
     open_editor(page)
     _analysed(page, BAD_DOCKERFILE)
-    before = page.url
     target = fixable[0]
     item = page.locator(".finding").filter(has=_finding_button(page, target)).first
     item.get_by_role("button", name=re.compile("Apply fix")).click()
-    expect(page).not_to_have_url(before)
-    expect(page).to_have_url(PERMALINK)
+    wait_for_findings(page)
+    expect(page.locator(".finding")).not_to_have_count(len(expected))
     assert editor_text(page) != BAD_DOCKERFILE
     for edit in target["fix"]["edits"]:
         assert edit["replacement"] in editor_text(page)
 
 
+def test_typing_stores_nothing_and_share_gives_a_link_anyone_can_read(page: Page) -> None:
+    stored: list[str] = []
+    page.on("request", lambda r: stored.append(r.url) if r.method == "POST" and "/api/v1/analyses" in r.url else None)
+    open_editor(page)
+    _analysed(page, BAD_DOCKERFILE)
+    type_into_editor(page, "USER app\n")
+    wait_for_findings(page)
+    assert stored == [], "typing and analysing must store nothing"
+    expect(page).to_have_url(re.compile(r"/$"))
+
+    page.get_by_role("button", name="Share").click()
+    expect(page).to_have_url(PERMALINK)
+    assert len(stored) == 1
+    panel = page.get_by_role("region", name="Shared link")
+    expect(panel).to_contain_text("Anyone with this link can read this file.")
+    expect(panel).to_contain_text("The link stops working on")
+    expect(panel.get_by_role("textbox", name="Link to this analysis")).to_have_value(page.url)
+    # Anonymous analyses are not anyone's to delete.
+    expect(panel.get_by_role("button", name="Delete")).to_have_count(0)
+    screenshot(page, "editor-shared")
+
+    # Editing away from what the link stores leaves the link: the URL is the editor's again.
+    type_into_editor(page, "EXPOSE 8080\n")
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(panel).to_have_count(0)
+    expect(page.get_by_role("button", name="Share")).to_be_visible()
+
+
 def test_a_permalink_reloads_with_the_same_content_and_findings(page: Page) -> None:
     open_editor(page)
     _analysed(page, BAD_DOCKERFILE)
+    page.get_by_role("button", name="Share").click()
+    expect(page).to_have_url(PERMALINK)
     permalink = page.url
     findings_before = page.locator(".finding").all_inner_texts()
     page.reload()
@@ -144,7 +177,27 @@ def test_a_permalink_reloads_with_the_same_content_and_findings(page: Page) -> N
 
 def test_an_unknown_permalink_says_so(page: Page) -> None:
     page.goto("/a/thisIdDoesNotExist0000")
-    expect(page.get_by_role("alert")).to_contain_text("This analysis link does not work")
+    expect(page.get_by_role("heading", level=1)).to_have_text("This analysis link does not work")
+    expect(page.get_by_role("button", name="Try again")).to_have_count(0)
+
+
+def test_an_expired_or_deleted_link_says_it_is_gone(page: Page, manage_py: Callable[..., Any]) -> None:
+    body = json.dumps({"content": "FROM alpine:3.22\n"})
+    shared = page.request.post("/api/v1/analyses", data=body, headers={"Content-Type": "application/json"}).json()
+    # Shared 40 days ago, past the 30 days anonymous analyses are kept; the scheduled job then expires it.
+    backdate = (
+        "import datetime as dt; from django.utils import timezone; from analyses.models import Analysis; "
+        f"Analysis.objects.filter(pk={shared['id']!r}).update(created=timezone.now() - dt.timedelta(days=40))"
+    )
+    manage_py("shell", "-c", backdate)
+    manage_py("expire_analyses")
+    assert page.request.get(f"/api/v1/analyses/{shared['id']}").status == 410
+    page.goto(shared["url"])
+    expect(page.get_by_role("heading", level=1)).to_have_text("This analysis is no longer available")
+    expect(page.locator("main")).to_contain_text(f"Analysis {shared['id']} expired on")
+    expect(page.get_by_role("button", name="Try again")).to_have_count(0)
+    expect(page).to_have_title("Analysis no longer available · Dockwright")
+    screenshot(page, "editor-gone")
 
 
 def test_an_uploaded_compose_file_is_detected_and_analysed(page: Page) -> None:
@@ -152,7 +205,7 @@ def test_an_uploaded_compose_file_is_detected_and_analysed(page: Page) -> None:
     open_editor(page)
     upload: FilePayload = {"name": "docker-compose.yml", "mimeType": "text/yaml", "buffer": compose.encode()}
     page.get_by_test_id("file-input").set_input_files(files=[upload])
-    expect(page).to_have_url(PERMALINK)
+    wait_for_findings(page)
     expect(page.get_by_role("radio", name="Compose")).to_be_checked()
     expect(page.get_by_text("detected from file name")).to_be_visible()
     expect(page.locator(".editor-status")).to_contain_text("docker-compose.yml")

@@ -9,6 +9,7 @@ export type ApiErrorKind =
   | 'bad-request'
   | 'forbidden'
   | 'not-found'
+  | 'gone'
   | 'too-large'
   | 'rate-limited'
   | 'server'
@@ -131,6 +132,10 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   }
   if (status === 404) {
     return new ApiError({ status, kind: 'not-found', details, message: apiMessage ?? 'Not found.' })
+  }
+  // A shared analysis that was deleted or expired: its link worked once and never will again.
+  if (status === 410) {
+    return new ApiError({ status, kind: 'gone', details, message: apiMessage ?? 'This is no longer available.' })
   }
   if (status >= 400 && status < 500) {
     return new ApiError({

@@ -23,12 +23,17 @@ export type AnalysisInput = Pick<
   'content' | 'kind' | 'filename'
 >
 
-type AnalysisPageResponse = OkJson<paths['/api/v1/analyses']['get']>
-/** An analysis in the history list: everything but its content. */
-export type AnalysisSummary = Omit<AnalysisPageResponse['results'][number], 'kind' | 'findings'> & {
+/** Findings of a text that was linted and not stored (POST /api/v1/lint). */
+export type LintResult = Omit<OkJson<paths['/api/v1/lint']['post']>, 'kind' | 'findings'> & {
   kind: Kind
   findings: Finding[]
 }
+/** What the findings panel shows: the findings of a text, whether it was only linted or shared. */
+export type Review = LintResult & { content: string }
+
+type AnalysisPageResponse = OkJson<paths['/api/v1/analyses']['get']>
+/** An entry of the history list: the newest of identical saves, with a preview instead of the content. */
+export type AnalysisSummary = Omit<AnalysisPageResponse['results'][number], 'kind'> & { kind: Kind }
 /** One page of the signed-in user's history (Django REST framework's page-number pagination). */
 export type AnalysisPage = Omit<AnalysisPageResponse, 'results'> & { results: AnalysisSummary[] }
 

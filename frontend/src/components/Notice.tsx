@@ -26,6 +26,7 @@ const TITLES: Record<ApiError['kind'], string> = {
   'bad-request': 'Dockwright could not analyse this',
   forbidden: 'Not allowed',
   'not-found': 'Not found',
+  gone: 'No longer available',
   'too-large': 'This file is too large',
   'rate-limited': 'Slow down a little',
   server: 'Something went wrong on the server',

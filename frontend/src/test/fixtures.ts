@@ -1,4 +1,4 @@
-import type { Analysis, Finding, PeerGap, Rule } from '../api/types'
+import type { Analysis, Finding, LintResult, PeerGap, Rule } from '../api/types'
 
 export function makeFinding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -37,6 +37,12 @@ export function makeAnalysis(overrides: Partial<Analysis> = {}): Analysis {
     can_delete: false,
     ...overrides,
   }
+}
+
+/** What POST /api/v1/lint answers: the findings of an analysis, without storing it. */
+export function makeLintResult(overrides: Partial<Analysis> = {}): LintResult {
+  const { kind, findings, counts, ruleset_version } = makeAnalysis(overrides)
+  return { kind, findings, counts, ruleset_version }
 }
 
 export function makeRule(overrides: Partial<Rule> = {}): Rule {

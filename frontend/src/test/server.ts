@@ -1,9 +1,13 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { makeAnalysis, makePeerGap, makeRule } from './fixtures'
+import { makeAnalysis, makeLintResult, makePeerGap, makeRule } from './fixtures'
 
 /** The mocked API every component test runs against; tests override handlers with `server.use`. */
 export const defaultHandlers = [
+  http.post('/api/v1/lint', async ({ request }) => {
+    const body = (await request.json()) as { content: string; kind?: 'dockerfile' | 'compose' }
+    return HttpResponse.json(makeLintResult({ content: body.content, kind: body.kind ?? 'dockerfile' }))
+  }),
   http.post('/api/v1/analyses', async ({ request }) => {
     const body = (await request.json()) as { content: string; kind?: 'dockerfile' | 'compose' }
     return HttpResponse.json(makeAnalysis({ content: body.content, kind: body.kind ?? 'dockerfile' }), {

@@ -1,17 +1,17 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Analysis } from '../../../api/types'
+import type { Analysis, AnalysisSummary } from '../../../api/types'
 import { makeAnalysis, makeFinding } from '../../../test/fixtures'
 import { renderAt } from '../../../test/render'
 import { server } from '../../../test/server'
 
-/** An analysis as the history lists it: without its content. */
-function summary(id: string, overrides: Partial<Analysis> = {}): Partial<Analysis> {
-  const analysis: Partial<Analysis> = makeAnalysis({ id, ...overrides })
-  delete analysis.content
-  return analysis
+/** An analysis as the history lists it: a preview of its first line instead of its content and findings. */
+function summary(id: string, overrides: Partial<Analysis> & { saves?: number } = {}): AnalysisSummary {
+  const { saves = 1, ...fields } = overrides
+  const { kind, filename, content, counts, ruleset_version, created, url } = makeAnalysis({ id, ...fields })
+  return { id, kind, filename, preview: content.split('\n')[0] ?? '', counts, saves, ruleset_version, created, url }
 }
 
 function historyPages(pages: ReturnType<typeof summary>[][]) {
@@ -32,7 +32,7 @@ function historyPages(pages: ReturnType<typeof summary>[][]) {
 
 function analysisLinks(): string[] {
   return within(screen.getByRole('list', { name: 'Analyses' }))
-    .getAllByRole('link')
+    .queryAllByRole('link')
     .map((link) => link.getAttribute('href') ?? '')
 }
 
@@ -41,11 +41,13 @@ describe('HistoryPage', () => {
     server.use(http.get('/api/v1/auth/session', () => HttpResponse.json({ authenticated: true, username: 'alice' })))
   })
 
-  it('lists analyses with their name, date, severity counts and permalink', async () => {
+  it('lists analyses with their name, first line, date, severity counts, saves and link', async () => {
     historyPages([
       [
         summary('first', {
           filename: 'api/Dockerfile',
+          content: 'FROM python:3.13-slim\nUSER app\n',
+          saves: 3,
           created: '2026-11-28T10:15:00Z',
           findings: [makeFinding({ severity: 'error' }), makeFinding(), makeFinding(), makeFinding({ severity: 'style' })],
         }),
@@ -55,8 +57,10 @@ describe('HistoryPage', () => {
     renderAt('/history')
     const list = await screen.findByRole('list', { name: 'Analyses' })
     expect(analysisLinks()).toEqual(['/a/first', '/a/second'])
-    const [first, second] = within(list).getAllByRole('link')
+    const [first, second] = within(list).getAllByRole('article')
     expect(first).toHaveTextContent('api/Dockerfile')
+    expect(first).toHaveTextContent('FROM python:3.13-slim')
+    expect(first).toHaveTextContent('saved 3 times')
     expect(first).toHaveTextContent('1 error')
     expect(first).toHaveTextContent('2 warnings')
     expect(first).toHaveTextContent('1 style note')
@@ -64,8 +68,43 @@ describe('HistoryPage', () => {
     expect(first!.querySelector('time')).toHaveAttribute('datetime', '2026-11-28T10:15:00Z')
     expect(second).toHaveTextContent('Compose file')
     expect(second).toHaveTextContent('No findings')
-    expect(screen.getByText('2 analyses by alice, newest first.')).toBeInTheDocument()
+    expect(second).not.toHaveTextContent('saved')
+    expect(screen.getByText(/^2 entries by alice, newest first/)).toBeInTheDocument()
     expect(screen.queryByRole('navigation', { name: 'Pages' })).not.toBeInTheDocument()
+  })
+
+  it('deletes an entry with its identical saves, and clears the whole history', async () => {
+    let entries = [summary('keep'), summary('drop', { saves: 2 })]
+    const deleted: string[] = []
+    server.use(
+      http.get('/api/v1/analyses', () =>
+        HttpResponse.json({ count: entries.length, next: null, previous: null, results: entries }),
+      ),
+      http.delete('/api/v1/analyses/:id', ({ params, request }) => {
+        deleted.push(`${String(params.id)}${new URL(request.url).search}`)
+        entries = entries.filter((entry) => entry.id !== params.id)
+        return new HttpResponse(null, { status: 204 })
+      }),
+      http.delete('/api/v1/analyses', () => {
+        deleted.push('all')
+        entries = []
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    renderAt('/history')
+    const list = await screen.findByRole('list', { name: 'Analyses' })
+    const [, drop] = within(list).getAllByRole('article')
+    await userEvent.click(within(drop!).getByRole('button', { name: /^Delete/ }))
+    await userEvent.click(within(screen.getByRole('group', { name: /^Delete .*\?$/ })).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(analysisLinks()).toEqual(['/a/keep']))
+    expect(deleted).toEqual(['drop?identical=true'])
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clear history' }))
+    await userEvent.click(
+      within(screen.getByRole('group', { name: 'Clear your history?' })).getByRole('button', { name: 'Clear history' }),
+    )
+    expect(await screen.findByText('No analyses yet.')).toBeInTheDocument()
+    expect(deleted).toEqual(['drop?identical=true', 'all'])
   })
 
   it('pages through a long history', async () => {

@@ -1,11 +1,12 @@
-import { useEffect } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { useEffect, useState } from 'react'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { ApiError } from '../../../api/client'
 import type { AnalysisSummary, Kind } from '../../../api/types'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice, Notice } from '../../../components/Notice'
+import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useRemoteData } from '../../../hooks/useRemoteData'
-import { listAnalyses } from '../api/history'
+import { clearHistory, deleteHistoryEntry, listAnalyses } from '../api/history'
 import { pageCount, pageFromParam } from '../lib/pagination'
 import { useSession } from '../session/sessionContext'
 import { SeverityCounts } from './SeverityCounts'
@@ -16,6 +17,7 @@ const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', ti
 
 export function HistoryPage() {
   const { session } = useSession()
+  usePageTitle('History')
   return (
     <div className="page page--narrow history-page">
       <h1>History</h1>
@@ -31,8 +33,8 @@ export function HistoryPage() {
           }
         >
           <p>
-            Analyses you run while signed in are kept here. Without an account the editor still works, and every
-            analysis still has its own permalink.
+            Analyses you share while signed in are kept here until you delete them. Without an account the editor
+            still works, and a shared analysis still gets its link (it expires after a while).
           </p>
         </Notice>
       )}
@@ -43,6 +45,7 @@ export function HistoryPage() {
 
 function HistoryList({ username }: { username: string }) {
   const { recordSession } = useSession()
+  const navigate = useNavigate()
   const [params] = useSearchParams()
   const page = pageFromParam(params.get('page'))
   const history = useRemoteData(`history:${username}:${page}`, (signal) => listAnalyses(page, signal))
@@ -84,7 +87,8 @@ function HistoryList({ username }: { username: string }) {
           <strong>No analyses yet.</strong>
         </p>
         <p className="muted">
-          Analyses you run in the editor while signed in as {username} appear here, newest first.
+          Analyses you share from the editor while signed in as {username} appear here, newest first. Typing in the
+          editor stores nothing.
         </p>
         <Link to="/" className="button button--primary">
           Open the editor
@@ -93,15 +97,20 @@ function HistoryList({ username }: { username: string }) {
     )
   }
   const pages = pageCount(history.data, page)
+  // After a deletion the page may be past the new end: start again from the first.
+  const reloadAfterDeletion = () => (page > 1 ? navigate('/history') : history.reload())
   return (
     <>
-      <p className="muted history-summary">
-        {count === 1 ? '1 analysis' : `${count} analyses`} by {username}, newest first.
-      </p>
+      <div className="history-summary">
+        <p className="muted">
+          {count === 1 ? '1 entry' : `${count} entries`} by {username}, newest first. Identical saves are one entry.
+        </p>
+        <ClearHistory onCleared={reloadAfterDeletion} />
+      </div>
       <ol className="history-list" aria-label="Analyses">
         {results.map((analysis) => (
           <li key={analysis.id}>
-            <HistoryItem analysis={analysis} />
+            <HistoryItem analysis={analysis} onDeleted={reloadAfterDeletion} />
           </li>
         ))}
       </ol>
@@ -130,21 +139,95 @@ function HistoryList({ username }: { username: string }) {
   )
 }
 
-function HistoryItem({ analysis }: { analysis: AnalysisSummary }) {
+type Action = { status: 'idle' | 'confirming' | 'working' } | { status: 'error'; error: unknown }
+
+/** A destructive action asked twice: the button, then "Delete" or "Keep". */
+function useConfirmedAction(run: () => Promise<void>, onDone: () => void) {
+  const [action, setAction] = useState<Action>({ status: 'idle' })
+  const confirm = async () => {
+    setAction({ status: 'working' })
+    try {
+      await run()
+      setAction({ status: 'idle' })
+      onDone()
+    } catch (error) {
+      setAction({ status: 'error', error })
+    }
+  }
+  return { action, ask: () => setAction({ status: 'confirming' }), cancel: () => setAction({ status: 'idle' }), confirm }
+}
+
+function ClearHistory({ onCleared }: { onCleared: () => void }) {
+  const { action, ask, cancel, confirm } = useConfirmedAction(clearHistory, onCleared)
+  return (
+    <div className="history-clear">
+      {action.status === 'confirming' ? (
+        <span className="history-confirm" role="group" aria-label="Clear your history?">
+          <span>Delete every analysis in your history? Their links stop working.</span>
+          <button type="button" className="button button--small button--danger" onClick={confirm} autoFocus>
+            Clear history
+          </button>
+          <button type="button" className="button button--small" onClick={cancel}>
+            Keep
+          </button>
+        </span>
+      ) : (
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={ask}
+          disabled={action.status === 'working'}
+        >
+          Clear history
+        </button>
+      )}
+      {action.status === 'error' && <ErrorNotice error={action.error} />}
+    </div>
+  )
+}
+
+function HistoryItem({ analysis, onDeleted }: { analysis: AnalysisSummary; onDeleted: () => void }) {
   const kindName = KIND_NAMES[analysis.kind]
   const created = new Date(analysis.created)
+  const name = analysis.filename || kindName
+  const { action, ask, cancel, confirm } = useConfirmedAction(() => deleteHistoryEntry(analysis.id), onDeleted)
   return (
-    <Link to={analysis.url} className="history-item card">
-      <span className="history-item__top">
-        <span className="history-item__name">{analysis.filename || kindName}</span>
-        {analysis.filename && <span className="history-item__kind">{kindName}</span>}
-      </span>
+    <article className="history-item card" aria-label={name}>
+      <Link to={analysis.url} className="history-item__link">
+        <span className="history-item__top">
+          <span className="history-item__name">{name}</span>
+          {analysis.filename && <span className="history-item__kind">{kindName}</span>}
+        </span>
+        {analysis.preview && <code className="history-item__preview">{analysis.preview}</code>}
+      </Link>
       <span className="history-item__bottom">
         <time dateTime={analysis.created} className="history-item__date">
           {Number.isNaN(created.getTime()) ? analysis.created : DATE_FORMAT.format(created)}
         </time>
+        {analysis.saves > 1 && <span className="history-item__saves">saved {analysis.saves} times</span>}
         <SeverityCounts counts={analysis.counts} />
+        {action.status === 'confirming' ? (
+          <span className="history-confirm" role="group" aria-label={`Delete ${name}?`}>
+            <span>{analysis.saves > 1 ? `Delete all ${analysis.saves} saves?` : 'Delete it?'}</span>
+            <button type="button" className="button button--small button--danger" onClick={confirm} autoFocus>
+              Delete
+            </button>
+            <button type="button" className="button button--small" onClick={cancel}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={ask}
+            disabled={action.status === 'working'}
+          >
+            Delete<span className="visually-hidden"> {name}</span>
+          </button>
+        )}
       </span>
-    </Link>
+      {action.status === 'error' && <ErrorNotice error={action.error} />}
+    </article>
   )
 }

@@ -1,10 +1,10 @@
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { undoDepth } from '@codemirror/commands'
 import { EditorView } from '@codemirror/view'
 import { describe, expect, it } from 'vitest'
-import { makeAnalysis, makeFinding } from '../../../test/fixtures'
+import { makeAnalysis, makeFinding, makeLintResult } from '../../../test/fixtures'
 import { renderAt } from '../../../test/render'
 import { server } from '../../../test/server'
 
@@ -54,33 +54,73 @@ describe('EditorPage permalinks', () => {
     expect(await screen.findByText('This analysis link does not work')).toBeInTheDocument()
   })
 
-  it('turns the URL into the permalink of a new analysis, keeping the page', async () => {
+  it('says plainly that a deleted or expired link is gone, with no retry', async () => {
+    server.use(
+      http.get('/api/v1/analyses/:id', () =>
+        HttpResponse.json({ message: 'analysis goneAnalysis expired on 2026-11-01', details: null }, { status: 410 }),
+      ),
+    )
+    renderAt('/a/goneAnalysis')
+    expect(await screen.findByRole('heading', { level: 1, name: 'This analysis is no longer available' })).toBeInTheDocument()
+    expect(screen.getByText(/Analysis goneAnalysis expired on 2026-11-01/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+    expect(document.title).toBe('Analysis no longer available · Dockwright')
+  })
+
+  it('stores nothing while typing; Share stores the analysis and shows its link and who can read it', async () => {
     server.use(
       http.post('/api/v1/analyses', async ({ request }) => {
         const body = (await request.json()) as { content: string }
         return HttpResponse.json(makeAnalysis({ id: 'freshAnalysis000000001', content: body.content }), { status: 201 })
       }),
     )
-    const requests = countRequests()
+    const stores: string[] = []
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST' && new URL(request.url).pathname === '/api/v1/analyses') stores.push(request.url)
+    })
     const { location } = renderAt('/')
     await userEvent.click(await screen.findByRole('button', { name: 'Python app with common mistakes' }))
+    expect(await screen.findByRole('button', { name: /python:latest uses the latest tag/ })).toBeInTheDocument()
+    expect(stores).toEqual([])
+    expect(location()?.pathname).toBe('/')
 
+    await userEvent.click(screen.getByRole('button', { name: 'Share' }))
     await waitFor(() => expect(location()?.pathname).toBe('/a/freshAnalysis000000001'))
-    expect(await screen.findByRole('button', { name: /Copy link/ })).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: /python:latest uses the latest tag/ })).toBeInTheDocument()
-    // The page kept its state: it did not fetch the analysis it had just made.
-    expect(requests.get).toBe(0)
+    const panel = screen.getByRole('region', { name: 'Shared link' })
+    expect(panel).toHaveTextContent('Anyone with this link can read this file.')
+    expect(screen.getByRole('textbox', { name: 'Link to this analysis' })).toHaveValue(
+      `${window.location.origin}/a/freshAnalysis000000001`,
+    )
+    expect(stores).toHaveLength(1)
+  })
+
+  it('lets the owner delete a shared analysis from its page', async () => {
+    const mine = makeAnalysis({ ...stored, id: 'mineAnalysis0000000001', can_delete: true })
+    let deleted = ''
+    server.use(
+      http.get('/api/v1/analyses/:id', () => HttpResponse.json(mine)),
+      http.delete('/api/v1/analyses/:id', ({ params }) => {
+        deleted = String(params.id)
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    const { location } = renderAt(`/a/${mine.id}`)
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }))
+    await userEvent.click(within(screen.getByRole('group', { name: 'Delete this analysis?' })).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(location()?.pathname).toBe('/'))
+    expect(deleted).toBe(mine.id)
+    expect(screen.getByText('Analysis deleted')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Share' })).toBeInTheDocument()
   })
 })
 
 describe('EditorPage editing', () => {
-  it('keeps the same editor, text and undo history across analyses that change the permalink', async () => {
-    let made = 0
+  it('keeps the same editor, text and undo history across analyses', async () => {
+    let linted = 0
     server.use(
-      http.post('/api/v1/analyses', async ({ request }) => {
-        const body = (await request.json()) as { content: string }
-        made++
-        return HttpResponse.json(makeAnalysis({ id: `madeByTyping00000000${made}`, content: body.content }), { status: 201 })
+      http.post('/api/v1/lint', async () => {
+        linted++
+        return HttpResponse.json(makeLintResult())
       }),
     )
     const { container, location } = renderAt('/')
@@ -91,11 +131,12 @@ describe('EditorPage editing', () => {
       view.dispatch({ changes: { from: view.state.doc.length, insert: text }, userEvent: 'input.type' })
 
     type('FROM alpine:3.22\n')
-    await waitFor(() => expect(location()?.pathname).toBe('/a/madeByTyping000000001'))
+    await waitFor(() => expect(linted).toBe(1))
     await new Promise((resolve) => setTimeout(resolve, 600))
     type('USER 1000\n')
-    await waitFor(() => expect(location()?.pathname).toBe('/a/madeByTyping000000002'))
+    await waitFor(() => expect(linted).toBe(2))
 
+    expect(location()?.pathname).toBe('/')
     expect(container.querySelector('.cm-editor')).toBe(editorElement)
     expect(EditorView.findFromDOM(editorElement)).toBe(view)
     expect(view.state.doc.toString()).toBe('FROM alpine:3.22\nUSER 1000\n')
@@ -112,7 +153,7 @@ describe('EditorPage errors', () => {
 
   it('shows the 413 message in plain words', async () => {
     server.use(
-      http.post('/api/v1/analyses', () =>
+      http.post('/api/v1/lint', () =>
         HttpResponse.json({ message: 'The content is 300 KiB; the limit is 256 KiB.', details: null }, { status: 413 }),
       ),
     )
@@ -123,7 +164,7 @@ describe('EditorPage errors', () => {
 
   it('shows the 400 message', async () => {
     server.use(
-      http.post('/api/v1/analyses', () =>
+      http.post('/api/v1/lint', () =>
         HttpResponse.json({ message: 'unknown config key(s): colour', details: null }, { status: 400 }),
       ),
     )
@@ -133,7 +174,7 @@ describe('EditorPage errors', () => {
 
   it('shows the 429 message and when to try again', async () => {
     server.use(
-      http.post('/api/v1/analyses', () =>
+      http.post('/api/v1/lint', () =>
         HttpResponse.json(
           { message: 'Too many analyses from your address.', details: null },
           { status: 429, headers: { 'Retry-After': '30' } },

@@ -4,7 +4,8 @@ import { ApiError, isAbortError } from '../../../api/client'
 import type { Analysis, AnalysisInput, Finding, Kind } from '../../../api/types'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice, Notice } from '../../../components/Notice'
-import { getAnalysis } from '../api/analyses'
+import { usePageTitle } from '../../../hooks/usePageTitle'
+import { deleteAnalysis, getAnalysis, shareAnalysis } from '../api/analyses'
 import { useLiveAnalysis } from '../hooks/useLiveAnalysis'
 import { detectKind } from '../lib/detectKind'
 import { EXAMPLES, type Example } from '../lib/examples'
@@ -13,11 +14,13 @@ import type { EditorHandle, LoadedText } from './editor/CodeEditor'
 import { EditorToolbar } from './EditorToolbar'
 import { FileDropZone } from './FileDropZone'
 import { FindingsPanel } from './FindingsPanel'
-import { PermalinkButton } from './PermalinkButton'
+import { ShareButton } from './ShareButton'
 import './EditorPage.css'
 
 // CodeMirror is the largest part of the app: it loads as its own chunk while the page around it paints.
 const CodeEditor = lazy(() => import('./editor/CodeEditor'))
+// Only a shared analysis shows its link: that panel loads when first needed.
+const SharedLink = lazy(() => import('./SharedLink'))
 
 const NO_FINDINGS: readonly Finding[] = []
 
@@ -34,9 +37,12 @@ export function EditorPage() {
   const [cursor, setCursor] = useState({ line: 1, column: 1 })
   const [notice, setNotice] = useState<{ error: unknown } | null>(null)
   const [permalinkError, setPermalinkError] = useState<{ id: string; error: unknown } | null>(null)
-  // Every analysis this page made or loaded. The URL follows a new analysis one render later (the router
-  // navigates in a transition), so "the URL's id is not the analysis shown" does not mean "loading".
+  // Every analysis this page shared or loaded. The URL follows a new one a render later (the router navigates
+  // in a transition), so "the URL's id is not the analysis shown" does not mean "loading".
   const [knownIds, setKnownIds] = useState<ReadonlySet<string>>(() => new Set())
+  // The stored analysis behind the link in the URL: one this page shared, or the one the link opened.
+  const [shared, setShared] = useState<Analysis | null>(null)
+  const [deleted, setDeleted] = useState(false)
 
   const detected = useMemo(() => detectKind(content, filename), [content, filename])
   const kind = chosenKind ?? detected.kind
@@ -45,16 +51,12 @@ export function EditorPage() {
     [content, kind, filename],
   )
 
-  const onAnalysed = useCallback(
-    (analysis: Analysis) => {
-      setKnownIds((ids) => new Set(ids).add(analysis.id))
-      navigate(`/a/${encodeURIComponent(analysis.id)}`, { replace: true })
-    },
-    [navigate],
-  )
-  const { status, analysis, error, schedule, runNow, show, reset } = useLiveAnalysis(onAnalysed)
+  const { status, analysis, error, schedule, runNow, show, reset } = useLiveAnalysis()
   const fresh = analysis !== null && analysis.content === content && analysis.kind === kind
   const permalinkLoading = id !== undefined && !knownIds.has(id) && permalinkError?.id !== id
+  const sharedNow = shared !== null && shared.content === content && shared.kind === kind ? shared : null
+  const linkError = permalinkError && permalinkError.id === id ? permalinkError.error : null
+  usePageTitle(linkError ? linkErrorTitle(linkError) : 'Editor', 'editor')
 
   // Opening /a/<id>: load the stored analysis, unless it is one this page made or loaded.
   useEffect(() => {
@@ -63,11 +65,13 @@ export function EditorPage() {
     getAnalysis(id, controller.signal).then(
       (stored) => {
         setKnownIds((ids) => new Set(ids).add(stored.id))
+        setShared(stored)
+        setDeleted(false)
         setContent(stored.content)
         setLoaded((previous) => ({ text: stored.content, version: previous.version + 1 }))
         setFilename(stored.filename || null)
         setChosenKind(detectKind(stored.content, stored.filename).kind === stored.kind ? null : stored.kind)
-        show(stored)
+        show(stored, stored.filename)
       },
       (loadError: unknown) => {
         if (!isAbortError(loadError)) setPermalinkError({ id, error: loadError })
@@ -75,6 +79,27 @@ export function EditorPage() {
     )
     return () => controller.abort()
   }, [id, knownIds, show])
+
+  // Once the text is edited away from what the link stores, the URL no longer names it.
+  useEffect(() => {
+    if (id && shared?.id === id && !sharedNow) navigate('/', { replace: true })
+  }, [id, shared, sharedNow, navigate])
+
+  const share = useCallback(async () => {
+    const stored = await shareAnalysis(input)
+    setKnownIds((ids) => new Set(ids).add(stored.id))
+    setShared(stored)
+    setDeleted(false)
+    navigate(stored.url, { replace: true })
+  }, [input, navigate])
+
+  const deleteShared = useCallback(async () => {
+    if (!shared) return
+    await deleteAnalysis(shared.id)
+    setShared(null)
+    setDeleted(true)
+    navigate('/', { replace: true })
+  }, [shared, navigate])
 
   // Analysis as you type.
   useEffect(() => {
@@ -89,6 +114,7 @@ export function EditorPage() {
   const loadText = useCallback(
     (text: string, name: string | null, kindOverride: Kind | null = null) => {
       setNotice(null)
+      setDeleted(false)
       setContent(text)
       setLoaded((previous) => ({ text, version: previous.version + 1 }))
       setFilename(name)
@@ -151,15 +177,30 @@ export function EditorPage() {
 
   return (
     <div className="page editor-page">
-      <div className="editor-page__intro">
-        <h1>Review a Dockerfile or Compose file</h1>
-        <p className="muted">
-          Findings appear as you type. Click one to jump to it; hover an underline for details.
-        </p>
-      </div>
-      {permalinkError && permalinkError.id === id && (
+      {linkError ? (
+        <LinkErrorIntro error={linkError} />
+      ) : (
+        <div className="editor-page__intro">
+          <h1>Review a Dockerfile or Compose file</h1>
+          <p className="muted">
+            Findings appear as you type; nothing is stored until you share it. Click a finding to jump to it; hover
+            an underline for details.
+          </p>
+        </div>
+      )}
+      {deleted && (
         <div className="editor-page__notice">
-          <PermalinkErrorNotice error={permalinkError.error} />
+          <Notice
+            tone="info"
+            title="Analysis deleted"
+            action={
+              <button type="button" className="button button--small" onClick={() => setDeleted(false)}>
+                Dismiss
+              </button>
+            }
+          >
+            <p>Its link no longer works. The text is still here in the editor until you leave the page.</p>
+          </Notice>
         </div>
       )}
       {notice && (
@@ -221,8 +262,15 @@ export function EditorPage() {
             <span className="editor-status__item" aria-live="polite" data-testid="cursor-position">
               Ln {cursor.line}, Col {cursor.column}
             </span>
-            {fresh && <PermalinkButton path={`/a/${encodeURIComponent(analysis.id)}`} />}
+            {!sharedNow && (
+              <ShareButton onShare={share} disabled={!content.trim() || permalinkLoading} />
+            )}
           </footer>
+          {sharedNow && (
+            <Suspense fallback={null}>
+              <SharedLink key={sharedNow.id} analysis={sharedNow} onDelete={deleteShared} />
+            </Suspense>
+          )}
         </section>
         <FindingsPanel
           status={status}
@@ -239,16 +287,46 @@ export function EditorPage() {
   )
 }
 
-function PermalinkErrorNotice({ error }: { error: unknown }) {
-  if (error instanceof ApiError && error.kind === 'not-found') {
+function linkErrorTitle(error: unknown): string {
+  if (error instanceof ApiError && error.kind === 'gone') return 'Analysis no longer available'
+  if (error instanceof ApiError && error.kind === 'not-found') return 'Analysis not found'
+  return 'Editor'
+}
+
+/** The page's heading when its link does not open an analysis: deleted or expired (410), unknown (404). */
+function LinkErrorIntro({ error }: { error: unknown }) {
+  if (error instanceof ApiError && error.kind === 'gone') {
     return (
-      <Notice tone="error" title="This analysis link does not work">
+      <div className="editor-page__intro link-error" data-status="410">
+        <h1>This analysis is no longer available</h1>
         <p>
-          There is no analysis at this address: the link may be mistyped or incomplete. Paste your file below to
-          analyse it again.
+          {capitalise(error.message)}. Its link will not work again: whoever shared it deleted it, or it expired.
         </p>
-      </Notice>
+        <p className="muted">The editor below is empty. Paste a file to analyse it again.</p>
+      </div>
     )
   }
-  return <ErrorNotice error={error} />
+  if (error instanceof ApiError && error.kind === 'not-found') {
+    return (
+      <div className="editor-page__intro link-error" data-status="404">
+        <h1>This analysis link does not work</h1>
+        <p>There is no analysis at this address: the link may be mistyped or incomplete.</p>
+        <p className="muted">Paste your file below to analyse it again.</p>
+      </div>
+    )
+  }
+  return (
+    <>
+      <div className="editor-page__intro">
+        <h1>Review a Dockerfile or Compose file</h1>
+      </div>
+      <div className="editor-page__notice">
+        <ErrorNotice error={error} />
+      </div>
+    </>
+  )
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

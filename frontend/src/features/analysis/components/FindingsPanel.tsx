@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { ApiError } from '../../../api/client'
-import type { Analysis, Finding, Severity } from '../../../api/types'
+import type { Finding, Review, Severity } from '../../../api/types'
 import { CodeText } from '../../../components/CodeText'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice } from '../../../components/Notice'
@@ -36,7 +36,7 @@ function plural(count: number, severity: Severity): string {
 
 interface FindingsPanelProps {
   status: LiveAnalysis['status']
-  analysis: Analysis | null
+  analysis: Review | null
   error: unknown
   /** True when the editor text is what `analysis` analysed, so fixes can be applied. */
   fresh: boolean
@@ -58,7 +58,12 @@ export function FindingsPanel({ status, analysis, error, fresh, onSelect, onAppl
   const groups = useMemo(() => groupFindings(analysis?.findings ?? []), [analysis])
 
   return (
-    <section className="findings card" aria-labelledby="findings-title">
+    <section
+      className="findings card"
+      aria-labelledby="findings-title"
+      // Busy while the findings shown are not yet those of the text in the editor.
+      aria-busy={status === 'pending' || (analysis !== null && !fresh && status !== 'error')}
+    >
       <header className="findings__header">
         <h2 id="findings-title">Findings</h2>
         <div className="findings__status" aria-live="polite">
@@ -133,7 +138,7 @@ function SeverityFilter({ groups, hidden, onToggle }: SeverityFilterProps) {
   )
 }
 
-function Clean({ kind }: { kind: Analysis['kind'] }) {
+function Clean({ kind }: { kind: Review['kind'] }) {
   return (
     <div className="findings__clean">
       <svg viewBox="0 0 24 24" aria-hidden="true" className="findings__clean-icon">
@@ -305,6 +310,6 @@ function fixHint(fix: NonNullable<Finding['fix']>): string {
   return fix.safe ? title : `${title}. Review the result: this fix can change what the file does.`
 }
 
-function kindLabel(kind: Analysis['kind']): string {
+function kindLabel(kind: Review['kind']): string {
   return kind === 'compose' ? 'Compose file' : 'Dockerfile'
 }

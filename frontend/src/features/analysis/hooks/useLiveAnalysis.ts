@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { isAbortError } from '../../../api/client'
-import type { Analysis, AnalysisInput } from '../../../api/types'
-import { createAnalysis } from '../api/analyses'
+import type { AnalysisInput, Review } from '../../../api/types'
+import { lintContent } from '../api/analyses'
 
 export const ANALYSIS_DEBOUNCE_MS = 400
 
@@ -9,7 +9,7 @@ export interface LiveAnalysis {
   /** `pending` covers both the debounce wait and the request in flight. */
   status: 'idle' | 'pending' | 'done' | 'error'
   /** The latest successful analysis; kept while a newer one is pending so findings do not flicker. */
-  analysis: Analysis | null
+  analysis: Review | null
   error: unknown
 }
 
@@ -18,21 +18,15 @@ function inputKey(input: AnalysisInput): string {
 }
 
 /**
- * Analysis as you type: `schedule` waits for a pause in typing, `runNow` goes at once (the Analyse
- * button, a dropped file). A newer input aborts the request still in flight, so a slow stale answer can
- * never overwrite a fresh one, and an input that was already analysed is not sent twice.
+ * Analysis as you type, stored nowhere (POST /api/v1/lint): `schedule` waits for a pause in typing, `runNow`
+ * goes at once (the Analyse button, a dropped file). A newer input aborts the request still in flight, so a
+ * slow stale answer can never overwrite a fresh one, and an input that was already analysed is not sent twice.
  */
-export function useLiveAnalysis(onAnalysed?: (analysis: Analysis) => void) {
+export function useLiveAnalysis() {
   const [state, setState] = useState<LiveAnalysis>({ status: 'idle', analysis: null, error: null })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const inFlight = useRef<AbortController | null>(null)
   const lastKey = useRef<string | null>(null)
-  const onAnalysedRef = useRef(onAnalysed)
-
-  useEffect(() => {
-    onAnalysedRef.current = onAnalysed
-  }, [onAnalysed])
-
   const cancel = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current)
     timer.current = null
@@ -49,12 +43,11 @@ export function useLiveAnalysis(onAnalysed?: (analysis: Analysis) => void) {
       inFlight.current = controller
       lastKey.current = inputKey(input)
       setState((previous) => ({ ...previous, status: 'pending' }))
-      createAnalysis(input, controller.signal).then(
+      lintContent(input, controller.signal).then(
         (analysis) => {
           if (inFlight.current !== controller) return
           inFlight.current = null
           setState({ status: 'done', analysis, error: null })
-          onAnalysedRef.current?.(analysis)
         },
         (error: unknown) => {
           if (isAbortError(error) || inFlight.current !== controller) return
@@ -78,11 +71,11 @@ export function useLiveAnalysis(onAnalysed?: (analysis: Analysis) => void) {
     [cancel, run],
   )
 
-  /** Show an analysis that was loaded rather than requested (a permalink). */
+  /** Show an analysis that was loaded rather than requested (a shared link). */
   const show = useCallback(
-    (analysis: Analysis) => {
+    (analysis: Review, filename: string | null) => {
       cancel()
-      lastKey.current = inputKey({ content: analysis.content, kind: analysis.kind, filename: analysis.filename || undefined })
+      lastKey.current = inputKey({ content: analysis.content, kind: analysis.kind, filename: filename || undefined })
       setState({ status: 'done', analysis, error: null })
     },
     [cancel],

@@ -1,0 +1,100 @@
+import { useEffect, useId, useState } from 'react'
+import type { Analysis } from '../../../api/types'
+import { ErrorNotice } from '../../../components/Notice'
+
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' })
+
+interface SharedLinkProps {
+  analysis: Analysis
+  onDelete: () => Promise<void>
+}
+
+/** The link of a shared analysis, what sharing means, and (for its owner) a way to take it back. */
+export default function SharedLink({ analysis, onDelete }: SharedLinkProps) {
+  const inputId = useId()
+  const url = new URL(analysis.url, window.location.origin).toString()
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const [deletion, setDeletion] = useState<
+    { status: 'idle' | 'confirming' | 'deleting' } | { status: 'error'; error: unknown }
+  >({ status: 'idle' })
+
+  useEffect(() => {
+    if (copy !== 'copied') return
+    const timer = setTimeout(() => setCopy('idle'), 2000)
+    return () => clearTimeout(timer)
+  }, [copy])
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(url)
+      setCopy('copied')
+    } catch {
+      // The link is selectable in the field beside the button.
+      setCopy('failed')
+    }
+  }
+
+  async function remove() {
+    setDeletion({ status: 'deleting' })
+    try {
+      await onDelete()
+    } catch (error) {
+      setDeletion({ status: 'error', error })
+    }
+  }
+
+  const expires = analysis.expires_at ? new Date(analysis.expires_at) : null
+  return (
+    <section className="shared-link" aria-label="Shared link">
+      <p className="shared-link__warning">
+        <strong>Anyone with this link can read this file.</strong>{' '}
+        {expires && !Number.isNaN(expires.getTime())
+          ? `The link stops working on ${DATE_FORMAT.format(expires)}.`
+          : analysis.can_delete
+            ? 'It is kept in your history until you delete it.'
+            : ''}
+      </p>
+      <div className="shared-link__row">
+        <label htmlFor={inputId} className="visually-hidden">
+          Link to this analysis
+        </label>
+        <input
+          id={inputId}
+          className="shared-link__url"
+          type="text"
+          readOnly
+          value={url}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button type="button" className="button button--small" onClick={copyLink}>
+          {copy === 'copied' ? 'Link copied' : 'Copy link'}
+        </button>
+        {analysis.can_delete && deletion.status !== 'confirming' && (
+          <button
+            type="button"
+            className="button button--small button--danger"
+            disabled={deletion.status === 'deleting'}
+            onClick={() => setDeletion({ status: 'confirming' })}
+          >
+            Delete
+          </button>
+        )}
+        {deletion.status === 'confirming' && (
+          <span className="shared-link__confirm" role="group" aria-label="Delete this analysis?">
+            <span>Delete it? The link stops working.</span>
+            <button type="button" className="button button--small button--danger" onClick={remove} autoFocus>
+              Delete
+            </button>
+            <button type="button" className="button button--small" onClick={() => setDeletion({ status: 'idle' })}>
+              Keep
+            </button>
+          </span>
+        )}
+      </div>
+      <span className="visually-hidden" aria-live="polite">
+        {copy === 'copied' ? 'Link copied to the clipboard' : copy === 'failed' ? 'Copy the link from the field' : ''}
+      </span>
+      {deletion.status === 'error' && <ErrorNotice error={deletion.error} />}
+    </section>
+  )
+}
