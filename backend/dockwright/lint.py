@@ -13,6 +13,7 @@ from dockwright.budget import DEFAULT_LIMITS, Budget, Limits, current, spending
 from dockwright.config import LintConfig
 from dockwright.context import LintContext
 from dockwright.detect import KINDS, detect_kind
+from dockwright.dockerfile.build import BuildOptions
 from dockwright.dockerfile.parser import parse_dockerfile
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity, Span
@@ -70,11 +71,16 @@ def check_content(content: str) -> None:
         raise InputError("content contains control characters; it looks like a binary file, not a text file")
 
 
-def parse(content: str, kind: str, budget: Budget | None = None) -> Document:
-    """Parse ``content`` within ``budget`` (the analysis' own, so that its rules later spend what is left)."""
+def parse(content: str, kind: str, budget: Budget | None = None, build: BuildOptions | None = None) -> Document:
+    """Parse ``content`` within ``budget`` (the analysis' own, so that its rules later spend what is left); a
+    Dockerfile as ``build`` builds it (its build args and target stage; InputError when the target is not one of
+    its stages, as `docker build` stops)."""
     with spending(budget or Budget()):
         if kind == "dockerfile":
-            return parse_dockerfile(content)
+            dockerfile = parse_dockerfile(content, build)
+            if dockerfile.target and dockerfile.stage_named(dockerfile.target) is None:
+                raise InputError(f"target stage {dockerfile.target!r} not found (--target)")
+            return dockerfile
         from dockwright.compose.parser import parse_compose  # here: a run over Dockerfiles never loads YAML
 
         return parse_compose(content)  # type: ignore[no-any-return]
@@ -92,13 +98,15 @@ def lint(
     skip: Collection[str] = (),
     budget: Budget | None = None,
     limits: Limits | None = None,
+    build: BuildOptions | None = None,
 ) -> LintResult:
     """Lint one Dockerfile or Compose file and return its findings, sorted by position.
 
     ``document`` passes an already checked and parsed ``content`` (of ``kind``), with the ``budget`` it was
     parsed in; ``only`` and ``skip`` restrict the rules that run, so a batch can run the costly ShellCheck
     rule separately (see :mod:`dockwright.cli.batch`). Every analysis runs within a budget (``limits``, else the
-    defaults of :mod:`dockwright.budget`): whatever the input, its cost and its output are bounded.
+    defaults of :mod:`dockwright.budget`): whatever the input, its cost and its output are bounded. ``build``
+    lints a Dockerfile as `docker build --build-arg ... --target ...` builds it (ignored for Compose files).
     """
     if document is None:
         check_content(content)
@@ -111,7 +119,7 @@ def lint(
     budget = budget or Budget(limits or DEFAULT_LIMITS)
     context = LintContext(config=config, filename=filename, files=files if files is not None else {})
     if document is None:
-        document = parse(content, kind, budget)
+        document = parse(content, kind, budget, build)
     rules = [r for r in _active_rules(kind, config) if (only is None or r.id in only) and r.id not in skip]
     requested = _requested_by_file(kind, document, config, rules)
     rules += [r for r in requested if (only is None or r.id in only) and r.id not in skip]

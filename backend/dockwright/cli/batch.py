@@ -20,6 +20,7 @@ from dockwright.budget import Budget
 from dockwright.cli.batch_worker import Worker
 from dockwright.config import LintConfig
 from dockwright.detect import detect_kind
+from dockwright.dockerfile.build import BuildOptions
 from dockwright.dockerfile.shell_jobs import shellcheck_jobs
 from dockwright.errors import InputError
 from dockwright.findings import Finding
@@ -37,6 +38,7 @@ class BatchFile:
     content: str
     kind: str | None = None
     files: Mapping[str, str] = field(default_factory=dict)
+    build: BuildOptions | None = None  # a Dockerfile's build args and target stage
     document: Document | None = None  # set when the file was linted in the calling process
     # The file's analysis budget: spent by parsing, then by the rules (run in two passes, see below).
     budget: Budget = field(default_factory=Budget)
@@ -165,7 +167,7 @@ def _parse(item: BatchFile) -> None:
     try:
         check_content(item.content)
         item.kind = item.kind or detect_kind(item.content, item.path)
-        item.document = parse(item.content, item.kind, item.budget)
+        item.document = parse(item.content, item.kind, item.budget, item.build)
     except InputError as exc:
         item.error = exc
 
@@ -188,6 +190,7 @@ def _lint(item: BatchFile, config: LintConfig, **rules: tuple[str, ...]) -> list
         files=item.files,
         document=item.document,
         budget=item.budget,
+        build=item.build,
         **rules,  # type: ignore[arg-type]
     )
     return result.findings

@@ -22,6 +22,7 @@ from dockwright.cli.batch import BatchFile, lint_batch
 from dockwright.cli.sarif import sarif_log
 from dockwright.cli.sources import sources
 from dockwright.config import LintConfig
+from dockwright.dockerfile.build import BuildOptions, parse_build_arg
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
 from dockwright.fixes import fix_until_stable
@@ -108,6 +109,21 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"lowest severity that fails the run ({', '.join(_SEVERITIES)}; default info)",
     )
     lint_cmd.add_argument("--kind", choices=("dockerfile", "compose"), help="skip detection (useful with -)")
+    lint_cmd.add_argument(
+        "--build-arg",
+        dest="build_args",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a build arg, as `docker build --build-arg`: the value of an ARG the Dockerfile declares "
+        "(a bare NAME takes the environment's value); repeatable",
+    )
+    lint_cmd.add_argument(
+        "--target",
+        metavar="STAGE",
+        help="the stage built, as `docker build --target`: the rules about the shipped image look at it, not at the "
+        "last stage",
+    )
     lint_cmd.add_argument("--no-shellcheck", action="store_true", help="do not run ShellCheck on RUN scripts")
     lint_cmd.add_argument(
         "--no-cache",
@@ -247,6 +263,11 @@ def _lint_files(
     if not args.paths and not args.compose_files:
         err.write("dockwright: nothing to lint: give a PATH or -f FILE\n")
         return EXIT_ERROR
+    try:
+        build = _build_options(args)
+    except InputError as exc:
+        err.write(f"dockwright: {exc}\n")
+        return EXIT_ERROR
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     results: list[tuple[str, Finding]] = []
     errors = 0
@@ -266,7 +287,7 @@ def _lint_files(
         if entry.explicit:
             explicit.add(entry.source.path)
         kind = args.kind or ("compose" if entry.source.path in args.compose_files else None)
-        batch.append(BatchFile(entry.source.path, entry.source.content, kind, entry.files))
+        batch.append(BatchFile(entry.source.path, entry.source.content, kind, entry.files, build))
     for item in lint_batch(batch, config):
         if item.error is not None:
             err.write(f"dockwright: {item.path}: {item.error}\n")
@@ -293,12 +314,23 @@ def _lint_files(
     return EXIT_OK
 
 
+def _build_options(args: argparse.Namespace) -> BuildOptions | None:
+    """The build the command line describes (`--build-arg`, `--target`), or None."""
+    pairs = [parse_build_arg(text, os.environ) for text in args.build_args]
+    build_args = dict(pair for pair in pairs if pair is not None)
+    if not build_args and args.target is None:
+        return None
+    return BuildOptions(build_args, args.target)
+
+
 def _fix(item: BatchFile, findings: list[Finding], config: LintConfig, safe_only: bool) -> tuple[int, list[Finding]]:
     """Apply the fixes (the safe ones only, unless told) to the file in place; the findings of the fixed
     file are returned."""
 
     def relint(text: str) -> list[Finding]:
-        return lint(text, kind=item.kind, filename=item.path, config=config, files=item.files).findings
+        return lint(
+            text, kind=item.kind, filename=item.path, config=config, files=item.files, build=item.build
+        ).findings
 
     new_content, applied = fix_until_stable(item.content, findings, relint, safe_only=safe_only)
     if not applied:

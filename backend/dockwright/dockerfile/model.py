@@ -281,9 +281,16 @@ class Dockerfile:
     # Parts of the file left unresolved because they went over a limit of the analysis' budget
     # (:mod:`dockwright.budget`), each at the line that caused it.
     over_limit: list[SyntaxProblem] = field(default_factory=list)
+    # The stage built (`docker build --target`); None builds the last one.
+    target: str | None = None
 
     @property
     def final_stage(self) -> Stage | None:
+        """The stage that becomes the image: the target stage when one is given (and defined), else the last."""
+        if self.target:
+            stage = self.stage_named(self.target)
+            if stage is not None:
+                return stage
         return self.stages[-1] if self.stages else None
 
     def stage_named(self, name: str) -> Stage | None:

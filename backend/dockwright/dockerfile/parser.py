@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from dockwright import budget
+from dockwright.dockerfile.build import BuildOptions
 from dockwright.dockerfile.checks import InvalidCheckOptions, file_check, parse_check_options
 from dockwright.dockerfile.model import (
     KNOWN_INSTRUCTIONS,
@@ -73,8 +74,10 @@ class _Logical:
     start: tuple[int, int] | None = None
 
 
-def parse_dockerfile(text: str) -> Dockerfile:
-    return _Parser(text).parse()
+def parse_dockerfile(text: str, build: BuildOptions | None = None) -> Dockerfile:
+    """The model of ``text``, its ARGs resolved with ``build``'s args and its final stage ``build``'s target
+    (the last stage when it names none or a stage the file lacks: :func:`dockwright.lint.parse` refuses that)."""
+    return _Parser(text).parse(build or BuildOptions())
 
 
 def exec_form(arguments: str) -> list[str] | None:
@@ -222,13 +225,15 @@ class _Parser:
     def error(self, span: Span, message: str) -> None:
         self.errors.append(SyntaxProblem(span, message))
 
-    def parse(self) -> Dockerfile:
+    def parse(self, build: BuildOptions) -> Dockerfile:
         position = self._parse_directives()
         count = len(self.lines)
         while position < count:
             position = self._parse_line(position)
         self._check_directive()
-        stages, global_args = assign_stages_and_scopes(self.instructions, self.errors, self.escape, self.over_limit)
+        stages, global_args = assign_stages_and_scopes(
+            self.instructions, self.errors, self.escape, self.over_limit, build.args
+        )
         if not stages and not any(e.message.startswith("unknown instruction") for e in self.errors):
             last = max(len(self.lines), 1)
             self.error(Span(1, 1, last, 2), "the Dockerfile has no FROM instruction")
@@ -244,6 +249,7 @@ class _Parser:
             empty_continuations=self.empty_continuations,
             escape=self.escape,
             over_limit=self.over_limit,
+            target=build.target,
         )
 
     # -- directives and comments -------------------------------------------------------------------

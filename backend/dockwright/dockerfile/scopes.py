@@ -52,10 +52,17 @@ Scope = dict[str, str | None]
 
 
 def assign_stages_and_scopes(
-    instructions: list[Instruction], errors: list[SyntaxProblem], escape: str, over_limit: list[SyntaxProblem]
+    instructions: list[Instruction],
+    errors: list[SyntaxProblem],
+    escape: str,
+    over_limit: list[SyntaxProblem],
+    build_args: Mapping[str, str] | None = None,
 ) -> tuple[list[Stage], list[Instruction]]:
     """Group ``instructions`` into stages and give each its scope; problems go to ``errors`` (syntax) and
-    ``over_limit`` (a value or the scopes over a limit of the analysis' budget)."""
+    ``over_limit`` (a value or the scopes over a limit of the analysis' budget). ``build_args`` (`--build-arg`)
+    give the value of the ARGs they name, in place of their defaults; an ARG the file does not declare gets
+    nothing from them, and the platform ARGs keep their values (BuildKit sets those from the platform)."""
+    build_args = {k: v for k, v in (build_args or {}).items() if k not in PLATFORM_ARGS}
     resolver = _Resolver(escape, over_limit)
     stages: list[Stage] = []
     global_args: list[Instruction] = []
@@ -105,7 +112,10 @@ def assign_stages_and_scopes(
                 visible = ChainMap(global_scope, PLATFORM_ARGS)
                 keys = [pair.key for pair in instruction.raw_pairs]
                 for pair in instruction.raw_pairs:
-                    global_scope[pair.key] = resolver.value(instruction, pair, visible) if pair.has_value else None
+                    if pair.key in build_args:
+                        global_scope[pair.key] = build_args[pair.key]
+                    else:
+                        global_scope[pair.key] = resolver.value(instruction, pair, visible) if pair.has_value else None
                 from_scope = resolver.changed(from_scope, {key: global_scope[key] for key in keys})
             else:
                 errors.append(
@@ -129,7 +139,9 @@ def assign_stages_and_scopes(
         stage.instructions.append(instruction)
         if instruction.keyword == "ARG":
             for pair in instruction.raw_pairs:
-                if pair.has_value:
+                if pair.key in build_args:
+                    args[pair.key] = build_args[pair.key]
+                elif pair.has_value:
                     args[pair.key] = resolver.value(instruction, pair, instruction.scope)
                 elif pair.key in PLATFORM_ARGS:
                     args[pair.key] = PLATFORM_ARGS[pair.key]

@@ -34,8 +34,10 @@ def lineage_instructions(stage: Stage) -> list[Instruction]:
 
 
 def final_image_stages(document: Dockerfile) -> list[Stage]:
-    """The final stage and the stages it builds on (`FROM <stage>`): what ends up in the shipped image."""
-    return document.stages[-1].lineage if document.stages else []
+    """The final stage (the target stage of the build, when it has one) and the stages it builds on
+    (`FROM <stage>`): what ends up in the shipped image."""
+    final = document.final_stage
+    return final.lineage if final is not None else []
 
 
 def overridden(document: Dockerfile, keyword: str) -> list[tuple[Instruction, Instruction]]:
@@ -102,7 +104,9 @@ def _source(document: Dockerfile, instruction: Instruction, text: str, span: Spa
 def result_stages(document: Dockerfile) -> list[Stage]:
     """The stages that are results of the file: those no other stage builds on (`FROM <stage>`) or takes files
     from (`COPY --from`, `RUN --mount=from=`), the final stage among them. Each is an image the file can build
-    (with `--target` for the others)."""
+    (with `--target` for the others). A build with a target makes that stage alone."""
+    if document.target and document.final_stage is not None:
+        return [document.final_stage]
     used = {s.base_stage.index for s in document.stages if s.base_stage is not None}
     used.update(
         source.stage.index
