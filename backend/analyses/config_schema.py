@@ -20,6 +20,7 @@ CONFIG_EXAMPLE: dict[str, Any] = {
     "shellcheck": True,
     "label_schema": {"org.opencontainers.image.source": "url", "org.opencontainers.image.version": "semver"},
     "strict_labels": False,
+    "rule_options": {"DC016": {"quote": "double"}},
 }
 
 _STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
@@ -34,6 +35,11 @@ _PROPERTIES: dict[str, dict[str, Any]] = {
     "today": {"type": "string", "format": "date"},
     "label_schema": {"type": "object", "additionalProperties": {"type": "string", "enum": list(LABEL_TYPES)}},
     "strict_labels": {"type": "boolean"},
+    "rule_options": {
+        "type": "object",
+        "additionalProperties": {"type": "object", "additionalProperties": True},
+        "example": {"DC016": {"quote": "double"}, "service-keys-order": {"order": ["image", "ports"]}},
+    },
 }
 assert set(_PROPERTIES) == set(CONFIG_KEYS), "the config schema must list the engine's config keys"
 

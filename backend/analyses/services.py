@@ -28,6 +28,7 @@ from dockwright.findings import Finding
 from dockwright.fixes import fix_until_stable
 from dockwright.lint import RULESET_VERSION, lint
 from dockwright.rules import registry
+from dockwright.workspace.config_file import expand_rule_names
 
 PREVIEW_CHARS = 80
 # Expired analyses are removed this many at a time, each batch in a transaction of its own.
@@ -224,15 +225,21 @@ def _lint_cached(
     return outcome
 
 
+def _engine_config(config: Mapping[str, Any] | None) -> LintConfig:
+    """The analysis's own config, validated by the engine (ConfigError names the field); rules may be named by
+    our ids and slugs or by a peer's names (hadolint's DL3007, dclint's no-version-field), as in a config file."""
+    return LintConfig.from_dict(expand_rule_names(config) if isinstance(config, Mapping) else config)
+
+
 def _effective_config(config: Mapping[str, Any] | None) -> LintConfig:
-    """The analysis's own config (validated by the engine: ConfigError names the field) with the site policy."""
-    return lint_config_with_policy(LintConfig.from_dict(config))
+    """The analysis's own config with the site policy."""
+    return lint_config_with_policy(_engine_config(config))
 
 
 def _identity(*, content_sha256: str, kind: str, config: Mapping[str, Any] | None) -> str:
     """The same for saves of the same content, kind and config (in any key or list order); ``config`` is one the
     engine accepted."""
-    key = {"content": content_sha256, "kind": kind, "config": LintConfig.from_dict(config).to_dict()}
+    key = {"content": content_sha256, "kind": kind, "config": _engine_config(config).to_dict()}
     return hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
 
 

@@ -13,9 +13,11 @@ have an equivalent of, this script lints the same YAML with that rule alone and 
 - what we report beyond them (in tests expecting fewer messages);
 - how many of dclint's fix tests our `--fix` output matches.
 
-Tests that give the rule options (``new XRule({quoteType: 'double'})``) are run all the same, with our rule
-as it is (Dockwright's config has no rule options), and counted apart. The specs are read at run time from
-a snapshot of dclint's repository; none of its code or test text is kept here.
+Tests that give the rule options (``new XRule({quoteType: 'double'})``) pass them as a `.dclintrc` would:
+through our rule's dclint option names into its `rule_options` (dockwright.rules.options), and are also
+counted apart. The options' JavaScript (string, boolean and array literals, dclint's enum members, constants
+of the test) is read without running it. The specs are read at run time from a snapshot of dclint's
+repository; none of its code or test text is kept here.
 
 Run: .venv/bin/python backend/bench/dclint_diff.py [--dclint-repo PATH] [--rule service-keys-order] [-v]
 (the snapshot defaults to $DCLINT_REPO, else the mirror under /work/.mirror).
@@ -24,6 +26,7 @@ Run: .venv/bin/python backend/bench/dclint_diff.py [--dclint-repo PATH] [--rule 
 from __future__ import annotations
 
 import argparse
+import ast
 import itertools
 import os
 import re
@@ -38,6 +41,8 @@ from bench.peer_specs import find_snapshot, missing_snapshot_message, our_rules,
 from dockwright.compose.parser import parse_compose  # noqa: E402
 from dockwright.fixes import fix_until_stable  # noqa: E402
 from dockwright.lint import lint  # noqa: E402
+from dockwright.rules import registry  # noqa: E402
+from dockwright.rules.options import dclint_options  # noqa: E402
 
 REPOSITORY = "zavoloklom/docker-compose-linter"
 SPEC_FOLDER = "tests/rules"
@@ -57,13 +62,19 @@ _ARGUMENT = re.compile(r"(\w+)\s*:\s*'((?:[^'\\]|\\.)*)'")
 _SOURCE = re.compile(r"sourceCode\s*:\s*(\w+|`[^`]*`)")
 _FIX = re.compile(r"rule\.fix\((\w+)\)")
 _COMPARED = re.compile(r"normalizeYAML\(fixedYAML\)\s*,\s*normalizeYAML\((\w+)\)")
+_ENUM = re.compile(r"enum\s+(\w+)\s*\{(.*?)\}", re.S)
+_ENUM_MEMBER = re.compile(r"(\w+)\s*=\s*'([^']*)'")
+_CONSTANT = re.compile(r"const\s+(\w+)(?:\s*:\s*[^=]+?)?\s*=\s*(\[[^;]*?\]|\{[^;]*?\});", re.S)
+_SHORTHAND = re.compile(r"([{,]\s*)(\w+)(\s*[,}])")
+_BARE_KEY = re.compile(r"([{,]\s*)(\w+)\s*:")
+_COMPUTED_KEY = re.compile(r"\[\s*('[^']*')\s*\]\s*:")
 
 
 @dataclass
 class Case:
     title: str
     yaml: str
-    options: bool  # the test gives the rule options
+    options: dict[str, object]  # the options the test gives the rule (dclint's names), or {}
     expected: list[dict[str, str]] = field(default_factory=list)  # the subjects of each expected message
     fixed: str | None = None  # a fix test: the YAML dclint's fix must produce
 
@@ -108,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if not ours:
             print(f"{name:<40} {'-':<6} no rule of ours")
             continue
-        tally = _run(ours[0], _cases(snapshot.read(path)))
+        tally = _run(ours[0], _cases(snapshot.read(path), _enums(snapshot)))
         _add(totals, tally)
         plain_fixes = tally.fixes - tally.option_fixes
         fixes = f"{tally.fixes_matched - tally.option_fixes_matched}/{plain_fixes}" if plain_fixes else "-"
@@ -134,14 +145,39 @@ def main(argv: list[str] | None = None) -> int:
         f"\nexpected messages found: {totals.found}/{judged} ({percent(totals.found, judged)}); in tests without rule "
         f"options {plain_found}/{plain} ({percent(plain_found, plain)}); {totals.deliberate} more contradict Compose "
         f"and are not reported on purpose; {totals.extra} findings beyond dclint's\n"
-        f"fix outputs matching dclint's: {plain_fixes_matched}/{plain_fixes} without rule options, "
-        f"{totals.option_fixes_matched}/{totals.option_fixes} with (Dockwright's rules take no options)"
+        f"fix outputs matching dclint's: {totals.fixes_matched}/{totals.fixes}; without rule options "
+        f"{plain_fixes_matched}/{plain_fixes}, with {totals.option_fixes_matched}/{totals.option_fixes} "
+        "(compared with whitespace collapsed, as dclint's tests do)"
     )
     return 0
 
 
-def _cases(spec: str) -> list[Case]:
-    """The spec's tests, each with its YAML, what it expects and whether it passes the rule options."""
+def _enums(snapshot: object) -> dict[str, str]:
+    """dclint's enum members (`TopLevelKeys.VERSION`) and their values, from its rule sources."""
+    values: dict[str, str] = {}
+    for path in snapshot.files("src/rules"):  # type: ignore[attr-defined]
+        for enum, body in _ENUM.findall(snapshot.read(path)):  # type: ignore[attr-defined]
+            values.update({f"{enum}.{member}": value for member, value in _ENUM_MEMBER.findall(body)})
+    return values
+
+
+def _options(literal: str, body: str, enums: dict[str, str]) -> dict[str, object]:
+    """A rule's options object literal as Python: the test's constants and dclint's enum members put in, its
+    JavaScript (shorthand and bare keys, computed keys, booleans) turned into a Python literal."""
+    constants = dict(_CONSTANT.findall(body))
+    text = _SHORTHAND.sub(r"\1\2: \2\3", literal)
+    for _ in range(3):  # constants may name other constants
+        text = re.sub(r"\b(\w+)\b(?!\s*:)", lambda m: constants.get(m.group(1), m.group(1)), text)
+    for name, value in enums.items():
+        text = text.replace(name, repr(value))
+    text = _COMPUTED_KEY.sub(r"\1:", text)
+    text = _BARE_KEY.sub(r"\1'\2':", text)
+    text = re.sub(r"\btrue\b", "True", re.sub(r"\bfalse\b", "False", text))
+    return ast.literal_eval(text)  # type: ignore[no-any-return]
+
+
+def _cases(spec: str, enums: dict[str, str]) -> list[Case]:
+    """The spec's tests, each with its YAML, what it expects and the options it gives the rule."""
     constants = dict(_TEMPLATE.findall(spec))
     starts = [match.start() for match in _TEST.finditer(spec)] + [len(spec)]
     cases: list[Case] = []
@@ -150,7 +186,8 @@ def _cases(spec: str) -> list[Case]:
         title = _TEST.match(body).group(1)  # type: ignore[union-attr]
         local = {**constants, **dict(_TEMPLATE.findall(body))}
         new_rule = _NEW_RULE.search(body)
-        options = bool(new_rule and new_rule.group(1) and new_rule.group(1).strip("{} \n"))
+        literal = new_rule.group(1) if new_rule and new_rule.group(1) else "{}"
+        options = _options(literal, body, enums) if literal.strip("{} \n") else {}
         fix = _FIX.search(body)
         compared = _COMPARED.search(body)
         if fix and compared and fix.group(1) in local and compared.group(1) in local:
@@ -171,14 +208,16 @@ def _cases(spec: str) -> list[Case]:
 
 def _run(rule_id: str, cases: list[Case]) -> Tally:
     tally = Tally()
-    config = {"today": TODAY, "shellcheck": False, "enable": [rule_id]}
     for case in cases:
+        config: dict[str, object] = {"today": TODAY, "shellcheck": False, "enable": [rule_id]}
+        if case.options:
+            config["rule_options"] = {rule_id: dclint_options(registry.get(rule_id), case.options, case.title)}
         if case.fixed is not None:
             matched = _normal(_fixed(case.yaml, rule_id, config)) == _normal(case.fixed)
             tally.fixes += 1
             tally.fixes_matched += matched
-            tally.option_fixes += case.options
-            tally.option_fixes_matched += matched and case.options
+            tally.option_fixes += bool(case.options)
+            tally.option_fixes_matched += matched and bool(case.options)
             if not matched:
                 tally.misses.append(f"fix differs{' (rule options)' if case.options else ''}: {case.title}")
             continue

@@ -23,7 +23,7 @@ from core.api_schema import ErrorSerializer, error_responses
 from core.errors import error_body
 from core.versioned_responses import versioned_json_response
 from dockwright.lint import RULESET_VERSION
-from dockwright.rules.base import TARGETS
+from dockwright.rules.base import PROFILES, TARGETS
 
 NOT_MODIFIED = {304: OpenApiResponse(description="Not modified: the ETag named in If-None-Match is current.")}
 IF_NONE_MATCH = OpenApiParameter(
@@ -31,6 +31,15 @@ IF_NONE_MATCH = OpenApiParameter(
     location=OpenApiParameter.HEADER,
     description="An ETag of an earlier answer; the answer is 304 without a body while it is current.",
 )
+
+
+class RuleOptionSerializer(serializers.Serializer):
+    """A setting the rule takes from an analysis's config (`rule_options`)."""
+
+    name = serializers.CharField()
+    description = serializers.CharField()
+    default = serializers.JSONField(help_text="The value when the config gives none.")
+    dclint = serializers.CharField(allow_null=True, help_text="dclint's name for the same option, or null.")
 
 
 class RuleSerializer(serializers.Serializer):
@@ -51,6 +60,12 @@ class RuleSerializer(serializers.Serializer):
         help_text="The same check in other tools: hadolint, buildkit, dclint, shellcheck.",
     )
     notes = serializers.CharField(allow_blank=True)
+    profile = serializers.ChoiceField(
+        choices=PROFILES,
+        help_text="The set the rule belongs to: default (correctness, security, operations) or style (layout "
+        "conventions, off unless a config enables them, e.g. `enable: [style]`).",
+    )
+    options = RuleOptionSerializer(many=True, help_text="The options a config may give the rule (`rule_options`).")
 
 
 def _catalogue_version() -> str:

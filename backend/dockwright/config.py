@@ -22,6 +22,8 @@ CONFIG_KEYS = {
     "label_schema": "mapping of label name to the type its value must have (text, url, semver, hash, rfc3339, "
     "spdx, email); each label is required in the final stage",
     "strict_labels": "report labels that are not in label_schema (true/false)",
+    "rule_options": "mapping of rule id to that rule's options (`dockwright rules` lists them), e.g. "
+    "{DC016: {quote: single}}",
 }
 
 
@@ -42,6 +44,8 @@ class LintConfig:
     today: dt.date | None = None
     label_schema: Mapping[str, str] = field(default_factory=dict)
     strict_labels: bool = False
+    # Rule id -> option name -> value, validated against the options the rule declares.
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> LintConfig:
@@ -62,6 +66,7 @@ class LintConfig:
             today=_date(data.get("today")),
             label_schema=_label_schema(data.get("label_schema", {})),
             strict_labels=_bool(data.get("strict_labels", False), "strict_labels"),
+            rule_options=_rule_options(data.get("rule_options", {})),
         )
 
     def merged(self, **changes: Any) -> LintConfig:
@@ -79,6 +84,10 @@ class LintConfig:
             "today": self.today.isoformat() if self.today else None,
             "label_schema": dict(sorted(self.label_schema.items())),
             "strict_labels": self.strict_labels,
+            "rule_options": {
+                rule_id: {name: list(v) if isinstance(v, tuple) else v for name, v in sorted(options.items())}
+                for rule_id, options in sorted(self.rule_options.items())
+            },
         }
 
 
@@ -145,6 +154,25 @@ def _label_schema(value: Any) -> dict[str, str]:
             )
         schema[name.strip()] = label_type.strip().lower()
     return schema
+
+
+def _rule_options(value: Any) -> dict[str, dict[str, Any]]:
+    """Each rule's options, keyed by our id (the rule may be named by its slug or a peer's name)."""
+    if not _mapping(value, "rule_options", "rule ids to their options"):
+        return {}  # without loading every rule (a Dockerfile-only run never imports the compose rules)
+    from dockwright.rules import load_all, registry
+    from dockwright.rules.options import parse_options
+
+    load_all()
+    out: dict[str, dict[str, Any]] = {}
+    for name, options in _mapping(value, "rule_options", "rule ids to their options").items():
+        ids = registry.resolve_id(_text(name, "rule_options keys"))
+        if len(ids) != 1:
+            raise ConfigError(f"rule_options: unknown rule {name!r}" if not ids else
+                              f"rule_options: {name!r} names several rules ({', '.join(ids)}); name one")  # fmt: skip
+        rule = registry.get(ids[0])
+        out.setdefault(ids[0], {}).update(parse_options(rule, options, f"rule_options.{name}"))
+    return out
 
 
 def _bool(value: Any, key: str) -> bool:

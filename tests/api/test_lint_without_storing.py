@@ -101,3 +101,29 @@ def test_a_shellcheck_finding_carries_its_code_and_the_wiki_page(post_lint):
     assert all(f["help_url"] == f"https://www.shellcheck.net/wiki/{f['code']}" for f in shellcheck)
     others = [f for f in findings if f["rule"] != "DF100"]
     assert all(f["code"] is None and f["help_url"] == f"/rules/{f['rule']}" for f in others)
+
+
+def test_a_config_may_name_rules_as_dclint_does_and_give_their_options(post_lint):
+    compose = "services:\n  web:\n    image: nginx:1.29.3\n    ports:\n      - '127.0.0.1:8080:80'\n"
+    plain = post_lint({"content": compose, "config": {"enable": ["require-quotes-in-ports"]}}).json()
+    double = post_lint(
+        {
+            "content": compose,
+            "config": {
+                "enable": ["require-quotes-in-ports"],
+                "rule_options": {"require-quotes-in-ports": {"quote": "double"}},
+            },
+        }
+    ).json()
+
+    assert "DC016" not in {f["rule"] for f in plain["findings"]}
+    assert [f["message"] for f in double["findings"] if f["rule"] == "DC016"] == [
+        "port '127.0.0.1:8080:80' in `ports` of service 'web' is not in double quotes"
+    ]
+
+
+def test_a_bad_rule_option_is_a_400_naming_the_field(post_lint):
+    response = post_lint({"content": COMPOSE, "config": {"rule_options": {"DC016": {"quote": "back"}}}})
+
+    assert response.status_code == 400
+    assert "rule_options.DC016.quote must be one of" in json.dumps(response.json())

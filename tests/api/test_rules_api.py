@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 RULE_FIELDS = {
     "id", "slug", "target", "severity", "default_severity", "title", "rationale", "bad", "good", "fix_title",
-    "equivalents", "enabled_by_default", "notes", "enabled",
+    "equivalents", "enabled_by_default", "notes", "enabled", "profile", "options",
 }  # fmt: skip
 
 
@@ -30,6 +30,16 @@ def test_rule_list_returns_every_registered_rule_with_its_metadata(api_client, a
     assert all(set(r) == RULE_FIELDS for r in body)
     assert all(r["enabled"] == r["enabled_by_default"] for r in body)
     assert all(r["severity"] == r["default_severity"] for r in body)
+
+
+def test_a_rule_says_its_profile_and_the_options_a_config_may_give_it(api_client):
+    body = api_client.get("/api/v1/rules/DC016").json()
+
+    assert body["profile"] == "style"
+    assert body["options"] == [
+        {"name": "quote", "description": body["options"][0]["description"], "default": "any", "dclint": "quoteType"}
+    ]
+    assert api_client.get("/api/v1/rules/DC006").json()["profile"] == "default"
 
 
 def test_rule_list_filters_by_target(api_client, all_rules):

@@ -23,6 +23,15 @@ from dockwright.errors import ConfigError
         ({"ignore": ["x" * 300]}, "ignore[0]"),
         ({"today": "2026\x00-01-01"}, "today"),
         ({"ignore": {"DF001": True}}, "ignore"),
+        ({"rule_options": ["DC016"]}, "rule_options"),
+        ({"rule_options": {"DC016": {"quote": "back"}}}, "rule_options.DC016.quote"),
+        ({"rule_options": {"DC016": {"quotes": "single"}}}, "rule_options.DC016"),
+        ({"rule_options": {"DC016": "single"}}, "rule_options.DC016"),
+        ({"rule_options": {"DC999": {}}}, "rule_options"),
+        ({"rule_options": {"DC019": {"moving_tags": ["ok", "bad\x00"]}}}, "rule_options.DC019.moving_tags[1]"),
+        ({"rule_options": {"DC019": {"moving_tags": ["t"] * 101}}}, "rule_options.DC019.moving_tags"),
+        ({"rule_options": {"DC012": {"pull_policy_settles": "no"}}}, "rule_options.DC012.pull_policy_settles"),
+        ({"rule_options": {"DC020": {"order": ["image", "image"]}}}, "rule_options.DC020.order[1]"),
     ],
 )
 def test_a_config_with_hostile_text_is_refused_naming_the_field(config: dict[str, object], field: str) -> None:

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from dockwright.findings import Finding, Fix, Severity, Span
 from dockwright.i18n import ENGLISH, Message, translate
+from dockwright.rules.options import RuleOption
 from dockwright.rules.peer_gaps import PEER_GAPS
 
 TARGETS = ("dockerfile", "compose")
@@ -40,9 +41,18 @@ class Rule:
     profile: ClassVar[str] = "default"
     # Where and why we deliberately differ from the peer named in `equivalents`.
     notes: ClassVar[str] = ""
+    # The settings the rule takes from a config's `rule_options` (see dockwright.rules.options).
+    options: ClassVar[tuple[RuleOption, ...]] = ()
 
     def check(self, document: Any, context: Any) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def option(self, context: Any, name: str) -> Any:
+        """The value of the option ``name`` in this analysis: the config's, else the declared default."""
+        given = context.config.rule_options.get(self.id, {})
+        if name in given:
+            return given[name]
+        return next(option.default for option in self.options if option.name == name)
 
     def finding(self, span: Span, message: Message, fix: Fix | None = None) -> Finding:
         # A Message, not a str: its template is what the catalogue translates (see dockwright.i18n).
@@ -66,7 +76,16 @@ class Rule:
             "enabled_by_default": cls.enabled_by_default,
             "profile": cls.profile,
             "notes": cls.notes,
+            "options": [
+                {"name": o.name, "description": o.description, "default": _plain(o.default), "dclint": o.dclint}
+                for o in cls.options
+            ],
         }
+
+
+def _plain(value: Any) -> Any:
+    """An option's default as JSON has it (tuples as lists)."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 class RuleRegistry:

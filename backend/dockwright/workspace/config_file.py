@@ -22,8 +22,9 @@ from dockwright.workspace.yaml_settings import load_yaml_mapping
 
 OWN_NAMES = (".dockwright.yaml", ".dockwright.yml")
 HADOLINT_NAMES = (".hadolint.yaml", ".hadolint.yml")
-# Settings that name rules.
+# Settings that name rules: lists of names, and mappings keyed by them.
 _RULE_LISTS = ("ignore", "enable")
+_RULE_MAPPINGS = ("severity", "rule_options")
 
 
 @dataclass(frozen=True)
@@ -93,18 +94,19 @@ def _config_dict(text: str, source: str) -> tuple[dict[str, Any], tuple[str, ...
 
 
 def expand_rule_names(data: Mapping[str, Any]) -> dict[str, Any]:
-    """``data`` (a Dockwright config dict) with every rule name in `ignore`, `enable` and `severity` turned
-    into our ids: peer ids and slugs, profiles (`style`) too. Names nobody knows are kept as written, for
-    the config's own validation to judge. The API can call this before :meth:`LintConfig.from_dict`."""
+    """``data`` (a Dockwright config dict) with every rule name in `ignore`, `enable`, `severity` and
+    `rule_options` turned into our ids: peer ids and slugs, profiles (`style`) too. Names nobody knows are kept
+    as written, for the config's own validation to judge. The API calls this before :meth:`LintConfig.from_dict`."""
     load_all()
     out = dict(data)
     for key in _RULE_LISTS:
         value = data.get(key)
         if isinstance(value, list | tuple):
             out[key] = [rule_id for name in value for rule_id in _resolve(name, registry)]
-    severity = data.get("severity")
-    if isinstance(severity, Mapping):
-        out["severity"] = {rule_id: level for name, level in severity.items() for rule_id in _resolve(name, registry)}
+    for key in _RULE_MAPPINGS:
+        value = data.get(key)
+        if isinstance(value, Mapping):
+            out[key] = {rule_id: item for name, item in value.items() for rule_id in _resolve(name, registry)}
     return out
 
 
@@ -122,6 +124,7 @@ def _combined(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     for key in _RULE_LISTS:
         if key in first and key in second:
             combined[key] = sorted({*first[key], *second[key]})
-    if "severity" in first and "severity" in second:
-        combined["severity"] = {**first["severity"], **second["severity"]}
+    for key in _RULE_MAPPINGS:
+        if key in first and key in second:
+            combined[key] = {**first[key], **second[key]}
     return combined

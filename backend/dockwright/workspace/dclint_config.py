@@ -7,9 +7,9 @@ rule's recorded dclint equivalent (our ids and slugs are accepted too).
 
 dclint runs every one of its rules unless told otherwise, so a `.dclintrc` switches on our rules that have a
 dclint equivalent and are off by default (the style ones, the project name), except those set to 0. Rule
-options have no counterpart in Dockwright's config: the rule behaves as documented (`dockwright rules`)
-and the options are named in :attr:`DclintSettings.notes`. An unknown key or rule name is a ConfigError,
-as it is for dclint.
+options become our rule's options (`rule_options`, see dockwright.rules.options): `quoteType` is DC016's
+`quote`, `customOrder` DC023's `order`, and so on. An unknown key, rule name or option is a ConfigError, as it
+is for dclint.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 from dockwright.errors import ConfigError
 from dockwright.findings import Severity
 from dockwright.rules import load_all, registry
+from dockwright.rules.options import dclint_options
 from dockwright.workspace.yaml_settings import load_yaml_mapping
 
 # cosmiconfig's names for the rc file, in dclint's order of search (the JavaScript ones cannot be read here).
@@ -34,7 +35,7 @@ _LEVELS = {0: None, 1: Severity.WARNING, 2: Severity.ERROR}
 class DclintSettings:
     config: dict[str, Any]  # for LintConfig.from_dict
     exclude: tuple[str, ...] = ()
-    # What the file asks that Dockwright does not do (rule options), for the CLI to say once.
+    # What the file asks that Dockwright does not do, for the CLI to say once.
     notes: tuple[str, ...] = field(default=())
 
 
@@ -63,19 +64,18 @@ def dclint_settings(data: Mapping[str, Any], source: str = ".dclintrc") -> Dclin
         raise ConfigError(f"{source}: rules must map rule names to 0, 1, 2 or [level, options]")
     ignore: set[str] = set()
     severity: dict[str, str] = {}
-    notes: list[str] = []
+    rule_options: dict[str, dict[str, Any]] = {}
     for name, setting in rules.items():
         ids = _ids(str(name), source)
-        level, options = _level(setting, f"{source}: rules.{name}")
+        where = f"{source}: rules.{name}"
+        level, options = _level(setting, where)
         if level is None:
             ignore.update(ids)
         else:
             severity.update(dict.fromkeys(ids, level.value))
         if options:
-            notes.append(
-                f"{source}: options of {name} ({', '.join(map(str, options))}) are not supported; "
-                f"{'/'.join(ids)} works as `dockwright rules` describes"
-            )
+            for rule_id in ids:
+                rule_options[rule_id] = dclint_options(registry.get(rule_id), options, f"{where} options")
     enable = sorted(
         rule.id
         for rule in registry.for_target("compose")
@@ -94,7 +94,9 @@ def dclint_settings(data: Mapping[str, Any], source: str = ".dclintrc") -> Dclin
         config["severity"] = dict(sorted(severity.items()))
     if enable:
         config["enable"] = enable
-    return DclintSettings(config, _exclude(data.get("exclude", []), source), tuple(notes))
+    if rule_options:
+        config["rule_options"] = rule_options
+    return DclintSettings(config, _exclude(data.get("exclude", []), source))
 
 
 def _ids(name: str, source: str) -> list[str]:

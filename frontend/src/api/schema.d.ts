@@ -336,7 +336,12 @@ export interface components {
              *         "org.opencontainers.image.source": "url",
              *         "org.opencontainers.image.version": "semver"
              *       },
-             *       "strict_labels": false
+             *       "strict_labels": false,
+             *       "rule_options": {
+             *         "DC016": {
+             *           "quote": "double"
+             *         }
+             *       }
              *     }
              */
             config?: {
@@ -352,6 +357,25 @@ export interface components {
                 /** @description Mapping of label name to the type its value must have (text, url, semver, hash, rfc3339, spdx, email); each label is required in the final stage. */
                 label_schema?: {
                     [key: string]: "text" | "url" | "semver" | "hash" | "rfc3339" | "spdx" | "email";
+                };
+                /**
+                 * @description Mapping of rule id to that rule's options (`dockwright rules` lists them), e.g. {DC016: {quote: single}}.
+                 * @example {
+                 *       "DC016": {
+                 *         "quote": "double"
+                 *       },
+                 *       "service-keys-order": {
+                 *         "order": [
+                 *           "image",
+                 *           "ports"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                rule_options?: {
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
                 };
                 /** @description Mapping of rule id to a severity, or 'none' to switch the rule off. */
                 severity?: {
@@ -421,6 +445,12 @@ export interface components {
             /** @description Why Dockwright has no rule of its own for it. */
             reason: string;
         };
+        /**
+         * @description * `default` - default
+         *     * `style` - style
+         * @enum {string}
+         */
+        ProfileEnum: "default" | "style";
         Rule: {
             bad: string;
             /**
@@ -444,6 +474,15 @@ export interface components {
             good: string;
             id: string;
             notes: string;
+            /** @description The options a config may give the rule (`rule_options`). */
+            options: components["schemas"]["RuleOption"][];
+            /**
+             * @description The set the rule belongs to: default (correctness, security, operations) or style (layout conventions, off unless a config enables them, e.g. `enable: [style]`).
+             *
+             *     * `default` - default
+             *     * `style` - style
+             */
+            profile: components["schemas"]["ProfileEnum"];
             rationale: string;
             /**
              * @description As this site runs the rule.
@@ -457,6 +496,15 @@ export interface components {
             slug: string;
             target: components["schemas"]["FileKindEnum"];
             title: string;
+        };
+        /** @description A setting the rule takes from an analysis's config (`rule_options`). */
+        RuleOption: {
+            /** @description dclint's name for the same option, or null. */
+            dclint: string | null;
+            /** @description The value when the config gives none. */
+            default: unknown;
+            description: string;
+            name: string;
         };
         ServiceInfo: {
             environment: string;

@@ -60,6 +60,8 @@ export function makeRule(overrides: Partial<Rule> = {}): Rule {
     equivalents: { hadolint: 'DL3007' },
     enabled_by_default: true,
     notes: '',
+    profile: 'default',
+    options: [],
     enabled: true,
     ...overrides,
   }

@@ -1,4 +1,4 @@
-"""A `.dclintrc` read as a Dockwright config: levels, quiet, exclude, options named but not honoured."""
+"""A `.dclintrc` read as a Dockwright config: levels, quiet, exclude, rule options."""
 
 from __future__ import annotations
 
@@ -35,10 +35,22 @@ def test_dclints_rules_that_are_off_by_default_here_are_switched_on() -> None:
     assert "DC015" not in LintConfig.from_dict(parse_dclint_text(MOCK).config).enable
 
 
-def test_options_are_named_in_a_note() -> None:
-    notes = parse_dclint_text(MOCK).notes
-    assert len(notes) == 2
-    assert "require-quotes-in-ports (quoteType)" in notes[0]
+def test_options_become_our_rules_options() -> None:
+    config = LintConfig.from_dict(parse_dclint_text(MOCK).config)
+    assert config.rule_options == {"DC016": {"quote": "single"}, "DC019": {"moving_tags": ("unstable", "latest")}}
+
+
+def test_dclints_key_groups_become_one_key_order() -> None:
+    text = (
+        '{"rules": {"service-keys-order": [1, {"groups": {"Core Definitions": ["container_name", "image"]}, '
+        '"groupOrder": ["Networking", "Core Definitions"]}], '
+        '"top-level-properties-order": [1, {"customOrder": ["services", "x-properties"]}]}}'
+    )
+    config = LintConfig.from_dict(parse_dclint_text(text).config)
+    assert config.rule_options["DC020"]["order"] == (
+        "ports", "networks", "network_mode", "extra_hosts", "container_name", "image"
+    )  # fmt: skip
+    assert config.rule_options["DC023"]["order"] == ("services", "x-*")
 
 
 def test_yaml_and_exclude_and_quiet() -> None:
@@ -61,11 +73,15 @@ def test_yaml_and_exclude_and_quiet() -> None:
         ('{"colour": true}', "unknown key(s): colour"),
         ('{"exclude": "vendor"}', "exclude must be a list of strings"),
         ('{"quiet": "yes"}', "quiet must be true or false"),
+        ('{"rules": {"no-build-and-image": [1, {"pullPolicy": true}]}}', "no option 'pullPolicy'"),
+        ('{"rules": {"require-quotes-in-ports": [1, {"quoteType": "back"}]}}', "quote must be one of: any, single"),
+        ('{"rules": {"service-keys-order": [1, {"groupOrder": ["Security"]}]}}', "unknown group 'Security'"),
+        ('{"rules": {"top-level-properties-order": [1, {"customOrder": ["servces"]}]}}', "'servces' is not a top"),
     ],
 )
 def test_mistakes_are_config_errors(text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
-        parse_dclint_text(text)
+        LintConfig.from_dict(parse_dclint_text(text).config)
 
 
 def test_a_dclint_config_is_recognised_by_its_keys() -> None:
@@ -80,3 +96,11 @@ def test_our_config_accepts_peer_names() -> None:
     config = LintConfig.from_dict(data)
     assert {"DC011", "DF003"} <= config.ignore
     assert config.severity["DC020"] is Severity.WARNING
+
+
+def test_rule_options_take_any_name_of_the_rule() -> None:
+    data = expand_rule_names({"rule_options": {"require-quotes-in-ports": {"quote": "double"}}})
+    assert LintConfig.from_dict(data).rule_options == {"DC016": {"quote": "double"}}
+    assert LintConfig.from_dict({"rule_options": {"unquoted-port": {"quote": "double"}}}).rule_options == {
+        "DC016": {"quote": "double"}
+    }

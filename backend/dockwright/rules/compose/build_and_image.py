@@ -8,6 +8,7 @@ from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
+from dockwright.rules.options import RuleOption, boolean
 
 
 @register
@@ -24,11 +25,21 @@ class BuildAndImage(ComposeRule):
     good = "services:\n  app:\n    build: .\n    image: example/app:1.0\n    pull_policy: build"
     fix_title = "Keep only one of `build` and `image`, or set `pull_policy`"
     equivalents = {"dclint": "no-build-and-image"}
+    options = (
+        RuleOption(
+            "pull_policy_settles",
+            "a `pull_policy` on the service settles which of the two wins (false: report every service with both)",
+            True,
+            boolean,
+            dclint="checkPullPolicy",
+        ),
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         for service in document.services:
             body = service.body
-            if "build" in body and "image" in body and "pull_policy" not in body:
+            settled = "pull_policy" in body and self.option(context, "pull_policy_settles")
+            if "build" in body and "image" in body and not settled:
                 yield self.finding(
                     service.span_of("build"),
                     Message("service {name!r} has both `build` and `image`", name=service.name),

@@ -8,6 +8,7 @@ from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
+from dockwright.rules.options import RuleOption, words
 
 # Tags that name a moving target rather than a release (dclint's list).
 MOVING_TAGS = frozenset({"latest", "stable", "edge", "test", "nightly", "dev", "beta", "canary", "lts"})
@@ -27,9 +28,14 @@ class ImageWithoutExplicitTag(ComposeRule):
     good = "services:\n  web:\n    image: nginx:1.27"
     fix_title = "Pin a release tag or a digest"
     equivalents = {"dclint": "service-image-require-explicit-tag"}
+    options = (
+        RuleOption("moving_tags", "the tags that count as moving", tuple(sorted(MOVING_TAGS)), words,
+                   dclint="prohibitedTags"),
+    )  # fmt: skip
     notes = "An image made of unresolved variables (`${IMAGE}`) is not judged; dclint reports it."
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
+        moving = self.option(context, "moving_tags")
         for service in document.services:
             node = service.scalar("image")
             if node is None or node.unresolved or not node.text:
@@ -46,7 +52,7 @@ class ImageWithoutExplicitTag(ComposeRule):
                         "image {image!r} of service {name!r} has no tag (means latest)", image=image, name=service.name
                     ),
                 )
-            elif tag in MOVING_TAGS:
+            elif tag in moving:
                 yield self.finding(
                     node.span,
                     Message(

@@ -10,6 +10,9 @@ from dockwright.findings import Edit, Finding, Fix, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
+from dockwright.rules.options import RuleOption, choice
+
+QUOTES = {"single": "'", "double": '"'}
 
 
 @register
@@ -28,31 +31,50 @@ class UnquotedPort(ComposeRule):
     equivalents = {"dclint": "require-quotes-in-ports"}
     profile = "style"
     enabled_by_default = False
+    options = (
+        RuleOption(
+            "quote",
+            "the quotes a port must be in: any (either kind), single or double; the fix writes these quotes",
+            "any",
+            choice("any", "single", "double"),
+            dclint="quoteType",
+        ),
+    )
     notes = (
-        "dclint wants single quotes by default (its `quoteType` option); we accept either kind, and the fix "
-        "uses the quotes the file uses most for its values (single quotes when it quotes none)."
+        "dclint wants single quotes by default (its `quoteType` option); by default we accept either kind, and "
+        "the fix uses the quotes the file uses most for its values (single quotes when it quotes none). "
+        "With `quote: single` or `double` (dclint's `quoteType`), a port in the other quotes is reported too."
     )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
-        quote = ""
+        wanted = QUOTES.get(self.option(context, "quote"))
+        quote = wanted or ""
         for service in document.services:
             for section in ("ports", "expose"):
                 items = service.get(section)
                 if not isinstance(items, Sequence):
                     continue
                 for item in items.items:
-                    if isinstance(item, Scalar) and item.style is None:
-                        quote = quote or preferred_quote(document)
-                        simple = item.span.start_line == item.span.end_line and item.source == item.raw
-                        replacement = quoted(item.raw, quote) if simple else None
-                        edits = (Edit(item.span, replacement),) if replacement else ()
-                        yield self.finding(
-                            item.span,
-                            Message(
-                                "port {item!r} in `{section}` of service {name!r} is not quoted",
-                                item=item.raw,
-                                section=section,
-                                name=service.name,
-                            ),
-                            Fix(self.fix_title, edits, safe=bool(edits)),
+                    if not isinstance(item, Scalar) or not _misquoted(item, wanted):
+                        continue
+                    quote = quote or preferred_quote(document)
+                    single_line = item.span.start_line == item.span.end_line
+                    simple = single_line and (item.source == item.raw or item.source[1:-1] == item.raw)
+                    replacement = quoted(item.raw, quote) if simple else None
+                    edits = (Edit(item.span, replacement),) if replacement else ()
+                    fields = {"item": item.raw, "section": section, "name": service.name}
+                    message = (
+                        Message("port {item!r} in `{section}` of service {name!r} is not quoted", **fields)
+                        if item.style is None
+                        else Message(
+                            "port {item!r} in `{section}` of service {name!r} is not in {quotes} quotes",
+                            quotes=self.option(context, "quote"),
+                            **fields,
                         )
+                    )
+                    yield self.finding(item.span, message, Fix(self.fix_title, edits, safe=bool(edits)))
+
+
+def _misquoted(item: Scalar, wanted: str | None) -> bool:
+    """Plain, or (when the config asks for one kind of quotes) in the other kind."""
+    return item.style is None or bool(wanted and item.is_quoted and item.style != wanted)

@@ -37,3 +37,13 @@ NEAR_MISSES = [
 ]
 
 test_triggers, test_near_misses = rule_table("DC012", TRIGGERS, NEAR_MISSES, kind="compose")
+
+# `pull_policy_settles: false` (dclint's checkPullPolicy: false): a pull_policy no longer settles it.
+STRICT = {"DC012": {"pull_policy_settles": False}}
+test_strict_triggers, test_strict_near_misses = rule_table(
+    "DC012",
+    [("services:\n  app:\n    build: .\n    image: example/app:1.0\n    pull_policy: build\n", 3, 5)],
+    ["services:\n  app:\n    build: .\n", "services:\n  app:\n    image: example/app:1.0\n    pull_policy: always\n"],
+    kind="compose",
+    rule_options=STRICT,
+)

@@ -29,3 +29,22 @@ NEAR_MISSES = [
 ]
 
 test_triggers, test_near_misses = rule_table("DC016", TRIGGERS, NEAR_MISSES, kind="compose")
+
+# `quote: double` (dclint's quoteType): single-quoted ports are reported too, and the fix writes double quotes.
+DOUBLE = {"DC016": {"quote": "double"}}
+test_double_triggers, test_double_near_misses = rule_table(
+    "DC016",
+    [(HEAD + "    ports:\n      - '8080:80'\n", 5, 9), (HEAD + "    expose: [3000]\n", 4, 14)],
+    [HEAD + '    ports:\n      - "8080:80"\n', HEAD + "    ports:\n      - target: 80\n        published: 8080\n"],
+    kind="compose",
+    rule_options=DOUBLE,
+)
+
+
+def test_the_fix_writes_the_configured_quotes() -> None:
+    from dockwright.lint import lint
+
+    text = HEAD + "    ports:\n      - '8080:80'\n      - 443:443\n"
+    config = {"enable": ["DC016"], "shellcheck": False, "rule_options": DOUBLE}
+    findings = [f for f in lint(text, kind="compose", config=config).findings if f.rule == "DC016"]
+    assert [e.replacement for f in findings if f.fix for e in f.fix.edits] == ['"8080:80"', '"443:443"']

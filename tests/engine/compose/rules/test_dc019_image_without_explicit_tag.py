@@ -17,3 +17,16 @@ NEAR_MISSES = [
 ]
 
 test_triggers, test_near_misses = rule_table("DC019", TRIGGERS, NEAR_MISSES, kind="compose")
+
+# `moving_tags` (dclint's prohibitedTags) replaces the list; no tag at all still means latest.
+CUSTOM = {"DC019": {"moving_tags": ["unstable", "preview"]}}
+test_custom_triggers, test_custom_near_misses = rule_table(
+    "DC019",
+    [
+        ("services:\n  web:\n    image: example/app:preview\n", 3, 12),
+        ("services:\n  web:\n    image: nginx\n", 3, 12),
+    ],
+    ["services:\n  web:\n    image: nginx:latest\n", "services:\n  web:\n    image: example/app:previews\n"],
+    kind="compose",
+    rule_options=CUSTOM,
+)

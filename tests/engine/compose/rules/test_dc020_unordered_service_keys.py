@@ -66,3 +66,34 @@ def test_merged_keys_are_reported_once_on_the_merge_key_line() -> None:
 def test_merged_keys_in_order_are_not_compared_with_the_services_own_keys() -> None:
     text = "x-base: &base\n  restart: always\n  labels: {}\nservices:\n  web:\n    image: nginx:1.27\n    <<: *base\n"
     assert findings_of("DC020", text, "compose") == []
+
+
+# `order` (dclint's groups and groupOrder flattened): the listed keys in that order, the others after them.
+NETWORK_FIRST = {"DC020": {"order": ["ports", "image", "build"]}}
+test_custom_triggers, test_custom_near_misses = rule_table(
+    "DC020",
+    [
+        ("services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '80:80'\n", 4, 5),
+        ("services:\n  web:\n    ports: []\n    restart: always\n    image: nginx:1.27\n", 5, 5),
+    ],
+    [
+        "services:\n  web:\n    ports:\n      - '80:80'\n    image: nginx:1.27\n",
+        "services:\n  web:\n    ports: []\n    build: .\n    container_name: web\n    restart: always\n",
+    ],
+    kind="compose",
+    rule_options=NETWORK_FIRST,
+)
+
+
+def test_the_fix_follows_the_configured_order() -> None:
+    from dockwright.fixes import fix_until_stable
+    from dockwright.lint import lint
+
+    config = {"enable": ["DC020"], "shellcheck": False, "rule_options": NETWORK_FIRST}
+
+    def relint(text: str) -> list:  # type: ignore[type-arg]
+        return [f for f in lint(text, kind="compose", config=config).findings if f.rule == "DC020"]
+
+    text = "services:\n  web:\n    restart: always\n    image: nginx:1.27\n    ports:\n      - '80:80'\n"
+    result, _ = fix_until_stable(text, relint(text), relint)
+    assert result == "services:\n  web:\n    ports:\n      - '80:80'\n    image: nginx:1.27\n    restart: always\n"

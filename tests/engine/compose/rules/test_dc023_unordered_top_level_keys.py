@@ -28,3 +28,16 @@ NEAR_MISSES = [
 ]
 
 test_triggers, test_near_misses = rule_table("DC023", TRIGGERS, NEAR_MISSES, kind="compose")
+
+# `order` (dclint's customOrder; its `x-properties` is our `x-*`): keys left out keep their place.
+CUSTOM = {"DC023": {"order": ["version", "services", "volumes", "networks", "x-properties"]}}
+test_custom_triggers, test_custom_near_misses = rule_table(
+    "DC023",
+    [
+        ("x-a: 1\nservices: {}\n", 2, 1),
+        ("services: {}\nnetworks: {}\nvolumes: {}\n", 3, 1),
+    ],
+    ["version: '3'\nservices: {}\nvolumes: {}\nnetworks: {}\nx-a: 1\nx-b: 2\n", "services: {}\nname: shop\n"],
+    kind="compose",
+    rule_options=CUSTOM,
+)

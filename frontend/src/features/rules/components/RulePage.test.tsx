@@ -20,6 +20,20 @@ describe('RulePage', () => {
     )
   })
 
+  it('shows the style profile and the options a config may give the rule', async () => {
+    const rule = makeRule({
+      id: 'DC016',
+      profile: 'style',
+      options: [{ name: 'quote', description: 'the quotes a port must be in', default: 'any', dclint: 'quoteType' }],
+    })
+    server.use(http.get('/api/v1/rules/:id', () => HttpResponse.json(rule)))
+    renderAt('/rules/DC016')
+    expect(await screen.findByText('Style profile')).toBeInTheDocument()
+    const options = screen.getByRole('region', { name: 'Options' })
+    expect(options).toHaveTextContent('quote (dclint: quoteType)')
+    expect(options).toHaveTextContent('the quotes a port must be in Default: "any"')
+  })
+
   it('says when a rule does not exist', async () => {
     server.use(
       http.get('/api/v1/rules/:id', () => HttpResponse.json({ message: 'Unknown rule: XX999.', details: null }, { status: 404 })),

@@ -44,6 +44,7 @@ function RuleDetails({ rule }: { rule: Rule }) {
           <SeverityBadge severity={rule.severity} />
           <span className="rule-card__target">{rule.target === 'compose' ? 'Compose' : 'Dockerfile'}</span>
           <code className="rule-details__slug">{rule.slug}</code>
+          {rule.profile === 'style' && <span className="rule-card__target">Style profile</span>}
         </p>
         <h1>
           <CodeText text={rule.title} />
@@ -77,6 +78,27 @@ function RuleDetails({ rule }: { rule: Rule }) {
           <CodeText text={rule.fix_title} />
         </p>
       </section>
+      {rule.options.length > 0 && (
+        <section aria-labelledby="options">
+          <h2 id="options">Options</h2>
+          <p className="muted">
+            Given in your configuration as <code>rule_options: {`{${rule.id}: {name: value}}`}</code>.
+          </p>
+          <dl className="rule-details__options">
+            {rule.options.map((option) => (
+              <div key={option.name}>
+                <dt>
+                  <code>{option.name}</code>
+                  {option.dclint && <span className="muted"> (dclint: {option.dclint})</span>}
+                </dt>
+                <dd>
+                  <CodeText text={option.description} /> Default: <code>{JSON.stringify(option.default)}</code>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       {peers.length > 0 && (
         <section aria-labelledby="peers">
           <h2 id="peers">Equivalent checks in other tools</h2>
