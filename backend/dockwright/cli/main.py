@@ -234,7 +234,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         changes["failure_threshold"] = Severity(args.failure_threshold)
     if args.no_shellcheck:
         changes["shellcheck"] = False
-    return Settings(config.merged(**changes), settings.exclude, settings.notes) if changes else settings
+    return Settings(config.merged(**changes), settings.exclude) if changes else settings
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -246,8 +246,6 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except InputError as exc:
         err.write(f"dockwright: {exc}\n")
         return EXIT_ERROR
-    for note in settings.notes:
-        err.write(f"dockwright: {note}\n")
     config = settings.config
     if config.shellcheck and not args.no_cache:
         shellcheck.use_disk_cache(shellcheck.default_cache_root())

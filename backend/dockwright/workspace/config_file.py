@@ -29,11 +29,10 @@ _RULE_MAPPINGS = ("severity", "rule_options")
 
 @dataclass(frozen=True)
 class Settings:
-    """A config with what only the CLI uses: paths a folder search skips, and notes to print once."""
+    """A config with what only the CLI uses: paths a folder search skips."""
 
     config: LintConfig
     exclude: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
 
 
 def find_config_files(folder: Path) -> list[str]:
@@ -52,13 +51,11 @@ def load_settings(paths: list[str]) -> Settings:
     """The settings of ``paths`` together (ConfigError on any problem); no path: the defaults."""
     config: dict[str, Any] = {}
     exclude: list[str] = []
-    notes: list[str] = []
     for path in paths:
-        data, more_exclude, more_notes = _config_dict(_read(path), path)
+        data, more_exclude = _config_dict(_read(path), path)
         config = _combined(config, data)
         exclude.extend(more_exclude)
-        notes.extend(more_notes)
-    return Settings(LintConfig.from_dict(config), tuple(exclude), tuple(notes))
+    return Settings(LintConfig.from_dict(config), tuple(exclude))
 
 
 def load_config_file(path: str) -> LintConfig:
@@ -77,20 +74,20 @@ def _read(path: str) -> str:
         raise ConfigError(f"cannot read config {path}: {exc}") from None
 
 
-def _config_dict(text: str, source: str) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, ...]]:
-    """(config dict, exclude, notes) of one file's text, whichever tool's it is."""
+def _config_dict(text: str, source: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """(config dict, exclude) of one file's text, whichever tool's it is."""
     if is_dclint_name(source):
         dclint = parse_dclint_text(text, source)
-        return dclint.config, dclint.exclude, dclint.notes
+        return dclint.config, dclint.exclude
     data = load_yaml_mapping(text, source)
     keys = set(data)
     if keys & HADOLINT_KEYS and not keys & set(CONFIG_KEYS):
         from_hadolint(data)  # validates, with hadolint's messages
-        return hadolint_config_dict(text), (), ()
+        return hadolint_config_dict(text), ()
     if keys and keys <= DCLINT_KEYS and not keys & set(CONFIG_KEYS):
         dclint = parse_dclint_text(text, source)
-        return dclint.config, dclint.exclude, dclint.notes
-    return expand_rule_names(data), (), ()
+        return dclint.config, dclint.exclude
+    return expand_rule_names(data), ()
 
 
 def expand_rule_names(data: Mapping[str, Any]) -> dict[str, Any]:

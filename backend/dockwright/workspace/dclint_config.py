@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from dockwright.errors import ConfigError
@@ -35,8 +35,6 @@ _LEVELS = {0: None, 1: Severity.WARNING, 2: Severity.ERROR}
 class DclintSettings:
     config: dict[str, Any]  # for LintConfig.from_dict
     exclude: tuple[str, ...] = ()
-    # What the file asks that Dockwright does not do, for the CLI to say once.
-    notes: tuple[str, ...] = field(default=())
 
 
 def is_dclint_name(path: str) -> bool:
