@@ -68,6 +68,23 @@ class RuleSerializer(serializers.Serializer):
     options = RuleOptionSerializer(many=True, help_text="The options a config may give the rule (`rule_options`).")
 
 
+class KnowledgeSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    columns = serializers.ListField(child=serializers.CharField())
+    rows = serializers.ListField(child=serializers.ListField(child=serializers.CharField()))
+    sources = serializers.ListField(
+        child=serializers.CharField(), help_text="Where each row was checked, in the order of `rows`."
+    )
+    updated = serializers.DateField(help_text="When the table was last checked.")
+
+
+class RuleDetailSerializer(RuleSerializer):
+    knowledge = KnowledgeSerializer(
+        allow_null=True,
+        help_text="The table of facts the rule judges by (release lines, what images contain), or null.",
+    )
+
+
 def _catalogue_version() -> str:
     """What the catalogue's answers depend on: the ruleset and the site policy."""
     return f"{RULESET_VERSION}.p{rule_policy_version()}"
@@ -116,7 +133,7 @@ class RuleDetailApi(APIView):
         "that several rules cover answers 300 with their ids in `details.rule_ids`.",
         parameters=[IF_NONE_MATCH],
         responses={
-            200: RuleSerializer,
+            200: RuleDetailSerializer,
             300: OpenApiResponse(ErrorSerializer, description="Several rules cover this peer check."),
             **NOT_MODIFIED,
             **error_responses(404),
@@ -130,7 +147,7 @@ class RuleDetailApi(APIView):
             message = f"{rule_id} is covered by {len(ids)} rules: {', '.join(ids)}"
             return Response(error_body(message, {"rule_ids": ids}), status=300)
         return versioned_json_response(
-            request, version=_catalogue_version(), build=lambda: RuleSerializer(_rule(ids[0])).data
+            request, version=_catalogue_version(), build=lambda: RuleDetailSerializer(_rule(ids[0])).data
         )
 
 

@@ -57,7 +57,10 @@ def rule_get(*, rule_id: str) -> dict[str, Any] | None:
     rule = registry.get(rule_id)
     if rule is None:
         return None
-    return rule_effective(rule=rule, policy=rule_policies().get(rule.id))
+    data = rule_effective(rule=rule, policy=rule_policies().get(rule.id))
+    knowledge = rule.knowledge()
+    data["knowledge"] = knowledge.as_dict() if knowledge is not None else None
+    return data
 
 
 def rule_resolve(*, name: str) -> list[str]:

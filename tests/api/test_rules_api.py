@@ -86,3 +86,19 @@ def test_rule_is_returned_by_id_in_any_case_and_by_slug(api_client, latest_tag_r
 
 def test_unknown_rule_is_a_json_404(api_client):
     assert_error_shape(api_client.get("/api/v1/rules/XX999"), 404)
+
+
+def test_a_rule_page_shows_the_table_of_facts_the_rule_judges_by(api_client):
+    eol = api_client.get("/api/v1/rules/DF004").json()["knowledge"]
+    tools = api_client.get("/api/v1/rules/DF007").json()["knowledge"]
+
+    assert eol["columns"] == ["product", "release", "end of life"]
+    assert ["python", "3.8", "2024-10-07"] in eol["rows"]
+    assert len(eol["sources"]) == len(eol["rows"]) and all(s.startswith("https://") for s in eol["sources"])
+    slim = next(row for row in tools["rows"] if row[:2] == ["python", "slim"])
+    assert "curl" in slim[3] and "curl" not in slim[2]  # not on PATH, so DF007 reports `curl` in a health check
+
+
+def test_rules_without_a_table_of_facts_say_so_and_the_list_leaves_tables_out(api_client):
+    assert api_client.get("/api/v1/rules/DF001").json()["knowledge"] is None
+    assert all("knowledge" not in rule for rule in api_client.get("/api/v1/rules").json())

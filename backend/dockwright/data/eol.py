@@ -348,3 +348,12 @@ def releases_in_tag(image_name: str, tag: str | None) -> list[Release]:
 def end_of_life(image_name: str, tag: str | None, today: dt.date) -> list[Release]:
     """The releases named by ``image_name:tag`` whose support ended before ``today``."""
     return [r for r in releases_in_tag(image_name, tag) if r.eol < today]
+
+
+def all_releases() -> list[Release]:
+    """Every release line the table knows, by product and then version."""
+    return [release for product in products() for release in sorted(_RELEASES[product].values(), key=_release_key)]
+
+
+def _release_key(release: Release) -> tuple[int, ...]:
+    return _numbers(release.release)

@@ -1456,3 +1456,31 @@ def _with_version(facts: ImageFacts, version: str | None, major: int | None) -> 
         for v in facts.environment
     )
     return replace(facts, version=version, environment=environment)
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One variant the image table describes: the product, the tag words that select it, the major versions it
+    applies to, and its facts."""
+
+    product: str
+    tag_words: str  # e.g. "slim", "alpine", "" for the default variant
+    majors: str  # e.g. "18 and later", "before 18", "" for every version
+    facts: ImageFacts
+
+
+def catalogue() -> list[CatalogueEntry]:
+    """Every variant of the image table, for the pages that show what a rule knew."""
+    entries: list[CatalogueEntry] = []
+    for product in products():
+        for variant in _CATALOGUE[product].variants:
+            if variant.since_major is not None and variant.before_major is not None:
+                majors = f"{variant.since_major} to {variant.before_major - 1}"
+            elif variant.since_major is not None:
+                majors = f"{variant.since_major} and later"
+            elif variant.before_major is not None:
+                majors = f"before {variant.before_major}"
+            else:
+                majors = ""
+            entries.append(CatalogueEntry(product, " ".join(sorted(variant.flags)), majors, variant.facts))
+    return entries

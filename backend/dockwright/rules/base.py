@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
 from dockwright.findings import Finding, Fix, Severity, Span
 from dockwright.i18n import ENGLISH, Message, translate
 from dockwright.rules.options import RuleOption
+from dockwright.knowledge import Knowledge
 from dockwright.rules.peer_gaps import PEER_GAPS
 
 TARGETS = ("dockerfile", "compose")
@@ -43,6 +44,8 @@ class Rule:
     notes: ClassVar[str] = ""
     # The settings the rule takes from a config's `rule_options` (see dockwright.rules.options).
     options: ClassVar[tuple[RuleOption, ...]] = ()
+    # The table of facts the rule judges by (dockwright.knowledge), shown on its page.
+    knows: ClassVar[Callable[[], Knowledge] | None] = None
 
     def check(self, document: Any, context: Any) -> Iterable[Finding]:
         raise NotImplementedError
@@ -81,6 +84,11 @@ class Rule:
                 for o in cls.options
             ],
         }
+
+    @classmethod
+    def knowledge(cls) -> Knowledge | None:
+        """What the rule knew (see :attr:`knows`): built when a page asks, not with every catalogue listing."""
+        return cls.knows() if cls.knows is not None else None
 
 
 def _plain(value: Any) -> Any:

@@ -311,6 +311,18 @@ export interface components {
             /** @description The page of the analysis in the web app. */
             readonly url: string;
         };
+        Knowledge: {
+            columns: string[];
+            rows: string[][];
+            /** @description Where each row was checked, in the order of `rows`. */
+            sources: string[];
+            title: string;
+            /**
+             * Format: date
+             * @description When the table was last checked.
+             */
+            updated: string;
+        };
         LintInput: {
             /**
              * @description This analysis's lint configuration, as in a .dockwright.yaml file; every key is optional. The site's rule policy applies on top: a rule the site switched off stays off. Rule ids may be ours (DF007), a slug (latest-tag) or a peer's (hadolint's DL3007, ShellCheck's SC2086).
@@ -473,6 +485,54 @@ export interface components {
             fix_title: string;
             good: string;
             id: string;
+            notes: string;
+            /** @description The options a config may give the rule (`rule_options`). */
+            options: components["schemas"]["RuleOption"][];
+            /**
+             * @description The set the rule belongs to: default (correctness, security, operations) or style (layout conventions, off unless a config enables them, e.g. `enable: [style]`).
+             *
+             *     * `default` - default
+             *     * `style` - style
+             */
+            profile: components["schemas"]["ProfileEnum"];
+            rationale: string;
+            /**
+             * @description As this site runs the rule.
+             *
+             *     * `error` - error
+             *     * `warning` - warning
+             *     * `info` - info
+             *     * `style` - style
+             */
+            severity: components["schemas"]["SeverityEnum"];
+            slug: string;
+            target: components["schemas"]["FileKindEnum"];
+            title: string;
+        };
+        RuleDetail: {
+            bad: string;
+            /**
+             * @description The rule's own severity.
+             *
+             *     * `error` - error
+             *     * `warning` - warning
+             *     * `info` - info
+             *     * `style` - style
+             */
+            default_severity: components["schemas"]["SeverityEnum"];
+            /** @description Whether the rule runs on this site. */
+            enabled: boolean;
+            /** @description Whether the rule runs unless a config says otherwise. */
+            enabled_by_default: boolean;
+            /** @description The same check in other tools: hadolint, buildkit, dclint, shellcheck. */
+            equivalents: {
+                [key: string]: string;
+            };
+            fix_title: string;
+            good: string;
+            id: string;
+            /** @description The table of facts the rule judges by (release lines, what images contain), or null. */
+            knowledge: components["schemas"]["Knowledge"] | null;
             notes: string;
             /** @description The options a config may give the rule (`rule_options`). */
             options: components["schemas"]["RuleOption"][];
@@ -1068,7 +1128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rule"];
+                    "application/json": components["schemas"]["RuleDetail"];
                 };
             };
             /** @description Several rules cover this peer check. */

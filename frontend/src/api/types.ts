@@ -40,7 +40,10 @@ export type AnalysisPage = Omit<AnalysisPageResponse, 'results'> & { results: An
 export type Session = OkJson<paths['/api/v1/auth/session']['get']>
 export type SignInInput = JsonBody<paths['/api/v1/auth/session']['post']['requestBody']>
 
-export type Rule = OkJson<paths['/api/v1/rules/{rule_id}']['get']>
+export type Rule = OkJson<paths['/api/v1/rules']['get']>[number]
+/** A rule as its page shows it: the catalogue's fields and the table of facts it judges by. */
+export type RuleDetail = OkJson<paths['/api/v1/rules/{rule_id}']['get']>
+export type RuleKnowledge = NonNullable<RuleDetail['knowledge']>
 /** A hadolint or BuildKit check with no Dockwright rule of its own: why, and which rule covers it, if any. */
 export type PeerGap = OkJson<paths['/api/v1/peer-gaps']['get']>[number]
 export type ServiceInfo = OkJson<paths['/api/v1/info']['get']>

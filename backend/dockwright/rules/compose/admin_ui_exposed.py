@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.compose.edits import bind_to_localhost
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
@@ -19,6 +20,7 @@ WEAK_PASSWORDS = frozenset({"admin", "password", "pass", "guest", "changeme", "s
 @register
 class AdminUiExposed(ComposeRule):
     id = "DC056"
+    knows = staticmethod(knowledge.admin_interfaces)
     slug = "admin-ui-exposed"
     severity = Severity.WARNING
     title = "An admin UI is published on every interface without real authentication"

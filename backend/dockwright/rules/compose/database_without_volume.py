@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.compose.model import ComposeFile
 from dockwright.compose.ports import DATA_PORTS
 from dockwright.context import LintContext
@@ -16,6 +17,7 @@ from dockwright.rules.compose._servers import service_server
 @register
 class DatabaseWithoutVolume(ComposeRule):
     id = "DC059"
+    knows = staticmethod(knowledge.data_directories)
     slug = "database-without-volume"
     severity = Severity.WARNING
     title = "A database or broker keeps its data without a volume"

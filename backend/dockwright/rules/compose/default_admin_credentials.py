@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Node
 from dockwright.context import LintContext
@@ -18,6 +19,7 @@ _WEAK = frozenset({"admin", "password", "pass", "guest", "changeme", "secret", "
 @register
 class DefaultAdminCredentials(ComposeRule):
     id = "DC057"
+    knows = staticmethod(knowledge.default_logins)
     slug = "default-admin-credentials"
     severity = Severity.WARNING
     title = "An admin login is left at the image's default, or set to one anyone guesses"

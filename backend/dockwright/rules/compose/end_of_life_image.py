@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.data.eol import end_of_life
@@ -15,6 +16,7 @@ from dockwright.rules.compose._base import ComposeRule
 @register
 class EndOfLifeImage(ComposeRule):
     id = "DC034"
+    knows = staticmethod(knowledge.release_lines)
     slug = "end-of-life-image"
     severity = Severity.WARNING
     title = "A service runs an image whose release has reached end of life"

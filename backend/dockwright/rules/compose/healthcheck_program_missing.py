@@ -4,6 +4,7 @@ import posixpath
 import shlex
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.compose.model import ComposeFile, Service
 from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
 from dockwright.context import LintContext
@@ -23,6 +24,7 @@ _BUILTINS = frozenset({"exit", "test", "[", "[[", "true", "false", "echo", "prin
 @register
 class HealthcheckProgramMissing(ComposeRule):
     id = "DC062"
+    knows = staticmethod(knowledge.programs_on_path)
     slug = "healthcheck-program-missing"
     severity = Severity.ERROR
     title = "The healthcheck runs a program the image does not have"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.findings import Finding, Severity
@@ -14,6 +15,7 @@ from dockwright.rules.compose._servers import service_server
 @register
 class PublishedPortNotListening(ComposeRule):
     id = "DC050"
+    knows = staticmethod(knowledge.listening_ports)
     slug = "published-port-not-listening"
     severity = Severity.WARNING
     title = "A published port is not one the service listens on"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.compose.edits import scalar_content_start
 from dockwright.compose.model import ComposeFile
 from dockwright.compose.mounts import Mount
@@ -21,6 +22,7 @@ _POSTGRES_OLD_DATA = "/var/lib/postgresql/data"
 @register
 class WrongDataDirectory(ComposeRule):
     id = "DC060"
+    knows = staticmethod(knowledge.data_directories)
     slug = "wrong-data-directory"
     severity = Severity.ERROR
     title = "A volume is mounted where the image does not keep its data"

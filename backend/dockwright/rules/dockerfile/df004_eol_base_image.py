@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.context import LintContext
 from dockwright.data.eol import end_of_life
 from dockwright.dockerfile.model import Dockerfile
@@ -13,6 +14,7 @@ from dockwright.rules.base import Rule, register
 @register
 class EolBaseImage(Rule):
     id = "DF004"
+    knows = staticmethod(knowledge.release_lines)
     slug = "eol-base-image"
     severity = Severity.WARNING
     title = "Base image release is end-of-life"

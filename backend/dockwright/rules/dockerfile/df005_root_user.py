@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.users import ROOT_USERS, base_runs_as_root, last_user, user_name
@@ -13,6 +14,7 @@ from dockwright.rules.base import Rule, register
 @register
 class RootUser(Rule):
     id = "DF005"
+    knows = staticmethod(knowledge.default_users)
     slug = "root-user"
     severity = Severity.WARNING
     title = "Final stage runs as root"

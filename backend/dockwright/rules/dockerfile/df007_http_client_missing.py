@@ -3,6 +3,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.context import LintContext
 from dockwright.data.images import facts_for
 from dockwright.dockerfile.image import ImageRef
@@ -32,6 +33,7 @@ def shipped_tools(image: ImageRef) -> dict[str, bool]:
 @register
 class HttpClientMissing(Rule):
     id = "DF007"
+    knows = staticmethod(knowledge.programs_on_path)
     slug = "http-client-missing"
     severity = Severity.ERROR
     title = "HEALTHCHECK or command uses curl/wget the image does not have"

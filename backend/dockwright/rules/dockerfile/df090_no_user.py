@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dockwright import knowledge
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Dockerfile
 from dockwright.dockerfile.queries.users import base_runs_as_root
@@ -13,6 +14,7 @@ from dockwright.rules.base import Rule, register
 @register
 class NoUser(Rule):
     id = "DF090"
+    knows = staticmethod(knowledge.default_users)
     slug = "no-user"
     severity = Severity.INFO
     title = "The image never sets a USER"

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import type { Rule } from '../../../api/types'
+import type { RuleDetail } from '../../../api/types'
 import { CodeBlock } from '../../../components/code/CodeBlock'
 import { CodeText } from '../../../components/CodeText'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
@@ -8,6 +8,7 @@ import { SeverityBadge } from '../../../components/SeverityBadge'
 import { useRemoteData } from '../../../hooks/useRemoteData'
 import { getRule } from '../api/rules'
 import { peerDocUrl, peerName } from '../lib/peerLinks'
+import { RuleKnowledgeTable } from './RuleKnowledgeTable'
 import './Rules.css'
 
 export function RulePage() {
@@ -34,7 +35,7 @@ export function RulePage() {
   )
 }
 
-function RuleDetails({ rule }: { rule: Rule }) {
+function RuleDetails({ rule }: { rule: RuleDetail }) {
   const peers = Object.entries(rule.equivalents)
   return (
     <article className="rule-details">
@@ -127,6 +128,7 @@ function RuleDetails({ rule }: { rule: Rule }) {
           )}
         </section>
       )}
+      {rule.knowledge && <RuleKnowledgeTable knowledge={rule.knowledge} />}
       {rule.notes && (
         <section aria-labelledby="notes">
           <h2 id="notes">Notes</h2>
