@@ -7,8 +7,8 @@ from typing import Any, ClassVar
 
 from dockwright.findings import Finding, Fix, Severity, Span
 from dockwright.i18n import ENGLISH, Message, translate
-from dockwright.rules.options import RuleOption
 from dockwright.knowledge import Knowledge
+from dockwright.rules.options import RuleOption
 from dockwright.rules.peer_gaps import PEER_GAPS
 
 TARGETS = ("dockerfile", "compose")
