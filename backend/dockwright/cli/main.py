@@ -272,12 +272,16 @@ def _lint_files(
     fixed = 0
     batch: list[BatchFile] = []
     try:
-        linted = list(sources(args.paths, args.compose_files, args.env_files, stdin, exclude))
+        linted = list(sources(args.paths, args.compose_files, args.env_files, stdin, exclude, os.environ))
     except InputError as exc:
         err.write(f"dockwright: {exc}\n")
         return EXIT_ERROR
     explicit: set[str] = set()
     for entry in linted:
+        for note in entry.notes:
+            err.write(f"dockwright: {note}\n")
+        if not entry.to_lint:
+            continue
         if entry.error is not None:
             err.write(f"dockwright: {entry.error}\n")
             errors += 1
@@ -285,7 +289,10 @@ def _lint_files(
         if entry.explicit:
             explicit.add(entry.source.path)
         kind = args.kind or ("compose" if entry.source.path in args.compose_files else None)
-        batch.append(BatchFile(entry.source.path, entry.source.content, kind, entry.files, build))
+        own = entry.build.with_args(build.args if build else {}) if entry.build else build
+        batch.append(BatchFile(entry.source.path, entry.source.content, kind, entry.files, own))
+    fixed_paths: set[str] = set()
+    reported: set[tuple[str, Finding]] = set()
     for item in lint_batch(batch, config):
         if item.error is not None:
             err.write(f"dockwright: {item.path}: {item.error}\n")
@@ -297,10 +304,16 @@ def _lint_files(
             continue
         errors += foreign is not None  # named on the command line: refused (its one finding says why)
         findings = item.findings
-        if args.fix and item.path != "-":
+        # A Dockerfile that several bake targets build is linted once per build: fixed once, and each finding
+        # reported once.
+        if args.fix and item.path != "-" and item.path not in fixed_paths:
             applied, findings = _fix(item, findings, config, safe_only=not args.unsafe_fixes)
             fixed += applied
-        results.extend((item.path, finding) for finding in findings)
+            fixed_paths.add(item.path)
+        for finding in findings:
+            if (item.path, finding) not in reported:
+                reported.add((item.path, finding))
+                results.append((item.path, finding))
     _write(args.format, [(path, localize(finding, args.lang)) for path, finding in results], out, args.lang)
     if args.fix:
         err.write(f"dockwright: applied {fixed} fix(es)\n")

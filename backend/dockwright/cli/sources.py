@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dockwright.detect import kind_from_filename
+from dockwright.dockerfile.build import BuildOptions
 from dockwright.errors import InputError
 from dockwright.workspace.files import MAX_FILE_BYTES, RelativeFiles
 
@@ -51,6 +52,9 @@ class Linted:
     files: Mapping[str, str]
     explicit: bool  # named on the command line, not found in a folder
     error: InputError | None = None
+    build: BuildOptions | None = None  # a Dockerfile a bake file builds: its target's args and stage
+    notes: tuple[str, ...] = ()  # what the run should say about it (a bake target it skipped)
+    to_lint: bool = True  # False: an entry that only carries notes
 
 
 def sources(
@@ -59,18 +63,31 @@ def sources(
     env_files: list[str],
     stdin: bytes | None,
     exclude: tuple[str, ...] = (),
+    environ: Mapping[str, str] | None = None,
 ) -> Iterator[Linted]:
     """The files a run lints: the ``-f`` compose files as one project (its directory is the first one's, as
     in Compose), then the paths (folders searched). ``--env-file`` files, read relative to the current
     folder, give every compose project its variables; a folder search skips paths holding one of
     ``exclude`` (dclint's `exclude`). Raises InputError for a ``-f`` or env file that
-    cannot be read, as Compose stops on one; a path that cannot be read only fails its own entry."""
+    cannot be read, as Compose stops on one; a path that cannot be read only fails its own entry.
+
+    Bake files (named, or met in a folder) come first: each Dockerfile they build is linted with its target's
+    build args and stage, and not again on its own when the folder search meets it."""
     env_texts = {Path(name).resolve(): read_source(name).content for name in env_files}
     if compose_files:
         yield from _project(compose_files, env_texts)
     taken = {Path(name).resolve() for name in compose_files}
-    for path in discover(paths, exclude):
-        if path != "-" and Path(path).resolve() in taken:
+    found = list(discover(paths, exclude))
+    bake_files = [path for path in found if path != "-" and is_bake_file(path)]
+    if bake_files:
+        from dockwright.cli.bake_sources import bake_sources  # here: python-hcl2 takes ~0.3 s to load
+
+        for entry in bake_sources(bake_files, set(paths), environ if environ is not None else os.environ):
+            if entry.error is None:
+                taken.add(Path(entry.source.path).resolve())
+            yield entry
+    for path in found:
+        if path != "-" and (is_bake_file(path) or Path(path).resolve() in taken):
             continue
         try:
             source = read_source(path, stdin)
@@ -124,8 +141,15 @@ def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> Iterator[str]:
             )
             for name in sorted(files):
                 found = os.path.join(root, name)
-                if kind_from_filename(name) and _is_candidate(name) and not any(part in found for part in exclude):
+                candidate = (kind_from_filename(name) and _is_candidate(name)) or is_bake_file(name)
+                if candidate and not any(part in found for part in exclude):
                     yield found
+
+
+def is_bake_file(name: str) -> bool:
+    """A Docker Bake file: `docker-bake.hcl`, `docker-bake.json`, their `.override` files and the like."""
+    lowered = os.path.basename(name).lower()
+    return lowered.startswith("docker-bake") and lowered.endswith((".hcl", ".json"))
 
 
 def _is_candidate(name: str) -> bool:
