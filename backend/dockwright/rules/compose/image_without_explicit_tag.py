@@ -32,7 +32,11 @@ class ImageWithoutExplicitTag(ComposeRule):
         RuleOption("moving_tags", "the tags that count as moving", tuple(sorted(MOVING_TAGS)), words,
                    dclint="prohibitedTags"),
     )  # fmt: skip
-    notes = "An image made of unresolved variables (`${IMAGE}`) is not judged; dclint reports it."
+    notes = (
+        "An image made of unresolved variables (`${IMAGE}`) is not judged; dclint reports it. A tag ending in "
+        "`-latest` (`mssql/server:2022-latest`) moves like `latest` and is reported too; dclint only compares "
+        "whole tags."
+    )
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         moving = self.option(context, "moving_tags")
@@ -52,7 +56,7 @@ class ImageWithoutExplicitTag(ComposeRule):
                         "image {image!r} of service {name!r} has no tag (means latest)", image=image, name=service.name
                     ),
                 )
-            elif tag in moving:
+            elif tag in moving or ("latest" in moving and tag.endswith("-latest")):
                 yield self.finding(
                     node.span,
                     Message(

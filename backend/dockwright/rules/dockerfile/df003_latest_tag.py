@@ -22,13 +22,16 @@ class LatestTag(Rule):
     equivalents = {"hadolint": "DL3007"}
     notes = (
         "Resolved through ARG defaults: `ARG TAG=latest` then `FROM python:${TAG}` is caught, which hadolint "
-        "misses. A digest pin (`python:latest@sha256:...`) is accepted."
+        "misses. A digest pin (`python:latest@sha256:...`) is accepted. A tag ending in `-latest` "
+        "(`mcr.microsoft.com/mssql/server:2022-latest`) moves the same way and is reported too; hadolint compares "
+        "the whole tag."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for stage in document.stages:
             image = stage.image
-            if image is None or image.tag != "latest" or image.digest:
+            tag = image.tag if image is not None else None
+            if image is None or tag is None or image.digest or not (tag == "latest" or tag.endswith("-latest")):
                 continue
             via = "" if "$" not in stage.image_text else f" (from `{stage.image_text}`)"
             yield self.finding(

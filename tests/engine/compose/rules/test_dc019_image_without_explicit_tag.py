@@ -2,6 +2,7 @@ from tests.engine.rule_table import rule_table
 
 TRIGGERS = [
     ("services:\n  web:\n    image: nginx:latest\n", 3, 12),
+    ("services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n", 3, 12),
     ("services:\n  web:\n    image: nginx\n", 3, 12),
     ("services:\n  web:\n    image: localhost:5000/team/app\n", 3, 12),
     ("services:\n  web:\n    image: node:lts\n", 3, 12),
@@ -9,6 +10,8 @@ TRIGGERS = [
 ]
 NEAR_MISSES = [
     "services:\n  web:\n    image: nginx:1.27\n",
+    "services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-CU15-ubuntu-22.04\n",
+    "services:\n  web:\n    image: example/latest-tools:1.2\n",
     "services:\n  web:\n    image: localhost:5000/team/app:2.1\n",
     "services:\n  web:\n    image: nginx@sha256:" + "a" * 64 + "\n",
     "services:\n  web:\n    image: ${IMAGE}\n",

@@ -7,9 +7,12 @@ TRIGGERS = [
     ("ARG IMAGE=redis:latest\nFROM $IMAGE\n", 2, 6),
     ("FROM python:3.12\nFROM docker.io/library/nginx:latest\n", 2, 6),
     ("# comment\nfrom alpine:latest as x\n", 2, 6),
+    ("FROM mcr.microsoft.com/mssql/server:2022-latest\n", 1, 6),
 ]
 NEAR_MISSES = [
     "FROM python:3.12-slim\n",
+    "FROM example/latest-tools:1.2\n",
+    "FROM mcr.microsoft.com/mssql/server:2022-CU15-ubuntu-22.04\n",
     "FROM python:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
     "FROM python\n",
     "ARG TAG=3.12\nFROM python:${TAG}\n",
