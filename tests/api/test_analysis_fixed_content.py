@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from catalog.models import RulePolicy
+from catalog.services import rule_policy_save
 from tests.api.api_support import assert_error_shape
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +50,38 @@ def test_fixed_content_of_a_file_without_fixes_is_unchanged(post_analysis, api_c
 
 def test_fixed_content_of_an_unknown_analysis_is_a_json_404(api_client):
     assert_error_shape(api_client.get("/api/v1/analyses/AAAAAAAAAAAAAAAAAAAAAA/fixed"), 404)
+
+
+# The site policy governs /fixed as it governs the findings: what the site switches off is not fixed, what it
+# switches on is, and a change made after an answer was cached shows in the next answer.
+ORDERED = 'services:\n  web:\n    ports:\n      - "127.0.0.1:8080:80"\n    image: nginx:1.27\n'
+
+
+def _site_policy(rule_id: str, **changes: object) -> None:
+    policy, _ = RulePolicy.objects.get_or_create(rule_id=rule_id)
+    for name, value in changes.items():
+        setattr(policy, name, value)
+    rule_policy_save(policy=policy)
+
+
+def test_a_rule_the_site_switches_off_after_a_fixed_answer_is_not_fixed_next_time(post_analysis, api_client):
+    created = post_analysis({"content": COMPOSE, "filename": "compose.yaml"}).json()
+    before = api_client.get(f"/api/v1/analyses/{created['id']}/fixed").json()
+    assert "version:" not in before["content"]
+
+    _site_policy("DC011", enabled=False)
+    after = api_client.get(f"/api/v1/analyses/{created['id']}/fixed").json()
+
+    assert after["content"].startswith('version: "3.8"\n')
+    assert after["fixes_applied"] == before["fixes_applied"] - 1
+
+
+def test_a_style_rule_the_site_switches_on_is_fixed(post_analysis, api_client):
+    created = post_analysis({"content": ORDERED, "filename": "compose.yaml"}).json()
+    assert api_client.get(f"/api/v1/analyses/{created['id']}/fixed").json()["fixes_applied"] == 0
+
+    _site_policy("DC020", enabled=True)
+    body = api_client.get(f"/api/v1/analyses/{created['id']}/fixed").json()
+
+    assert body["fixes_applied"] == 1
+    assert body["content"].index("image:") < body["content"].index("ports:")
