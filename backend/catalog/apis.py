@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 from catalog.selectors import RULE_SEVERITIES, peer_gap_list, rule_get, rule_list, rule_policy_version, rule_resolve
 from core.api_schema import ErrorSerializer, error_responses
 from core.errors import error_body
-from core.versioned_responses import versioned_json_response
+from core.versioned_responses import SHARED_MAX_AGE, versioned_json_response
 from dockwright.lint import RULESET_VERSION
 from dockwright.rules.base import PROFILES, TARGETS
 
@@ -102,7 +102,9 @@ class RuleListApi(APIView):
         operation_id="rules_list",
         summary="List the rules",
         description="Every rule with its severity and on/off state on this site and its own defaults. The answer "
-        "carries an ETag that changes with the ruleset and the site policy.",
+        "carries an ETag that changes with the ruleset and the site policy. Browsers ask again before each use; "
+        f"shared caches may keep an answer {SHARED_MAX_AGE} seconds, so a policy change shows within "
+        f"{SHARED_MAX_AGE} seconds.",
         parameters=[
             OpenApiParameter("target", enum=list(TARGETS)),
             OpenApiParameter("severity", enum=RULE_SEVERITIES, description="the severity on this site"),

@@ -2,10 +2,11 @@
 ruleset and the site policy): rendered and gzip-compressed once per process and version, sent with an ETag that
 names the version, and answered 304 Not Modified when the client already holds that ETag.
 
-Clients and proxies may store them (``public``) but must ask again before each use (``no-cache``): asking costs a
-304 without a body, and a policy change is seen at once. Compressing a 120 KB catalogue on every request cost
-more than everything else together, hence the compressed copy; its ETag is the weak form of the plain one
-(the same data, as when a proxy compresses).
+Browsers may store them but must ask again before each use (``max-age=0``): asking costs a 304 without a body.
+A shared cache (the app's Nginx, nginx/app.conf) may answer for ``SHARED_MAX_AGE`` seconds without asking, so a
+policy change shows everywhere within that time; after it, the shared cache revalidates with the ETag.
+Compressing a 120 KB catalogue on every request cost more than everything else together, hence the compressed
+copy; its ETag is the weak form of the plain one (the same data, as when a proxy compresses).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-CACHE_CONTROL = "public, no-cache"
+# How long a version change may go unseen behind a shared cache: the bound the README promises for a policy change.
+SHARED_MAX_AGE = 5
+CACHE_CONTROL = f"public, max-age=0, s-maxage={SHARED_MAX_AGE}"
 # Rendered bodies kept per process, least recently used first out: the full rule list is about 120 KB (25 KB
 # compressed), and any query string (a search, a cache-buster) makes an entry of its own, so the total is bounded,
 # not the count.

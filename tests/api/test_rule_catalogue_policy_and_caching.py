@@ -76,7 +76,7 @@ def test_catalogue_answers_carry_an_etag_of_the_ruleset_and_policy_versions(api_
 
     assert response.status_code == 200
     assert response["ETag"].startswith(f'"{RULESET_VERSION}.p0.')
-    assert response["Cache-Control"] == "public, no-cache"
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=5"
     assert response["Content-Type"] == "application/json"
 
 
@@ -89,7 +89,7 @@ def test_a_client_holding_the_current_etag_gets_304_without_a_body(api_client, w
     assert response.status_code == 304
     assert response.content == b""
     assert response["ETag"] == etag
-    assert response["Cache-Control"] == "public, no-cache"
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=5"
 
 
 def test_a_policy_change_changes_the_etag_and_the_answer(api_client, latest_tag_rule_id):

@@ -6,13 +6,14 @@ import json
 import os
 import signal
 import socket
+import subprocess
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.stack.stack_support import DOCKERFILE, request, start_stack
+from tests.stack.stack_support import DOCKERFILE, REPO, VENV_BIN, post_json, request, start_stack
 
 pytestmark = pytest.mark.stack
 
@@ -77,6 +78,39 @@ def test_sigterm_during_a_burst_drains_every_request_and_exits_0(
         assert "draining Nginx, then gunicorn" in stack.log()
         created = [entry for entry in stack.access_log() if entry["http.request.id"].startswith("drain-")]
         assert len(created) == IN_FLIGHT
+    finally:
+        stack.kill_leftovers()
+
+
+def test_sigterm_during_a_burst_on_the_cached_catalogue_drops_no_request(
+    stack_settings: dict[str, str], static_root: Path, stack_base: Path
+) -> None:
+    """The image test's stop during a burst, natively: Nginx answers the catalogue from its cache thousands of times
+    a second, so connections queue in the kernel all the time; none may be reset when the stop closes the socket."""
+    stack = start_stack(stack_base / "burst", settings=stack_settings, static_root=static_root)
+    try:
+        for _ in range(3):  # the catalogue in Nginx's cache, Django's workers warm
+            request(stack.port, "GET", "/api/v1/rules", headers={"X-Forwarded-Proto": "https"})
+            post_json(stack.port, "/api/v1/analyses", {"content": DOCKERFILE})
+        burst = [
+            str(VENV_BIN / "python"), str(REPO / "docker" / "image-test" / "burst.py"), "--concurrency", "4",
+            "--duration", "30", "--header", "X-Forwarded-Proto: https", "--header", "Host: 127.0.0.1",
+        ]  # fmt: skip
+        base = f"http://127.0.0.1:{stack.port}"
+        gets = subprocess.Popen([*burst, f"{base}/api/v1/rules"], stdout=subprocess.PIPE)
+        posts = subprocess.Popen(
+            [*burst, f"{base}/api/v1/analyses", "--post-json", json.dumps({"content": DOCKERFILE})],
+            stdout=subprocess.PIPE,
+        )
+        time.sleep(4)
+        stop_at = time.time()
+        stack.process.send_signal(signal.SIGTERM)
+
+        assert stack.process.wait(timeout=60) == 0, stack.log()[-3000:]
+        for burst_process in (gets, posts):
+            result = json.loads(burst_process.communicate(timeout=60)[0])
+            assert result["ok"] > 0 and result["dropped"] == 0, result
+            assert result["first_refusal"] is None or result["first_refusal"] >= stop_at, result
     finally:
         stack.kill_leftovers()
 

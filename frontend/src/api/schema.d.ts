@@ -173,7 +173,7 @@ export interface paths {
         };
         /**
          * List the rules
-         * @description Every rule with its severity and on/off state on this site and its own defaults. The answer carries an ETag that changes with the ruleset and the site policy.
+         * @description Every rule with its severity and on/off state on this site and its own defaults. The answer carries an ETag that changes with the ruleset and the site policy. Browsers ask again before each use; shared caches may keep an answer 5 seconds, so a policy change shows within 5 seconds.
          */
         get: operations["rules_list"];
         put?: never;
