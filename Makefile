@@ -61,8 +61,13 @@ bundle-size: spa
 
 # After changing a rule's texts or a finding's message: add the new source texts to each language's .po and
 # compile the .mo files (in Python, with Babel: no GNU gettext needed); tests fail until every text is translated.
+# The server's catalogue (admin labels, API errors) is extracted with Django's makemessages, which needs GNU
+# gettext's xgettext (Debian's gettext); it is compiled in Python like the engine's.
 messages: venv
 	cd backend && ../$(BIN)/python -m dockwright.i18n.catalogue update
+	cd backend && ../$(BIN)/python manage.py makemessages -l zh_Hans --ignore 'dockwright/*' --ignore 'bench/*' \
+		--ignore 'staticfiles/*' --no-obsolete
+	cd backend && ../$(BIN)/python -m dockwright.i18n.catalogue compile locale/zh_Hans/LC_MESSAGES/django.po
 
 migrate: venv
 	$(DEV_ENV) $(MANAGE) migrate --noinput

@@ -10,11 +10,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
 from analyses.models import Analysis, AnalysisTombstone
 from analyses.selectors import analysis_expires_at
 from analyses.services import analyses_delete, analysis_delete
 from core.inline_code import inline_code_html
+from core.language import current_language
+from dockwright.i18n import localize_data
 
 SEVERITY_ORDER = ("error", "warning", "info", "style")
 
@@ -34,20 +37,21 @@ class AnalysisAdmin(admin.ModelAdmin):
     )  # fmt: skip
     readonly_fields = fields
 
-    @admin.display(description="findings")
+    @admin.display(description=_("findings"))
     def finding_counts(self, analysis: Analysis) -> str:
         counts = analysis.counts or {}
         return ", ".join(f"{counts.get(s, 0)} {s}" for s in SEVERITY_ORDER)
 
-    @admin.display(description="expires")
+    @admin.display(description=_("expires"))
     def expires(self, analysis: Analysis) -> Any:
-        return analysis_expires_at(analysis=analysis) or "never (a signed-in user's analysis)"
+        return analysis_expires_at(analysis=analysis) or _("never (a signed-in user's analysis)")
 
-    @admin.display(description="findings")
+    @admin.display(description=_("findings"))
     def findings_table(self, analysis: Analysis) -> SafeString | str:
-        findings = analysis.findings or []
+        lang = current_language()
+        findings = [localize_data(finding, lang) for finding in analysis.findings or []]
         if not findings:
-            return "none"
+            return _("none")
         rows = format_html_join(
             "",
             "<tr><td>{}:{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -64,8 +68,12 @@ class AnalysisAdmin(admin.ModelAdmin):
                 for finding in findings
             ),
         )
-        header = "<tr><th>line:col</th><th>severity</th><th>rule</th><th>code</th><th>title</th><th>message</th></tr>"
-        return format_html("<table><thead>{}</thead><tbody>{}</tbody></table>", SafeString(header), rows)
+        header = format_html_join(
+            "",
+            "<th>{}</th>",
+            ((label,) for label in (_("line:col"), _("severity"), _("rule"), _("code"), _("title"), _("message"))),
+        )
+        return format_html("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", header, rows)
 
     def delete_model(self, request: HttpRequest, obj: Analysis) -> None:
         analysis_delete(analysis=obj)

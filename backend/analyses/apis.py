@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -70,13 +71,15 @@ class LintInputSerializer(serializers.Serializer):
         limit = settings.DOCKWRIGHT_MAX_CONTENT_BYTES
         size = len(content.encode("utf-8"))
         if size > limit:
-            raise PayloadTooLarge(f"content is {size} bytes; the limit is {limit} bytes")
+            raise PayloadTooLarge(
+                _("content is %(size)d bytes; the limit is %(limit)d bytes") % {"size": size, "limit": limit}
+            )
         return content
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         unknown = sorted(set(self.initial_data) - set(self.fields))
         if unknown:
-            raise serializers.ValidationError({key: ["unknown field"] for key in unknown})
+            raise serializers.ValidationError({key: [_("unknown field")] for key in unknown})
         return attrs
 
 
@@ -226,15 +229,16 @@ def _analysis_or_error(analysis_id: str) -> Analysis:
 
 
 def _not_found(analysis_id: str) -> NotFound:
-    return NotFound(f"no analysis with id {analysis_id!r}")
+    return NotFound(_("no analysis with id %(id)r") % {"id": analysis_id})
 
 
 def _gone(tombstone: AnalysisTombstone) -> Gone:
     when = tombstone.deleted_at.date().isoformat()
     if tombstone.reason == AnalysisTombstone.Reason.EXPIRED:
-        message = f"analysis {tombstone.id} expired on {when}: analyses shared without signing in are kept for "
-        message += f"{settings.DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS} days"
+        message = _(
+            "analysis %(id)s expired on %(date)s: analyses shared without signing in are kept for %(days)d days"
+        ) % {"id": tombstone.id, "date": when, "days": settings.DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS}
     else:
-        message = f"analysis {tombstone.id} was deleted on {when}"
+        message = _("analysis %(id)s was deleted on %(date)s") % {"id": tombstone.id, "date": when}
     details = {"id": tombstone.id, "deleted_at": tombstone.deleted_at.isoformat(), "reason": tombstone.reason}
     return Gone(message, details=details)

@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from dockwright.detect import KINDS
 
@@ -17,8 +18,8 @@ class Analysis(models.Model):
     """A shared analysis: stored only when someone asks for a link (linting while typing stores nothing)."""
 
     class Kind(models.TextChoices):
-        DOCKERFILE = "dockerfile", "Dockerfile"
-        COMPOSE = "compose", "Compose file"
+        DOCKERFILE = "dockerfile", _("Dockerfile")
+        COMPOSE = "compose", _("Compose file")
 
     id = models.CharField(primary_key=True, max_length=32, default=new_analysis_id, editable=False)
     owner = models.ForeignKey(
@@ -40,7 +41,7 @@ class Analysis(models.Model):
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name_plural = "analyses"
+        verbose_name_plural = _("analyses")
         ordering = ["-created"]
         indexes = [
             models.Index(fields=["owner", "-created"], name="analysis_owner_created"),
@@ -56,8 +57,8 @@ class AnalysisTombstone(models.Model):
     404. Nothing of the content, the findings or the owner is kept."""
 
     class Reason(models.TextChoices):
-        DELETED = "deleted", "deleted by its owner or staff"
-        EXPIRED = "expired", "expired"
+        DELETED = "deleted", _("deleted by its owner or staff")
+        EXPIRED = "expired", _("expired")
 
     id = models.CharField(primary_key=True, max_length=32, editable=False)
     deleted_at = models.DateTimeField()

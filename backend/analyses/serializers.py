@@ -10,7 +10,9 @@ from rest_framework import serializers
 from analyses.selectors import analysis_expires_at
 from catalog.selectors import RULE_SEVERITIES, rule_help_url
 from core.fields import BlankAsNullCharField
+from core.language import current_language
 from dockwright.detect import KINDS
+from dockwright.i18n import localize_data
 
 
 class EditSerializer(serializers.Serializer):
@@ -57,15 +59,16 @@ class CountsSerializer(serializers.Serializer):
 
 
 # Findings and counts are stored already in their API shape (analyses.services writes them so), so they
-# are passed through as they are, with only `code` and `help_url` added: nested serializers would rebuild every
-# finding field by field, which was most of the time of a cached POST. The schema still documents them through
-# the serializers above.
+# are passed through as they are, in the reader's language, with only `code` and `help_url` added: nested
+# serializers would rebuild every finding field by field, which was most of the time of a cached POST. The
+# schema still documents them through the serializers above.
 @extend_schema_field(FindingSerializer(many=True))
 class FindingsField(serializers.JSONField):
     def to_representation(self, findings: Any) -> Any:
+        lang = current_language()
         return [
             {
-                **finding,
+                **localize_data(finding, lang),
                 "code": finding.get("code"),
                 "help_url": rule_help_url(rule_id=finding["rule"], code=finding.get("code")),
             }

@@ -26,6 +26,7 @@ from catalog.services import lint_config_with_policy
 from dockwright.config import LintConfig
 from dockwright.findings import Finding
 from dockwright.fixes import fix_until_stable
+from dockwright.i18n import with_templates
 from dockwright.lint import RULESET_VERSION, lint
 from dockwright.rules import registry
 from dockwright.workspace.config_file import expand_rule_names
@@ -215,7 +216,7 @@ def _lint_cached(
     result = lint(content, kind=kind, filename=filename, config=config)
     outcome = LintOutcome(
         kind=result.kind,
-        findings=[_finding_data(finding.to_dict()) for finding in result.findings],
+        findings=[_finding_data(finding) for finding in result.findings],
         counts=result.counts(),
         transient=result.transient,
     )
@@ -256,7 +257,10 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _finding_data(data: dict[str, Any]) -> dict[str, Any]:
-    rule = registry.get(str(data["rule"]))
+def _finding_data(finding: Finding) -> dict[str, Any]:
+    """The finding in its API shape, in English, keeping the templates that render it in a reader's language
+    (analyses.serializers does, per request)."""
+    data = with_templates(finding, finding.to_dict())
+    rule = registry.get(finding.rule)
     data["rule_title"] = rule.title if rule is not None else ""
     return data

@@ -10,11 +10,14 @@ from django.contrib import admin, messages
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
 from catalog.models import RulePolicy
 from catalog.selectors import RULE_SEVERITIES, rule_effective
 from catalog.services import rule_policies_reset, rule_policy_rows_ensure, rule_policy_save
 from core.inline_code import inline_code_html
+from core.language import current_language
+from dockwright.i18n import translate
 from dockwright.rules import Rule, load_all, registry
 from dockwright.rules.base import TARGETS
 
@@ -30,7 +33,7 @@ def _rule_ids(matches: Any) -> list[str]:
 
 
 def _on_off(enabled: bool) -> str:
-    return "on" if enabled else "off"
+    return _("on") if enabled else _("off")
 
 
 def policy_change_text(rule: type[Rule], policy: RulePolicy) -> str:
@@ -39,7 +42,7 @@ def policy_change_text(rule: type[Rule], policy: RulePolicy) -> str:
     if policy.enabled is not None and policy.enabled != rule.enabled_by_default:
         changes.append(f"{_on_off(rule.enabled_by_default)} → {_on_off(policy.enabled)}")
     elif policy.enabled is False:
-        changes.append("stays off: analyses may not switch it on")
+        changes.append(_("stays off: analyses may not switch it on"))
     if policy.severity and policy.severity != rule.severity.value:
         changes.append(f"{rule.severity.value} → {policy.severity}")
     return "; ".join(changes)
@@ -48,14 +51,14 @@ def policy_change_text(rule: type[Rule], policy: RulePolicy) -> str:
 class OnOffOrDefaultSelect(forms.NullBooleanSelect):
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
-        self.choices = [("unknown", "The rule's default"), ("true", "On"), ("false", "Off")]
+        self.choices = [("unknown", _("The rule's default")), ("true", _("On")), ("false", _("Off"))]
 
 
 class RulePolicyForm(forms.ModelForm):
-    enabled = forms.NullBooleanField(required=False, label="On or off", widget=OnOffOrDefaultSelect)
+    enabled = forms.NullBooleanField(required=False, label=_("On or off"), widget=OnOffOrDefaultSelect)
     severity = forms.ChoiceField(
         required=False,
-        choices=[("", "The rule's own severity"), *[(s, s) for s in RULE_SEVERITIES]],
+        choices=[("", _("The rule's own severity")), *[(s, s) for s in RULE_SEVERITIES]],
     )
 
     class Meta:
@@ -64,7 +67,7 @@ class RulePolicyForm(forms.ModelForm):
 
 
 class TargetFilter(admin.SimpleListFilter):
-    title = "target"
+    title = _("target")
     parameter_name = "target"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
@@ -78,7 +81,7 @@ class TargetFilter(admin.SimpleListFilter):
 
 
 class SeverityFilter(admin.SimpleListFilter):
-    title = "severity on this site"
+    title = _("severity on this site")
     parameter_name = "severity"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
@@ -93,11 +96,11 @@ class SeverityFilter(admin.SimpleListFilter):
 
 
 class EnabledFilter(admin.SimpleListFilter):
-    title = "on this site"
+    title = _("on this site")
     parameter_name = "on"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("yes", "on"), ("no", "off")]
+        return [("yes", _("on")), ("no", _("off"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[RulePolicy]) -> QuerySet[RulePolicy]:
         if self.value() not in ("yes", "no"):
@@ -108,11 +111,11 @@ class EnabledFilter(admin.SimpleListFilter):
 
 
 class OverriddenFilter(admin.SimpleListFilter):
-    title = "changed by the site"
+    title = _("changed by the site")
     parameter_name = "overridden"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("yes", "changed"), ("no", "the rule's defaults")]
+        return [("yes", _("changed")), ("no", _("the rule's defaults"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[RulePolicy]) -> QuerySet[RulePolicy]:
         changed = Q(enabled__isnull=False) | ~Q(severity="")
@@ -144,47 +147,51 @@ class RulePolicyAdmin(admin.ModelAdmin):
         rule_policy_rows_ensure()
         return super().changelist_view(request, extra_context)
 
-    @admin.display(description="title")
+    @admin.display(description=_("title"))
     def rule_title(self, policy: RulePolicy) -> SafeString | str:
         rule = _rule(policy)
-        return inline_code_html(rule.title) if rule is not None else "(not a rule of this version)"
+        if rule is None:
+            return _("(not a rule of this version)")
+        return inline_code_html(translate(rule.title, current_language()))
 
-    @admin.display(description="rule")
+    @admin.display(description=_("rule"))
     def rule(self, policy: RulePolicy) -> SafeString | str:
         rule = _rule(policy)
         if rule is None:
             return policy.rule_id
-        return inline_code_html(f"{rule.id} ({rule.slug}): {rule.title}")
+        return inline_code_html(f"{rule.id} ({rule.slug}): {translate(rule.title, current_language())}")
 
-    @admin.display(description="target")
+    @admin.display(description=_("target"))
     def target(self, policy: RulePolicy) -> str:
         rule = _rule(policy)
         return rule.target if rule is not None else ""
 
-    @admin.display(description="default")
+    @admin.display(description=_("default"))
     def default(self, policy: RulePolicy) -> str:
         rule = _rule(policy)
         return f"{rule.severity.value}, {_on_off(rule.enabled_by_default)}" if rule is not None else ""
 
-    @admin.display(description="on", boolean=True)
+    @admin.display(description=_("on"), boolean=True)
     def on_this_site(self, policy: RulePolicy) -> bool | None:
         rule = _rule(policy)
         return rule_effective(rule=rule, policy=policy)["enabled"] if rule is not None else None
 
-    @admin.display(description="severity")
+    @admin.display(description=_("severity"))
     def severity_on_this_site(self, policy: RulePolicy) -> str:
         rule = _rule(policy)
         return rule_effective(rule=rule, policy=policy)["severity"] if rule is not None else ""
 
-    @admin.display(description="site change")
+    @admin.display(description=_("site change"))
     def site_change(self, policy: RulePolicy) -> str:
         rule = _rule(policy)
         return policy_change_text(rule, policy) if rule is not None else ""
 
-    @admin.action(description="Reset the selected rules to their defaults")
+    @admin.action(description=_("Reset the selected rules to their defaults"))
     def reset_to_defaults(self, request: HttpRequest, queryset: QuerySet[RulePolicy]) -> None:
         changed = rule_policies_reset(policies=queryset)
-        self.message_user(request, f"{changed} rule(s) back to their defaults.", messages.SUCCESS)
+        self.message_user(
+            request, _("%(count)d rule(s) back to their defaults.") % {"count": changed}, messages.SUCCESS
+        )
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         rule_policy_save(policy=obj)

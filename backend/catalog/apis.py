@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -21,6 +22,7 @@ from rest_framework.views import APIView
 from catalog.selectors import RULE_SEVERITIES, peer_gap_list, rule_get, rule_list, rule_policy_version, rule_resolve
 from core.api_schema import ErrorSerializer, error_responses
 from core.errors import error_body
+from core.language import current_language
 from core.versioned_responses import SHARED_MAX_AGE, versioned_json_response
 from dockwright.lint import RULESET_VERSION
 from dockwright.rules.base import PROFILES, TARGETS
@@ -86,8 +88,8 @@ class RuleDetailSerializer(RuleSerializer):
 
 
 def _catalogue_version() -> str:
-    """What the catalogue's answers depend on: the ruleset and the site policy."""
-    return f"{RULESET_VERSION}.p{rule_policy_version()}"
+    """What the catalogue's answers depend on: the ruleset, the site policy and the language of the rules' texts."""
+    return f"{RULESET_VERSION}.p{rule_policy_version()}.{current_language()}"
 
 
 class RuleListApi(APIView):
@@ -119,7 +121,7 @@ class RuleListApi(APIView):
         return versioned_json_response(
             request,
             version=_catalogue_version(),
-            build=lambda: RuleSerializer(rule_list(**filters.validated_data), many=True).data,
+            build=lambda: RuleSerializer(rule_list(**filters.validated_data, lang=current_language()), many=True).data,
         )
 
 
@@ -144,9 +146,13 @@ class RuleDetailApi(APIView):
     def get(self, request: Request, rule_id: str) -> HttpResponse:
         ids = rule_resolve(name=rule_id)
         if not ids:
-            raise NotFound(f"no rule with id, slug or peer id {rule_id!r}")
+            raise NotFound(_("no rule with id, slug or peer id %(name)r") % {"name": rule_id})
         if len(ids) > 1:
-            message = f"{rule_id} is covered by {len(ids)} rules: {', '.join(ids)}"
+            message = _("%(name)s is covered by %(count)d rules: %(ids)s") % {
+                "name": rule_id,
+                "count": len(ids),
+                "ids": ", ".join(ids),
+            }
             return Response(error_body(message, {"rule_ids": ids}), status=300)
         return versioned_json_response(
             request, version=_catalogue_version(), build=lambda: RuleDetailSerializer(_rule(ids[0])).data
@@ -154,7 +160,7 @@ class RuleDetailApi(APIView):
 
 
 def _rule(rule_id: str) -> dict[str, Any]:
-    rule = rule_get(rule_id=rule_id)
+    rule = rule_get(rule_id=rule_id, lang=current_language())
     assert rule is not None, f"{rule_id} was resolved from the registry"
     return rule
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RulePolicy(models.Model):
@@ -10,24 +11,24 @@ class RulePolicy(models.Model):
     ``enabled`` is null and ``severity`` empty changes nothing."""
 
     class Severity(models.TextChoices):
-        ERROR = "error", "error"
-        WARNING = "warning", "warning"
-        INFO = "info", "info"
-        STYLE = "style", "style"
+        ERROR = "error", _("error")
+        WARNING = "warning", _("warning")
+        INFO = "info", _("info")
+        STYLE = "style", _("style")
 
     rule_id = models.CharField(max_length=32, unique=True)
     enabled = models.BooleanField(
-        null=True, blank=True, help_text="Empty: the rule's own default (on, or off for opinionated rules)."
+        null=True, blank=True, help_text=_("Empty: the rule's own default (on, or off for opinionated rules).")
     )
     severity = models.CharField(
-        max_length=16, choices=Severity.choices, blank=True, help_text="Leave empty to keep the rule's own severity."
+        max_length=16, choices=Severity.choices, blank=True, help_text=_("Leave empty to keep the rule's own severity.")
     )
-    note = models.CharField(max_length=255, blank=True, help_text="Why the site decided this.")
+    note = models.CharField(max_length=255, blank=True, help_text=_("Why the site decided this."))
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "rule policy"
-        verbose_name_plural = "rule policies"
+        verbose_name = _("rule policy")
+        verbose_name_plural = _("rule policies")
         ordering = ["rule_id"]
 
     def __str__(self) -> str:
@@ -42,7 +43,7 @@ class RulePolicyVersion(models.Model):
     changed = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "rule policy version"
+        verbose_name = _("rule policy version")
 
     def __str__(self) -> str:
         return f"policy version {self.version}"

@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from catalog.models import RulePolicy, RulePolicyVersion
 from dockwright.findings import Severity
+from dockwright.i18n import ENGLISH, translate
 from dockwright.rules import Rule, load_all, registry
 from dockwright.rules.peer_gaps import peer_gaps
 
@@ -32,9 +33,11 @@ def rule_policy_version() -> int:
     return int(version or 0)
 
 
-def rule_list(*, target: str | None = None, severity: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
-    """Every rule as the site runs it (see rule_effective), filtered; ``severity`` is the effective one and ``q``
-    matches id, slug, title, rationale and peer ids."""
+def rule_list(
+    *, target: str | None = None, severity: str | None = None, q: str | None = None, lang: str = ENGLISH
+) -> list[dict[str, Any]]:
+    """Every rule as the site runs it (see rule_effective), its texts in ``lang``, filtered; ``severity`` is the
+    effective one and ``q`` matches id, slug, title, rationale (in English and in ``lang``) and peer ids."""
     load_all()
     policies = rule_policies()
     needle = (q or "").strip().lower()
@@ -42,22 +45,22 @@ def rule_list(*, target: str | None = None, severity: str | None = None, q: str 
     for rule in registry:
         if target and rule.target != target:
             continue
-        if needle and needle not in _searchable_text(rule):
+        if needle and needle not in _searchable_text(rule, lang):
             continue
-        data = rule_effective(rule=rule, policy=policies.get(rule.id))
+        data = rule_effective(rule=rule, policy=policies.get(rule.id), lang=lang)
         if severity and data["severity"] != severity:
             continue
         rules.append(data)
     return rules
 
 
-def rule_get(*, rule_id: str) -> dict[str, Any] | None:
-    """One rule by our id (any case) or slug, as the site runs it, or None."""
+def rule_get(*, rule_id: str, lang: str = ENGLISH) -> dict[str, Any] | None:
+    """One rule by our id (any case) or slug, as the site runs it, its texts in ``lang``, or None."""
     load_all()
     rule = registry.get(rule_id)
     if rule is None:
         return None
-    data = rule_effective(rule=rule, policy=rule_policies().get(rule.id))
+    data = rule_effective(rule=rule, policy=rule_policies().get(rule.id), lang=lang)
     knowledge = rule.knowledge()
     data["knowledge"] = knowledge.as_dict() if knowledge is not None else None
     return data
@@ -73,10 +76,10 @@ def rule_resolve(*, name: str) -> list[str]:
     return ids
 
 
-def rule_effective(*, rule: type[Rule], policy: RulePolicy | None) -> dict[str, Any]:
-    """The rule's metadata with ``severity`` and ``enabled`` as the site runs it, and its own defaults beside them
-    (``default_severity``, ``enabled_by_default``)."""
-    data = rule.metadata()
+def rule_effective(*, rule: type[Rule], policy: RulePolicy | None, lang: str = ENGLISH) -> dict[str, Any]:
+    """The rule's metadata (its texts in ``lang``) with ``severity`` and ``enabled`` as the site runs it, and its
+    own defaults beside them (``default_severity``, ``enabled_by_default``)."""
+    data = rule.metadata(lang)
     data["default_severity"] = rule.severity.value
     data["enabled"] = rule.enabled_by_default
     if policy is not None:
@@ -104,6 +107,7 @@ def rule_choices() -> list[tuple[str, str]]:
     return [(rule.id, f"{rule.id} {rule.slug}: {rule.title}") for rule in registry]
 
 
-def _searchable_text(rule: type[Rule]) -> str:
-    parts = [rule.id, rule.slug, rule.title, rule.rationale, *rule.equivalents.values()]
+def _searchable_text(rule: type[Rule], lang: str) -> str:
+    translated = [translate(rule.title, lang), translate(rule.rationale, lang)] if lang != ENGLISH else []
+    parts = [rule.id, rule.slug, rule.title, rule.rationale, *translated, *rule.equivalents.values()]
     return " ".join(parts).lower()

@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -27,7 +29,7 @@ throttled = ThrottledLogger(logging.getLogger(__name__))
 
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "request body is too large"
+    default_detail = gettext_lazy("request body is too large")
     default_code = "payload_too_large"
 
 
@@ -35,7 +37,7 @@ class Gone(exceptions.APIException):
     """410: the resource existed and was removed on purpose (``details`` says when and why)."""
 
     status_code = status.HTTP_410_GONE
-    default_detail = "gone"
+    default_detail = gettext_lazy("gone")
     default_code = "gone"
 
     def __init__(self, message: str, *, details: Any = None) -> None:
@@ -93,7 +95,7 @@ def _message_and_details(exc: exceptions.APIException) -> tuple[str, Any]:
         return _first_error(exc.detail), exc.detail
     if isinstance(exc, exceptions.Throttled):
         wait = int(getattr(exc, "wait", None) or 0)
-        return f"too many requests; try again in {wait} seconds", {"retry_after": wait}
+        return _("too many requests; try again in %(seconds)d seconds") % {"seconds": wait}, {"retry_after": wait}
     return str(exc.detail), getattr(exc, "details", None)
 
 
@@ -105,22 +107,22 @@ def _first_error(detail: Any, path: str = "") -> str:
             return _first_error(value, where)
     if isinstance(detail, list) and detail:
         return _first_error(detail[0], path)
-    text = str(detail) if detail else "invalid input"
+    text = str(detail) if detail else _("invalid input")
     return f"{path}: {text}" if path else text
 
 
 def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     if isinstance(exception, RequestDataTooBig):
-        return JsonResponse(error_body(PayloadTooLarge.default_detail), status=413)
-    return JsonResponse(error_body("bad request"), status=400)
+        return JsonResponse(error_body(str(PayloadTooLarge.default_detail)), status=413)
+    return JsonResponse(error_body(_("bad request")), status=400)
 
 
 def json_permission_denied(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    return JsonResponse(error_body("permission denied"), status=403)
+    return JsonResponse(error_body(_("permission denied")), status=403)
 
 
 def json_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    return JsonResponse(error_body("not found", {"path": request.path}), status=404)
+    return JsonResponse(error_body(_("not found"), {"path": request.path}), status=404)
 
 
 def json_server_error(request: HttpRequest) -> JsonResponse:
@@ -130,14 +132,18 @@ def json_server_error(request: HttpRequest) -> JsonResponse:
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError):
         return _database_unavailable(error)
-    return JsonResponse(error_body("internal server error"), status=500)
+    return JsonResponse(error_body(_("internal server error")), status=500)
 
 
 def _database_unavailable(error: Exception) -> JsonResponse:
     throttled.warning("database", "database unavailable, answering 503: %s: %s", type(error).__name__, error)
     wait = DATABASE_RETRY_AFTER_SECONDS
     response = JsonResponse(
-        error_body(f"the database is unavailable; try again in {wait} seconds", {"retry_after": wait}), status=503
+        error_body(
+            _("the database is unavailable; try again in %(seconds)d seconds") % {"seconds": wait},
+            {"retry_after": wait},
+        ),
+        status=503,
     )
     response["Retry-After"] = str(wait)
     return mark_as_logged(response)

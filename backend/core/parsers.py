@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import BaseParser
 
@@ -32,13 +33,13 @@ class BoundedJSONParser(BaseParser):
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ParseError(f"request body is not UTF-8 text: {exc}") from None
+            raise ParseError(_("request body is not UTF-8 text: %(error)s") % {"error": exc}) from None
         try:
             return json.loads(text, parse_constant=_reject_constant)
         except ValueError as exc:
-            raise ParseError(f"JSON parse error: {exc}") from None
+            raise ParseError(_("JSON parse error: %(error)s") % {"error": exc}) from None
         except RecursionError:
-            raise ParseError("JSON parse error: nested too deeply") from None
+            raise ParseError(_("JSON parse error: nested too deeply")) from None
 
 
 def _declared_length(request: Any) -> int | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.auth import authenticate, login, logout
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -64,7 +65,7 @@ class SessionApi(APIView):
         credentials.is_valid(raise_exception=True)
         user = authenticate(request._request, **credentials.validated_data)
         if user is None:
-            raise AuthenticationFailed("unknown username or wrong password")
+            raise AuthenticationFailed(_("unknown username or wrong password"))
         login(request._request, user)
         return Response(SessionSerializer(_session(user)).data)
 

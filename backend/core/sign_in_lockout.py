@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework.throttling import BaseThrottle
 
 from core.errors import error_body
@@ -31,7 +32,10 @@ def lockout_response(
     failure ends (tries during a lock-out are not counted, so they do not move it)."""
     wait = _seconds_until_unlocked(request, credentials)
     response = JsonResponse(
-        error_body(f"too many failed sign-ins; try again in {wait} seconds", {"retry_after": wait}), status=429
+        error_body(
+            _("too many failed sign-ins; try again in %(seconds)d seconds") % {"seconds": wait}, {"retry_after": wait}
+        ),
+        status=429,
     )
     response["Retry-After"] = str(wait)
     return response

@@ -82,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of the admin, API error messages, rule texts and findings: `?lang=`, else the language cookie
+    # the web app's switch sets, else Accept-Language (English or Simplified Chinese; see core.language).
+    "django.middleware.locale.LocaleMiddleware",
+    "core.language.QueryLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,7 +202,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+# Our own texts (admin labels, API errors); Django, DRF and the admin bring their own catalogues, and the rules'
+# texts and findings come from the engine's (dockwright/i18n/locale).
+LOCALE_PATHS = [BACKEND_DIR / "locale"]
+# The web app's language switch sets Django's language cookie (django_language, which Nginx's catalogue cache
+# keys by too), so that the API and the admin follow the choice.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

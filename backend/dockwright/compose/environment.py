@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from dockwright.compose.bundle import env_file_names, lookup, normal
 from dockwright.compose.dotenv import parse_dotenv
+from dockwright.i18n import Message
 
 # An env file is a few dozen lines; past these limits the rest of a file (or the other files) stays unread,
 # and the variables it would set are unknown, as if it had not been given.
@@ -31,7 +32,7 @@ class Environment:
         return bool(self.sources)
 
     def describe(self) -> str:
-        return ", ".join(self.sources) if self.sources else "no env file"
+        return ", ".join(self.sources) if self.sources else Message("no env file")
 
 
 NO_ENVIRONMENT = Environment()

@@ -8,6 +8,7 @@ taken for another format, whatever else it holds.
 from __future__ import annotations
 
 from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence
+from dockwright.i18n import Message
 
 _COMPOSE_KEYS = frozenset({"services", "include"})
 
@@ -16,24 +17,24 @@ def foreign_format(root: Node | None) -> str | None:
     """What the document looks like when it is not Compose ("a Kubernetes Deployment"), else None."""
     if isinstance(root, Sequence):
         if any(isinstance(item, Mapping) and "hosts" in item for item in root.items):
-            return "an Ansible playbook"
-        return "a YAML list (a Compose file is a mapping of services, networks, volumes...)"
+            return Message("an Ansible playbook")
+        return Message("a YAML list (a Compose file is a mapping of services, networks, volumes...)")
     if not isinstance(root, Mapping) or any(key in root for key in _COMPOSE_KEYS):
         return None
     kind = _text(root.get("kind"))
     if "apiVersion" in root and kind:
-        return f"a Kubernetes {kind}"
+        return Message("a Kubernetes {kind}", kind=kind)
     if "apiVersion" in root and "name" in root and "version" in root:
-        return "a Helm chart (Chart.yaml)"
+        return Message("a Helm chart (Chart.yaml)")
     if "jobs" in root and "on" in root:
-        return "a GitHub Actions workflow"
+        return Message("a GitHub Actions workflow")
     jobs = [value for key, value in root.pairs if not key.raw.startswith("x-")]
     if "stages" in root or any(isinstance(value, Mapping) and "script" in value for value in jobs):
-        return "a GitLab CI pipeline"
+        return Message("a GitLab CI pipeline")
     if "openapi" in root or "swagger" in root:
-        return "an OpenAPI document"
+        return Message("an OpenAPI document")
     if "AWSTemplateFormatVersion" in root or "Resources" in root:
-        return "an AWS CloudFormation template"
+        return Message("an AWS CloudFormation template")
     return None
 
 

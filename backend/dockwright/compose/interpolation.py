@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from dockwright.i18n import Message
+
 _NAME = re.compile(r"[_A-Za-z][_A-Za-z0-9]*")
 _OPERATORS = (":-", ":?", ":+", "-", "?", "+")
 # Defaults nest (`${A:-${B:-...}}`); no real file nests more than a few levels, hostile ones nest thousands.
@@ -93,19 +95,26 @@ class _Interpolator:
             return self._invalid(dollar, stop, "`${` is never closed with `}`")
         name = _NAME.match(text, dollar + 2, close)
         if name is None:
-            return self._invalid(dollar, close + 1, f"`{text[dollar : close + 1]}` is not a valid variable reference")
+            return self._invalid(
+                dollar, close + 1, Message("`{text}` is not a valid variable reference", text=text[dollar : close + 1])
+            )
         operator = next((op for op in _OPERATORS if text.startswith(op, name.end())), None)
         if operator is None:
             if name.end() != close:
-                message = (
-                    f"`{text[dollar : close + 1]}` is not a valid variable reference "
-                    "(expected `:-`, `-`, `:?`, `?`, `:+` or `+` after the name)"
+                message = Message(
+                    "`{text}` is not a valid variable reference (expected `:-`, `-`, `:?`, `?`, `:+` or `+` "
+                    "after the name)",
+                    text=text[dollar : close + 1],
                 )
                 return self._invalid(dollar, close + 1, message)
             return self._lookup(name.group()), close + 1
         variable = name.group()
         if self.depth >= MAX_NESTING:
-            return self._invalid(dollar, close + 1, f"expressions nest more than {MAX_NESTING} levels deep")
+            return self._invalid(
+                dollar,
+                close + 1,
+                Message("expressions nest more than {MAX_NESTING} levels deep", MAX_NESTING=MAX_NESTING),
+            )
         self.result.variables.append(variable)
         value = self.env.get(variable)
         is_set = value is not None
@@ -119,12 +128,16 @@ class _Interpolator:
         if operator in (":+", "+"):
             return (self._nested(argument_start, close) if satisfied else ""), close + 1
         if not satisfied:
-            message = text[argument_start:close].strip()
-            need = "a non-empty value" if operator == ":?" else "a value"
-            detail = f": {message}" if message else ""
-            self.result.issues.append(
-                InterpolationIssue(dollar, close + 1, f"required variable {variable} needs {need}{detail}", "required")
+            reason = text[argument_start:close].strip()
+            need = Message("a non-empty value") if operator == ":?" else Message("a value")
+            issue = (
+                Message(
+                    "required variable {variable} needs {need}: {detail}", variable=variable, need=need, detail=reason
+                )
+                if reason
+                else Message("required variable {variable} needs {need}", variable=variable, need=need)
             )
+            self.result.issues.append(InterpolationIssue(dollar, close + 1, issue, "required"))
             self.result.missing.append(variable)
         return value or "", close + 1
 
@@ -136,7 +149,9 @@ class _Interpolator:
             self.depth -= 1
 
     def _invalid(self, dollar: int, end: int, message: str) -> tuple[str, int]:
-        self.result.issues.append(InterpolationIssue(dollar, end, f"invalid interpolation: {message}", "syntax"))
+        self.result.issues.append(
+            InterpolationIssue(dollar, end, Message("invalid interpolation: {message}", message=message), "syntax")
+        )
         return self.text[dollar:end], end
 
 

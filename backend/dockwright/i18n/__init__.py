@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,8 @@ ENGLISH = "en"
 CHINESE_SIMPLIFIED = "zh-Hans"
 LANGUAGES = (ENGLISH, CHINESE_SIMPLIFIED)
 DOMAIN = "dockwright"
+# The template of text shown as it is (see verbatim): not a text to translate.
+VERBATIM = "{text}"
 LOCALE_DIR = Path(__file__).with_name("locale")
 # The folder gettext looks in for each language (POSIX locale names, as Django's use too).
 _LOCALE_NAMES = {CHINESE_SIMPLIFIED: "zh_Hans"}
@@ -76,8 +78,19 @@ class Message(str):
 def verbatim(text: str) -> Message:
     """Text shown as it is in every language: what the parsers and schema validators say about a file they
     could not read (YAML, JSON Schema and Dockerfile syntax errors, over-limit notes) and ShellCheck's own
-    messages. The catalogue check does not ask for a translation of these."""
-    return Message("{text}", text=text)
+    messages. The catalogue check does not ask for a translation of these. A message stays the message it is
+    (the parsers translate some of what they say)."""
+    return text if isinstance(text, Message) else Message(VERBATIM, text=text)
+
+
+def and_list(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``, as a message that joins its items in each language's way."""
+    if len(items) <= 1:
+        return items[0] if items else ""
+    head: str = items[0]
+    for item in items[1:-1]:
+        head = Message("{first}, {second}", first=head, second=item)
+    return Message("{head} and {last}", head=head, last=items[-1])
 
 
 def _message(template: str, fields: dict[str, object]) -> Message:
@@ -161,6 +174,41 @@ def localize(finding: Finding, lang: str) -> Finding:
     if fix is not None:
         fix = replace(fix, title=render(fix.title, lang))
     return replace(finding, message=render(finding.message, lang), fix=fix)
+
+
+# The key under which a finding's data (Finding.to_dict, as the server stores it) keeps its templates.
+TEMPLATES_KEY = "i18n"
+
+
+def with_templates(finding: Finding, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (the finding as a dict) with the templates of its message and fix title, for a stored finding
+    that is rendered in each reader's language later (see :func:`localize_data`)."""
+    templates: dict[str, Any] = {}
+    if isinstance(finding.message, Message):
+        templates["message"] = finding.message.to_data()
+    if finding.fix is not None and isinstance(finding.fix.title, Message):
+        templates["fix_title"] = finding.fix.title.to_data()
+    if templates:
+        data[TEMPLATES_KEY] = templates
+    return data
+
+
+def localize_data(data: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A stored finding as the reader sees it: message, fix title and ``rule_title`` in ``lang``, and the
+    templates left out (data stored before findings kept them stays English)."""
+    localized = {k: v for k, v in data.items() if k != TEMPLATES_KEY}
+    if language(lang) == ENGLISH:
+        return localized
+    templates = data.get(TEMPLATES_KEY) or {}
+    if "message" in templates:
+        localized["message"] = render(Message.from_data(templates["message"]), lang)
+    fix = data.get("fix")
+    if fix:
+        title = Message.from_data(templates["fix_title"]) if "fix_title" in templates else fix["title"]
+        localized["fix"] = {**fix, "title": render(title, lang)}
+    if localized.get("rule_title"):
+        localized["rule_title"] = translate(localized["rule_title"], lang)
+    return localized
 
 
 def rule_texts(rule: type[Rule], lang: str) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
     python -m dockwright.i18n.catalogue update    # add new source texts to each .po, drop gone ones, compile .mo
     python -m dockwright.i18n.catalogue check     # what is missing or wrong (the test suite asks the same)
+    python -m dockwright.i18n.catalogue compile PO...   # compile another catalogue (the server's) the same way
 
 The source texts are the rules' titles, rationales and fix titles (from the registry) and the templates of
 every ``Message(...)`` in the engine (read from the source, so a template only built on a rare path is not
@@ -52,6 +53,8 @@ def template_sources(root: Path = PACKAGE) -> tuple[list[tuple[str, str]], list[
             first = node.args[0] if node.args else None
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 found.append((first.value, where))
+            elif isinstance(first, ast.Name) and first.id == "VERBATIM":
+                continue
             elif isinstance(first, ast.Attribute) and first.attr == "template":
                 continue  # a message made again from another's template (with shortened fields)
             elif path.parent != Path(__file__).resolve().parent:
@@ -147,8 +150,30 @@ def problems(lang: str) -> list[str]:
     return found
 
 
+def compile_po(path: Path) -> None:
+    """Compile another catalogue (the server's django.po) to the .mo beside it, the same way."""
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    path.with_suffix(".mo").write_bytes(compiled(catalog))
+
+
+def po_problems(path: Path) -> list[str]:
+    """What is untranslated or fuzzy in another catalogue, and whether its .mo is its compilation."""
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    found = [f"{path.name}: no translation of {m.id!r}" for m in catalog if m.id and (not m.string or m.fuzzy)]
+    mo = path.with_suffix(".mo")
+    if not mo.exists() or mo.read_bytes() != compiled(catalog):
+        found.append(f"{mo} is not the compilation of its .po")
+    return found
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
+    if command == "compile" and len(argv) > 1:
+        for path in argv[1:]:
+            compile_po(Path(path))
+        return 0
     languages = [lang for lang in _LOCALE_NAMES]
     if command == "update":
         for lang in languages:

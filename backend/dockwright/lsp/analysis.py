@@ -10,6 +10,7 @@ from typing import Any
 from dockwright.config import LintConfig
 from dockwright.errors import InputError
 from dockwright.findings import Finding
+from dockwright.i18n import ENGLISH, localize
 from dockwright.lint import lint
 from dockwright.lsp.positions import split_lines
 
@@ -27,6 +28,8 @@ class Request:
     filename: str | None
     config: LintConfig = field(default_factory=LintConfig)
     files: Mapping[str, str] = field(default_factory=dict)
+    # The language of messages and rule texts (the editor's `lang` setting).
+    lang: str = ENGLISH
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Analysis:
     findings: list[Finding]
     document: Any = None  # the engine's parsed model; None when the text could not be analysed
     config: LintConfig = field(default_factory=LintConfig)
+    lang: str = ENGLISH
 
     @property
     def lines(self) -> list[str]:
@@ -57,9 +61,12 @@ def analyse(request: Request) -> Analysis:
         result = lint(
             request.text, kind=request.kind, filename=request.filename, config=request.config, files=request.files
         )
-        findings, document = result.findings, result.document
+        findings = [localize(finding, request.lang) for finding in result.findings]
+        document = result.document
     except InputError:
         pass
     except Exception:
         logger.exception("analysis of %s failed", request.uri)
-    return Analysis(request.uri, request.version, request.text, request.kind, findings, document, request.config)
+    return Analysis(
+        request.uri, request.version, request.text, request.kind, findings, document, request.config, request.lang
+    )

@@ -10,6 +10,7 @@ from dockwright.dockerfile.image import ImageRef, parse_image
 from dockwright.dockerfile.model import Dockerfile, Instruction
 from dockwright.dockerfile.variables import UNKNOWN
 from dockwright.findings import Finding, Span
+from dockwright.i18n import ENGLISH, Message, render, rule_texts
 from dockwright.lsp import compose_lookup, dockerfile_lookup
 from dockwright.lsp.analysis import Analysis
 from dockwright.lsp.diagnostics import SHELLCHECK_WIKI, rule_url, shellcheck_code
@@ -25,7 +26,7 @@ def hover(analysis: Analysis, line: int, column: int, base_url: str) -> tuple[st
     spans: list[Span] = []
     for finding in analysis.findings:
         if contains(finding.span, line, column):
-            sections.append(finding_markdown(finding, base_url))
+            sections.append(finding_markdown(finding, base_url, analysis.lang))
             spans.append(finding.span)
     document = analysis.document
     today = analysis.config.today or dt.date.today()
@@ -44,7 +45,8 @@ def hover(analysis: Analysis, line: int, column: int, base_url: str) -> tuple[st
     )
 
 
-def finding_markdown(finding: Finding, base_url: str) -> str:
+def finding_markdown(finding: Finding, base_url: str, lang: str = ENGLISH) -> str:
+    """The finding (its message and fix title already in ``lang``) with its rule's texts in ``lang``."""
     rule = registry.get(finding.rule)
     links = [f"[{finding.rule}]({rule_url(base_url, finding.rule)})"]
     code = shellcheck_code(finding)
@@ -52,11 +54,13 @@ def finding_markdown(finding: Finding, base_url: str) -> str:
         links.append(f"[{code}]({SHELLCHECK_WIKI}{code})")
     if rule is None:
         return f"**{finding.rule}**: {finding.message}\n\n" + " · ".join(links)
+    texts = rule_texts(rule, lang)
+    why, fix = render(Message("Why:"), lang), render(Message("Fix:"), lang)
     return (
-        f"**{rule.title}** ({finding.rule}, {finding.severity.value})\n\n"
+        f"**{texts['title']}** ({finding.rule}, {finding.severity.value})\n\n"
         f"{finding.message}\n\n"
-        f"*Why:* {rule.rationale}\n\n"
-        f"*Fix:* {finding.fix.title if finding.fix else rule.fix_title}\n\n" + " · ".join(links)
+        f"*{why}* {texts['rationale']}\n\n"
+        f"*{fix}* {finding.fix.title if finding.fix else texts['fix_title']}\n\n" + " · ".join(links)
     )
 
 

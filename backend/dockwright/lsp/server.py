@@ -85,7 +85,7 @@ class DockwrightServer(LanguageServer):
         if kind is None:
             return None
         if path is None:
-            return Request(uri, document.version, document.source, kind, None)
+            return Request(uri, document.version, document.source, kind, None, lang=self.settings.lang)
         file = Path(path)
         choice = self.configs.for_document(file, self.roots())
         if choice.error and choice.error not in self.config_errors_shown:
@@ -93,7 +93,9 @@ class DockwrightServer(LanguageServer):
             message = f"Dockwright: {choice.error}; linting with the default settings until it is fixed"
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
         files = EditorFiles(file.parent, self.buffers())
-        return Request(uri, document.version, document.source, kind, file.name, choice.config, files)
+        return Request(
+            uri, document.version, document.source, kind, file.name, choice.config, files, self.settings.lang
+        )
 
     def publish(self, analysis: Analysis) -> None:
         self.analyses[analysis.uri] = analysis
@@ -130,7 +132,9 @@ def _parsed(request: Request) -> Analysis:
         document = parse(request.text, request.kind)
     except InputError:
         pass
-    return Analysis(request.uri, request.version, request.text, request.kind, [], document, request.config)
+    return Analysis(
+        request.uri, request.version, request.text, request.kind, [], document, request.config, request.lang
+    )
 
 
 def create_server() -> DockwrightServer:

@@ -1,8 +1,8 @@
 """The server's own settings (from the editor) and the lint configuration of each document (from its workspace).
 
 Editor settings come as ``initializationOptions`` and ``workspace/didChangeConfiguration`` under the
-``dockwright`` section: ``rulesBaseUrl`` (where rule pages are served, ``<base>/rules/<ID>``) and ``debounceMs``
-(how long typing must pause before a new analysis).
+``dockwright`` section: ``rulesBaseUrl`` (where rule pages are served, ``<base>/rules/<ID>``), ``debounceMs``
+(how long typing must pause before a new analysis) and ``lang`` (``zh-Hans`` for Simplified Chinese messages).
 
 A document's lint configuration is the nearest ``.dockwright.yaml`` (else ``.hadolint.yaml``, as in the CLI),
 looked for from the document's folder up to the root of its workspace folder. Files are read once and kept
@@ -19,6 +19,7 @@ from typing import Any
 
 from dockwright.config import LintConfig
 from dockwright.errors import InputError
+from dockwright.i18n import ENGLISH, language
 from dockwright.workspace.config_file import load_config_file
 
 DEFAULT_RULES_BASE_URL = "https://dockwright.dev"
@@ -39,6 +40,8 @@ WATCHED_GLOBS = (
 class ServerSettings:
     rules_base_url: str = DEFAULT_RULES_BASE_URL
     debounce_seconds: float = DEFAULT_DEBOUNCE_SECONDS
+    # Messages and rule texts in this language (en, zh-Hans; any Chinese tag in simplified script means zh-Hans).
+    lang: str = ENGLISH
 
     @classmethod
     def from_editor(cls, options: Any, previous: ServerSettings | None = None) -> ServerSettings:
@@ -52,7 +55,9 @@ class ServerSettings:
             return base
         url = options.get("rulesBaseUrl")
         debounce = options.get("debounceMs")
+        lang = options.get("lang")
         return cls(
+            lang=language(lang) if isinstance(lang, str) else base.lang,
             rules_base_url=url.strip().rstrip("/") if isinstance(url, str) and url.strip() else base.rules_base_url,
             debounce_seconds=debounce / 1000
             if isinstance(debounce, int | float) and not isinstance(debounce, bool) and 0 <= debounce <= 5000

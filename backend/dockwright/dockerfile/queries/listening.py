@@ -29,6 +29,7 @@ from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.dockerfile.shell import POSIX_SHELLS, parse_script
 from dockwright.dockerfile.source_map import SourceMap
 from dockwright.findings import Span
+from dockwright.i18n import Message
 
 if TYPE_CHECKING:
     from dockwright.data.images import ImageFacts
@@ -143,13 +144,31 @@ class Listener(NamedTuple):
     def describe_port(self) -> str:
         """How a message says where the port comes from: "uvicorn listens on 8000 (`--port 8000`)"."""
         if self.port_setting is not None:
-            return f"{self.program} listens on {self.port} ({_shown(self.port_setting)})"
-        return f"{self.program} listens on {self.port} ({self.default or 'its default'})"
+            return Message(
+                "{program} listens on {port} ({setting})",
+                program=self.program,
+                port=self.port,
+                setting=_shown(self.port_setting),
+            )
+        if self.default:
+            return Message(
+                "{program} listens on {port} ({setting})", program=self.program, port=self.port, setting=self.default
+            )
+        return Message("{program} listens on {port} (its default)", program=self.program, port=self.port)
 
     def describe_host(self) -> str:
         if self.host_setting is not None:
-            return f"{self.program} listens on {self.host} ({_shown(self.host_setting)})"
-        return f"{self.program} listens on {self.host} ({self.default or 'its default'})"
+            return Message(
+                "{program} listens on {host} ({setting})",
+                program=self.program,
+                host=self.host,
+                setting=_shown(self.host_setting),
+            )
+        if self.default:
+            return Message(
+                "{program} listens on {host} ({setting})", program=self.program, host=self.host, setting=self.default
+            )
+        return Message("{program} listens on {host} (its default)", program=self.program, host=self.host)
 
 
 def _shown(arg: Arg) -> str:

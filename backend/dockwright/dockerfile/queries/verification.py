@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from dockwright.dockerfile.queries.commands import operands
 from dockwright.dockerfile.shell import ShellCommand, has_flag
+from dockwright.i18n import Message
 
 
 def _falsy(value: str) -> bool:
@@ -26,12 +27,12 @@ def _set(value: str) -> bool:
 
 # Variable -> (whether its value turns verification off, what then accepts what).
 VARIABLES: dict[str, tuple[Callable[[str], bool], str]] = {
-    "NODE_TLS_REJECT_UNAUTHORIZED": (lambda v: v.strip() == "0", "Node.js accepts any TLS certificate"),
-    "PYTHONHTTPSVERIFY": (lambda v: v.strip() == "0", "Python's HTTPS client accepts any certificate"),
-    "GIT_SSL_NO_VERIFY": (_set, "git accepts any certificate"),
-    "NPM_CONFIG_STRICT_SSL": (_falsy, "npm accepts any certificate"),
-    "PIP_TRUSTED_HOST": (_set, "pip accepts any certificate, and plain HTTP, from these hosts"),
-    "CURL_CA_BUNDLE": (lambda v: v.strip() == "", "Python requests skips certificate checks"),
+    "NODE_TLS_REJECT_UNAUTHORIZED": (lambda v: v.strip() == "0", Message("Node.js accepts any TLS certificate")),
+    "PYTHONHTTPSVERIFY": (lambda v: v.strip() == "0", Message("Python's HTTPS client accepts any certificate")),
+    "GIT_SSL_NO_VERIFY": (_set, Message("git accepts any certificate")),
+    "NPM_CONFIG_STRICT_SSL": (_falsy, Message("npm accepts any certificate")),
+    "PIP_TRUSTED_HOST": (_set, Message("pip accepts any certificate, and plain HTTP, from these hosts")),
+    "CURL_CA_BUNDLE": (lambda v: v.strip() == "", Message("Python requests skips certificate checks")),
 }
 
 # Options of connection strings and URLs that accept any server certificate (compiled when first needed: only the
@@ -59,35 +60,35 @@ def command_off(command: ShellCommand) -> str | None:
     program = command.program
     args = command.args
     if program == "curl" and has_flag(args, "-k", "--insecure"):
-        return "`curl -k` accepts any certificate"
+        return Message("`curl -k` accepts any certificate")
     if program == "wget" and has_flag(args, "--no-check-certificate"):
-        return "`wget --no-check-certificate` accepts any certificate"
+        return Message("`wget --no-check-certificate` accepts any certificate")
     if (program.startswith("pip") or program.startswith("python")) and has_flag(args, "--trusted-host"):
-        return "`pip --trusted-host` accepts any certificate, and plain HTTP, from that host"
+        return Message("`pip --trusted-host` accepts any certificate, and plain HTTP, from that host")
     if program in ("apt-get", "apt", "aptitude"):
         if has_flag(args, "--allow-unauthenticated", "--allow-insecure-repositories", "--no-check-gpg"):
-            return f"`{program}` installs packages whose signature it cannot check"
+            return Message("`{program}` installs packages whose signature it cannot check", program=program)
         if any("verify-peer=false" in a.value.lower() or "verify-host=false" in a.value.lower() for a in args):
-            return f"`{program}` accepts any repository certificate"
+            return Message("`{program}` accepts any repository certificate", program=program)
     if program == "apk" and has_flag(args, "--allow-untrusted"):
-        return "`apk --allow-untrusted` installs packages whose signature it cannot check"
+        return Message("`apk --allow-untrusted` installs packages whose signature it cannot check")
     if program in ("yum", "dnf", "microdnf", "zypper") and (
         has_flag(args, "--nogpgcheck", "--no-gpg-checks")
         or any(a.value.lower() == "--setopt=sslverify=0" for a in args)
     ):
-        return f"`{program}` installs packages whose signature it does not check"
+        return Message("`{program}` installs packages whose signature it does not check", program=program)
     if program == "rpm" and has_flag(args, "--nosignature", "--nodigest"):
-        return "`rpm` installs a package whose signature it does not check"
+        return Message("`rpm` installs a package whose signature it does not check")
     if program == "git":
         return _git_off(command)
     if program in ("npm", "yarn", "pnpm"):
         values = [a.value.lower() for a in operands(args)]
         if values[:3] == ["config", "set", "strict-ssl"] and len(values) > 3 and _falsy(values[3]):
-            return f"`{program} config set strict-ssl false` accepts any certificate"
+            return Message("`{program} config set strict-ssl false` accepts any certificate", program=program)
         if any(a.value.lower() in ("--strict-ssl=false", "--no-strict-ssl") for a in args):
-            return f"`{program}` accepts any certificate"
+            return Message("`{program}` accepts any certificate", program=program)
     if program in ("echo", "printf", "tee") and any("[trusted=yes]" in a.value for a in args):
-        return "`[trusted=yes]` makes apt accept the repository without a signature"
+        return Message("`[trusted=yes]` makes apt accept the repository without a signature")
     return None
 
 
@@ -96,9 +97,9 @@ def _git_off(command: ShellCommand) -> str | None:
     lowered = [v.lower() for v in values]
     for value, following in itertools.pairwise(lowered):
         if value == "-c" and following.startswith("http.sslverify=") and _falsy(following.split("=", 1)[1]):
-            return "`git -c http.sslVerify=false` accepts any certificate"
+            return Message("`git -c http.sslVerify=false` accepts any certificate")
     if "config" in lowered:
         rest = [v for v in lowered[lowered.index("config") + 1 :] if not v.startswith("--")]
         if len(rest) >= 2 and rest[0].startswith("http.") and rest[0].endswith("sslverify") and _falsy(rest[1]):
-            return "`git config http.sslVerify false` makes every later git command accept any certificate"
+            return Message("`git config http.sslVerify false` makes every later git command accept any certificate")
     return None

@@ -28,6 +28,7 @@ from dockwright.dockerfile.queries.listening import Arg, ImageFile, Listener, Pr
 from dockwright.dockerfile.queries.ports import exposed_ports
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Span
+from dockwright.i18n import Message, and_list
 from dockwright.rules.compose._dockerfiles import built_dockerfile
 
 _MAX_WORDS = 256
@@ -99,11 +100,21 @@ class ServiceServer:
         for listener in certain:
             text = listener.describe_port()
             setting = listener.port_setting
-            if setting is not None and setting.span is not None and setting.span not in self.compose_spans:
-                text += f" in {self.dockerfile} line {setting.span.start_line}" if self.dockerfile else ""
+            if (
+                setting is not None
+                and setting.span is not None
+                and setting.span not in self.compose_spans
+                and self.dockerfile
+            ):
+                text = Message(
+                    "{listens} in {dockerfile} line {line}",
+                    listens=text,
+                    dockerfile=self.dockerfile,
+                    line=setting.span.start_line,
+                )
             if text not in texts:
                 texts.append(text)
-        return " and ".join(texts[:3])
+        return and_list(texts[:3])
 
 
 # The services read in the current analysis: a dozen rules ask about the same services, and reading one parses

@@ -93,7 +93,7 @@ def _admin_ports(facts: ImageFacts, server: ServiceServer) -> dict[int, str]:
             number = int(env[port.variable].value)
         if facts.image in ("traefik", "caddy") and number not in listening:
             continue  # served only when the command or the Caddyfile opens it
-        found[number] = f"the {facts.image} {port.purpose.split(' (')[0]}"
+        found[number] = Message("the {image} {purpose}", image=facts.image, purpose=port.purpose.split(" (")[0])
     return found
 
 
@@ -107,7 +107,7 @@ def _unprotected(facts: ImageFacts, server: ServiceServer, written: set[str]) ->
     if any(word.startswith(flag) for word in argv for flag in facts.login_flags):
         return None
     if facts.database_login:
-        return "with the database's own login form (anyone can try its passwords)"
+        return Message("with the database's own login form (anyone can try its passwords)")
     login = facts.default_login
     if login is not None:
         if login.password_variable in written and login.password_variable not in env:
@@ -115,7 +115,7 @@ def _unprotected(facts: ImageFacts, server: ServiceServer, written: set[str]) ->
         password = env.get(login.password_variable)
         if password is None or password.value in (login.password, "") or password.value.lower() in WEAK_PASSWORDS:
             shown = password.value if password is not None and password.value else login.password
-            return f"behind the login {login.user}/{shown}"
+            return Message("behind the login {user}/{shown}", user=login.user, shown=shown)
         return None
     secret = next((v.name for v in facts.environment if v.secret and v.required), None)
     if secret is not None:
@@ -123,8 +123,8 @@ def _unprotected(facts: ImageFacts, server: ServiceServer, written: set[str]) ->
         if password is None and secret in written:
             return None
         if password is not None and password.value.lower() in WEAK_PASSWORDS:
-            return f"with the password `{password.value}`"
+            return Message("with the password `{password}`", password=password.value)
         return None
     if facts.open_without_credentials or facts.image in ("traefik", "caddy"):
-        return "without authentication"
+        return Message("without authentication")
     return None

@@ -176,7 +176,13 @@ class ConnectionWrongHost(ComposeRule):
             if not candidates:
                 return None
             meant = candidates[0]
-            what = f"port {port}" if len(candidates) == 1 else f"port {port} (and {len(candidates) - 1} more)"
+            what = (
+                Message("port {port}", port=port)
+                if len(candidates) == 1
+                else Message(
+                    "port {port} (and {candidates_count} more)", port=port, candidates_count=len(candidates) - 1
+                )
+            )
             fix = None
             if len(candidates) == 1 and span is not None:
                 fix = Fix(Message("Connect to {name!r}", name=meant.name), (Edit(span, meant.name),))

@@ -12,12 +12,12 @@ from dockwright.rules.compose._base import ComposeRule
 
 # Capabilities known to allow escaping the container.
 DANGEROUS = {
-    "ALL": "every capability",
-    "SYS_ADMIN": "mount, namespaces and much of what root can do",
-    "SYS_MODULE": "loading kernel modules",
-    "SYS_PTRACE": "tracing and injecting into processes",
-    "SYS_RAWIO": "raw access to devices and memory",
-    "DAC_READ_SEARCH": "reading any host file by handle",
+    "ALL": Message("every capability"),
+    "SYS_ADMIN": Message("mount, namespaces and much of what root can do"),
+    "SYS_MODULE": Message("loading kernel modules"),
+    "SYS_PTRACE": Message("tracing and injecting into processes"),
+    "SYS_RAWIO": Message("raw access to devices and memory"),
+    "DAC_READ_SEARCH": Message("reading any host file by handle"),
 }
 
 

@@ -60,9 +60,9 @@ class DatabaseWithoutVolume(ComposeRule):
             if data_mounts(service, context) or "tmpfs" in service.body:
                 continue
             where = (
-                "an anonymous volume that `docker compose down` orphans"
+                Message("an anonymous volume that `docker compose down` orphans")
                 if any(v == directory.path or directory.path.startswith(v + "/") for v in facts.volumes)
-                else "the container's own layer, lost when it is recreated"
+                else Message("the container's own layer, lost when it is recreated")
             )
             yield self.finding(
                 service.key.span,

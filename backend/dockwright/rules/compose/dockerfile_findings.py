@@ -7,6 +7,7 @@ from dockwright.compose.model import ComposeFile
 from dockwright.context import LintContext
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import Message
 from dockwright.lint import lint
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
@@ -48,10 +49,17 @@ class DockerfileFindings(ComposeRule):
                 cache[path] = _lint(path, target.content, context, target.context_dir)
             result = cache[path]
             if isinstance(result, str):
-                yield Finding(self.id, Severity.INFO, f"{path}: {result}", node.span)
+                yield Finding(self.id, Severity.INFO, Message("{path}: {error}", path=path, error=result), node.span)
                 continue
             for finding in result:
-                message = f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"
+                message = Message(
+                    "{path}:{line}:{column}: {rule} {message}",
+                    path=path,
+                    line=finding.line,
+                    column=finding.column,
+                    rule=finding.rule,
+                    message=finding.message,
+                )
                 yield Finding(self.id, finding.severity, message, node.span)
 
 
@@ -61,4 +69,4 @@ def _lint(path: str, content: str, context: LintContext, context_dir: str) -> li
     try:
         return lint(content, kind="dockerfile", filename=path, config=context.config, files=files).findings
     except InputError as exc:
-        return f"cannot be analysed: {exc}"
+        return Message("cannot be analysed: {error}", error=str(exc))

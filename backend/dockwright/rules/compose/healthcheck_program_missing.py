@@ -120,5 +120,5 @@ def _waiting(document: ComposeFile, service: Service) -> str:
         for name, _, options in other.dependencies():
             condition = options.get("condition") if options is not None else None
             if name == service.name and isinstance(condition, Scalar) and condition.text == "service_healthy":
-                return f", so {other.name!r} never starts"
+                return Message(", so {name!r} never starts", name=other.name)
     return ""

@@ -10,11 +10,11 @@ from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
 _WHAT = {
-    "network_mode": "the host's network stack (every host port and interface)",
-    "pid": "the host's processes (it can see and signal them)",
-    "ipc": "the host's shared memory and semaphores",
-    "uts": "the host's hostname",
-    "userns_mode": "the host's user namespace (no user remapping)",
+    "network_mode": Message("the host's network stack (every host port and interface)"),
+    "pid": Message("the host's processes (it can see and signal them)"),
+    "ipc": Message("the host's shared memory and semaphores"),
+    "uts": Message("the host's hostname"),
+    "userns_mode": Message("the host's user namespace (no user remapping)"),
 }
 
 

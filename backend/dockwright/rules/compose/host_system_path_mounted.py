@@ -40,7 +40,7 @@ class HostSystemPathMounted(ComposeRule):
             for mount in service.mounts:
                 path = mount.host_path
                 if path in SYSTEM_PATHS:
-                    access = "read-only" if mount.read_only else "writable"
+                    access = Message("read-only") if mount.read_only else Message("writable")
                     yield self.finding(
                         mount.node.span,
                         Message(

@@ -44,14 +44,20 @@ class ComposeLoopbackBind(ComposeRule):
                 if span is None or span not in server.compose_spans or span in seen:
                     continue
                 seen.add(span)
-                port = f" port {listener.port}" if listener.port else ""
                 yield self.finding(
                     span,
                     Message(
-                        "in service {name!r}, {describe_host}: connections to{port} from the published port and "
+                        "in service {name!r}, {listens}: connections to port {port} from the published port and "
                         "other services are refused",
                         name=service.name,
-                        describe_host=listener.describe_host(),
-                        port=port,
+                        listens=listener.describe_host(),
+                        port=listener.port,
+                    )
+                    if listener.port
+                    else Message(
+                        "in service {name!r}, {listens}: connections from the published port and other services "
+                        "are refused",
+                        name=service.name,
+                        listens=listener.describe_host(),
                     ),
                 )

@@ -76,7 +76,7 @@ class ProxyUpstreamMismatch(ComposeRule):
                 at = file.span if file.span in proxy.compose_spans else service.key.span
                 for line, host, port in _upstreams(path, file.content):
                     target = names.get(host.lower())
-                    where = f"{file.source} line {line}"
+                    where = Message("{source} line {line}", source=file.source, line=line)
                     if target is None:
                         if closed and _SINGLE_LABEL.match(host.lower()) and host.lower() not in known:
                             yield self.finding(
@@ -126,11 +126,13 @@ def _mismatch(server: ServiceServer, port: int) -> str | None:
     certain = server.certain_ports
     if server.possible_ports - certain:
         return None
-    described = f"in service {server.service.name!r}, {server.describe_ports()}"
+    described = Message(
+        "in service {name!r}, {describe_ports}", name=server.service.name, describe_ports=server.describe_ports()
+    )
     if not certain:
         certain = server.declared_ports()
         listed = ", ".join(str(p) for p in sorted(certain)[:5])
-        described = f"service {server.service.name!r} only declares port {listed}"
+        described = Message("service {name!r} only declares port {listed}", name=server.service.name, listed=listed)
     if not certain or port in certain:
         return None
     return described

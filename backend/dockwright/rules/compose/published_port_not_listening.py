@@ -75,4 +75,4 @@ class PublishedPortNotListening(ComposeRule):
 
 def _declared(ports: set[int]) -> str:
     listed = ", ".join(str(p) for p in sorted(ports)[:5])
-    return f"its image only declares port {listed}"
+    return Message("its image only declares port {listed}", listed=listed)

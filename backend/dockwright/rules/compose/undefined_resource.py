@@ -10,7 +10,12 @@ from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
 
-_SINGULAR = {"networks": "network", "volumes": "volume", "secrets": "secret", "configs": "config"}
+_SINGULAR = {
+    "networks": Message("network"),
+    "volumes": Message("volume"),
+    "secrets": Message("secret"),
+    "configs": Message("config"),
+}
 
 
 @register

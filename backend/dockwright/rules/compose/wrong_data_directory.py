@@ -63,7 +63,7 @@ class WrongDataDirectory(ComposeRule):
             mounts = data_mounts(service, context)
             if not mounts or any(keeps(m, directory.path, facts) for m in mounts):
                 continue
-            moved = f" ({directory.moved_by})" if directory.moved_by else ""
+            moved = Message(" ({moved_by})", moved_by=directory.moved_by) if directory.moved_by else ""
             version = f" {facts.version.split('.')[0]}" if facts.version else ""
             for mount in mounts:
                 if not document.owns(mount.node) or not aimed_at_data(mount, directory.path, facts):
@@ -71,13 +71,15 @@ class WrongDataDirectory(ComposeRule):
                 target = mount.target.rstrip("/") or "/"
                 anonymous = any(is_within(directory.path, v) for v in facts.volumes)
                 if facts.image == "postgres" and target == _POSTGRES_OLD_DATA and not directory.moved_by:
-                    consequence = "the image refuses to start with a volume there (PGDATA moved in 18)"
+                    consequence = Message("the image refuses to start with a volume there (PGDATA moved in 18)")
                 elif is_within(directory.path, target):
-                    consequence = "the image's own VOLUME inside it takes the data, and this volume stays empty"
+                    consequence = Message(
+                        "the image's own VOLUME inside it takes the data, and this volume stays empty"
+                    )
                 elif anonymous:
-                    consequence = "this volume stays empty and the data goes to an anonymous volume"
+                    consequence = Message("this volume stays empty and the data goes to an anonymous volume")
                 else:
-                    consequence = "this volume stays empty and the data is lost with the container"
+                    consequence = Message("this volume stays empty and the data is lost with the container")
                 yield self.finding(
                     mount.node.span,
                     Message(

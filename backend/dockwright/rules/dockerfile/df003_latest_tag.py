@@ -33,7 +33,7 @@ class LatestTag(Rule):
             tag = image.tag if image is not None else None
             if image is None or tag is None or image.digest or not (tag == "latest" or tag.endswith("-latest")):
                 continue
-            via = "" if "$" not in stage.image_text else f" (from `{stage.image_text}`)"
+            via = "" if "$" not in stage.image_text else Message(" (from `{image_text}`)", image_text=stage.image_text)
             yield self.finding(
                 stage.image_span, Message("`{image}` uses the moving `latest` tag{via}", image=image.raw, via=via)
             )

@@ -66,9 +66,13 @@ class RootUser(Rule):
             )
         elif root is None:
             if image is not None:
-                why = f"root unless `{image.raw}` sets another (Dockwright does not know that image)"
+                why = Message(
+                    "root unless `{image}` sets another (Dockwright does not know that image)", image=image.raw
+                )
             else:
-                why = f"root unless `{base.image_text}`, known at build time only, sets another"
+                why = Message(
+                    "root unless `{image_text}`, known at build time only, sets another", image_text=base.image_text
+                )
             yield Finding(
                 self.id,
                 Severity.INFO,

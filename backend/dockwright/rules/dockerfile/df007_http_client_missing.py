@@ -83,9 +83,9 @@ class HttpClientMissing(Rule):
                     provided = _provided_tools(instructions)
                 if use.program not in provided:
                     consequence = (
-                        "the health check will always fail"
+                        Message("the health check will always fail")
                         if instruction.keyword == "HEALTHCHECK"
-                        else f"the {instruction.keyword} will fail"
+                        else Message("the {keyword} will fail", keyword=instruction.keyword)
                     )
                     yield self.finding(
                         use.span,

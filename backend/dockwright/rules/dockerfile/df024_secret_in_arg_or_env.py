@@ -48,7 +48,7 @@ class SecretInArgOrEnv(Rule):
     def _check_pair(self, keyword: str, pair: KeyValue, check_name: bool) -> Finding | None:
         kind = secret_kind(pair.value) if pair.has_value else None
         if check_name and is_secret_name(pair.key):
-            also = f" (and its value looks like {kind})" if kind else ""
+            also = Message(" (and its value looks like {kind})", kind=kind) if kind else ""
             return self.finding(
                 pair.key_span,
                 Message("{keyword} `{key}` looks like a secret{also}", keyword=keyword, key=pair.key, also=also),

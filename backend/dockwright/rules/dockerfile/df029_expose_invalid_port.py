@@ -19,11 +19,13 @@ def port_problem(port_range: str) -> str | None:
     bounds = [start, end] if dash else [start]
     for bound in bounds:
         if not bound.isdigit():
-            return f"`{bound}` is not a port number" if bound else "a port number is missing"
+            return (
+                Message("`{bound}` is not a port number", bound=bound) if bound else Message("a port number is missing")
+            )
         if len(bound.lstrip("0")) > 5 or int(bound) > 65535:
-            return f"{bound} is outside the port range 0-65535"
+            return Message("{bound} is outside the port range 0-65535", bound=bound)
     if dash and int(end.lstrip("0") or "0") < int(start.lstrip("0") or "0"):
-        return f"the range {port_range} ends before it starts"
+        return Message("the range {port_range} ends before it starts", port_range=port_range)
     return None
 
 
@@ -51,7 +53,7 @@ class ExposeInvalidPort(Rule):
             for spec in exposed_ports(instruction):
                 problem = port_problem(spec.container_port)
                 if problem is None and spec.protocol and spec.protocol.lower() not in PROTOCOLS:
-                    problem = f"`{spec.protocol}` is not a protocol (tcp, udp or sctp)"
+                    problem = Message("`{protocol}` is not a protocol (tcp, udp or sctp)", protocol=spec.protocol)
                 if problem is not None:
                     yield self.finding(
                         spec.word.span, Message("EXPOSE `{spec}`: {problem}", spec=spec.text, problem=problem)

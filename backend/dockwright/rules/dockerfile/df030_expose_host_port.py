@@ -34,11 +34,9 @@ class ExposeHostPort(Rule):
                 if spec.ip or spec.host_port:
                     yield self.finding(
                         spec.word.span,
-                        Message(
-                            "EXPOSE `{spec}` names a host {value}",
-                            spec=spec.text,
-                            value="address" if spec.ip else "port",
-                        ),
+                        Message("EXPOSE `{spec}` names a host address", spec=spec.text)
+                        if spec.ip
+                        else Message("EXPOSE `{spec}` names a host port", spec=spec.text),
                         _container_only(spec),
                     )
 

@@ -32,7 +32,7 @@ class UndefinedArgInFrom(Rule):
         for stage in document.stages:
             for name, span in undeclared_in_from(stage.from_instruction):
                 close = difflib.get_close_matches(name, declared, n=1)
-                hint = f" (did you mean `{close[0]}`?)" if close else ""
+                hint = Message(" (did you mean `{close}`?)", close=close[0]) if close else ""
                 yield self.finding(
                     span,
                     Message(

@@ -42,7 +42,7 @@ class InvalidDefaultArgInFrom(Rule):
                 continue  # over a limit of the analysis: DF108 says so
             resolved = expansion.value
             if not is_valid_reference(resolved):
-                shown = f"`{resolved}`" if resolved else "an empty name"
+                shown = Message("`{resolved}`", resolved=resolved) if resolved else Message("an empty name")
                 yield self.finding(
                     stage.image_span,
                     Message(

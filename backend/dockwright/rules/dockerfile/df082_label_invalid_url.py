@@ -10,7 +10,7 @@ from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
-_DESCRIPTION = "a URL (https://...)"
+_DESCRIPTION = Message("a URL (https://...)")
 
 
 @register

@@ -10,7 +10,7 @@ from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
-_DESCRIPTION = "an RFC 3339 date-time (2024-05-01T12:00:00Z)"
+_DESCRIPTION = Message("an RFC 3339 date-time (2024-05-01T12:00:00Z)")
 
 
 @register

@@ -10,7 +10,7 @@ from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
-_DESCRIPTION = "an SPDX licence expression (MIT, Apache-2.0 OR MIT)"
+_DESCRIPTION = Message("an SPDX licence expression (MIT, Apache-2.0 OR MIT)")
 
 
 @register

@@ -10,7 +10,7 @@ from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
-_DESCRIPTION = "a git commit hash (7 to 40 lower-case hex digits)"
+_DESCRIPTION = Message("a git commit hash (7 to 40 lower-case hex digits)")
 
 
 @register

@@ -10,7 +10,7 @@ from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
-_DESCRIPTION = "a semantic version (1.4.2)"
+_DESCRIPTION = Message("a semantic version (1.4.2)")
 
 
 @register

@@ -10,7 +10,7 @@ from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
-_DESCRIPTION = "an e-mail address (RFC 5322)"
+_DESCRIPTION = Message("an e-mail address (RFC 5322)")
 
 
 @register

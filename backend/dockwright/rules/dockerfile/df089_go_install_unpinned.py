@@ -10,7 +10,7 @@ from dockwright.i18n import Message
 from dockwright.rules.base import Rule, register
 
 # What `go get` and `go run` do with a module, for the message.
-_DONE = {"get": "fetched", "run": "run"}
+_DONE = {"get": Message("fetched"), "run": Message("run")}
 
 
 @register
@@ -36,7 +36,7 @@ class GoInstallUnpinned(Rule):
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for use in package_commands(document, GO):
-            done = _DONE.get(use.action, "installed")
+            done = _DONE.get(use.action, Message("installed"))
             words = use.unpinned()
             if use.action == "get" and use.has_flag("-tool", "--tool"):
                 words = [w for w in use.packages if w.literal and (w in words or not _local_or_versioned(w.value))]

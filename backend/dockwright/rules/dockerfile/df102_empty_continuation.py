@@ -31,9 +31,16 @@ class EmptyContinuation(Rule):
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
         for reported, empty in document.empty_continuations:
             edits = tuple(Edit(Span(line, 1, line + 1, 1), "") for line in empty)
-            which = f"line {empty[0]} is" if len(empty) == 1 else f"lines {', '.join(map(str, empty))} are"
+            message = (
+                Message("empty continuation line: line {line} is empty inside this instruction", line=empty[0])
+                if len(empty) == 1
+                else Message(
+                    "empty continuation line: lines {lines} are empty inside this instruction",
+                    lines=", ".join(map(str, empty)),
+                )
+            )
             yield self.finding(
                 Span(reported, 1, reported, len(document.lines[reported - 1]) + 1),
-                Message("empty continuation line: {which} empty inside this instruction", which=which),
+                message,
                 Fix(self.fix_title, edits, safe=True),
             )

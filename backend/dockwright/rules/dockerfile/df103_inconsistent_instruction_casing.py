@@ -30,7 +30,7 @@ class InconsistentInstructionCasing(Rule):
         lower = sum(1 for i in instructions if i.keyword_text.islower())
         upper = sum(1 for i in instructions if i.keyword_text.isupper())
         majority_upper = upper >= lower
-        casing = "upper case" if majority_upper else "lower case"
+        casing = Message("upper case") if majority_upper else Message("lower case")
         for instruction in instructions:
             text = instruction.keyword_text
             wanted = text.upper() if majority_upper else text.lower()

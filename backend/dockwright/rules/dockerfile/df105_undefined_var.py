@@ -102,7 +102,7 @@ class UndefinedVar(Rule):
                     if base.sets(name):
                         continue
                     close = difflib.get_close_matches(name, list(instruction.scope), n=1, cutoff=0.75)
-                    hint = f" (did you mean `{close[0]}`?)" if close else ""
+                    hint = Message(" (did you mean `{close}`?)", close=close[0]) if close else ""
                     if base.known:
                         yield self.finding(
                             span, Message("`{name}` is not defined at this point{hint}", name=name, hint=hint)

@@ -8,7 +8,7 @@ from dockwright.dockerfile.model import Dockerfile, Stage
 from dockwright.dockerfile.queries.packages import OS_TOOLS, PackageCommand, package_commands
 from dockwright.dockerfile.queries.stages import final_image_stages, lineage_instructions
 from dockwright.findings import Finding, Severity
-from dockwright.i18n import Message
+from dockwright.i18n import Message, and_list
 from dockwright.rules.base import Rule, register
 
 # Packages that build software rather than run it: compilers, build tools, headers, version control.
@@ -23,12 +23,12 @@ _VERSIONED = re.compile(r"^(gcc|g\+\+|clang|llvm)-\d+$")
 _REMOVING = frozenset({"remove", "purge", "autoremove", "autopurge", "del", "erase"})
 # Images that are a build toolchain themselves (the SDK, not a runtime).
 _SDK_IMAGES = {
-    "golang": "the Go toolchain",
-    "rust": "the Rust toolchain",
-    "maven": "Maven, the JDK and ~/.m2",
-    "gradle": "Gradle and the JDK",
-    "buildpack-deps": "compilers and headers",
-    "dotnet/sdk": "the .NET SDK",
+    "golang": Message("the Go toolchain"),
+    "rust": Message("the Rust toolchain"),
+    "maven": Message("Maven, the JDK and ~/.m2"),
+    "gradle": Message("Gradle and the JDK"),
+    "buildpack-deps": Message("compilers and headers"),
+    "dotnet/sdk": Message("the .NET SDK"),
 }
 # Dockerfiles for development, where the toolchain is the point.
 _DEV_NAME = re.compile(r"(^|[.\-_/])(dev|devel|development|devcontainer|ci|test)([.\-_/]|$)", re.IGNORECASE)
@@ -122,13 +122,19 @@ class BuildToolchainShipped(Rule):
             yield self.finding(
                 words[0].span.cover(words[-1].span),
                 Message(
-                    "{listed} {value} in the final image{where}: needed to build, not to run, {value2} size, "
+                    "{listed} ship in the final image{where}: needed to build, not to run, they add size, "
                     "CVEs and tools for an attacker; install them in a builder stage and copy only what it "
                     "builds",
                     listed=_listed(names),
-                    value="ship" if len(names) > 1 else "ships",
                     where=where,
-                    value2="they add" if len(names) > 1 else "it adds",
+                )
+                if len(names) > 1
+                else Message(
+                    "{listed} ships in the final image{where}: needed to build, not to run, it adds size, "
+                    "CVEs and tools for an attacker; install them in a builder stage and copy only what it "
+                    "builds",
+                    listed=_listed(names),
+                    where=where,
                 ),
             )
 
@@ -184,11 +190,11 @@ def _where(use: PackageCommand, final: Stage) -> str:
     if stage is None or stage.index == final.index:
         return ""
     name = stage.name or f"stage {stage.index}"
-    return f" (installed in `{name}`, which the final stage builds on)"
+    return Message(" (installed in `{name}`, which the final stage builds on)", name=name)
 
 
 def _listed(names: list[str]) -> str:
-    quoted = [f"`{name}`" for name in names[:5]]
+    quoted: list[str] = [f"`{name}`" for name in names[:5]]
     if len(names) > 5:
-        quoted.append(f"{len(names) - 5} more")
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+        quoted.append(Message("{count} more", count=len(names) - 5))
+    return and_list(quoted)

@@ -199,7 +199,14 @@ def _not_built(stage: Stage, built: _Built, source: str) -> str | None:
     if source in built.exact or not elsewhere:
         return None
     path, how = elsewhere[0]
-    return f"`{stage.name or stage.index}` writes {name} at {path} ({how}), not at {source}"
+    return Message(
+        "`{value}` writes {name} at {path} ({how}), not at {source}",
+        value=stage.name or stage.index,
+        name=name,
+        path=path,
+        how=how,
+        source=source,
+    )
 
 
 def _read_run(
@@ -286,7 +293,13 @@ def _js_output(stage: Stage, source: str, scripts: list[tuple[str, str]]) -> str
             continue
         top = posixpath.relpath(source, cwd).split("/", 1)[0]
         if top in _OUTPUT_FOLDERS and top != expected and not _copied_in(stage, posixpath.join(cwd, top)):
-            return f"{tool} writes {expected}/ in `{stage.name or stage.index}`, not {top}/"
+            return Message(
+                "{tool} writes {expected}/ in `{value}`, not {top}/",
+                tool=tool,
+                expected=expected,
+                value=stage.name or stage.index,
+                top=top,
+            )
     return None
 
 

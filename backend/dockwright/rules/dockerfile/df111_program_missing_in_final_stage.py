@@ -98,7 +98,7 @@ class ProgramMissingInFinalStage(Rule):
             name = builder.value if builder is not None and builder.value else "another stage"
             user = ""
             if _user_install(document, name):
-                user = " (and it installed with `pip install --user`, into /root/.local)"
+                user = Message(" (and it installed with `pip install --user`, into /root/.local)")
             yield self.finding(
                 site.span,
                 Message(

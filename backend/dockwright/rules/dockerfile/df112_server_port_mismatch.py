@@ -9,7 +9,7 @@ from dockwright.dockerfile.queries.listening import Listener, command_args, loca
 from dockwright.dockerfile.queries.ports import exposed_ports
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
-from dockwright.i18n import Message
+from dockwright.i18n import Message, and_list
 from dockwright.rules.base import Rule, register
 
 
@@ -90,4 +90,4 @@ def _describe(found: list[Listener]) -> str:
         text = listener.describe_port()
         if text not in described:
             described.append(text)
-    return " and ".join(described[:3])
+    return and_list(described[:3])

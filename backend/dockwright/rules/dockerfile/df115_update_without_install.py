@@ -68,7 +68,11 @@ class UpdateWithoutInstall(Rule):
                 continue
             following = runs[position + 1] if position + 1 < len(runs) else None
             install = later[position].get(family)
-            where = f": the install on line {install.instruction.line} reuses its cached lists" if install else ""
+            where = (
+                Message(": the install on line {line} reuses its cached lists", line=install.instruction.line)
+                if install
+                else ""
+            )
             yield self.finding(
                 refresh.command.span,
                 Message(

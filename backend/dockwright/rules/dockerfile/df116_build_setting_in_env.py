@@ -11,8 +11,8 @@ from dockwright.rules.base import Rule, register
 
 # Variables that only make sense while building: they tell package tools not to ask.
 _BUILD_ONLY = {
-    "DEBIAN_FRONTEND": "apt and debconf inside the running container never ask",
-    "DEBCONF_NONINTERACTIVE_SEEN": "debconf inside the running container never asks",
+    "DEBIAN_FRONTEND": Message("apt and debconf inside the running container never ask"),
+    "DEBCONF_NONINTERACTIVE_SEEN": Message("debconf inside the running container never asks"),
 }
 
 

@@ -60,7 +60,11 @@ class VerificationOff(Rule):
                 is_off, what = entry
                 if value.undefined or not is_off(value.value):
                     continue
-                scope = "in every container and every build step" if instruction.keyword == "ENV" else "in the build"
+                scope = (
+                    Message("in every container and every build step")
+                    if instruction.keyword == "ENV"
+                    else Message("in the build")
+                )
                 yield self.finding(
                     pair.key_span,
                     Message("{key}={value}: {what} {scope}", key=pair.key, value=value.value, what=what, scope=scope),

@@ -72,18 +72,18 @@ def _credential(instruction: Instruction, text: str, following: str, secret_env:
         userinfo = match.group("userinfo")
         names = [n for n in _VARIABLE.findall(userinfo) if n not in secret_env]
         if "$" not in userinfo and ":" in userinfo:
-            return "the password in this URL"
+            return Message("the password in this URL")
         built = [n for n in names if n in instruction.scope]
         if built:
-            return f"the value of {built[0]} (a build variable) in this URL"
+            return Message("the value of {built} (a build variable) in this URL", built=built[0])
     setting = _AUTH_TOKEN.search(text + ("=" if text.endswith(("_authToken", "_auth", "_password")) else ""))
     if setting is not None:
         rest = text[setting.end() :] or following
         names = [n for n in _VARIABLE.findall(rest) if n not in secret_env and n in instruction.scope]
         if names:
-            return f"the value of {names[0]} (a build variable) in this npm setting"
+            return Message("the value of {names} (a build variable) in this npm setting", names=names[0])
         if rest and "$" not in rest:
-            return "the token in this npm setting"
+            return Message("the token in this npm setting")
     return None
 
 
