@@ -158,8 +158,14 @@ _RELEASES: dict[str, dict[str, Release]] = {
     ),
     "elasticsearch": _table(
         "elasticsearch",
-        "https://www.elastic.co/support/eol",
-        # Every minor release is supported for 18 months after its release, 7.17 longer.
+        # endoflife.date's products/elasticsearch.md and products/kibana.md (github.com/endoflife-date/
+        # endoflife.date, commit a70eca3 of 2026-08-22) for 6, 7 (its last minor, 7.17) and 8.14 onwards; for
+        # the minors 7.0-7.16 and 8.0-8.2, the per-minor dates of Elastic's EOL table as the same file recorded
+        # them in 2022 (commit 67735bf). Elastic now maintains the two latest minors of the current major and
+        # the last minor of the previous one (https://www.elastic.co/support/eol), so a minor ends when the
+        # second one after it is released. endoflife.date lists no minor from 8.3 to 8.13: theirs follow that
+        # rule (the release of 8.n+2, which gives the listed dates of 8.14-8.16 too).
+        "https://endoflife.date/elasticsearch",
         {
             "6": "2022-02-10",
             "7.0": "2020-10-10",
@@ -176,28 +182,34 @@ _RELEASES: dict[str, dict[str, Release]] = {
             "7.11": "2022-08-10",
             "7.12": "2022-09-23",
             "7.13": "2022-11-25",
-            "7.14": "2023-02-01",
+            "7.14": "2023-02-03",
             "7.15": "2023-03-22",
             "7.16": "2023-06-07",
             "7.17": "2026-01-15",
             "8.0": "2023-08-10",
             "8.1": "2023-09-08",
-            "8.2": "2023-11-03",
-            "8.3": "2024-01-28",
-            "8.4": "2024-02-24",
-            "8.5": "2024-05-01",
-            "8.6": "2024-07-10",
-            "8.7": "2024-09-30",
-            "8.8": "2024-11-25",
-            "8.9": "2025-01-25",
-            "8.10": "2025-03-21",
-            "8.11": "2025-05-13",
-            "8.12": "2025-07-17",
-            "8.13": "2025-09-26",
-            "8.14": "2025-12-05",
-            "8.15": "2026-02-08",
-            "8.16": "2026-05-12",
-            "8.17": "2026-06-12",
+            "8.2": "2023-10-26",
+            "8.3": "2022-11-01",
+            "8.4": "2023-01-10",
+            "8.5": "2023-03-30",
+            "8.6": "2023-05-25",
+            "8.7": "2023-07-25",
+            "8.8": "2023-09-21",
+            "8.9": "2023-11-13",
+            "8.10": "2024-01-17",
+            "8.11": "2024-03-26",
+            "8.12": "2024-06-05",
+            "8.13": "2024-08-08",
+            "8.14": "2024-11-12",
+            "8.15": "2024-12-12",
+            "8.16": "2025-04-15",
+            "8.17": "2025-08-12",
+            "8.18": "2025-10-21",
+            "8.19": "2027-07-15",
+            "9.0": "2025-10-23",
+            "9.1": "2026-02-03",
+            "9.2": "2026-05-05",
+            "9.3": "2026-08-04",
         },
     ),
     "mysql": _table(
@@ -211,8 +223,14 @@ _RELEASES: dict[str, dict[str, Release]] = {
     ),
     "mariadb": _table(
         "mariadb",
-        "https://mariadb.org/about/#maintenance-policy",
+        # endoflife.date's products/mariadb.md (github.com/endoflife-date/endoflife.date, commit a70eca3 of
+        # 2026-08-22), which follows the MariaDB Foundation's policy: https://mariadb.org/about/#maintenance-policy
+        "https://endoflife.date/mariadb",
         {
+            "5.5": "2020-04-11",
+            "10.0": "2019-03-31",
+            "10.1": "2020-10-17",
+            "10.2": "2022-05-23",
             "10.3": "2023-05-25",
             "10.4": "2024-06-18",
             "10.5": "2025-06-24",
@@ -227,6 +245,14 @@ _RELEASES: dict[str, dict[str, Release]] = {
             "11.2": "2024-11-21",
             "11.3": "2024-05-29",
             "11.4": "2029-05-29",
+            "11.5": "2024-11-21",
+            "11.6": "2025-02-13",
+            "11.7": "2025-05-12",
+            "11.8": "2028-06-04",
+            "12.0": "2025-11-18",
+            "12.1": "2026-02-13",
+            "12.2": "2026-05-28",
+            "12.3": "2029-06-12",
         },
     ),
     "mongo": _table(
@@ -254,7 +280,12 @@ _RELEASES: dict[str, dict[str, Release]] = {
         },
     ),
 }
-_RELEASES["kibana"] = {k: Release("kibana", r.release, r.eol, r.source) for k, r in _RELEASES["elasticsearch"].items()}
+# Kibana is released and maintained with Elasticsearch: endoflife.date lists the same dates for both.
+_KIBANA_SOURCE = "https://endoflife.date/kibana"
+_RELEASES["kibana"] = {
+    key: Release("kibana", release.release, release.eol, _KIBANA_SOURCE)
+    for key, release in _RELEASES["elasticsearch"].items()
+}
 
 # Codenames in tags (`python:3.12-slim-buster`, `node:gallium`, `ubuntu:focal`) and the release they name.
 _CODENAMES = {

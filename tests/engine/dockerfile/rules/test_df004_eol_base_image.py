@@ -15,6 +15,9 @@ TRIGGERS = [
     ("FROM elasticsearch:7.12.1\n", 1, 6),
     ("FROM kibana:7.14.2\n", 1, 6),
     ("FROM mariadb:10.9\n", 1, 6),
+    # Elastic maintains only the two latest minors: 8.17 ended when 8.19 came out.
+    ("FROM kibana:8.17.0\n", 1, 6),
+    ("FROM mariadb:11.6\n", 1, 6),
     # The OS a tag starts with.
     ("FROM node:alpine3.12\n", 1, 6),
 ]
@@ -35,6 +38,9 @@ NEAR_MISSES = [
     "FROM mysql:8\n",
     "FROM mariadb:10\n",
     "FROM mariadb:11.4\n",
+    # 8 ended with 9.0, and its last minor, 8.19, is maintained until 2027-07-15.
+    "FROM elasticsearch:8\n",
+    "FROM elasticsearch:8.19.3\n",
 ]
 
 test_triggers, test_near_misses = rule_table("DF004", TRIGGERS, NEAR_MISSES)
@@ -50,6 +56,9 @@ def test_a_major_alone_resolves_to_the_last_release_of_an_ended_line_only() -> N
 
     assert release_of("redis", "6").release == "6.2"  # type: ignore[union-attr]
     assert release_of("mariadb", "10").release == "10.11"  # type: ignore[union-attr]
+    assert release_of("mariadb", "11").release == "11.8"  # type: ignore[union-attr]
+    assert release_of("elasticsearch", "8").release == "8.19"  # type: ignore[union-attr]
+    assert release_of("elasticsearch", "7").release == "7.17"  # type: ignore[union-attr]
     assert release_of("postgres", "9").release == "9.6"  # type: ignore[union-attr]
     assert release_of("redis", "7") is None
     assert release_of("alpine", "3") is None
