@@ -25,6 +25,7 @@ from dockwright.dockerfile.shell_jobs import shellcheck_jobs
 from dockwright.errors import InputError
 from dockwright.findings import Finding
 from dockwright.lint import Document, check_content, lint, parse
+from dockwright.rules import load_for
 from dockwright.shellcheck import runner as shellcheck
 
 SHELLCHECK_RULE = "DF100"
@@ -51,11 +52,20 @@ def lint_batch(batch: Iterable[BatchFile], config: LintConfig, processes: int | 
     items = list(batch)
     workers = processes if processes is not None else _default_processes(len(items))
     chunks = _chunks(items, workers) if workers > 1 and hasattr(os, "fork") else [items]
+    if len(chunks) > 1:
+        _load_rules(items)
     children = [_Child(chunk, config) for chunk in chunks[1:]]
     _lint_chunk(chunks[0], config, children)
     for child in children:
         child.collect()
     return items
+
+
+def _load_rules(items: list[BatchFile]) -> None:
+    """Import the rules the batch needs before forking: the workers inherit them instead of each importing
+    them again (a quarter of a second of CPU per process)."""
+    for kind in {item.kind or detect_kind(item.content, item.path) for item in items}:
+        load_for(kind)
 
 
 def _default_processes(count: int) -> int:
