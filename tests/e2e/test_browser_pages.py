@@ -7,7 +7,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.e2e_support import BAD_DOCKERFILE, open_editor, screenshot, type_into_editor
+from tests.e2e.e2e_support import (
+    BAD_DOCKERFILE,
+    analyse_via_api,
+    editor_document,
+    open_editor,
+    screenshot,
+    type_into_editor,
+    wait_for_findings,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -61,17 +69,94 @@ def test_a_rule_page_shows_rationale_examples_fix_and_peers(page: Page) -> None:
     expect(page.get_by_role("region", name="Why it matters")).to_contain_text(rule["rationale"].replace("`", ""))
     bad = page.get_by_role("figure", name="Triggers the rule")
     expect(bad).to_contain_text(rule["bad"].splitlines()[0])
-    # The examples are highlighted (the highlighter loads lazily, after the text paints).
     expect(bad.locator(".tok-keyword").first).to_be_visible()
     expect(page.get_by_role("figure", name="Passes")).to_contain_text(rule["good"].splitlines()[0])
     expect(page.get_by_role("link", name=rule["equivalents"]["hadolint"])).to_be_visible()
     screenshot(page, "rule-detail")
 
 
-def test_an_unknown_rule_says_so(page: Page) -> None:
+def test_an_unknown_rule_is_a_plain_not_found_page(page: Page) -> None:
     page.goto("/rules/XX999")
-    expect(page.get_by_role("alert")).to_be_visible()
-    expect(page.get_by_role("alert")).to_contain_text("Not found")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rule not found")
+    expect(page.locator("main")).to_contain_text("XX999")
+    expect(page.get_by_role("button", name="Try again")).to_have_count(0)
+    expect(page).to_have_title("Rule not found · Dockwright")
+
+
+@pytest.mark.parametrize(
+    ("peer_id", "rule_id"),
+    [("DL3008", "DF011"), ("JSONArgsRecommended", "DF008"), ("service-image-require-explicit-tag", "DC019")],
+)
+def test_a_peers_rule_id_opens_our_rule(page: Page, peer_id: str, rule_id: str) -> None:
+    """hadolint's, BuildKit's and dclint's ids, as the API resolves them."""
+    assert page.request.get(f"/api/v1/rules/{peer_id}").json()["id"] == rule_id
+    page.goto(f"/rules/{peer_id}")
+    expect(page).to_have_url(re.compile(rf"/rules/{rule_id}$"))
+    expect(page.locator(".rule-card__id")).to_have_text(rule_id)
+
+
+def test_a_rule_page_says_how_to_silence_it_and_opens_its_bad_example_in_the_editor(page: Page) -> None:
+    rule = page.request.get("/api/v1/rules/DF008").json()
+    page.goto("/rules/DF008")
+    silencing = page.get_by_role("region", name="Silencing it")
+    comments = silencing.locator("code").all_text_contents()
+    assert comments[0] == "# dockwright ignore=DF008", comments
+    assert f"# hadolint ignore={rule['equivalents']['hadolint']}" in comments
+    assert f"# check=skip={rule['equivalents']['buildkit']}" in comments
+
+    page.get_by_role("link", name="Try the example in the editor").click()
+    expect(page).to_have_url(re.compile(r"/$"))
+    page.locator(".cm-content").wait_for()
+    expect(page.locator(".finding__rule-id", has_text="DF008").first).to_be_visible()
+    assert editor_document(page) == rule["bad"]
+
+
+def test_rule_pages_link_the_peers_docs_dclint_and_shellcheck_included(page: Page) -> None:
+    page.goto("/rules/DC019")
+    expect(page.get_by_role("link", name="service-image-require-explicit-tag")).to_have_attribute(
+        "href",
+        "https://github.com/zavoloklom/docker-compose-linter/blob/main/docs/rules/service-image-require-explicit-tag-rule.md",
+    )
+    expect(page.get_by_role("region", name="Silencing it")).to_contain_text(
+        "# dclint disable-next-line service-image-require-explicit-tag"
+    )
+    page.goto("/rules/DF100")
+    link = page.get_by_role("link", name="every SC code")
+    expect(link).to_have_attribute("href", "https://www.shellcheck.net/wiki/")
+
+
+def test_a_shellcheck_finding_links_the_wiki_page_of_its_code(page: Page) -> None:
+    content = "FROM alpine:3.22\nRUN echo $1\n"
+    finding = next(f for f in analyse_via_api(page, content)["findings"] if f["rule"] == "DF100")
+    assert finding["code"] == "SC2086" and finding["help_url"] == "https://www.shellcheck.net/wiki/SC2086"
+    open_editor(page)
+    type_into_editor(page, content)
+    wait_for_findings(page)
+    row = page.locator(".finding", has=page.locator(".finding__rule-id", has_text="DF100"))
+    expect(row.get_by_role("link", name="SC2086 explained on the ShellCheck wiki")).to_have_attribute(
+        "href", "https://www.shellcheck.net/wiki/SC2086"
+    )
+
+
+def test_the_end_of_life_rules_list_the_release_lines_they_know(page: Page) -> None:
+    for rule_id in ("DF004", "DC034"):
+        page.goto(f"/rules/{rule_id}")
+        known = page.get_by_role("region", name="What this rule knows")
+        known.get_by_role("searchbox", name="Filter the table").fill("python 3.8")
+        expect(known.get_by_role("row").filter(has_text="python").first).to_contain_text("2024-10-07")
+
+
+def test_a_rule_page_colours_its_examples_without_the_editor_and_wraps_long_lines(phone_page: Page) -> None:
+    scripts: list[str] = []
+    phone_page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    rule = next(r for r in phone_page.request.get("/api/v1/rules").json() if max(map(len, r["bad"].splitlines())) > 45)
+    phone_page.goto(f"/rules/{rule['id']}")
+    bad = phone_page.get_by_role("figure", name="Triggers the rule")
+    expect(bad.locator(".tok-keyword, .tok-propertyName").first).to_be_visible()
+    assert not [url for url in scripts if "codemirror" in url or "CodeEditor" in url], scripts
+    overflow = bad.locator("pre").evaluate("(pre) => pre.scrollWidth - pre.clientWidth")
+    assert overflow <= 0, f"the example of {rule['id']} is cut off by {overflow}px"
+    _assert_no_horizontal_scroll(phone_page)
 
 
 def test_the_about_page_shows_service_info_and_readiness(page: Page) -> None:

@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useMemo } from 'react'
 import type { Kind } from '../../api/types'
-import type { Token } from './highlight'
+import { highlightLines, type Token } from './lightHighlight'
 import './syntax.css'
 import './CodeBlock.css'
 
@@ -11,54 +11,31 @@ interface CodeBlockProps {
   tone?: 'bad' | 'good'
 }
 
-/**
- * Read-only, highlighted code. Plain text paints at once; colours follow when the (lazily loaded)
- * highlighter arrives, so rule pages never wait for the editor's code.
- */
+/** Read-only, highlighted code that wraps long lines instead of cutting them off. */
 export function CodeBlock({ code, kind, label, tone }: CodeBlockProps) {
   const captionId = useId()
-  const [highlighted, setHighlighted] = useState<{ code: string; lines: Token[][] } | null>(null)
-
-  useEffect(() => {
-    let cancelled = false
-    import('./highlight')
-      .then(({ highlightLines }) => highlightLines(code, kind))
-      .then((lines) => {
-        if (!cancelled) setHighlighted({ code, lines })
-      })
-      .catch(() => {
-        // Highlighting is decoration; the plain text is already on screen.
-      })
-    return () => {
-      cancelled = true
-    }
-  }, [code, kind])
-
-  const lines = highlighted?.code === code ? highlighted.lines : null
+  const lines = useMemo(() => trimTrailingEmptyLine(highlightLines(code, kind)), [code, kind])
   return (
     <figure className={`code-block${tone ? ` code-block--${tone}` : ''}`} aria-labelledby={captionId}>
       <figcaption id={captionId} className="code-block__caption">
         {label}
       </figcaption>
-      {/* Focusable so keyboard users can scroll long lines sideways. */}
-      <pre className="code-block__pre" tabIndex={0} aria-labelledby={captionId}>
+      <pre className="code-block__pre">
         <code>
-          {lines
-            ? trimTrailingEmptyLine(lines).map((tokens, lineIndex, all) => (
-                <span key={lineIndex} className="code-block__line">
-                  {tokens.map((token, tokenIndex) =>
-                    token.className ? (
-                      <span key={tokenIndex} className={token.className}>
-                        {token.text}
-                      </span>
-                    ) : (
-                      token.text
-                    ),
-                  )}
-                  {lineIndex < all.length - 1 && '\n'}
-                </span>
-              ))
-            : code}
+          {lines.map((tokens, lineIndex) => (
+            <span key={lineIndex} className="code-block__line">
+              {tokens.map((token, tokenIndex) =>
+                token.className ? (
+                  <span key={tokenIndex} className={token.className}>
+                    {token.text}
+                  </span>
+                ) : (
+                  token.text
+                ),
+              )}
+              {lineIndex < lines.length - 1 && '\n'}
+            </span>
+          ))}
         </code>
       </pre>
     </figure>

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useNavigate, useParams } from 'react-router'
+import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { ApiError, isAbortError } from '../../../api/client'
 import type { Analysis, AnalysisInput, Finding, Kind } from '../../../api/types'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice, Notice } from '../../../components/Notice'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { deleteAnalysis, getAnalysis, shareAnalysis } from '../api/analyses'
+import { getRuleExample } from '../api/ruleExample'
 import { useLiveAnalysis } from '../hooks/useLiveAnalysis'
 import { detectKind } from '../lib/detectKind'
 import { EXAMPLES, type Example } from '../lib/examples'
@@ -26,6 +27,8 @@ const NO_FINDINGS: readonly Finding[] = []
 
 export function EditorPage() {
   const { id } = useParams()
+  const [searchParams] = useSearchParams()
+  const tryRule = searchParams.get('try')
   const navigate = useNavigate()
   const editor = useRef<EditorHandle>(null)
   // The editor owns the text; `content` follows it for analysis, and `loaded` is what was last put into it
@@ -126,6 +129,22 @@ export function EditorPage() {
     },
     [runNow],
   )
+
+  // /?try=DF007, from a rule page: open the example that triggers the rule, then drop the parameter.
+  useEffect(() => {
+    if (!tryRule) return
+    const controller = new AbortController()
+    getRuleExample(tryRule, controller.signal).then(
+      (rule) => {
+        loadText(rule.bad, null, rule.target)
+        navigate('/', { replace: true })
+      },
+      (loadError: unknown) => {
+        if (!isAbortError(loadError)) setNotice({ error: loadError })
+      },
+    )
+    return () => controller.abort()
+  }, [tryRule, loadText, navigate])
 
   const openFile = useCallback(
     (file: File) => {

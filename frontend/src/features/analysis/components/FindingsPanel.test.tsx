@@ -41,8 +41,11 @@ describe('FindingsPanel', () => {
 
     const rows = screen.getAllByRole('article').map((row) => row.getAttribute('aria-label'))
     expect(rows).toEqual(['Error DF020', 'Warning DF003', 'Warning DF004', 'Warning DF005', 'Info DF010'])
-    const positions = screen.getAllByRole('button', { name: /Show in editor/ }).map((button) => button.textContent)
+    const buttons = screen.getAllByRole('button', { name: /Show in editor/ })
+    const positions = buttons.map((button) => button.querySelector('[aria-hidden="true"]')?.textContent)
     expect(positions).toEqual(['8:6', '1:6', '5:6', '12:1', '3:6'])
+    // The name holds what is shown (label-content-name-mismatch): "Line 8, column 6" for "8:6".
+    expect(buttons[0]).toHaveAccessibleName(/^Line 8, column 6: /)
   })
 
   it('moves to a finding when it is clicked', async () => {
@@ -76,7 +79,7 @@ describe('FindingsPanel', () => {
   })
 
   it("links a ShellCheck finding to the code's page on the ShellCheck wiki", () => {
-    const shellcheck = makeFinding({ rule: 'DF100', message: 'SC2086: Double quote to prevent globbing.' })
+    const shellcheck = makeFinding({ rule: 'DF100', message: 'SC2086: Double quote to prevent globbing.', code: 'SC2086', help_url: 'https://www.shellcheck.net/wiki/SC2086' })
     const other = makeFinding({ rule: 'DF003', message: 'SC2086 is not a ShellCheck finding here' })
     renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [shellcheck, other] }), error: null })
     const links = screen.getAllByRole('link', { name: /explained on the ShellCheck wiki/ })

@@ -229,7 +229,8 @@ interface FindingItemProps {
 const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect, onApplyFix }: FindingItemProps) {
   const fix = finding.fix && finding.fix.edits.length > 0 ? finding.fix : null
   const fixTitle = finding.fix?.title || note?.fix_title
-  const wikiCode = shellcheckCode(finding)
+  // A finding explained elsewhere (ShellCheck's wiki page of its SC code under DF100) links there too.
+  const externalHelp = finding.code && /^https?:\/\//.test(finding.help_url) ? finding.help_url : null
   return (
     <article className={`finding finding--${finding.severity}`} aria-label={`${SEVERITY_LABELS[finding.severity]} ${finding.rule}`}>
       {/* The whole message is a target for the mouse; the position is the button for keyboards and readers
@@ -240,13 +241,14 @@ const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect,
           if (!(event.target as Element).closest('a, button')) onSelect(finding)
         }}
       >
-        <button
-          type="button"
-          className="finding__locate"
-          onClick={() => onSelect(finding)}
-          aria-label={`Line ${finding.line}, column ${finding.column}: ${plainText(finding.message)}. Show in editor`}
-        >
-          {finding.line}:{finding.column}
+        {/* Named by its content, not aria-label: the name then holds the visible position, as it must. */}
+        <button type="button" className="finding__locate" onClick={() => onSelect(finding)}>
+          <span aria-hidden="true">
+            {finding.line}:{finding.column}
+          </span>
+          <span className="visually-hidden">
+            Line {finding.line}, column {finding.column}: {plainText(finding.message)}. Show in editor
+          </span>
         </button>
         <p className="finding__message">
           <CodeText text={finding.message} />
@@ -274,9 +276,9 @@ const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect,
               </span>
             )}
           </Link>
-          {wikiCode && (
-            <a className="finding__wiki" href={`https://www.shellcheck.net/wiki/${wikiCode}`} target="_blank" rel="noreferrer">
-              {wikiCode} explained <span className="visually-hidden">on the ShellCheck wiki</span>
+          {externalHelp && (
+            <a className="finding__wiki" href={externalHelp} target="_blank" rel="noreferrer">
+              {finding.code} explained <span className="visually-hidden">on the ShellCheck wiki</span>
             </a>
           )}
           {fix && (
@@ -297,12 +299,6 @@ const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect,
     </article>
   )
 })
-
-// ShellCheck findings (DF100) start with their code; ShellCheck's wiki has a page for each.
-function shellcheckCode(finding: Finding): string | null {
-  if (finding.rule !== 'DF100') return null
-  return /^(SC\d{4})\b/.exec(finding.message)?.[1] ?? null
-}
 
 // A fix that is not safe (ShellCheck's quoting, say) can change what the file does: say so before it is applied.
 function fixHint(fix: NonNullable<Finding['fix']>): string {

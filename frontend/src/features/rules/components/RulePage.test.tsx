@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { makeRule } from '../../../test/fixtures'
@@ -39,6 +39,17 @@ describe('RulePage', () => {
       http.get('/api/v1/rules/:id', () => HttpResponse.json({ message: 'Unknown rule: XX999.', details: null }, { status: 404 })),
     )
     renderAt('/rules/XX999')
-    expect(await screen.findByRole('alert')).toHaveTextContent('Unknown rule: XX999.')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rule not found' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+    expect(document.title).toBe('Rule not found · Dockwright')
+  })
+
+  it("moves a peer's id to our rule's page", async () => {
+    server.use(http.get('/api/v1/rules/:id', () => HttpResponse.json(makeRule({ id: 'DF010', equivalents: { hadolint: 'DL3008' } }))))
+    const { location } = renderAt('/rules/DL3008')
+    await waitFor(() => expect(location()?.pathname).toBe('/rules/DF010'))
+    expect(await screen.findByRole('link', { name: 'Try the example in the editor' })).toHaveAttribute('href', '/?try=DF010')
+    expect(screen.getByRole('table')).toHaveTextContent('# dockwright ignore=DF010')
+    expect(screen.getByRole('table')).toHaveTextContent('# hadolint ignore=DL3008')
   })
 })

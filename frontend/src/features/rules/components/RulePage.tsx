@@ -1,38 +1,105 @@
-import { Link, useParams } from 'react-router'
+import { useEffect } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { ApiError } from '../../../api/client'
 import type { RuleDetail } from '../../../api/types'
 import { CodeBlock } from '../../../components/code/CodeBlock'
 import { CodeText } from '../../../components/CodeText'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice, Notice } from '../../../components/Notice'
 import { SeverityBadge } from '../../../components/SeverityBadge'
+import { plainText } from '../../../components/textSpans'
+import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useRemoteData } from '../../../hooks/useRemoteData'
 import { getRule } from '../api/rules'
-import { peerDocUrl, peerName } from '../lib/peerLinks'
+import { ignoreComments } from '../lib/ignoreComments'
+import { peerDocUrl, peerLabel, peerName } from '../lib/peerLinks'
 import { RuleKnowledgeTable } from './RuleKnowledgeTable'
 import './Rules.css'
 
 export function RulePage() {
   const { id = '' } = useParams()
+  const navigate = useNavigate()
   const rule = useRemoteData(`rule:${id}`, (signal) => getRule(id, signal))
+  const resolved = rule.status === 'success' ? rule.data : null
+  const error = rule.status === 'error' ? rule.error : null
+  usePageTitle(resolved ? `${resolved.id} ${plainText(resolved.title)}` : error ? errorTitle(error, id) : null)
+
+  // The API answers a peer's id (hadolint's DL3008, a BuildKit or dclint name) or a slug with our rule, whose
+  // page is under our id: the address follows, as search already maps such ids.
+  useEffect(() => {
+    if (resolved && resolved.id !== id) navigate(`/rules/${encodeURIComponent(resolved.id)}`, { replace: true })
+  }, [resolved, id, navigate])
+
   return (
     <div className="page page--narrow rule-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/rules">← All rules</Link>
       </nav>
       {rule.status === 'loading' && <LoadingIndicator label="Loading the rule…" />}
-      {rule.status === 'error' && (
-        <ErrorNotice
-          error={rule.error}
-          action={
-            <button type="button" className="button button--small" onClick={rule.reload}>
-              Try again
-            </button>
-          }
-        />
-      )}
-      {rule.status === 'success' && <RuleDetails rule={rule.data} />}
+      {error !== null && <RuleError error={error} id={id} onRetry={rule.reload} />}
+      {resolved && <RuleDetails rule={resolved} />}
     </div>
   )
+}
+
+function errorTitle(error: unknown, id: string): string {
+  if (error instanceof ApiError && error.status === 404) return 'Rule not found'
+  if (error instanceof ApiError && error.status === 300) return `${id}: several rules`
+  return 'Rule'
+}
+
+/** A rule that does not exist is a plain "not found" page; only a failure worth retrying offers a retry. */
+function RuleError({ error, id, onRetry }: { error: unknown; id: string; onRetry: () => void }) {
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <>
+        <h1>Rule not found</h1>
+        <p>
+          No rule has the id, name or peer id <code>{id}</code>.
+        </p>
+        <p>
+          <Link to={`/rules?q=${encodeURIComponent(id)}`}>Search the rules</Link> or{' '}
+          <Link to="/rules">browse them all</Link>.
+        </p>
+      </>
+    )
+  }
+  const ruleIds = error instanceof ApiError && error.status === 300 ? coveringRules(error.details) : []
+  if (ruleIds.length > 0) {
+    return (
+      <>
+        <h1>{id} is covered by {ruleIds.length} rules</h1>
+        <ul className="rule-details__covering">
+          {ruleIds.map((ruleId) => (
+            <li key={ruleId}>
+              <Link to={`/rules/${encodeURIComponent(ruleId)}`}>{ruleId}</Link>
+            </li>
+          ))}
+        </ul>
+      </>
+    )
+  }
+  const retryable = !(error instanceof ApiError) || ['offline', 'server', 'rate-limited'].includes(error.kind)
+  return (
+    <>
+      <h1>Rule {id}</h1>
+      <ErrorNotice
+        error={error}
+        action={
+          retryable && (
+            <button type="button" className="button button--small" onClick={onRetry}>
+              Try again
+            </button>
+          )
+        }
+      />
+    </>
+  )
+}
+
+function coveringRules(details: unknown): string[] {
+  const ids = (details as { rule_ids?: unknown } | null)?.rule_ids
+  return Array.isArray(ids) ? ids.filter((ruleId): ruleId is string => typeof ruleId === 'string') : []
 }
 
 function RuleDetails({ rule }: { rule: RuleDetail }) {
@@ -72,6 +139,9 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
           <CodeBlock code={rule.bad} kind={rule.target} label="Triggers the rule" tone="bad" />
           <CodeBlock code={rule.good} kind={rule.target} label="Passes" tone="good" />
         </div>
+        <p>
+          <Link to={`/?try=${encodeURIComponent(rule.id)}`}>Try the example in the editor</Link>
+        </p>
       </section>
       <section aria-labelledby="fix">
         <h2 id="fix">How to fix it</h2>
@@ -111,7 +181,7 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
                   <span className="peer-chip">{peerName(peer)}</span>{' '}
                   {url ? (
                     <a href={url} target="_blank" rel="noreferrer">
-                      {peerId}
+                      {peerLabel(peer, peerId)}
                     </a>
                   ) : (
                     <code>{peerId}</code>
@@ -120,14 +190,40 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
               )
             })}
           </ul>
-          {rule.equivalents.hadolint && (
+          {rule.equivalents.shellcheck && (
             <p className="muted">
-              A <code># hadolint ignore={rule.equivalents.hadolint}</code> comment also silences this rule, so files
-              annotated for hadolint keep working.
+              Each finding names its ShellCheck code and links to that code&apos;s page on the ShellCheck wiki.
             </p>
           )}
         </section>
       )}
+      <section aria-labelledby="ignore">
+        <h2 id="ignore">Silencing it</h2>
+        <p className="muted">
+          A comment silences the rule where you accept what it reports; the peers&apos; comments work too, so files
+          annotated for them keep working.
+        </p>
+        <table className="rule-details__ignore">
+          <thead>
+            <tr>
+              <th scope="col">Comment</th>
+              <th scope="col">Tool</th>
+              <th scope="col">Where</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ignoreComments(rule).map((entry) => (
+              <tr key={entry.comment}>
+                <td>
+                  <code>{entry.comment}</code>
+                </td>
+                <td>{entry.tool}</td>
+                <td>{entry.where}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       {rule.knowledge && <RuleKnowledgeTable knowledge={rule.knowledge} />}
       {rule.notes && (
         <section aria-labelledby="notes">

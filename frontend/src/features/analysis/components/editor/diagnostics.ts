@@ -51,6 +51,16 @@ function renderMessage(finding: Finding, openRule: (ruleId: string) => void): No
     openRule(finding.rule)
   })
   container.append(message, link)
+  // A finding explained elsewhere (ShellCheck's wiki page of its SC code under DF100) links there too.
+  if (finding.code && /^https?:\/\//.test(finding.help_url)) {
+    const help = document.createElement('a')
+    help.className = 'finding-tooltip__help text-link'
+    help.href = finding.help_url
+    help.target = '_blank'
+    help.rel = 'noreferrer'
+    help.textContent = `${finding.code} on the ShellCheck wiki`
+    container.append(' · ', help)
+  }
   return container
 }
 
