@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "core",
     "analyses",
     "catalog",
+    "projects",
 ]
 
 MIDDLEWARE = [
@@ -282,6 +283,10 @@ DOCKWRIGHT_LINT_CACHE_SECONDS = env_int("DOCKWRIGHT_LINT_CACHE_SECONDS", 24 * 36
 # 410 Gone) by `manage.py expire_analyses`, which the compose stacks run on a schedule; 0 keeps them forever.
 # Signed-in users' analyses stay until their owner deletes them.
 DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS = env_int("DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS", 30)
+# Accounts: by invitation link (site admins and project owners make them, valid this many days, single use) unless
+# the site opens sign-up to anyone.
+DOCKWRIGHT_OPEN_SIGNUP = env_bool("DOCKWRIGHT_OPEN_SIGNUP", False)
+DOCKWRIGHT_INVITATION_DAYS = env_int("DOCKWRIGHT_INVITATION_DAYS", 7, minimum=1)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

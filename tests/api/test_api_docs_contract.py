@@ -13,6 +13,7 @@ from catalog.apis import PeerGapListApi, RuleDetailApi, RuleListApi
 from core.apis import InfoApi
 from core.session_apis import SessionApi
 from dockwright.config import LintConfig
+from projects.apis import InvitationAcceptApi
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,17 @@ SIGNED_IN_ONLY = {
     ("/api/v1/analyses", "get"),
     ("/api/v1/analyses", "delete"),
     ("/api/v1/analyses/{analysis_id}", "delete"),
+    ("/api/v1/projects", "post"),
+    ("/api/v1/projects/{slug}", "patch"),
+    ("/api/v1/projects/{slug}", "delete"),
+    ("/api/v1/projects/{slug}/members", "get"),
+    ("/api/v1/projects/{slug}/members", "post"),
+    ("/api/v1/projects/{slug}/members/{username}", "patch"),
+    ("/api/v1/projects/{slug}/members/{username}", "delete"),
+    ("/api/v1/projects/{slug}/invitations", "get"),
+    ("/api/v1/projects/{slug}/invitations", "post"),
+    ("/api/v1/projects/{slug}/invitations/{invitation_id}", "delete"),
+    ("/api/v1/invitations", "post"),
 }
 EXPECTED_ERRORS = {
     ("/api/v1/lint", "post"): {"400", "413", "415", "429"},
@@ -34,6 +46,11 @@ EXPECTED_ERRORS = {
     ("/api/v1/rules", "get"): {"400"},
     ("/api/v1/rules/{rule_id}", "get"): {"404"},
     ("/api/v1/auth/session", "post"): {"400", "403", "413", "415", "429"},
+    ("/api/v1/projects/{slug}", "get"): {"404"},
+    ("/api/v1/projects/{slug}", "patch"): {"400", "403", "404"},
+    ("/api/v1/projects/{slug}/members/{username}", "delete"): {"400", "403", "404"},
+    ("/api/v1/invitations/accept", "post"): {"400", "403", "404", "429"},
+    ("/api/v1/auth/signup", "post"): {"400", "403", "429"},
 }
 
 
@@ -134,7 +151,7 @@ def test_public_operations_ask_for_no_sign_in(schema):
 def test_descriptions_hold_no_notes_for_developers(schema):
     views = [
         LintApi, AnalysisCollectionApi, AnalysisDetailApi, AnalysisFixedContentApi, RuleListApi, RuleDetailApi,
-        PeerGapListApi, InfoApi, SessionApi,
+        PeerGapListApi, InfoApi, SessionApi, InvitationAcceptApi,
     ]  # fmt: skip
     text = " ".join(op.get("description", "") for _, _, op in _operations(schema))
     notes = [view.__doc__ for view in views if view.__doc__]

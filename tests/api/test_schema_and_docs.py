@@ -29,6 +29,21 @@ def test_openapi_schema_lists_every_api_operation(client):
         ("/api/v1/auth/session", "get"),
         ("/api/v1/auth/session", "post"),
         ("/api/v1/auth/session", "delete"),
+        ("/api/v1/auth/signup", "post"),
+        ("/api/v1/projects", "get"),
+        ("/api/v1/projects", "post"),
+        ("/api/v1/projects/{slug}", "get"),
+        ("/api/v1/projects/{slug}", "patch"),
+        ("/api/v1/projects/{slug}", "delete"),
+        ("/api/v1/projects/{slug}/members", "get"),
+        ("/api/v1/projects/{slug}/members", "post"),
+        ("/api/v1/projects/{slug}/members/{username}", "patch"),
+        ("/api/v1/projects/{slug}/members/{username}", "delete"),
+        ("/api/v1/projects/{slug}/invitations", "get"),
+        ("/api/v1/projects/{slug}/invitations", "post"),
+        ("/api/v1/projects/{slug}/invitations/{invitation_id}", "delete"),
+        ("/api/v1/invitations", "post"),
+        ("/api/v1/invitations/accept", "post"),
     }
     created = schema["paths"]["/api/v1/analyses"]["post"]["responses"]["201"]
     assert created["content"]["application/json"]["schema"]["$ref"].endswith("/Analysis")
