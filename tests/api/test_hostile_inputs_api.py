@@ -35,3 +35,20 @@ def test_the_fixed_content_of_a_hostile_analysis_is_bounded_too(
     response = api_client.get(f"/api/v1/analyses/{created.json()['id']}/fixed")
     assert response.status_code == 200
     assert len(response.content) < MAX_ANSWER_BYTES
+
+
+def test_shellcheck_failing_mid_analysis_is_a_note_in_a_stored_analysis_not_a_500(
+    post_analysis: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow machine can make ShellCheck overrun its deadline; the analysis is stored with the other findings."""
+    from dockwright.shellcheck import runner
+
+    def overrun(*args: object, **kwargs: object) -> None:
+        raise runner.ShellCheckError("ShellCheck took longer than 2.1 s and was stopped")
+
+    monkeypatch.setattr(runner, "check", overrun)
+    response = post_analysis({"content": "FROM debian:12\nRUN echo $HOME\n", "kind": "dockerfile"})
+
+    assert response.status_code == 201, response.content[:500]
+    notes = [f["message"] for f in response.json()["findings"] if f["rule"] == "DF100"]
+    assert notes == ["shell scripts were not checked: ShellCheck took longer than 2.1 s and was stopped"]

@@ -52,6 +52,8 @@ class Message(str):
     fields: Mapping[str, object]
 
     def __new__(cls, template: str, /, **fields: object) -> Message:
+        # Anything else (an exception, a path) is kept as its text: stored findings hold the fields as JSON.
+        fields = {k: v if v is None or isinstance(v, str | int | float) else str(v) for k, v in fields.items()}
         text = super().__new__(cls, template.format_map(fields))
         text.template = template
         text.fields = fields

@@ -68,7 +68,7 @@ class ShellCheck(Rule):
         except shellcheck.ShellCheckError as exc:
             budget.current().transient = True
             yield Finding(
-                self.id, Severity.INFO, Message("shell scripts were not checked: {exc}", exc=exc), Span(1, 1, 1, 2)
+                self.id, Severity.INFO, Message("shell scripts were not checked: {exc}", exc=str(exc)), Span(1, 1, 1, 2)
             )
             return
         for (script, _), comments in zip(jobs, results, strict=True):
