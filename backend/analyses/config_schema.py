@@ -35,6 +35,7 @@ _PROPERTIES: dict[str, dict[str, Any]] = {
     "today": {"type": "string", "format": "date"},
     "label_schema": {"type": "object", "additionalProperties": {"type": "string", "enum": list(LABEL_TYPES)}},
     "strict_labels": {"type": "boolean"},
+    "disable_ignore_pragma": {"type": "boolean"},
     "rule_options": {
         "type": "object",
         "additionalProperties": {"type": "object", "additionalProperties": True},

@@ -22,6 +22,8 @@ CONFIG_KEYS = {
     "label_schema": "mapping of label name to the type its value must have (text, url, semver, hash, rfc3339, "
     "spdx, email); each label is required in the final stage",
     "strict_labels": "report labels that are not in label_schema (true/false)",
+    "disable_ignore_pragma": "ignore the linted files' inline ignore comments (`# dockwright ignore=`, "
+    "`# hadolint ignore=`, `# dclint disable`) (true/false)",
     "rule_options": "mapping of rule id to that rule's options (`dockwright rules` lists them), e.g. "
     "{DC016: {quote: single}}",
 }
@@ -44,6 +46,7 @@ class LintConfig:
     today: dt.date | None = None
     label_schema: Mapping[str, str] = field(default_factory=dict)
     strict_labels: bool = False
+    disable_ignore_pragma: bool = False
     # Rule id -> option name -> value, validated against the options the rule declares.
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
@@ -66,6 +69,7 @@ class LintConfig:
             today=_date(data.get("today")),
             label_schema=_label_schema(data.get("label_schema", {})),
             strict_labels=_bool(data.get("strict_labels", False), "strict_labels"),
+            disable_ignore_pragma=_bool(data.get("disable_ignore_pragma", False), "disable_ignore_pragma"),
             rule_options=_rule_options(data.get("rule_options", {})),
         )
 
@@ -84,6 +88,7 @@ class LintConfig:
             "today": self.today.isoformat() if self.today else None,
             "label_schema": dict(sorted(self.label_schema.items())),
             "strict_labels": self.strict_labels,
+            "disable_ignore_pragma": self.disable_ignore_pragma,
             "rule_options": {
                 rule_id: {name: list(v) if isinstance(v, tuple) else v for name, v in sorted(options.items())}
                 for rule_id, options in sorted(self.rule_options.items())

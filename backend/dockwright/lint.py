@@ -126,7 +126,7 @@ def lint(
     with spending(budget):
         findings = [f for rule in rules for f in _run(rule, document, context)]
     findings = _within_requested(findings, requested)
-    findings = _apply_pragmas(findings, document, kind)
+    findings = _apply_pragmas(findings, document, kind, inline=not config.disable_ignore_pragma)
     findings = _apply_config(findings, config)
     findings.sort(key=lambda f: (f.span, f.rule))
     findings = _bounded(_dedupe(findings), kind, budget.limits)
@@ -202,8 +202,10 @@ def _within_requested(
     ]
 
 
-def _apply_pragmas(findings: list[Finding], document: Document, kind: str = "") -> list[Finding]:
-    pragmas = scan(document.lines, registry)
+def _apply_pragmas(findings: list[Finding], document: Document, kind: str = "", inline: bool = True) -> list[Finding]:
+    """Mute what the file's comments mute: its inline ignore comments (unless ``inline`` is False: hadolint's
+    `disable-ignore-pragma`) and BuildKit's check directive, which is the build's own configuration."""
+    pragmas = scan(document.lines, registry) if inline else []
     if kind == "dockerfile":
         pragmas += buildkit_pragmas(document, registry)  # type: ignore[arg-type]
     if not pragmas:

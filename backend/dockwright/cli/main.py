@@ -14,11 +14,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from dockwright import __version__
 from dockwright.cli.batch import BatchFile, lint_batch
+from dockwright.cli.hadolint_env import hadolint_environment
 from dockwright.cli.sarif import sarif_log
 from dockwright.cli.sources import sources
 from dockwright.config import LintConfig
@@ -77,9 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     lint_cmd.add_argument(
         "--format",
         choices=("text", "json", "sarif", *_CI_FORMATS),
-        default="text",
-        help="github: Actions annotations; gitlab: Code Quality report; checkstyle: XML for Jenkins and others; "
-        "junit: test report XML (Jenkins, GitLab, Azure DevOps); sonarqube: generic external issues JSON",
+        help="text (the default, or a hadolint config's format); github: Actions annotations; gitlab: Code Quality "
+        "report; checkstyle: XML for Jenkins and others; junit: test report XML (Jenkins, GitLab, Azure DevOps); "
+        "sonarqube: generic external issues JSON",
     )
     lint_cmd.add_argument(
         "--config",
@@ -125,6 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
         "last stage",
     )
     lint_cmd.add_argument("--no-shellcheck", action="store_true", help="do not run ShellCheck on RUN scripts")
+    lint_cmd.add_argument(
+        "--no-fail", action="store_true", help="exit 0 even when findings reach the failure threshold (hadolint's)"
+    )
+    lint_cmd.add_argument(
+        "--no-color", action="store_true", help="accepted for hadolint's users: output has no colours"
+    )
+    lint_cmd.add_argument(
+        "--disable-ignore-pragma",
+        action="store_true",
+        help="ignore the files' inline ignore comments (ours, hadolint's, dclint's), as hadolint's option",
+    )
     lint_cmd.add_argument(
         "--no-cache",
         action="store_true",
@@ -219,8 +232,10 @@ def _write_json(data: object, out: TextIO) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    """The run's settings: hadolint's environment variables, then the config files, then the command line, each
+    over the one before (hadolint's order)."""
     paths = [args.config] if args.config else find_config_files(Path.cwd())
-    settings = load_settings(paths)
+    settings = load_settings(paths, hadolint_environment(os.environ))
     config = settings.config
     changes: dict[str, Any] = {}
     if args.ignore:
@@ -234,7 +249,17 @@ def _settings(args: argparse.Namespace) -> Settings:
         changes["failure_threshold"] = Severity(args.failure_threshold)
     if args.no_shellcheck:
         changes["shellcheck"] = False
-    return Settings(config.merged(**changes), settings.exclude) if changes else settings
+    if args.disable_ignore_pragma:
+        changes["disable_ignore_pragma"] = True
+    if settings.verbose:
+        for path in paths:
+            sys.stderr.write(f"dockwright: configuration file used: {path}\n")
+    return replace(
+        settings,
+        config=config.merged(**changes),
+        no_fail=settings.no_fail or args.no_fail,
+        output_format=args.format or settings.output_format or "text",
+    )
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -246,11 +271,16 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except InputError as exc:
         err.write(f"dockwright: {exc}\n")
         return EXIT_ERROR
+    for note in settings.notes:
+        err.write(f"dockwright: {note}\n")
     config = settings.config
+    args.format = settings.output_format
     if config.shellcheck and not args.no_cache:
         shellcheck.use_disk_cache(shellcheck.default_cache_root())
     try:
-        return _lint_files(args, config, out, err, settings.exclude)
+        code = _lint_files(args, config, out, err, settings.exclude)
+        # hadolint's no-fail: findings never fail the run; an error still does.
+        return EXIT_OK if settings.no_fail and code == EXIT_FINDINGS else code
     finally:
         shellcheck.use_disk_cache(None)
 

@@ -17,7 +17,7 @@ from dockwright.errors import ConfigError
 from dockwright.rules import load_all, registry
 from dockwright.rules.base import PROFILES
 from dockwright.workspace.dclint_config import DCLINT_KEYS, DCLINT_NAMES, is_dclint_name, parse_dclint_text
-from dockwright.workspace.hadolint_config import HADOLINT_KEYS, from_hadolint, hadolint_config_dict
+from dockwright.workspace.hadolint_config import HADOLINT_KEYS, HadolintSettings, from_hadolint, hadolint_settings
 from dockwright.workspace.yaml_settings import load_yaml_mapping
 
 OWN_NAMES = (".dockwright.yaml", ".dockwright.yml")
@@ -29,10 +29,15 @@ _RULE_MAPPINGS = ("severity", "rule_options")
 
 @dataclass(frozen=True)
 class Settings:
-    """A config with what only the CLI uses: paths a folder search skips."""
+    """A config with what only the CLI uses: paths a folder search skips, hadolint's output settings (`no-fail`,
+    `verbose`, `format`) and notes to print (settings we do not apply)."""
 
     config: LintConfig
     exclude: tuple[str, ...] = ()
+    no_fail: bool = False
+    verbose: bool = False
+    output_format: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def find_config_files(folder: Path) -> list[str]:
@@ -47,15 +52,27 @@ def find_config_files(folder: Path) -> list[str]:
     return [str(path) for path in found if path is not None]
 
 
-def load_settings(paths: list[str]) -> Settings:
-    """The settings of ``paths`` together (ConfigError on any problem); no path: the defaults."""
+def load_settings(paths: list[str], environment: HadolintSettings | None = None) -> Settings:
+    """The settings of ``paths`` together (ConfigError on any problem); no path: the defaults. ``environment``
+    (hadolint's environment variables) comes first: a file adds to its lists and overrides its other settings,
+    as hadolint combines them (app/Main.hs: environment, then config file, then command line)."""
     config: dict[str, Any] = {}
     exclude: list[str] = []
+    parts: list[tuple[HadolintSettings, tuple[str, ...]]] = [(environment, ())] if environment is not None else []
     for path in paths:
-        data, more_exclude = _config_dict(_read(path), path)
-        config = _combined(config, data)
+        data, more_exclude, hadolint = _config_dict(_read(path), path)
+        parts.append((hadolint or HadolintSettings(data), more_exclude))
+    no_fail = verbose = False
+    output_format = None
+    notes: list[str] = []
+    for part, more_exclude in parts:
+        config = _combined(config, part.config)
         exclude.extend(more_exclude)
-    return Settings(LintConfig.from_dict(config), tuple(exclude))
+        no_fail = part.no_fail if part.no_fail is not None else no_fail
+        verbose = part.verbose if part.verbose is not None else verbose
+        output_format = part.output_format or output_format
+        notes.extend(part.notes)
+    return Settings(LintConfig.from_dict(config), tuple(exclude), no_fail, verbose, output_format, tuple(notes))
 
 
 def load_config_file(path: str) -> LintConfig:
@@ -74,20 +91,27 @@ def _read(path: str) -> str:
         raise ConfigError(f"cannot read config {path}: {exc}") from None
 
 
-def _config_dict(text: str, source: str) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """(config dict, exclude) of one file's text, whichever tool's it is."""
+def _config_dict(text: str, source: str) -> tuple[dict[str, Any], tuple[str, ...], HadolintSettings | None]:
+    """(config dict, exclude, hadolint's settings for a hadolint file) of one file's text, whichever tool's it
+    is: a hadolint file by its name (`.hadolint.yaml`, `hadolint.yml`...) or its keys."""
     if is_dclint_name(source):
         dclint = parse_dclint_text(text, source)
-        return dclint.config, dclint.exclude
+        return dclint.config, dclint.exclude, None
     data = load_yaml_mapping(text, source)
     keys = set(data)
-    if keys & HADOLINT_KEYS and not keys & set(CONFIG_KEYS):
-        from_hadolint(data)  # validates, with hadolint's messages
-        return hadolint_config_dict(text), ()
+    if _is_hadolint_name(source) or (keys & HADOLINT_KEYS and not keys & set(CONFIG_KEYS)):
+        hadolint = hadolint_settings(data, Path(source).name)
+        from_hadolint(data)  # validates the values, with hadolint's names in the messages
+        return hadolint.config, (), hadolint
     if keys and keys <= DCLINT_KEYS and not keys & set(CONFIG_KEYS):
         dclint = parse_dclint_text(text, source)
-        return dclint.config, dclint.exclude
-    return expand_rule_names(data), ()
+        return dclint.config, dclint.exclude, None
+    return expand_rule_names(data), (), None
+
+
+def _is_hadolint_name(path: str) -> bool:
+    name = Path(path).name.lower()
+    return name.lstrip(".").removesuffix(".yaml").removesuffix(".yml") == "hadolint"
 
 
 def expand_rule_names(data: Mapping[str, Any]) -> dict[str, Any]:

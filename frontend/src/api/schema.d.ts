@@ -592,6 +592,8 @@ export interface components {
              *     }
              */
             config?: {
+                /** @description Ignore the linted files' inline ignore comments (`# dockwright ignore=`, `# hadolint ignore=`, `# dclint disable`) (true/false). */
+                disable_ignore_pragma?: boolean;
                 /** @description Rule ids that are off by default to switch on. */
                 enable?: string[];
                 /**
