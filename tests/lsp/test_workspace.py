@@ -32,7 +32,12 @@ async def test_the_server_asks_to_watch_config_and_ignore_files(client: Client, 
 
     options = registration.register_options
     assert isinstance(options, dict)
-    assert {w["globPattern"] for w in options["watchers"]} >= {"**/.dockwright.{yaml,yml}", "**/.dockerignore"}
+    assert {w["globPattern"] for w in options["watchers"]} >= {
+        "**/.dockwright.{yaml,yml}",
+        "**/.hadolint.{yaml,yml}",
+        "**/.dclintrc",
+        "**/.dockerignore",
+    }
 
 
 async def test_the_workspace_config_is_used_and_reloaded_when_it_changes(client: Client, workspace: Path) -> None:
@@ -55,6 +60,23 @@ async def test_a_hadolint_config_is_read_with_hadolints_ids(client: Client, work
     uri = client.open(workspace / "Dockerfile", "FROM python:latest\n")
 
     assert "DF003" not in codes(await client.diagnostics_at(uri, 1))
+
+
+async def test_a_dclintrc_is_read_with_the_hadolint_config_and_reloaded(client: Client, workspace: Path) -> None:
+    # As in the CLI: without a .dockwright.yaml, a folder's .hadolint.yaml and .dclintrc apply together.
+    (workspace / ".hadolint.yaml").write_text("ignored: [DL3007]\n")
+    dclintrc = workspace / ".dclintrc"
+    dclintrc.write_text('{"rules": {"no-version-field": 0}}\n')
+    compose = client.open(workspace / "compose.yaml", 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n')
+    assert "DC011" not in codes(await client.diagnostics_at(compose, 1))
+
+    dclintrc.write_text('{"rules": {}}\n')
+    since = client.publications
+    watched_change(client, dclintrc, types.FileChangeType.Changed)
+    assert "DC011" in codes(await client.diagnostics_at(compose, since=since))
+
+    dockerfile = client.open(workspace / "Dockerfile", "FROM python:latest\n")
+    assert "DF003" not in codes(await client.diagnostics_at(dockerfile, 1))
 
 
 async def test_an_invalid_config_is_reported_and_the_defaults_apply(client: Client, workspace: Path) -> None:

@@ -4,8 +4,9 @@ Editor settings come as ``initializationOptions`` and ``workspace/didChangeConfi
 ``dockwright`` section: ``rulesBaseUrl`` (where rule pages are served, ``<base>/rules/<ID>``), ``debounceMs``
 (how long typing must pause before a new analysis) and ``lang`` (``zh-Hans`` for Simplified Chinese messages).
 
-A document's lint configuration is the nearest ``.dockwright.yaml`` (else ``.hadolint.yaml``, as in the CLI),
-looked for from the document's folder up to the root of its workspace folder. Files are read once and kept
+A document's lint configuration is that of the nearest folder holding a config file, from the document's folder
+up to the root of its workspace folder, read as the CLI reads its working folder's: a ``.dockwright.yaml`` alone,
+else a ``.hadolint.yaml`` and a ``.dclintrc`` together. Files are read once and kept
 until :meth:`WorkspaceConfigs.clear` (a watched config file changed).
 """
 
@@ -20,16 +21,16 @@ from typing import Any
 from dockwright.config import LintConfig
 from dockwright.errors import InputError
 from dockwright.i18n import ENGLISH, language
-from dockwright.workspace.config_file import load_config_file
+from dockwright.workspace.config_file import find_config_files, load_settings
 
 DEFAULT_RULES_BASE_URL = "https://dockwright.dev"
 DEFAULT_DEBOUNCE_SECONDS = 0.15
-# The CLI looks for the same names in its working folder; a .dockwright.yaml wins over a .hadolint.yaml.
-CONFIG_NAMES = (".dockwright.yaml", ".dockwright.yml", ".hadolint.yaml", ".hadolint.yml")
 # Files whose change can change a document's findings: the configs, ignore files and Compose's .env.
 WATCHED_GLOBS = (
     "**/.dockwright.{yaml,yml}",
     "**/.hadolint.{yaml,yml}",
+    "**/.dclintrc",
+    "**/.dclintrc.{json,yaml,yml}",
     "**/.dockerignore",
     "**/*.dockerignore",
     "**/.env",
@@ -91,10 +92,9 @@ class WorkspaceConfigs:
     def _find(self, folder: Path, root: Path | None) -> ConfigChoice:
         """The first config file from ``folder`` up to ``root`` (``folder`` alone without a workspace root)."""
         for candidate in [folder, *folder.parents]:
-            for name in CONFIG_NAMES:
-                path = candidate / name
-                if path.is_file():
-                    return _load(path)
+            paths = find_config_files(candidate)
+            if paths:
+                return _load(paths)
             if root is None or candidate == root:
                 break
         return ConfigChoice(LintConfig())
@@ -106,8 +106,8 @@ def _root_of(folder: Path, roots: Iterable[Path]) -> Path | None:
     return max(holding, key=lambda root: len(root.parts), default=None)
 
 
-def _load(path: Path) -> ConfigChoice:
+def _load(paths: list[str]) -> ConfigChoice:
     try:
-        return ConfigChoice(load_config_file(str(path)), str(path))
+        return ConfigChoice(load_settings(paths).config, ", ".join(paths))
     except InputError as exc:
-        return ConfigChoice(LintConfig(), str(path), str(exc))
+        return ConfigChoice(LintConfig(), ", ".join(paths), str(exc))
