@@ -5,7 +5,7 @@
 -- (pip install dockwright), or give the command: setup({ cmd = { "/path/to/dockwright", "lsp" } }).
 local M = {}
 
-local root_markers = { ".dockwright.yaml", ".dockwright.yml", ".hadolint.yaml", ".hadolint.yml", ".git" }
+local root_markers = { ".dockwright.yaml", ".dockwright.yml", ".hadolint.yaml", ".hadolint.yml", ".dclintrc", ".git" }
 
 local function is_compose(path)
   local name = vim.fn.fnamemodify(path, ":t"):lower()

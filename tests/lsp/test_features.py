@@ -273,6 +273,28 @@ async def test_a_service_of_the_base_file_is_found_from_the_override_file(client
     assert [(loc.uri, loc.range.start) for loc in locations] == [(client.uri(workspace / "compose.yaml"), at(2, 2))]
 
 
+async def test_networks_volumes_and_secrets_are_found_in_the_base_and_included_files(
+    client: Client, workspace: Path
+) -> None:
+    (workspace / "compose.yaml").write_text(
+        "include:\n  - shared.compose.yaml\nservices:\n  db:\n    image: postgres:17\nvolumes:\n  data: {}\n"
+    )
+    (workspace / "shared.compose.yaml").write_text(
+        "services:\n  cache:\n    image: valkey/valkey:8\nnetworks:\n  back: {}\nsecrets:\n  token:\n    file: ./t\n"
+    )
+    override = "services:\n  db:\n    networks: [back]\n    volumes:\n      - data:/var/lib\n    secrets: [token]\n"
+    uri = client.open(workspace / "compose.override.yaml", override, "yaml")
+    await client.diagnostics_at(uri, 1)
+
+    async def found(line: int, character: int) -> list[tuple[str, types.Position]]:
+        return [(loc.uri, loc.range.start) for loc in await definition(client, uri, line, character)]
+
+    base, shared = client.uri(workspace / "compose.yaml"), client.uri(workspace / "shared.compose.yaml")
+    assert await found(3, 16) == [(shared, at(5, 2))]  # networks: [back], defined in the base file's include
+    assert await found(5, 10) == [(base, at(7, 2))]  # data:/var/lib, a volume of the base file
+    assert await found(6, 16) == [(shared, at(7, 2))]  # secrets: [token]
+
+
 # --- symbols -----------------------------------------------------------------------------------------------
 
 
