@@ -114,6 +114,14 @@ def test_severities_and_kinds_are_enums(schema):
         assert _enum_ref(components[name]["properties"][field]).endswith("/FileKindEnum"), (name, field)
 
 
+def test_the_catalogue_filters_are_enums_of_the_same_values(schema):
+    components = schema["components"]["schemas"]
+    parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/rules"]["get"]["parameters"]}
+
+    assert set(parameters["severity"]["enum"]) == set(components["SeverityEnum"]["enum"])
+    assert set(parameters["target"]["enum"]) == set(components["FileKindEnum"]["enum"])
+
+
 def _enum_ref(prop):
     """A $ref, or the one inside allOf that drf-spectacular writes for a field with a description."""
     return prop.get("$ref") or prop["allOf"][0]["$ref"]
