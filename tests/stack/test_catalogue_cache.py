@@ -138,3 +138,22 @@ def test_an_unchanged_catalogue_is_revalidated_with_a_304_from_django(stack: Sta
     assert stale.header("X-Cache-Status") == "STALE"
     assert status == "HIT"
     assert [entry["http.response.status_code"] for entry in gunicorn_access(stack, path)] == [200, 304]
+
+
+@pytest.mark.parametrize(
+    "asks_for_chinese",
+    [{"Accept-Language": "zh-CN,zh;q=0.9"}, {"Cookie": "django_language=zh-hans"}],
+    ids=["Accept-Language", "language cookie"],
+)
+def test_an_answer_in_one_language_is_never_served_to_a_client_asking_for_another(
+    stack: Stack, asks_for_chinese: dict[str, str]
+) -> None:
+    path = "/api/v1/rules/DF003"
+    english = catalogue(stack, path)
+    assert catalogue(stack, path).header("X-Cache-Status") == "HIT"
+
+    chinese = catalogue(stack, path, **asks_for_chinese)
+
+    assert chinese.header("X-Cache-Status") == "MISS"
+    assert ".zh-Hans." in (chinese.header("ETag") or "")
+    assert ".en." in (english.header("ETag") or "")
