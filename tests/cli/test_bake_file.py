@@ -144,7 +144,7 @@ def test_targets_that_cannot_be_read_from_disk_are_skipped_with_a_note(text: str
         ('group "default" {\n  targets = ["ghost"]\n}\n', "neither a target nor a group"),
         ('group "default" {\n  targets = ["default"]\n}\n', "includes itself"),
         ("target " + "{" * 150 + "}" * 150, "nests more than 100 levels"),
-        ("#" + "x" * 600_000, "at most 500,000 characters"),
+        ("#" + "x" * 70_000, "at most 65,536 characters"),
         ('target "a" {\n  args = { "not a name" = "1" }\n}\n', "not a valid ARG name"),
     ],
 )
@@ -157,6 +157,13 @@ def test_the_number_of_targets_is_bounded() -> None:
     text = "".join(f'target "t{i}" {{}}\n' for i in range(MAX_TARGETS + 1))
     with pytest.raises(InputError, match=f"more than {MAX_TARGETS} bake targets"):
         bake_project([("docker-bake.hcl", text)], {})
+
+
+def test_a_json_bake_file_has_the_size_limit_of_a_compose_file() -> None:
+    padding = json.dumps({"target": {"a": {"description": "x" * 100_000, "target": "app"}}})
+    assert bake_project([("docker-bake.json", padding)], {}).targets[0].build.target == "app"
+    with pytest.raises(InputError, match="at most 500,000 characters"):
+        bake_project([("docker-bake.json", padding.replace("x" * 100_000, "x" * 500_000))], {})
 
 
 def test_a_json_file_that_is_not_a_set_of_blocks_is_refused() -> None:

@@ -7,7 +7,9 @@ What bake builds by default is linted: the `default` group (a group may name gro
 earlier ones. ``${NAME}`` in a string is a ``variable``'s value: the environment's when it sets NAME, as bake
 reads it, else the variable's ``default``. A value that needs more (a function, an undeclared name) is not read:
 an arg then keeps the Dockerfile's default, and a target whose Dockerfile or context cannot be known, or whose
-context is remote, is skipped with a note. A bake file has the size and nesting limits of a Compose file.
+context is remote, is skipped with a note. A bake file has the nesting limit of a Compose file and, in JSON, its
+size limit; HCL costs far more to parse (python-hcl2's parser reads some 10 to 40 KB a second here), so an HCL
+file is held to 64 KiB, several times the largest real bake files we know (a few KB).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dockwright.errors import InputError
 BAKE_NAMES = ("docker-bake.json", "docker-bake.override.json", "docker-bake.hcl", "docker-bake.override.hcl")
 # Targets a bake project may define, and how deep `inherits` and groups may chain.
 MAX_TARGETS = 256
+MAX_HCL_CHARS = 64 * 1024
 MAX_CHAIN = 32
 _INTERPOLATION = re.compile(r"\$\$\{|\$\{\s*([A-Za-z_][A-Za-z0-9_-]*)?\s*(\})?")
 _REMOTE_CONTEXT = re.compile(r"^([a-z][a-z0-9+.-]*://|git@|target:|docker-image:)", re.IGNORECASE)
@@ -89,15 +92,14 @@ def bake_project(files: Sequence[tuple[str, str]], environ: Mapping[str, str]) -
 
 
 def _load(name: str, text: str) -> Mapping[str, Any]:
-    if len(text) > MAX_CHARS:
-        raise InputError(f"{name}: a bake file may hold at most {MAX_CHARS:,} characters")
+    hcl = not name.lower().endswith(".json")
+    limit = MAX_HCL_CHARS if hcl else MAX_CHARS
+    if len(text) > limit:
+        raise InputError(f"{name}: a bake file may hold at most {limit:,} characters")
     if _nesting(text) > MAX_DEPTH:
         raise InputError(f"{name}: nests more than {MAX_DEPTH} levels deep")
     try:
-        if name.lower().endswith(".json"):
-            data = json.loads(text)
-        else:
-            data = _from_hcl(hcl2.loads(text, serialization_options=_HCL_OPTIONS))
+        data = _from_hcl(hcl2.loads(text, serialization_options=_HCL_OPTIONS)) if hcl else json.loads(text)
     except (ValueError, LarkError, RecursionError) as exc:
         lines = str(exc).strip().splitlines()
         raise InputError(f"{name}: not a valid bake file: {lines[0] if lines else type(exc).__name__}") from None
