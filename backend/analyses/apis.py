@@ -84,6 +84,7 @@ class LintInputSerializer(serializers.Serializer):
 
 
 class LintApi(APIView):
+    token_scopes = {"POST": "analyses:write"}
     throttle_classes = [AnonymousAnalysisRateThrottle]
 
     @extend_schema(
@@ -109,6 +110,7 @@ class AnalysisCollectionApi(APIView):
     because they share a URL."""
 
     pagination_class = PageNumberPagination
+    token_scopes = {"POST": "analyses:write", "DELETE": "analyses:write"}
 
     def get_permissions(self) -> list[BasePermission]:
         return [AllowAny()] if self.request.method == "POST" else [IsAuthenticated()]
@@ -157,6 +159,8 @@ class AnalysisCollectionApi(APIView):
 
 
 class AnalysisDetailApi(APIView):
+    token_scopes = {"DELETE": "analyses:write"}
+
     def get_permissions(self) -> list[BasePermission]:
         return [IsAuthenticated()] if self.request.method == "DELETE" else [AllowAny()]
 

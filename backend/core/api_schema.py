@@ -41,7 +41,12 @@ class DockwrightAutoSchema(AutoSchema):
         there is one, only says whose the analysis is."""
         if any(isinstance(permission, AllowAny) for permission in self.view.get_permissions()):
             return []
-        return super().get_auth()
+        from tokens.authentication import required_scope  # here: settings import this module before apps load
+
+        auth = super().get_auth()
+        if required_scope(self.view, self.method) is None:  # tokens are refused here: only a session will do
+            auth = [scheme for scheme in auth if "tokenAuth" not in scheme]
+        return auth
 
     def get_description(self) -> str:
         """Only what extend_schema(description=...) says: view docstrings are notes for developers."""

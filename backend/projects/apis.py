@@ -53,7 +53,7 @@ def project_for_request(request: Request, slug: str, *, needs: str | None = None
     """The project if the requester may read it (404 otherwise, whether or not it exists), and 403 when they lack
     the role ``needs``."""
     access = project_access(slug=slug, user=request.user)
-    if access is None:
+    if access is None or not _token_reaches(request, access.project):
         raise NotFound(f"no project {slug!r}")
     if needs is not None and not access.allows(needs):
         raise PermissionDenied(f"this needs the {needs} role in project {slug!r}")
@@ -67,6 +67,12 @@ class MembersOnly(BasePermission):
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         return True
+
+
+def _token_reaches(request: Request, project: Project) -> bool:
+    """A project token (CI) sees its own project only; every other project is a 404 to it."""
+    token_project = getattr(request.auth, "project_id", None)
+    return token_project is None or token_project == project.pk
 
 
 def _validated(serializer_class: type[serializers.Serializer], data: Any) -> dict[str, Any]:
@@ -117,7 +123,7 @@ class ProjectCollectionApi(APIView):
         responses={200: ProjectOutputSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
-        projects = project_list_for_user(user=request.user)
+        projects = [p for p in project_list_for_user(user=request.user) if _token_reaches(request, p)]
         return Response([_project_data(project, project.user_role) for project in projects])
 
     @extend_schema(
@@ -273,9 +279,10 @@ class InvitationInputSerializer(serializers.Serializer):
 
 
 def _new_invitation(request: Request, invitation: Invitation, token: str) -> Response:
-    data = InvitationOutputSerializer(invitation).data
-    data = {**data, "token": token, "url": request.build_absolute_uri("/invite") + "#" + token}
-    return Response(NewInvitationSerializer(data).data, status=status.HTTP_201_CREATED)
+    link = request.build_absolute_uri("/invite") + "#" + token
+    # The stored invitation's fields, then the secret and the link, which only this answer carries.
+    data = {**InvitationOutputSerializer(invitation).data, "token": token, "url": link}
+    return Response(data, status=status.HTTP_201_CREATED)
 
 
 class ProjectInvitationCollectionApi(APIView):

@@ -74,7 +74,9 @@ INSTALLED_APPS = [
     "core",
     "analyses",
     "catalog",
+    "knox",
     "projects",
+    "tokens",
 ]
 
 MIDDLEWARE = [
@@ -289,7 +291,11 @@ DOCKWRIGHT_OPEN_SIGNUP = env_bool("DOCKWRIGHT_OPEN_SIGNUP", False)
 DOCKWRIGHT_INVITATION_DAYS = env_int("DOCKWRIGHT_INVITATION_DAYS", 7, minimum=1)
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # Session first: an unauthenticated request keeps answering 403, as before tokens (the first class decides).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "tokens.authentication.ApiTokenAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["core.parsers.BoundedJSONParser"],
@@ -299,6 +305,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
 }
+
+# API tokens (django-rest-knox with our model): "Authorization: Bearer dw_...", the prefix so that secret scanners
+# recognise a leaked token. Expiry is per token (POST /api/v1/tokens), never renewed by use.
+KNOX_TOKEN_MODEL = "tokens.ApiToken"
+REST_KNOX = {"AUTH_HEADER_PREFIX": "Bearer", "TOKEN_PREFIX": "dw_", "AUTO_REFRESH": False}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dockwright API",

@@ -44,6 +44,9 @@ def test_openapi_schema_lists_every_api_operation(client):
         ("/api/v1/projects/{slug}/invitations/{invitation_id}", "delete"),
         ("/api/v1/invitations", "post"),
         ("/api/v1/invitations/accept", "post"),
+        ("/api/v1/tokens", "get"),
+        ("/api/v1/tokens", "post"),
+        ("/api/v1/tokens/{uid}", "delete"),
     }
     created = schema["paths"]["/api/v1/analyses"]["post"]["responses"]["201"]
     assert created["content"]["application/json"]["schema"]["$ref"].endswith("/Analysis")

@@ -408,6 +408,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your API tokens
+         * @description Your unexpired tokens and the project tokens of the projects you own, with their last use. Secrets are never shown again.
+         */
+        get: operations["tokens_list"];
+        put?: never;
+        /**
+         * Make an API token
+         * @description Send it as `Authorization: Bearer <token>`. The secret is in this answer only. With `project`, a token for CI in that project (its maintainers and owners make them).
+         */
+        post: operations["tokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description It stops working at once. Yours, or a project token of a project you own.
+         */
+        delete: operations["tokens_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -695,6 +739,25 @@ export interface components {
              */
             url: string;
         };
+        NewToken: {
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            expiry: string;
+            /** Format: date-time */
+            last_used: string | null;
+            name: string;
+            /** @description Whom it acts for. */
+            owner: string;
+            /** @description The secret's first characters, to recognise it. */
+            prefix: string;
+            project?: string | null;
+            scopes: components["schemas"]["ScopesEnum"][];
+            /** @description The secret: shown only in this answer, never stored. */
+            token: string;
+            /** @description The token's id in URLs (not part of the secret). */
+            uid: string;
+        };
         /** @enum {unknown} */
         NullEnum: null;
         PaginatedHistoryEntryList: {
@@ -870,6 +933,13 @@ export interface components {
             description: string;
             name: string;
         };
+        /**
+         * @description * `read` - read
+         *     * `analyses:write` - analyses:write
+         *     * `scans:write` - scans:write
+         * @enum {string}
+         */
+        ScopesEnum: "read" | "analyses:write" | "scans:write";
         ServiceInfo: {
             environment: string;
             ruleset_version: string;
@@ -896,6 +966,34 @@ export interface components {
         SignIn: {
             password: string;
             username: string;
+        };
+        TokenInput: {
+            /**
+             * @description Valid for; default 90.
+             * @default 90
+             */
+            days: number;
+            name: string;
+            /** @description For CI: a project token (read and scans:write only). */
+            project?: string | null;
+            scopes: components["schemas"]["ScopesEnum"][];
+        };
+        TokenOutput: {
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            expiry: string;
+            /** Format: date-time */
+            last_used: string | null;
+            name: string;
+            /** @description Whom it acts for. */
+            owner: string;
+            /** @description The secret's first characters, to recognise it. */
+            prefix: string;
+            project?: string | null;
+            scopes: components["schemas"]["ScopesEnum"][];
+            /** @description The token's id in URLs (not part of the secret). */
+            uid: string;
         };
         /**
          * @description * `private` - private
@@ -2111,6 +2209,122 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tokens_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenOutput"][];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tokens_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewToken"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tokens_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description There is no such resource. */
             404: {

@@ -30,6 +30,7 @@ def test_an_invitation_shows_its_secret_once_and_stores_only_its_hash(client_as:
     assert stored.token_hash == invitation_token_hash(created["token"])
     assert created["token"] not in str(vars(stored))
     assert created["url"].endswith("/invite#" + created["token"])
+    assert (created["project"], created["role"]) == ("payments", "maintainer")
     listed = client_as("owner").get("/api/v1/projects/payments/invitations").json()
     assert [item["id"] for item in listed] == [created["id"]]
     assert "token" not in listed[0]

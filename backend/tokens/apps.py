@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class TokensConfig(AppConfig):
+    name = "tokens"
+    verbose_name = "API tokens"
+
+    def ready(self) -> None:
+        from tokens import schema  # noqa: F401  registers the OpenAPI description of token authentication
