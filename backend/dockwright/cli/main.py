@@ -251,12 +251,12 @@ def _settings(args: argparse.Namespace) -> Settings:
         changes["shellcheck"] = False
     if args.disable_ignore_pragma:
         changes["disable_ignore_pragma"] = True
-    if settings.verbose:
-        for path in paths:
-            sys.stderr.write(f"dockwright: configuration file used: {path}\n")
+    # hadolint's verbose names the configuration file used; the notes are printed before the run.
+    used = tuple(f"configuration file used: {path}" for path in paths) if settings.verbose else ()
     return replace(
         settings,
         config=config.merged(**changes),
+        notes=(*settings.notes, *used),
         no_fail=settings.no_fail or args.no_fail,
         output_format=args.format or settings.output_format or "text",
     )
