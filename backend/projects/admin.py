@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from projects.models import Invitation, Membership, Project
+from projects.models import Invitation, Membership, Project, ProjectPolicy
+from projects.policy import policy_config_validated
 from projects.services import invitation_create
 
 
@@ -19,12 +21,28 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ("user",)
 
 
+class ProjectPolicyForm(ModelForm):
+    def clean_config(self) -> Any:
+        try:
+            return policy_config_validated(self.cleaned_data["config"] or {})
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["config"]) from error
+
+
+class ProjectPolicyInline(admin.StackedInline):
+    model = ProjectPolicy
+    form = ProjectPolicyForm
+    fields = ("config", "updated", "updated_by")
+    readonly_fields = ("updated", "updated_by")
+    can_delete = False
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
     list_display = ("slug", "name", "visibility", "default_branch", "created")
     list_filter = ("visibility",)
     search_fields = ("slug", "name")
-    inlines = [MembershipInline]
+    inlines = [ProjectPolicyInline, MembershipInline]
 
 
 @admin.register(Membership)

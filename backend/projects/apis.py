@@ -22,6 +22,7 @@ from core.api_schema import error_responses
 from core.fields import StrictCharField
 from core.ratelimit import AnonymousAnalysisRateThrottle
 from projects.models import Invitation, Membership, Project, Role
+from projects.policy import POLICY_KEYS, project_lint_config
 from projects.selectors import (
     ProjectAccess,
     invitation_get_open,
@@ -30,6 +31,7 @@ from projects.selectors import (
     membership_list,
     project_access,
     project_list_for_user,
+    project_policy_get,
 )
 from projects.services import (
     InvitationNotOpen,
@@ -41,6 +43,7 @@ from projects.services import (
     membership_set_role,
     project_create,
     project_delete,
+    project_policy_save,
     project_update,
     user_sign_up,
 )
@@ -179,6 +182,59 @@ class ProjectDetailApi(APIView):
     def delete(self, request: Request, slug: str) -> Response:
         project_delete(project=project_for_request(request, slug, needs=Role.OWNER).project)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PolicySerializer(serializers.Serializer):
+    config = serializers.DictField(
+        help_text="The project's own settings: " + "; ".join(f"`{key}`: {text}" for key, text in POLICY_KEYS.items())
+    )
+
+
+class PolicyOutputSerializer(PolicySerializer):
+    effective = serializers.DictField(
+        help_text="The configuration a file of this project is analysed with (site policy included, rule names "
+        "resolved to ids), before the file's own config."
+    )
+    updated = serializers.DateTimeField(allow_null=True)
+    updated_by = serializers.CharField(allow_null=True)
+
+
+class ProjectPolicyApi(APIView):
+    def get_permissions(self) -> list[BasePermission]:
+        return [AllowAny()] if self.request.method == "GET" else [MembersOnly()]
+
+    @extend_schema(
+        operation_id="projects_policy_retrieve",
+        summary="Read a project's policy",
+        description="Anyone who may read the project. `effective` shows it layered on the site policy.",
+        responses={200: PolicyOutputSerializer, **error_responses(404)},
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        return Response(_policy_data(project_for_request(request, slug).project))
+
+    @extend_schema(
+        operation_id="projects_policy_update",
+        summary="Replace a project's policy",
+        description="Maintainers and owners. Rules may be named by our ids, slugs or a peer's ids; `enable` takes "
+        "profiles (`style`). A rule the site switched off stays off.",
+        request=PolicySerializer,
+        responses={200: PolicyOutputSerializer, **error_responses(400, 403, 404)},
+    )
+    def put(self, request: Request, slug: str) -> Response:
+        access = project_for_request(request, slug, needs=Role.MAINTAINER)
+        config = _validated(PolicySerializer, request.data)["config"]
+        project_policy_save(project=access.project, config=config, user=request.user)
+        return Response(_policy_data(access.project))
+
+
+def _policy_data(project: Project) -> dict[str, Any]:
+    policy = project_policy_get(project=project)
+    return {
+        "config": policy.config if policy else {},
+        "effective": project_lint_config(project=project).to_dict(),
+        "updated": policy.updated if policy else None,
+        "updated_by": policy.updated_by.get_username() if policy and policy.updated_by else None,
+    }
 
 
 class MemberOutputSerializer(serializers.Serializer):

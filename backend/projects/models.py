@@ -79,3 +79,22 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         target = self.project.slug if self.project_id else "the site"
         return f"invitation to {target} ({self.role})"
+
+
+class ProjectPolicy(models.Model):
+    """The project's lint configuration, layered on the site policy (catalog): what the project ignores, the
+    severities it sets, the rules and profiles it switches on, its trusted registries and its label schema. A rule
+    the site switched off stays off; a file's own config still wins over the project's."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="policy")
+    # A Dockwright config (dockwright.config.CONFIG_KEYS), limited to POLICY_KEYS, with rule names as written.
+    config = models.JSONField(default=dict, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        verbose_name = "project policy"
+        verbose_name_plural = "project policies"
+
+    def __str__(self) -> str:
+        return f"policy of {self.project}"

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils import timezone
 
-from projects.models import ROLE_RANK, Invitation, Membership, Project, Role
+from projects.models import ROLE_RANK, Invitation, Membership, Project, ProjectPolicy, Role
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,10 @@ def project_access(*, slug: str, user: Any) -> ProjectAccess | None:
     if role is None and project.visibility != Project.Visibility.PUBLIC:
         return None
     return ProjectAccess(project=project, role=role)
+
+
+def project_policy_get(*, project: Project) -> ProjectPolicy | None:
+    return ProjectPolicy.objects.filter(project=project).select_related("updated_by").first()
 
 
 def membership_list(*, project: Project) -> QuerySet[Membership]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from projects.models import ROLE_RANK, Invitation, Membership, Project, Role
+from projects.models import ROLE_RANK, Invitation, Membership, Project, ProjectPolicy, Role
+from projects.policy import policy_config_validated
 from projects.selectors import invitation_get_open, invitation_token_hash
 
 
@@ -156,3 +158,13 @@ def user_sign_up(*, username: str, password: str, invitation_token: str | None =
         if invitation_token is not None:
             membership = invitation_accept(token=invitation_token, user=user)
     return user, membership
+
+
+def project_policy_save(*, project: Project, config: Mapping[str, Any], user: Any) -> ProjectPolicy:
+    """Replace the project's policy (maintainers and owners do this); ValidationError for settings the engine
+    refuses or that are not a project's to set."""
+    policy, _ = ProjectPolicy.objects.get_or_create(project=project)
+    policy.config = policy_config_validated(config)
+    policy.updated_by = user
+    policy.save()
+    return policy

@@ -8,6 +8,7 @@ from projects.apis import (
     ProjectDetailApi,
     ProjectInvitationCollectionApi,
     ProjectInvitationDetailApi,
+    ProjectPolicyApi,
     SignUpApi,
     SiteInvitationApi,
 )
@@ -15,6 +16,7 @@ from projects.apis import (
 urlpatterns = [
     path("projects", ProjectCollectionApi.as_view(), name="projects"),
     path("projects/<slug:slug>", ProjectDetailApi.as_view(), name="project-detail"),
+    path("projects/<slug:slug>/policy", ProjectPolicyApi.as_view(), name="project-policy"),
     path("projects/<slug:slug>/members", MemberCollectionApi.as_view(), name="project-members"),
     path("projects/<slug:slug>/members/<str:username>", MemberDetailApi.as_view(), name="project-member"),
     path("projects/<slug:slug>/invitations", ProjectInvitationCollectionApi.as_view(), name="project-invitations"),

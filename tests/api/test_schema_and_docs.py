@@ -35,6 +35,8 @@ def test_openapi_schema_lists_every_api_operation(client):
         ("/api/v1/projects/{slug}", "get"),
         ("/api/v1/projects/{slug}", "patch"),
         ("/api/v1/projects/{slug}", "delete"),
+        ("/api/v1/projects/{slug}/policy", "get"),
+        ("/api/v1/projects/{slug}/policy", "put"),
         ("/api/v1/projects/{slug}/members", "get"),
         ("/api/v1/projects/{slug}/members", "post"),
         ("/api/v1/projects/{slug}/members/{username}", "patch"),

@@ -66,7 +66,7 @@ def load_settings(paths: list[str], environment: HadolintSettings | None = None)
     output_format = None
     notes: list[str] = []
     for part, more_exclude in parts:
-        config = _combined(config, part.config)
+        config = combined_configs(config, part.config)
         exclude.extend(more_exclude)
         no_fail = part.no_fail if part.no_fail is not None else no_fail
         verbose = part.verbose if part.verbose is not None else verbose
@@ -139,7 +139,7 @@ def _resolve(name: Any, registry: Any) -> list[Any]:
     return registry.resolve_id(name) or [name]
 
 
-def _combined(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+def combined_configs(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     """Two config dicts as one: rule lists and severities together, other settings from either."""
     combined = {**first, **second}
     for key in _RULE_LISTS:

@@ -368,6 +368,30 @@ export interface paths {
         patch: operations["projects_members_partial_update"];
         trace?: never;
     };
+    "/api/v1/projects/{slug}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a project's policy
+         * @description Anyone who may read the project. `effective` shows it layered on the site policy.
+         */
+        get: operations["projects_policy_retrieve"];
+        /**
+         * Replace a project's policy
+         * @description Maintainers and owners. Rules may be named by our ids, slugs or a peer's ids; `enable` takes profiles (`style`). A rule the site switched off stays off.
+         */
+        put: operations["projects_policy_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rules": {
         parameters: {
             query?: never;
@@ -792,6 +816,25 @@ export interface components {
             peer_id: string;
             /** @description Why Dockwright has no rule of its own for it. */
             reason: string;
+        };
+        Policy: {
+            /** @description The project's own settings: `ignore`: rules never reported in this project (ids, a peer's ids, slugs); `severity`: rule → severity (or none) in this project; `enable`: rules or profiles (`style`) that are off by default, switched on; `trusted_registries`: registries base images may come from; `label_schema`: label → value type, each required in the final stage; `strict_labels`: report labels not in label_schema; `rule_options`: rule → options; `failure_threshold`: lowest severity that fails a run */
+            config: {
+                [key: string]: unknown;
+            };
+        };
+        PolicyOutput: {
+            /** @description The project's own settings: `ignore`: rules never reported in this project (ids, a peer's ids, slugs); `severity`: rule → severity (or none) in this project; `enable`: rules or profiles (`style`) that are off by default, switched on; `trusted_registries`: registries base images may come from; `label_schema`: label → value type, each required in the final stage; `strict_labels`: report labels not in label_schema; `rule_options`: rule → options; `failure_threshold`: lowest severity that fails a run */
+            config: {
+                [key: string]: unknown;
+            };
+            /** @description The configuration a file of this project is analysed with (site policy included, rule names resolved to ids), before the file's own config. */
+            effective: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updated: string | null;
+            updated_by: string | null;
         };
         /**
          * @description * `default` - default
@@ -2097,6 +2140,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberOutput"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_policy_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyOutput"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_policy_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Policy"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyOutput"];
                 };
             };
             /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */

@@ -28,6 +28,8 @@ OPERATIONS = {
     "list invitations": ("get", "/invitations", None),
     "invite": ("post", "/invitations", {"role": "viewer"}),
     "revoke invitation": ("delete", "/invitations/{invitation}", None),
+    "read policy": ("get", "/policy", None),
+    "change policy": ("put", "/policy", {"config": {"ignore": ["DL3008"]}}),
 }
 
 # Expected status per caller, in the order of CALLERS: owner, maintainer, viewer, outsider, anonymous.
@@ -42,10 +44,13 @@ PRIVATE = {
     "list invitations": (200, 403, 403, 404, 404),
     "invite": (201, 403, 403, 404, 404),
     "revoke invitation": (204, 403, 403, 404, 404),
+    "read policy": (200, 200, 200, 404, 404),
+    "change policy": (200, 200, 403, 404, 404),
 }
 # A public project: members as above; anyone else reads it and is refused the rest.
 PUBLIC = {
-    name: (*statuses[:3], *((200, 200) if name == "read project" else (403, 403))) for name, statuses in PRIVATE.items()
+    name: (*statuses[:3], *((200, 200) if name.startswith("read") else (403, 403)))
+    for name, statuses in PRIVATE.items()
 }
 
 CASES = [
