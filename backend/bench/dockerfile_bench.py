@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -38,72 +39,91 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 CHILD_ENV["PYTHONPYCACHEPREFIX"] = os.path.join(os.environ.get("TMPDIR", "/tmp"), "dockwright-bench-pycache")
 
 
-def measure(command: list[str], cache: str | None = None) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one run of ``command``; ``cache`` is Dockwright's cache
-    folder (a new empty one when None)."""
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and the workers it waited for (ShellCheck's too)
+    peak: float  # resident MB
+
+
+def measure(command: list[str], cache: str | None = None) -> Run:
+    """One run of ``command``; ``cache`` is Dockwright's cache folder (a new empty one when None)."""
     with tempfile.TemporaryDirectory(prefix="dockwright-bench-cache-") as empty:
         return _measure(command, {**CHILD_ENV, "DOCKWRIGHT_CACHE_DIR": cache or empty})
 
 
-def _measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _measure(command: list[str], env: dict[str, str]) -> Run:
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, help="lint this folder instead of the real Dockerfiles' corpus")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--also-without",
+        metavar="IDS",
+        help="comma-separated rule ids: also time both Dockwright runs with these rules ignored, to see their cost",
+    )
     args = parser.parse_args()
+    without = [rule for rule in (args.also_without or "").split(",") if rule]
     if args.folder is not None:
-        return run(args.folder, args.rounds)
+        return run(args.folder, args.rounds, without)
     with tempfile.TemporaryDirectory(prefix="dockwright-bench-corpus-") as corpus:
         try:
             materialize(Path(corpus))
         except MissingMirrors as exc:
             print(f"dockerfile_bench: {exc}", file=sys.stderr)
             return 2
-        return run(Path(corpus), args.rounds)
+        return run(Path(corpus), args.rounds, without)
 
 
-def run(folder: Path, rounds: int) -> int:
+def run(folder: Path, rounds: int, without: list[str]) -> int:
     files = sorted(str(p) for p in folder.rglob("*") if p.is_file() and "ockerfile" in p.name)
+    lint = [str(BIN / "dockwright"), "lint", "--format", "json"]
     commands = {
-        "dockwright": [str(BIN / "dockwright"), "lint", "--format", "json", str(folder)],
-        "dockwright --no-shellcheck": [
-            str(BIN / "dockwright"),
-            "lint",
-            "--format",
-            "json",
-            "--no-shellcheck",
-            str(folder),
-        ],
+        "dockwright": [*lint, str(folder)],
+        "dockwright --no-shellcheck": [*lint, "--no-shellcheck", str(folder)],
         "hadolint": [str(BIN / "hadolint"), "--no-fail", "-f", "json", *files],
     }
+    if without:
+        ignore = [option for rule in without for option in ("--ignore", rule)]
+        commands["dockwright without them"] = [*lint, *ignore, str(folder)]
+        commands["dockwright --no-shellcheck without them"] = [*lint, "--no-shellcheck", *ignore, str(folder)]
     warm = "dockwright, warm cache"
-    times: dict[str, list[float]] = {name: [] for name in [*commands, warm]}
-    memory: dict[str, float] = dict.fromkeys(times, 0.0)
+    runs: dict[str, list[Run]] = {name: [] for name in [*commands, warm]}
     measure(commands["dockwright --no-shellcheck"])  # warm the bytecode cache
     with tempfile.TemporaryDirectory(prefix="dockwright-bench-warm-") as warm_cache:
         measure(commands["dockwright"], cache=warm_cache)
         for _ in range(rounds):
             for name, command in [*commands.items(), (warm, commands["dockwright"])]:
-                elapsed, peak = measure(command, cache=warm_cache if name == warm else None)
-                times[name].append(elapsed)
-                memory[name] = max(memory[name], peak)
-    print(f"{len(files)} files, {rounds} rounds (median wall time)")
-    rates = {name: len(files) / statistics.median(values) for name, values in times.items()}
-    for name, rate in rates.items():
-        print(f"{name:<28} {statistics.median(times[name]):7.3f} s  {rate:8.1f} files/s  peak {memory[name]:6.1f} MB")
+                runs[name].append(measure(command, cache=warm_cache if name == warm else None))
+    print(f"{len(files)} files, {rounds} rounds (medians; cpu is user + system time, ShellCheck's included)")
+    wall = {name: statistics.median(r.wall for r in values) for name, values in runs.items()}
+    cpu = {name: statistics.median(r.cpu for r in values) for name, values in runs.items()}
+    for name, values in runs.items():
+        print(
+            f"{name:<40} {wall[name]:7.3f} s  {len(files) / wall[name]:8.1f} files/s  cpu {cpu[name]:7.3f} s"
+            f"  peak {max(r.peak for r in values):6.1f} MB"
+        )
     for name in ("dockwright", "dockwright --no-shellcheck", warm):
-        print(f"{name} / hadolint throughput: {rates[name] / rates['hadolint']:.2f}x")
-    bare = statistics.median(measure([sys.executable, "-c", "pass"])[0] for _ in range(rounds))
-    hadolint = statistics.median(times["hadolint"])
-    print(f"python start-up alone: {bare * 1000:.1f} ms, {hadolint / bare:.0f}x faster than hadolint's run")
+        print(
+            f"{name} / hadolint throughput: {wall['hadolint'] / wall[name]:.2f}x"
+            f" (cpu: {cpu['hadolint'] / cpu[name]:.2f}x)"
+        )
+    if without:
+        print(f"cost of {', '.join(without)}:")
+        for name in ("dockwright", "dockwright --no-shellcheck"):
+            bare = f"{name} without them"
+            extra_wall, extra_cpu = wall[name] / wall[bare] - 1, cpu[name] / cpu[bare] - 1
+            print(f"  {name}: wall {100 * extra_wall:+.1f}%, cpu {100 * extra_cpu:+.1f}%")
+    bare = statistics.median(measure([sys.executable, "-c", "pass"]).wall for _ in range(rounds))
+    print(f"python start-up alone: {bare * 1000:.1f} ms, {wall['hadolint'] / bare:.0f}x faster than hadolint's run")
     return 0
 
 
