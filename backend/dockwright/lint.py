@@ -134,13 +134,24 @@ def lint(
 
 
 def _active_rules(kind: str, config: LintConfig) -> list[type[Rule]]:
-    return [
+    # A batch lints every file with one config: the last answer is kept with the config it was for (held, so
+    # that its identity cannot be reused by another object).
+    global _last_active
+    rules = _rules_for(kind)
+    if _last_active is not None and _last_active[0] is config and _last_active[1] is rules:
+        return list(_last_active[2])
+    active = tuple(
         rule
-        for rule in _rules_for(kind)
+        for rule in rules
         if (rule.enabled_by_default or rule.id in config.enable)
         and rule.id not in config.ignore
         and config.severity.get(rule.id) is not Severity.NONE
-    ]
+    )
+    _last_active = (config, rules, active)
+    return list(active)
+
+
+_last_active: tuple[LintConfig, tuple[type[Rule], ...], tuple[type[Rule], ...]] | None = None
 
 
 @functools.cache

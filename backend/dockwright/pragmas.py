@@ -15,6 +15,7 @@ in compose files: ``# dclint disable [names]`` and ``# dclint disable-file`` on 
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -142,13 +143,20 @@ def buildkit_requested(document: Dockerfile, registry: RuleRegistry) -> dict[str
 
 
 def _rules_by_check(registry: RuleRegistry) -> dict[str, list[str]]:
-    """Our rule ids by the BuildKit check each is the equivalent of (BuildKit compares names case-sensitively)."""
-    found: dict[str, list[str]] = {}
-    for rule in registry:
-        name = rule.equivalents.get("buildkit")
-        if name is not None:
-            found.setdefault(name, []).append(rule.id)
+    """Our rule ids by the BuildKit check each is the equivalent of (BuildKit compares names case-sensitively).
+    Asked twice for every file: kept until a rule is registered (a registry only grows)."""
+    size, found = _by_check.get(registry, (-1, {}))
+    if size != len(registry):
+        found = {}
+        for rule in registry:
+            name = rule.equivalents.get("buildkit")
+            if name is not None:
+                found.setdefault(name, []).append(rule.id)
+        _by_check[registry] = (len(registry), found)
     return found
+
+
+_by_check: weakref.WeakKeyDictionary[RuleRegistry, tuple[int, dict[str, list[str]]]] = weakref.WeakKeyDictionary()
 
 
 def _rules_of(by_check: dict[str, list[str]], names: list[str]) -> frozenset[str]:

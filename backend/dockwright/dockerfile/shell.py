@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 # them stand down).
 POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"})
 
-_PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
+_BASH = tree_sitter.Language(tree_sitter_bash.language())
+_PARSER = tree_sitter.Parser(_BASH)
+# Found by tree-sitter itself: walking every node of a long script from Python costs ten times more.
+_PIPELINES = tree_sitter.Query(_BASH, "(pipeline) @pipeline")
 _LITERAL_NODES = frozenset({"word", "number", "raw_string", "string", "concatenation", "string_content"})
 _DYNAMIC_NODES = frozenset(
     {"simple_expansion", "expansion", "command_substitution", "arithmetic_expansion", "process_substitution"}
@@ -129,6 +132,15 @@ class ShellScript:
         for child in self.children:
             commands.extend(child.all_commands)
         return sorted(commands, key=lambda c: c.span)
+
+    @cached_property
+    def pipelines(self) -> list[tree_sitter.Node]:
+        """Every `a | b` of the script, nested ones included, in source order (a pipeline before those inside it).
+        Heredoc scripts it runs are not included."""
+        if "|" not in self.text and not self.has_errors:
+            return []  # a correct tree has no zero-width `|`: no pipeline can be in it
+        found = tree_sitter.QueryCursor(_PIPELINES).captures(self.tree.root_node).get("pipeline", [])
+        return sorted(found, key=lambda node: (node.start_byte, -node.end_byte))
 
     def commands_named(self, *programs: str) -> list[ShellCommand]:
         return [c for c in self.all_commands if c.program in programs]

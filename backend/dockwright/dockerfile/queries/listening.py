@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from dockwright.dockerfile.model import Instruction, Stage
+from dockwright.dockerfile.queries.addresses import split_host_port
 from dockwright.dockerfile.queries.build_context import read_file
 from dockwright.dockerfile.queries.paths import copy_paths, is_within, normalize, workdir_at
 from dockwright.dockerfile.queries.stages import lineage_instructions
@@ -484,13 +485,6 @@ def _env_setting(env: Mapping[str, Arg], name: str) -> Arg | None:
     if arg is None:
         return None
     return arg._replace(origin=arg.origin or f"{name}={arg.value}")
-
-
-def split_host_port(text: str) -> tuple[str, int | None] | None:
-    # here and below: server_configs reads YAML (Traefik, Prometheus), which most Dockerfiles never need to load
-    from dockwright.dockerfile.queries.server_configs import split_host_port as split
-
-    return split(text)
 
 
 def _address(

@@ -54,17 +54,13 @@ def _piped(
     """(left, right) for each `left | right` of the script whose left side is a producer."""
     to_char = _char_offsets(script.text)
     found = []
-    stack = [script.tree.root_node]
-    while stack:
-        node = stack.pop()
-        if node.type == "pipeline":
-            parts = [child for child in node.children if child.type not in ("|", "|&")]
-            for left, right in itertools.pairwise(parts):
-                first = _command_at(commands, to_char(left.start_byte), to_char(left.end_byte), last=True)
-                second = _command_at(commands, to_char(right.start_byte), to_char(right.end_byte), last=False)
-                if first is not None and second is not None and first.program in producers:
-                    found.append((first, second))
-        stack.extend(reversed(node.children))
+    for node in script.pipelines:
+        parts = [child for child in node.children if child.type not in ("|", "|&")]
+        for left, right in itertools.pairwise(parts):
+            first = _command_at(commands, to_char(left.start_byte), to_char(left.end_byte), last=True)
+            second = _command_at(commands, to_char(right.start_byte), to_char(right.end_byte), last=False)
+            if first is not None and second is not None and first.program in producers:
+                found.append((first, second))
     return found
 
 

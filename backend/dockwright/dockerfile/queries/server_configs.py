@@ -9,15 +9,15 @@ the global `admin` option. Text is read once, in one pass over its characters; a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import yaml
 
+from dockwright.dockerfile.queries.addresses import split_host_port
+
 MAX_CONFIG_CHARS = 256 * 1024
 # Directives whose first argument names an upstream server.
 NGINX_PASSES = ("proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass")
-_HOST_PORT = re.compile(r"^(?:\[(?P<ipv6>[0-9a-fA-F:.]+)\]|(?P<host>[^\s:/\[\]]*))(?::(?P<port>\d{1,5}))?$")
 
 
 @dataclass(frozen=True)
@@ -37,21 +37,6 @@ class Directive:
     args: tuple[str, ...]
     line: int
     block: tuple[str, ...]  # the names of the enclosing blocks, outermost first (`http`, `upstream`)
-
-
-def split_host_port(text: str) -> tuple[str, int | None] | None:
-    """``"127.0.0.1:8080"`` → ("127.0.0.1", 8080), ``":80"`` → ("", 80), ``"[::1]:80"`` → ("::1", 80),
-    ``"app"`` → ("app", None); None for text that is no host and port (a variable, a socket path)."""
-    if not text or "$" in text or "{" in text:
-        return None
-    match = _HOST_PORT.match(text)
-    if match is None:
-        return None
-    host = match.group("ipv6") if match.group("ipv6") is not None else match.group("host") or ""
-    port = match.group("port")
-    if port is not None and not 0 < int(port) < 65536:
-        return None
-    return host, int(port) if port is not None else None
 
 
 # -- nginx ------------------------------------------------------------------------------------------------------

@@ -60,12 +60,12 @@ def _shell_has_pipefail(instruction: Instruction) -> bool:
 
 
 def _first_unguarded_pipe(script: ShellScript) -> Span | None:
-    if "|" not in script.text and not script.has_errors:
-        # No pipe can be in the tree, and walking it is costly (a correct tree has no zero-width `|`).
+    pipes = list(_pipes(script))
+    if not pipes:
         return None
     guards = [c.span for c in script.commands if c.program == "set" and any("pipefail" in a.value for a in c.args)]
     data = script.text.encode("utf-8")
-    for node in _pipes(script.tree.root_node):
+    for node in pipes:
         start = len(data[: node.start_byte].decode("utf-8", "replace"))
         end = start + len(data[node.start_byte : node.end_byte].decode("utf-8", "replace"))
         span = script.source.span(start, end)
@@ -74,14 +74,14 @@ def _first_unguarded_pipe(script: ShellScript) -> Span | None:
     return None
 
 
-def _pipes(root: tree_sitter.Node) -> Iterator[tree_sitter.Node]:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "pipeline":
-            for child in node.children:
-                if child.type in ("|", "|&"):
-                    yield child
-                    break
+def _pipes(script: ShellScript) -> Iterator[tree_sitter.Node]:
+    """The first `|` of each outermost pipeline: one inside another is part of the same failure."""
+    outer_end = -1
+    for pipeline in script.pipelines:
+        if pipeline.start_byte < outer_end:
             continue
-        stack.extend(reversed(node.children))
+        outer_end = pipeline.end_byte
+        for child in pipeline.children:
+            if child.type in ("|", "|&"):
+                yield child
+                break
