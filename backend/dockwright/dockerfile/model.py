@@ -283,6 +283,8 @@ class Dockerfile:
     over_limit: list[SyntaxProblem] = field(default_factory=list)
     # The stage built (`docker build --target`); None builds the last one.
     target: str | None = None
+    # Answers of the query layer that many rules ask alike, by question: the model does not change once parsed.
+    answers: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def final_stage(self) -> Stage | None:

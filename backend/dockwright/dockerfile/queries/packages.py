@@ -169,6 +169,17 @@ class PackageCommand:
 
 def package_commands(scope: Dockerfile | Instruction, *tools: Tool) -> list[PackageCommand]:
     """The commands of ``tools`` that ``scope`` runs (see :func:`~.commands.commands_of`), in order."""
+    if isinstance(scope, Dockerfile):
+        # A dozen rules ask a file for the commands of the same tools: each set is read once.
+        key = ("package_commands", tools)
+        answer = scope.answers.get(key)
+        if answer is None:
+            answer = scope.answers[key] = tuple(_package_commands(scope, tools))
+        return list(answer)  # type: ignore[call-overload]
+    return _package_commands(scope, tools)
+
+
+def _package_commands(scope: Dockerfile | Instruction, tools: tuple[Tool, ...]) -> list[PackageCommand]:
     document = scope if isinstance(scope, Dockerfile) else None
     if document is not None:
         programs = _programs_run(document, tools)

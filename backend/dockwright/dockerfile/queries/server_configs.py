@@ -10,10 +10,12 @@ the global `admin` option. Text is read once, in one pass over its characters; a
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import yaml
+from typing import TYPE_CHECKING
 
 from dockwright.dockerfile.queries.addresses import split_host_port
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_CONFIG_CHARS = 256 * 1024
 # Directives whose first argument names an upstream server.
@@ -258,6 +260,8 @@ def prometheus_targets(text: str) -> list[Address]:
     with its line; none for text over :data:`MAX_CONFIG_CHARS` or that is not YAML."""
     if len(text) > MAX_CONFIG_CHARS:
         return []
+    import yaml  # here: of the configurations beside a Dockerfile, only Prometheus' is YAML
+
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -276,10 +280,14 @@ def prometheus_targets(text: str) -> list[Address]:
 
 
 def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return None
     return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
 
 
 def _items(node: yaml.Node | None) -> list[yaml.Node]:
+    import yaml
+
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
