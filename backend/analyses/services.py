@@ -216,7 +216,7 @@ def _lint_cached(
     result = lint(content, kind=kind, filename=filename, config=config)
     outcome = LintOutcome(
         kind=result.kind,
-        findings=[_finding_data(finding) for finding in result.findings],
+        findings=[finding_api_data(finding) for finding in result.findings],
         counts=result.counts(),
         transient=result.transient,
     )
@@ -257,7 +257,7 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _finding_data(finding: Finding) -> dict[str, Any]:
+def finding_api_data(finding: Finding) -> dict[str, Any]:
     """The finding in its API shape, in English, keeping the templates that render it in a reader's language
     (analyses.serializers does, per request)."""
     data = with_templates(finding, finding.to_dict())

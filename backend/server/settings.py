@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "knox",
     "projects",
     "tokens",
+    "scans",
 ]
 
 MIDDLEWARE = [
@@ -289,6 +290,9 @@ DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS = env_int("DOCKWRIGHT_ANONYMOUS_RETENTION_DA
 # the site opens sign-up to anyone.
 DOCKWRIGHT_OPEN_SIGNUP = env_bool("DOCKWRIGHT_OPEN_SIGNUP", False)
 DOCKWRIGHT_INVITATION_DAYS = env_int("DOCKWRIGHT_INVITATION_DAYS", 7, minimum=1)
+# A scan from CI (POST /api/v1/projects/<slug>/scans) holds at most this many files, each within
+# DOCKWRIGHT_MAX_CONTENT_BYTES; the whole request within DATA_UPLOAD_MAX_MEMORY_SIZE.
+DOCKWRIGHT_SCAN_MAX_FILES = env_int("DOCKWRIGHT_SCAN_MAX_FILES", 200, minimum=1)
 
 REST_FRAMEWORK = {
     # Session first: an unauthenticated request keeps answering 403, as before tokens (the first class decides).

@@ -15,6 +15,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("catalog.urls")),
     path("", include("projects.urls")),
     path("", include("tokens.urls")),
+    path("", include("scans.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script from this URL (?script) instead of inline, so the page
     # works under the CSP's `script-src 'self'`.

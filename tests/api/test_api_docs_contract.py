@@ -38,6 +38,9 @@ SIGNED_IN_ONLY = {
     ("/api/v1/tokens", "get"),
     ("/api/v1/tokens", "post"),
     ("/api/v1/tokens/{uid}", "delete"),
+    ("/api/v1/projects/{slug}/scans", "get"),
+    ("/api/v1/projects/{slug}/scans", "post"),
+    ("/api/v1/projects/{slug}/scans/{scan_id}", "get"),
 }
 # The signed-in operations an API token may call (with its scope); the others take a session only.
 TOKEN_TOO = {
@@ -46,6 +49,9 @@ TOKEN_TOO = {
     ("/api/v1/analyses/{analysis_id}", "delete"),
     ("/api/v1/projects/{slug}/members", "get"),
     ("/api/v1/projects/{slug}/invitations", "get"),
+    ("/api/v1/projects/{slug}/scans", "get"),
+    ("/api/v1/projects/{slug}/scans", "post"),
+    ("/api/v1/projects/{slug}/scans/{scan_id}", "get"),
 }
 EXPECTED_ERRORS = {
     ("/api/v1/lint", "post"): {"400", "413", "415", "429"},

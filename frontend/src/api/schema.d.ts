@@ -392,6 +392,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{slug}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project's scans
+         * @description Newest first, 20 a page; anyone who may read the project.
+         */
+        get: operations["projects_scans_list"];
+        put?: never;
+        /**
+         * Upload a scan
+         * @description Maintainers and owners, or a project token with `scans:write` (what `dockwright lint --upload` sends). The bundle is analysed as one: compose files read the Dockerfiles and .env files sent with them. The answer lists the findings and which are new against the latest scan of the default branch.
+         */
+        post: operations["projects_scans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{slug}/scans/{scan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a scan
+         * @description Its progress (files found, files analysed), its findings, and which are new and which fixed against the latest earlier scan of the project's default branch.
+         */
+        get: operations["projects_scans_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rules": {
         parameters: {
             query?: never;
@@ -976,6 +1020,110 @@ export interface components {
             description: string;
             name: string;
         };
+        Scan: {
+            /** @description The scan of the default branch compared with; null when there is none. */
+            baseline: number | null;
+            branch: string;
+            commit: string;
+            /** @description Findings by severity, once done. */
+            counts: unknown;
+            /** Format: date-time */
+            created: string;
+            error: string;
+            files: components["schemas"]["ScanFile"][];
+            files_analysed: number;
+            /** @description Dockerfiles and compose files to analyse. */
+            files_found: number;
+            findings: components["schemas"]["ScanFinding"][];
+            /** Format: date-time */
+            finished: string | null;
+            /** @description The baseline's findings that this scan no longer has. */
+            fixed: components["schemas"]["ScanFinding"][];
+            id: number;
+            /** @description How many findings are new. */
+            new: number;
+            paths: string[];
+            repository: string;
+            status: components["schemas"]["StatusEnum"];
+            /** @description This scan's resource. */
+            url: string;
+        };
+        ScanFile: {
+            analysed: boolean;
+            counts: unknown;
+            /** @description Why the engine could not analyse it. */
+            error: string;
+            /** @description Empty for a file the others read (.dockerignore, .env). */
+            kind: string;
+            path: string;
+        };
+        ScanFileInput: {
+            content: string;
+            /** @description Relative to the repository's root. */
+            path: string;
+        };
+        /** @description One problem found. Lines and columns are 1-based; `end_column` is just past the last character. */
+        ScanFinding: {
+            /** @description The code of the tool behind the rule (ShellCheck's SC2086 under DF100), or null. */
+            code: string | null;
+            column: number;
+            end_column: number;
+            end_line: number;
+            /** @description Stays the same when the finding's line moves. */
+            fingerprint: string;
+            fix?: components["schemas"]["Fix"];
+            /** @description Where the finding is explained: ShellCheck's wiki for a ShellCheck code, else the rule's page on this site (/rules/DF007). */
+            help_url: string;
+            line: number;
+            message: string;
+            /** @description Not in the baseline scan (every finding is new without a baseline). */
+            new: boolean;
+            /** @description The file, relative to the repository. */
+            path: string;
+            /** @description Our rule id, such as DF007. */
+            rule: string;
+            rule_title: string;
+            /**
+             * @description As the site runs the rule.
+             *
+             *     * `error` - error
+             *     * `warning` - warning
+             *     * `info` - info
+             *     * `style` - style
+             */
+            severity: components["schemas"]["SeverityEnum"];
+        };
+        ScanInput: {
+            /** @default  */
+            branch: string;
+            /** @default  */
+            commit: string;
+            /** @description Dockerfiles, compose files, .env-style files, .dockerignore. */
+            files: components["schemas"]["ScanFileInput"][];
+            paths?: string[];
+            /** @default  */
+            repository: string;
+        };
+        ScanSummary: {
+            branch: string;
+            commit: string;
+            /** @description Findings by severity, once done. */
+            counts: unknown;
+            /** Format: date-time */
+            created: string;
+            error: string;
+            files_analysed: number;
+            /** @description Dockerfiles and compose files to analyse. */
+            files_found: number;
+            /** Format: date-time */
+            finished: string | null;
+            id: number;
+            paths: string[];
+            repository: string;
+            status: components["schemas"]["StatusEnum"];
+            /** @description This scan's resource. */
+            url: string;
+        };
         /**
          * @description * `read` - read
          *     * `analyses:write` - analyses:write
@@ -1010,6 +1158,14 @@ export interface components {
             password: string;
             username: string;
         };
+        /**
+         * @description * `pending` - pending
+         *     * `running` - running
+         *     * `done` - done
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        StatusEnum: "pending" | "running" | "done" | "failed";
         TokenInput: {
             /**
              * @description Valid for; default 90.
@@ -2240,6 +2396,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_scans_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanSummary"][];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_scans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the content is larger than the server accepts; `message` gives the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_scans_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scan_id: number;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
                 };
             };
             /** @description There is no such resource. */

@@ -1,0 +1,156 @@
+"""The scans API: CI uploads a bundle of a repository's container files as one scan of a project; members read
+scans with their findings, and which are new or fixed since the latest scan of the default branch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from analyses.serializers import FindingSerializer, FindingsField
+from core.api_schema import error_responses
+from core.fields import StrictCharField
+from projects.apis import MembersOnly, project_for_request
+from projects.models import Role
+from scans.models import Scan, ScanFinding
+from scans.selectors import Comparison, scan_comparison, scan_findings, scan_get, scan_list
+from scans.services import scan_create, scan_run
+from tokens.models import Scope
+
+
+class ScanFindingSerializer(FindingSerializer):
+    path = serializers.CharField(help_text="The file, relative to the repository.")
+    fingerprint = serializers.CharField(help_text="Stays the same when the finding's line moves.")
+    new = serializers.BooleanField(help_text="Not in the baseline scan (every finding is new without a baseline).")
+
+
+@extend_schema_field(ScanFindingSerializer(many=True))
+class ScanFindingsField(FindingsField):
+    pass
+
+
+class ScanFileSerializer(serializers.Serializer):
+    path = serializers.CharField()
+    kind = serializers.CharField(allow_blank=True, help_text="Empty for a file the others read (.dockerignore, .env).")
+    analysed = serializers.BooleanField()
+    error = serializers.CharField(allow_blank=True, help_text="Why the engine could not analyse it.")
+    counts = serializers.JSONField()
+
+
+class ScanSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.CharField(help_text="This scan's resource.")
+    status = serializers.ChoiceField(choices=Scan.Status.values)
+    repository = serializers.CharField(allow_blank=True)
+    commit = serializers.CharField(allow_blank=True)
+    branch = serializers.CharField(allow_blank=True)
+    paths = serializers.ListField(child=serializers.CharField())
+    files_found = serializers.IntegerField(help_text="Dockerfiles and compose files to analyse.")
+    files_analysed = serializers.IntegerField()
+    counts = serializers.JSONField(help_text="Findings by severity, once done.")
+    error = serializers.CharField(allow_blank=True)
+    created = serializers.DateTimeField()
+    finished = serializers.DateTimeField(allow_null=True)
+
+
+class ScanSerializer(ScanSummarySerializer):
+    baseline = serializers.IntegerField(
+        allow_null=True, help_text="The scan of the default branch compared with; null when there is none."
+    )
+    files = ScanFileSerializer(many=True)
+    findings = ScanFindingsField()
+    new = serializers.IntegerField(help_text="How many findings are new.")
+    fixed = ScanFindingsField(help_text="The baseline's findings that this scan no longer has.")
+
+
+def _summary(scan: Scan) -> dict[str, Any]:
+    data = {field: getattr(scan, field) for field in ScanSummarySerializer().fields if field != "url"}
+    return {**data, "url": f"/api/v1/projects/{scan.project.slug}/scans/{scan.pk}"}
+
+
+def _finding(finding: ScanFinding, *, new: bool) -> dict[str, Any]:
+    return {**finding.data, "path": finding.file.path, "fingerprint": finding.fingerprint, "new": new}
+
+
+def _scan_data(scan: Scan) -> dict[str, Any]:
+    comparison: Comparison = scan_comparison(scan=scan)
+    new_ids = {finding.pk for finding in comparison.new}
+    findings = [_finding(finding, new=finding.pk in new_ids) for finding in scan_findings(scan=scan)]
+    return ScanSerializer(
+        {
+            **_summary(scan),
+            "baseline": comparison.baseline.pk if comparison.baseline else None,
+            "files": list(scan.files.all()),
+            "findings": findings,
+            "new": len(new_ids),
+            "fixed": [_finding(finding, new=False) for finding in comparison.fixed],
+        }
+    ).data
+
+
+class ScanFileInputSerializer(serializers.Serializer):
+    path = StrictCharField(max_length=1000, help_text="Relative to the repository's root.")
+    content = StrictCharField(trim_whitespace=False, allow_blank=True)
+
+
+class ScanInputSerializer(serializers.Serializer):
+    files = ScanFileInputSerializer(many=True, help_text="Dockerfiles, compose files, .env-style files, .dockerignore.")
+    repository = StrictCharField(max_length=500, required=False, default="", allow_blank=True)
+    commit = StrictCharField(max_length=64, required=False, default="", allow_blank=True)
+    branch = StrictCharField(max_length=255, required=False, default="", allow_blank=True)
+    paths = serializers.ListField(child=StrictCharField(max_length=1000), required=False, default=list, max_length=100)
+
+
+class ScanCollectionApi(APIView):
+    permission_classes = [MembersOnly]
+    token_scopes = {"POST": Scope.SCANS_WRITE}
+
+    @extend_schema(
+        operation_id="projects_scans_list",
+        summary="List a project's scans",
+        description="Newest first, 20 a page; anyone who may read the project.",
+        responses={200: ScanSummarySerializer(many=True), **error_responses(404)},
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        project = project_for_request(request, slug).project
+        return Response([ScanSummarySerializer(_summary(scan)).data for scan in scan_list(project=project)[:20]])
+
+    @extend_schema(
+        operation_id="projects_scans_create",
+        summary="Upload a scan",
+        description="Maintainers and owners, or a project token with `scans:write` (what `dockwright lint "
+        "--upload` sends). The bundle is analysed as one: compose files read the Dockerfiles and .env files sent "
+        "with them. The answer lists the findings and which are new against the latest scan of the default branch.",
+        request=ScanInputSerializer,
+        responses={201: ScanSerializer, **error_responses(400, 403, 404, 413)},
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        access = project_for_request(request, slug, needs=Role.MAINTAINER)
+        data = ScanInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        scan = scan_create(project=access.project, user=request.user, **data.validated_data)
+        scan = scan_run(scan=scan)
+        return Response(_scan_data(scan), status=status.HTTP_201_CREATED)
+
+
+class ScanDetailApi(APIView):
+    permission_classes = [MembersOnly]
+
+    @extend_schema(
+        operation_id="projects_scans_retrieve",
+        summary="Read a scan",
+        description="Its progress (files found, files analysed), its findings, and which are new and which fixed "
+        "against the latest earlier scan of the project's default branch.",
+        responses={200: ScanSerializer, **error_responses(404)},
+    )
+    def get(self, request: Request, slug: str, scan_id: int) -> Response:
+        project = project_for_request(request, slug).project
+        scan = scan_get(project=project, scan_id=scan_id)
+        if scan is None:
+            raise NotFound(f"no scan {scan_id} in {slug!r}")
+        return Response(_scan_data(scan))

@@ -1,0 +1,151 @@
+"""Scans: taking a bundle of a repository's container files, and analysing it file by file.
+
+Every file is analysed by the engine's one entry point (dockwright.lint.lint) within its own budget, with the
+project's policy (projects.policy) and the bundle's other files as ``files=``, so a compose file sees the Dockerfiles
+it builds and a Dockerfile its .dockerignore. Analysing is idempotent per file: a file's findings are replaced, in
+one transaction with marking it analysed, so running a scan again after an interruption redoes only what was not
+finished and never stores a finding twice.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from analyses.services import finding_api_data
+from dockwright.detect import kind_from_filename
+from dockwright.errors import InputError
+from dockwright.lint import check_content, lint
+from projects.models import Project
+from projects.policy import project_lint_config
+from scans.bundle import BundleFiles
+from scans.fingerprints import fingerprints
+from scans.models import Scan, ScanFile, ScanFinding
+
+# Files that are read by the others but not analysed themselves.
+CONTEXT_NAMES = (".dockerignore", ".env")
+
+
+def scan_create(
+    *,
+    project: Project,
+    user: Any,
+    files: Sequence[Mapping[str, str]],
+    repository: str = "",
+    commit: str = "",
+    branch: str = "",
+    paths: Sequence[str] = (),
+) -> Scan:
+    """Store a bundle as a pending scan. ValidationError for a bundle over the limits (DOCKWRIGHT_SCAN_MAX_FILES
+    files, each file within DOCKWRIGHT_MAX_CONTENT_BYTES), a path that leaves the repository, a duplicate path, or
+    a bundle with nothing to analyse."""
+    if len(files) > settings.DOCKWRIGHT_SCAN_MAX_FILES:
+        raise ValidationError({"files": [f"at most {settings.DOCKWRIGHT_SCAN_MAX_FILES} files make one scan"]})
+    rows = []
+    seen = set()
+    for item in files:
+        path = _clean_path(item["path"])
+        if path in seen:
+            raise ValidationError({"files": [f"{path!r} is in the bundle twice"]})
+        seen.add(path)
+        content = item["content"]
+        size = len(content.encode("utf-8"))
+        if size > settings.DOCKWRIGHT_MAX_CONTENT_BYTES:
+            limit = settings.DOCKWRIGHT_MAX_CONTENT_BYTES
+            raise ValidationError({"files": [f"{path} is {size} bytes; the limit is {limit} bytes"]})
+        rows.append(ScanFile(path=path, kind=_kind(path) or "", content=content))
+    if not any(row.kind for row in rows):
+        raise ValidationError({"files": ["no Dockerfile or compose file in the bundle"]})
+    with transaction.atomic():
+        scan = Scan.objects.create(
+            project=project,
+            created_by=user,
+            repository=repository,
+            commit=commit,
+            branch=branch,
+            paths=list(paths),
+            files_found=sum(1 for row in rows if row.kind),
+        )
+        for row in rows:
+            row.scan = scan
+        ScanFile.objects.bulk_create(rows)
+    return scan
+
+
+def scan_run(*, scan: Scan) -> Scan:
+    """Analyse every file of ``scan`` not analysed yet, then total the counts and mark it done."""
+    Scan.objects.filter(pk=scan.pk, status=Scan.Status.PENDING).update(status=Scan.Status.RUNNING)
+    bundle = dict(ScanFile.objects.filter(scan=scan).values_list("path", "content"))
+    config = project_lint_config(project=scan.project)
+    for scan_file in ScanFile.objects.filter(scan=scan, analysed=False).exclude(kind=""):
+        scan_file_analyse(scan_file=scan_file, bundle=bundle, config=config)
+    counts: dict[str, int] = {}
+    for file_counts in ScanFile.objects.filter(scan=scan).values_list("counts", flat=True):
+        for severity, count in (file_counts or {}).items():
+            counts[severity] = counts.get(severity, 0) + count
+    Scan.objects.filter(pk=scan.pk).update(status=Scan.Status.DONE, counts=counts, finished=timezone.now())
+    scan.refresh_from_db()
+    return scan
+
+
+def scan_file_analyse(*, scan_file: ScanFile, bundle: Mapping[str, str], config: Any) -> None:
+    """Analyse one file and store its findings in place of any it had (idempotent); a file the engine refuses
+    (binary, empty) is recorded with the reason."""
+    findings: list[dict[str, Any]] = []
+    counts: dict[str, int] = {}
+    error = ""
+    try:
+        check_content(scan_file.content)
+        result = lint(
+            scan_file.content,
+            kind=scan_file.kind,
+            filename=scan_file.path,
+            config=config,
+            files=BundleFiles(bundle, scan_file.path),
+        )
+        findings = [finding_api_data(finding) for finding in result.findings]
+        counts = result.counts()
+    except InputError as exc:
+        error = str(exc)
+    prints = fingerprints(path=scan_file.path, content=scan_file.content, findings=findings)
+    with transaction.atomic():
+        # Locked, so that of two runs analysing the file at once (a retried task) only one stores its findings.
+        if ScanFile.objects.select_for_update().filter(pk=scan_file.pk, analysed=True).exists():
+            return
+        ScanFinding.objects.filter(file=scan_file).delete()
+        ScanFinding.objects.bulk_create(
+            ScanFinding(
+                scan_id=scan_file.scan_id,
+                file=scan_file,
+                rule=str(data["rule"]),
+                severity=str(data["severity"]),
+                line=int(data["line"]),
+                fingerprint=fingerprint,
+                data=data,
+            )
+            for data, fingerprint in zip(findings, prints, strict=True)
+        )
+        ScanFile.objects.filter(pk=scan_file.pk).update(analysed=True, counts=counts, error=error)
+        Scan.objects.filter(pk=scan_file.scan_id).update(files_analysed=F("files_analysed") + 1)
+
+
+def _kind(path: str) -> str | None:
+    name = posixpath.basename(path)
+    if name in CONTEXT_NAMES or name.startswith(".env"):
+        return None
+    return kind_from_filename(path)
+
+
+def _clean_path(path: str) -> str:
+    """A repository-relative POSIX path; ValidationError for one that is absolute or leaves the repository."""
+    normal = posixpath.normpath(path.replace("\\", "/"))
+    if not path or normal.startswith(("/", "../")) or normal in ("..", ".") or "\x00" in path:
+        raise ValidationError({"files": [f"{path!r} is not a path inside the repository"]})
+    return normal

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from scans.apis import ScanCollectionApi, ScanDetailApi
+
+urlpatterns = [
+    path("projects/<slug:slug>/scans", ScanCollectionApi.as_view(), name="project-scans"),
+    path("projects/<slug:slug>/scans/<int:scan_id>", ScanDetailApi.as_view(), name="project-scan"),
+]
