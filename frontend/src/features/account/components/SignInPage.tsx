@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { Notice } from '../../../components/Notice'
+import { usePageTitle } from '../../../hooks/usePageTitle'
 import { signIn } from '../api/session'
 import { nextPath } from '../lib/nextPath'
 import { signInErrorMessage } from '../lib/signInErrorMessage'
@@ -11,6 +12,7 @@ import './SignInPage.css'
 type FieldErrors = { username?: string; password?: string }
 
 export function SignInPage() {
+  usePageTitle('Sign in')
   const { session, recordSession } = useSession()
   const [params] = useSearchParams()
   const navigate = useNavigate()

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/Notice'
 import { SEVERITY_LABELS } from '../../../components/severity'
 import { SeverityBadge } from '../../../components/SeverityBadge'
 import { useRemoteData } from '../../../hooks/useRemoteData'
+import { usePageTitle } from '../../../hooks/usePageTitle'
 import { listPeerGaps, listRules } from '../api/rules'
 import { filterPeerGaps } from '../lib/filterPeerGaps'
 import { filterRules, type RuleFilter } from '../lib/filterRules'
@@ -36,6 +37,7 @@ function filterParams(filter: RuleFilter): URLSearchParams {
 }
 
 export function RulesPage() {
+  usePageTitle('Rules')
   const rules = useRemoteData('rules', listRules)
   const gaps = useRemoteData('peer-gaps', listPeerGaps)
   // The filters start from the URL and are mirrored back into it, so a filtered catalogue can be

@@ -1,11 +1,13 @@
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice } from '../../../components/Notice'
 import { useRemoteData } from '../../../hooks/useRemoteData'
+import { usePageTitle } from '../../../hooks/usePageTitle'
 import type { Readiness, ServiceInfo } from '../../../api/types'
 import { getInfo, getReadiness } from '../api/status'
 import './AboutPage.css'
 
 export function AboutPage() {
+  usePageTitle('About')
   const info = useRemoteData('info', getInfo)
   const readiness = useRemoteData('readiness', getReadiness)
   return (

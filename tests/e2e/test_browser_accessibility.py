@@ -1,0 +1,227 @@
+"""axe-core on every route of the app, in light and dark mode, with content on screen (findings in the editor, a
+history with entries): no violations. axe-core is the frontend's dev dependency, injected into each page."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.e2e_support import BAD_DOCKERFILE, REPO_DIR, open_editor, type_into_editor, wait_for_findings
+
+pytestmark = pytest.mark.browser
+
+AXE = REPO_DIR / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+USERNAME = "e2e-axe"
+PASSWORD = "an accessible password 7"
+# axe's default rules, and label-content-name-mismatch (off by default as experimental): a control's accessible
+# name must contain its visible text, so that people who speak to their browser can name what they see.
+AXE_OPTIONS = {"rules": {"label-content-name-mismatch": {"enabled": True}}}
+
+
+@pytest.fixture(scope="module")
+def axe_account(manage_py: Callable[..., subprocess.CompletedProcess[str]], app_url: str) -> tuple[str, str]:
+    manage_py(
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        USERNAME,
+        "--email",
+        "axe@example.com",
+        extra_env={"DJANGO_SUPERUSER_PASSWORD": PASSWORD},
+    )
+    return USERNAME, PASSWORD
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request: pytest.FixtureRequest, browser: Browser, app_url: str) -> Iterator[Page]:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` in frontend/ (axe-core is a dev dependency)")
+    context = browser.new_context(base_url=app_url, viewport={"width": 1280, "height": 860}, color_scheme=request.param)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _violations(page: Page) -> list[dict[str, Any]]:
+    # Transitions finish first: a colour half-way through a fade is not the colour people read.
+    page.wait_for_timeout(300)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)
+    return [
+        {
+            "id": violation["id"],
+            "help": violation["help"],
+            "nodes": [(node["target"], node.get("failureSummary", "")[:200]) for node in violation["nodes"][:5]],
+            "count": len(violation["nodes"]),
+        }
+        for violation in result["violations"]
+    ]
+
+
+def _assert_accessible(page: Page, what: str) -> None:
+    violations = _violations(page)
+    assert violations == [], f"{what}: {json.dumps(violations, indent=1)}"
+
+
+def _csrf(page: Page) -> str:
+    page.request.get("/api/v1/auth/session")
+    return next(cookie["value"] for cookie in page.context.cookies() if cookie["name"] == "csrftoken")
+
+
+def _share(page: Page, content: str, token: str | None = None) -> dict[str, Any]:
+    headers = {"Content-Type": "application/json", **({"X-CSRFToken": token} if token else {})}
+    response = page.request.post(
+        "/api/v1/analyses", data=json.dumps({"content": content, "filename": "Dockerfile"}), headers=headers
+    )
+    assert response.status == 201, response.text()
+    body = response.json()
+    assert isinstance(body, dict)
+    return body
+
+
+def test_the_editor_with_findings_has_no_violations(scheme_page: Page) -> None:
+    open_editor(scheme_page)
+    type_into_editor(scheme_page, BAD_DOCKERFILE)
+    wait_for_findings(scheme_page)
+    expect(scheme_page.locator(".finding").first).to_be_visible()
+    _assert_accessible(scheme_page, "editor with findings")
+
+
+def test_an_analysis_page_has_no_violations(scheme_page: Page) -> None:
+    shared = _share(scheme_page, BAD_DOCKERFILE)
+    scheme_page.goto(shared["url"])
+    expect(scheme_page.get_by_role("region", name="Shared link")).to_be_visible()
+    expect(scheme_page.locator(".finding").first).to_be_visible()
+    _assert_accessible(scheme_page, "analysis page")
+
+
+@pytest.mark.parametrize("path", ["/rules", "/rules/DF008", "/rules/DF004", "/about", "/signin", "/no/such/page"])
+def test_pages_have_no_violations(scheme_page: Page, path: str) -> None:
+    scheme_page.goto(path)
+    scheme_page.locator("main h1").first.wait_for()
+    expect(scheme_page.locator(".loading")).to_have_count(0)
+    _assert_accessible(scheme_page, path)
+
+
+def test_an_unknown_rule_and_a_gone_analysis_have_no_violations(
+    scheme_page: Page, manage_py: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    scheme_page.goto("/rules/XX999")
+    expect(scheme_page.get_by_role("heading", level=1)).to_have_text("Rule not found")
+    _assert_accessible(scheme_page, "unknown rule")
+
+    shared = _share(scheme_page, "FROM alpine:3.22\n")
+    backdate = (
+        "import datetime as dt; from django.utils import timezone; from analyses.models import Analysis; "
+        f"Analysis.objects.filter(pk={shared['id']!r}).update(created=timezone.now() - dt.timedelta(days=40))"
+    )
+    manage_py("shell", "-c", backdate)
+    manage_py("expire_analyses")
+    scheme_page.goto(shared["url"])
+    expect(scheme_page.get_by_role("heading", level=1)).to_have_text("This analysis is no longer available")
+    _assert_accessible(scheme_page, "410 page")
+
+
+def test_the_history_has_no_violations(scheme_page: Page, axe_account: tuple[str, str]) -> None:
+    token = _csrf(scheme_page)
+    response = scheme_page.request.post(
+        "/api/v1/auth/session",
+        data=json.dumps({"username": axe_account[0], "password": axe_account[1]}),
+        headers={"Content-Type": "application/json", "X-CSRFToken": token},
+    )
+    assert response.status == 200, response.text()
+    token = _csrf(scheme_page)
+    for _ in range(2):
+        _share(scheme_page, BAD_DOCKERFILE, token)
+    scheme_page.goto("/history")
+    expect(scheme_page.get_by_role("list", name="Analyses").get_by_role("article").first).to_be_visible()
+    expect(scheme_page.get_by_text(re.compile(r"saved \d+ times")).first).to_be_visible()
+    _assert_accessible(scheme_page, "history")
+
+
+ROUTE_TITLES = [
+    ("/", "Editor · Dockwright"),
+    ("/rules", "Rules · Dockwright"),
+    ("/rules/DF008", re.compile(r"^DF008 .+ · Dockwright$")),
+    ("/about", "About · Dockwright"),
+    ("/signin", "Sign in · Dockwright"),
+    ("/history", "History · Dockwright"),
+    ("/no/such/page", "Page not found · Dockwright"),
+]
+
+
+def test_every_route_names_itself_in_the_title(page: Page) -> None:
+    for path, title in ROUTE_TITLES:
+        page.goto(path)
+        expect(page).to_have_title(title)
+
+
+def test_navigating_moves_focus_to_the_main_heading(page: Page) -> None:
+    open_editor(page)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Rules").click()
+    heading = page.get_by_role("heading", level=1, name="Rules")
+    expect(heading).to_be_focused()
+    page.get_by_role("list", name="Rules").get_by_role("link").first.click()
+    expect(page.locator("main h1")).to_be_focused()
+    page.go_back()
+    expect(heading).to_be_focused()
+
+
+def test_the_skip_link_is_out_of_sight_until_focused(page: Page) -> None:
+    open_editor(page)
+    skip = page.get_by_role("link", name="Skip to content")
+    hidden = skip.evaluate(
+        "(a) => ({ bottom: a.getBoundingClientRect().bottom, shadow: getComputedStyle(a).boxShadow })"
+    )
+    assert hidden["bottom"] <= 0 and hidden["shadow"] == "none", hidden
+    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    assert skip.evaluate("(a) => a.getBoundingClientRect().top") >= 0
+
+
+def _header_rows(page: Page) -> int:
+    """How many rows the header's items take: items whose vertical middles differ by more than a few pixels."""
+    middles = page.evaluate(
+        """() => [...document.querySelectorAll('.site-header .brand, .site-nav__link, .account-menu > *')]
+            .filter((el) => el.getBoundingClientRect().width > 1)
+            .map((el) => { const r = el.getBoundingClientRect(); return Math.round(r.top + r.height / 2) })"""
+    )
+    rows: list[int] = []
+    for middle in sorted(middles):
+        if not rows or middle - rows[-1] > 6:
+            rows.append(middle)
+    return len(rows)
+
+
+def test_on_a_phone_the_header_is_one_row_and_never_covers_the_editor(
+    phone_page: Page, axe_account: tuple[str, str]
+) -> None:
+    open_editor(phone_page)
+    assert _header_rows(phone_page) == 1
+    # Scrolled to the editor, nothing lies over its top edge.
+    phone_page.locator(".cm-editor").evaluate("(el) => el.scrollIntoView({ block: 'start' })")
+    covered = phone_page.evaluate(
+        """() => {
+            const box = document.querySelector('.cm-editor').getBoundingClientRect()
+            const top = document.elementFromPoint(box.left + box.width / 2, box.top + 4)
+            return !top?.closest('.cm-editor')
+        }"""
+    )
+    assert not covered, "something (the header) covers the top of the editor"
+
+    token = _csrf(phone_page)
+    phone_page.request.post(
+        "/api/v1/auth/session",
+        data=json.dumps({"username": axe_account[0], "password": axe_account[1]}),
+        headers={"Content-Type": "application/json", "X-CSRFToken": token},
+    )
+    open_editor(phone_page)
+    expect(phone_page.get_by_role("banner").get_by_role("button", name="Sign out")).to_be_visible()
+    assert _header_rows(phone_page) == 1
