@@ -150,6 +150,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --fix, also apply fixes that may change behaviour (ShellCheck's suggestions); review the diff",
     )
 
+    upload = lint_cmd.add_argument_group("uploading to a Dockwright server (the token comes from DOCKWRIGHT_TOKEN)")
+    upload.add_argument(
+        "--upload", action="store_true", help="send the files as one scan of --project to --server instead of linting"
+    )
+    upload.add_argument("--server", metavar="URL", help="the Dockwright server, e.g. https://dockwright.example.com")
+    upload.add_argument("--project", metavar="SLUG", help="the project the scan belongs to")
+    upload.add_argument(
+        "--fail-on",
+        choices=("all", "new"),
+        default="all",
+        help="with --upload, fail on every finding at the failure threshold, or only on new ones (default: all)",
+    )
+    upload.add_argument("--repository", help="the repository (default: the CI's variables, then git's origin)")
+    upload.add_argument("--commit", help="the commit (default: the CI's variables, then git's HEAD)")
+    upload.add_argument("--branch", help="the branch (default: the CI's variables, then git's current branch)")
+    upload.add_argument(
+        "--wait", type=float, default=600, metavar="SECONDS", help="how long to wait for the server's analysis"
+    )
+
     rules_cmd = commands.add_parser("rules", help="list every rule, then the peer checks without a rule")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
     rules_cmd.add_argument(*_LANG_ARGS, **_LANG_OPTIONS)
@@ -274,6 +293,13 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for note in settings.notes:
         err.write(f"dockwright: {note}\n")
     config = settings.config
+    if args.upload or args.server:
+        if not args.upload:
+            err.write("dockwright: --server goes with --upload\n")
+            return EXIT_ERROR
+        from dockwright.cli.upload import upload_main  # here: only an upload needs urllib and git
+
+        return upload_main(args, config.failure_threshold, out, err, os.environ)
     args.format = settings.output_format
     if config.shellcheck and not args.no_cache:
         shellcheck.use_disk_cache(shellcheck.default_cache_root())
