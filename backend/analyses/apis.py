@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from analyses.bundles import MAX_PATH_CHARS, bundle_files
 from analyses.config_schema import CONFIG_EXAMPLE, CONFIG_SCHEMA
 from analyses.models import Analysis, AnalysisTombstone
 from analyses.selectors import analysis_get, analysis_history_for_user, analysis_tombstone_get
@@ -49,11 +50,34 @@ INPUT_EXAMPLE = OpenApiExample(
     },
     request_only=True,
 )
+BUNDLE_EXAMPLE = OpenApiExample(
+    "A Compose file with its override, .env and a Dockerfile it builds",
+    value={
+        "content": "services:\n  api:\n    build: ./api\n    ports:\n      - '127.0.0.1:${API_PORT}:8000'\n",
+        "filename": "compose.yaml",
+        "files": [
+            {"path": "compose.override.yaml", "content": "services:\n  db:\n    image: postgres:17\n"},
+            {"path": ".env", "content": "API_PORT=8000\n"},
+            {"path": "api/Dockerfile", "content": "FROM python:3.13-slim\nHEALTHCHECK CMD python -c 'print(1)'\n"},
+        ],
+    },
+    request_only=True,
+)
 
 
 @extend_schema_field(CONFIG_SCHEMA)
 class ConfigField(serializers.DictField):
     pass
+
+
+class BundleFileSerializer(serializers.Serializer):
+    path = StrictCharField(
+        max_length=MAX_PATH_CHARS,
+        trim_whitespace=False,
+        help_text="Relative to the folder of `filename`, as in the project: `compose.override.yaml`, `.env`, "
+        "`api/Dockerfile`. No absolute paths, no `..`.",
+    )
+    content = StrictCharField(trim_whitespace=False, allow_blank=True)
 
 
 class LintInputSerializer(serializers.Serializer):
@@ -66,6 +90,14 @@ class LintInputSerializer(serializers.Serializer):
         required=False, allow_null=True, allow_blank=True, max_length=255, help_text="Helps detect the kind."
     )
     config = ConfigField(required=False, allow_null=True)
+    files = BundleFileSerializer(
+        many=True,
+        required=False,
+        help_text="Other files of the project, so the file is analysed as Compose runs it: its override file "
+        "(merged, as `docker compose` merges it), the `.env` it reads, the Dockerfiles its services build (their "
+        "findings under DC037, their HEALTHCHECK counting for DC031). At most DOCKWRIGHT_MAX_BUNDLE_FILES (16) "
+        "files; their texts count with `content` against the content limit. `filename` is required with them.",
+    )
 
     def validate_content(self, content: str) -> str:
         limit = settings.DOCKWRIGHT_MAX_CONTENT_BYTES
@@ -80,6 +112,8 @@ class LintInputSerializer(serializers.Serializer):
         unknown = sorted(set(self.initial_data) - set(self.fields))
         if unknown:
             raise serializers.ValidationError({key: [_("unknown field")] for key in unknown})
+        files = attrs.pop("files", None) or []
+        attrs["files"] = bundle_files(files, content=attrs["content"], filename=attrs.get("filename"))
         return attrs
 
 
@@ -92,10 +126,12 @@ class LintApi(APIView):
         summary="Lint a file without storing it",
         description="Returns the findings of a Dockerfile or Compose file under this site's rule policy. Nothing "
         "is stored and no link is made: use it while someone edits, and POST /api/v1/analyses to share. Anonymous "
-        "clients share one rate limit per address with the other operations that run the linter.",
+        "clients share one rate limit per address with the other operations that run the linter. YAML that is "
+        "not a Compose file (a Kubernetes manifest, a CI pipeline) is answered 200 with one finding, DC038, "
+        "saying what it looks like, and nothing else (no schema findings).",
         request=LintInputSerializer,
         responses={200: LintResultSerializer, **error_responses(*INPUT_ERRORS)},
-        examples=[INPUT_EXAMPLE],
+        examples=[INPUT_EXAMPLE, BUNDLE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         serializer = LintInputSerializer(data=request.data)
@@ -126,7 +162,7 @@ class AnalysisCollectionApi(APIView):
         "history and they may delete it); an anonymous one expires after `expires_at`.",
         request=LintInputSerializer,
         responses={201: AnalysisSerializer, **error_responses(*INPUT_ERRORS)},
-        examples=[INPUT_EXAMPLE],
+        examples=[INPUT_EXAMPLE, BUNDLE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         serializer = LintInputSerializer(data=request.data)

@@ -28,6 +28,9 @@ class Analysis(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     filename = models.CharField(max_length=255, blank=True)
     content = models.TextField()
+    # The other files of the project it was analysed with (path relative to the file's folder -> text): its
+    # override, .env, the Dockerfiles it builds (analyses.bundles).
+    files = models.JSONField(default=dict, blank=True)
     sha256 = models.CharField(max_length=64, db_index=True)
     # The analysis's own lint configuration as submitted (the site policy is not part of it).
     config = models.JSONField(default=dict, blank=True)

@@ -95,6 +95,19 @@ def _permalink(analysis: Any) -> str:
     return f"/a/{analysis.id}"
 
 
+class BundleFileOutputSerializer(serializers.Serializer):
+    path = serializers.CharField()
+    content = serializers.CharField()
+
+
+@extend_schema_field(BundleFileOutputSerializer(many=True))
+class BundleFilesField(serializers.JSONField):
+    """Stored as path -> text; shown as the list it was given as, by path."""
+
+    def to_representation(self, files: Any) -> Any:
+        return [{"path": path, "content": text} for path, text in sorted((files or {}).items())]
+
+
 class AnalysisSerializer(serializers.Serializer):
     """A shared analysis: anyone with its link may read it."""
 
@@ -102,6 +115,7 @@ class AnalysisSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=KINDS)
     filename = BlankAsNullCharField()
     content = serializers.CharField()
+    files = BundleFilesField(help_text="The other files of the project it was analysed with (may be empty).")
     findings = FindingsField()
     counts = CountsField()
     ruleset_version = serializers.CharField()

@@ -53,15 +53,23 @@ def analysis_lint(
     kind: str | None = None,
     filename: str | None = None,
     config: Mapping[str, Any] | None = None,
+    files: Mapping[str, str] | None = None,
 ) -> LintOutcome:
     """Lint ``content`` without storing anything (what the editor does while someone types).
 
+    ``files`` are the other files of the project by path relative to the folder of ``filename`` (checked by
+    analyses.bundles): a compose file's override, `.env` and the Dockerfiles it builds.
     Raises dockwright.errors.InputError (or its ConfigError) for content or config the engine refuses.
-    Results are cached by content, kind, filename, effective config (site policy included) and ruleset
+    Results are cached by content, files, kind, filename, effective config (site policy included) and ruleset
     version, so the same text twice runs the engine once.
     """
     return _lint_cached(
-        content=content, content_sha256=_sha256(content), kind=kind, filename=filename, config=_effective_config(config)
+        content=content,
+        content_sha256=_sha256(content),
+        kind=kind,
+        filename=filename,
+        config=_effective_config(config),
+        files=files or {},
     )
 
 
@@ -71,21 +79,25 @@ def analysis_create(
     kind: str | None = None,
     filename: str | None = None,
     config: Mapping[str, Any] | None = None,
+    files: Mapping[str, str] | None = None,
     user: Any = None,
 ) -> Analysis:
-    """Lint ``content`` (through the same cache as analysis_lint) and store the analysis, so it has a link.
+    """Lint ``content`` with its ``files`` (through the same cache as analysis_lint) and store the analysis, so
+    it has a link.
 
     Raises what analysis_lint raises."""
-    outcome = analysis_lint(content=content, kind=kind, filename=filename, config=config)
+    files = dict(files or {})
+    outcome = analysis_lint(content=content, kind=kind, filename=filename, config=config, files=files)
     content_sha256 = _sha256(content)
     return Analysis.objects.create(
         owner=user if user is not None and user.is_authenticated else None,
         kind=outcome.kind,
         filename=filename or "",
         content=content,
+        files=files,
         sha256=content_sha256,
         config=dict(config or {}),
-        identity=_identity(content_sha256=content_sha256, kind=outcome.kind, config=config),
+        identity=_identity(content_sha256=content_sha256, kind=outcome.kind, config=config, files=files),
         preview=_preview(content),
         findings=outcome.findings,
         counts=outcome.counts,
@@ -160,6 +172,7 @@ def analysis_fixed_content(*, analysis: Analysis) -> tuple[str, int]:
         config=config,
         today=dt.date.today(),
         purpose="fixed",
+        files=analysis.files,
     )
     cached = cache.get(key)
     if isinstance(cached, dict) and {"content", "fixes_applied"} <= cached.keys():
@@ -170,7 +183,12 @@ def analysis_fixed_content(*, analysis: Analysis) -> tuple[str, int]:
     def findings_of(text: str) -> list[Finding]:
         nonlocal transient
         outcome = _lint_cached(
-            content=text, content_sha256=_sha256(text), kind=analysis.kind, filename=filename, config=config
+            content=text,
+            content_sha256=_sha256(text),
+            kind=analysis.kind,
+            filename=filename,
+            config=config,
+            files=analysis.files,
         )
         transient = transient or outcome.transient
         return [Finding.from_dict(data) for data in outcome.findings]
@@ -189,11 +207,13 @@ def lint_cache_key(
     config: LintConfig,
     today: dt.date,
     purpose: str = "lint",
+    files: Mapping[str, str] | None = None,
 ) -> str:
     """Everything that can change a result, hashed. ``today`` counts when the config does not pin the date,
     because end-of-life checks depend on it. ``purpose`` keeps lint results and fixed contents apart."""
     identity = {
         "content": content_sha256,
+        "files": _files_digest(files) if files else None,
         "kind": kind,
         "filename": filename,
         "config": config.to_dict(),
@@ -205,15 +225,21 @@ def lint_cache_key(
 
 
 def _lint_cached(
-    *, content: str, content_sha256: str, kind: str | None, filename: str | None, config: LintConfig
+    *,
+    content: str,
+    content_sha256: str,
+    kind: str | None,
+    filename: str | None,
+    config: LintConfig,
+    files: Mapping[str, str],
 ) -> LintOutcome:
     key = lint_cache_key(
-        content_sha256=content_sha256, kind=kind, filename=filename, config=config, today=dt.date.today()
+        content_sha256=content_sha256, kind=kind, filename=filename, config=config, today=dt.date.today(), files=files
     )
     cached = cache.get(key)
     if isinstance(cached, dict) and {"kind", "findings", "counts"} <= cached.keys():
         return LintOutcome(kind=cached["kind"], findings=cached["findings"], counts=cached["counts"])
-    result = lint(content, kind=kind, filename=filename, config=config)
+    result = lint(content, kind=kind, filename=filename, config=config, files=dict(files))
     outcome = LintOutcome(
         kind=result.kind,
         findings=[finding_api_data(finding) for finding in result.findings],
@@ -237,10 +263,14 @@ def _effective_config(config: Mapping[str, Any] | None) -> LintConfig:
     return lint_config_with_policy(_engine_config(config))
 
 
-def _identity(*, content_sha256: str, kind: str, config: Mapping[str, Any] | None) -> str:
-    """The same for saves of the same content, kind and config (in any key or list order); ``config`` is one the
-    engine accepted."""
-    key = {"content": content_sha256, "kind": kind, "config": _engine_config(config).to_dict()}
+def _identity(
+    *, content_sha256: str, kind: str, config: Mapping[str, Any] | None, files: Mapping[str, str] | None = None
+) -> str:
+    """The same for saves of the same content, files, kind and config (in any key or list order); ``config`` is
+    one the engine accepted."""
+    key: dict[str, Any] = {"content": content_sha256, "kind": kind, "config": _engine_config(config).to_dict()}
+    if files:
+        key["files"] = _files_digest(files)
     return hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
 
 
@@ -255,6 +285,11 @@ def _preview(content: str) -> str:
 
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _files_digest(files: Mapping[str, str]) -> str:
+    """One hash of a bundle's paths and texts, in any order."""
+    return _sha256(json.dumps(sorted(files.items())))
 
 
 def finding_api_data(finding: Finding) -> dict[str, Any]:

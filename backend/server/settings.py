@@ -280,6 +280,9 @@ DOCKWRIGHT_MAX_CONTENT_BYTES = env_int("DOCKWRIGHT_MAX_CONTENT_BYTES", 256 * 102
 # JSON escaping (\n, \", \\) can make a body up to about twice the size of the text it carries; anything
 # larger is refused with 413 before it is read (core.parsers.BoundedJSONParser).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * DOCKWRIGHT_MAX_CONTENT_BYTES + 16 * 1024
+# How many files an analysis may carry beside its content (a compose file's override, .env, the Dockerfiles it
+# builds: analyses.bundles); their texts count against DOCKWRIGHT_MAX_CONTENT_BYTES together with the content.
+DOCKWRIGHT_MAX_BUNDLE_FILES = env_int("DOCKWRIGHT_MAX_BUNDLE_FILES", 16, minimum=0)
 DOCKWRIGHT_RATE_LIMIT = env_int("DOCKWRIGHT_RATE_LIMIT", 60)
 DOCKWRIGHT_LINT_CACHE_SECONDS = env_int("DOCKWRIGHT_LINT_CACHE_SECONDS", 24 * 3600)
 # Shared analyses of anonymous visitors are deleted this many days after they were shared (their links then answer

@@ -21,7 +21,7 @@ def test_analysis_of_a_dockerfile_is_stored_and_returned_with_201(post_analysis,
     assert response.status_code == 201, response.content
     body = response.json()
     assert set(body) == {
-        "id", "kind", "filename", "content", "findings", "counts", "ruleset_version", "created", "expires_at",
+        "id", "kind", "filename", "content", "files", "findings", "counts", "ruleset_version", "created", "expires_at",
         "can_delete", "url",
     }  # fmt: skip
     assert body["kind"] == "dockerfile"

@@ -195,7 +195,7 @@ export interface paths {
         put?: never;
         /**
          * Lint a file without storing it
-         * @description Returns the findings of a Dockerfile or Compose file under this site's rule policy. Nothing is stored and no link is made: use it while someone edits, and POST /api/v1/analyses to share. Anonymous clients share one rate limit per address with the other operations that run the linter.
+         * @description Returns the findings of a Dockerfile or Compose file under this site's rule policy. Nothing is stored and no link is made: use it while someone edits, and POST /api/v1/analyses to share. Anonymous clients share one rate limit per address with the other operations that run the linter. YAML that is not a Compose file (a Kubernetes manifest, a CI pipeline) is answered 200 with one finding, DC038, saying what it looks like, and nothing else (no schema findings).
          */
         post: operations["lint"];
         delete?: never;
@@ -542,12 +542,23 @@ export interface components {
              */
             readonly expires_at: string | null;
             filename: string | null;
+            /** @description The other files of the project it was analysed with (may be empty). */
+            files: components["schemas"]["BundleFileOutput"][];
             findings: components["schemas"]["Finding"][];
             id: string;
             kind: components["schemas"]["FileKindEnum"];
             ruleset_version: string;
             /** @description The page of the analysis in the web app. */
             readonly url: string;
+        };
+        BundleFile: {
+            content: string;
+            /** @description Relative to the folder of `filename`, as in the project: `compose.override.yaml`, `.env`, `api/Dockerfile`. No absolute paths, no `..`. */
+            path: string;
+        };
+        BundleFileOutput: {
+            content: string;
+            path: string;
         };
         Counts: {
             error: number;
@@ -758,6 +769,8 @@ export interface components {
             content: string;
             /** @description Helps detect the kind. */
             filename?: string | null;
+            /** @description Other files of the project, so the file is analysed as Compose runs it: its override file (merged, as `docker compose` merges it), the `.env` it reads, the Dockerfiles its services build (their findings under DC037, their HEALTHCHECK counting for DC031). At most DOCKWRIGHT_MAX_BUNDLE_FILES (16) files; their texts count with `content` against the content limit. `filename` is required with them. */
+            files?: components["schemas"]["BundleFile"][];
             /**
              * @description Leave out to detect it from the filename and text.
              *

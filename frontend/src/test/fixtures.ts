@@ -23,6 +23,7 @@ export function makeAnalysis(overrides: Partial<Analysis> = {}): Analysis {
     kind: 'dockerfile',
     filename: null,
     content: 'FROM python:latest\n',
+    files: [],
     findings,
     counts: {
       error: findings.filter((f) => f.severity === 'error').length,
