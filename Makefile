@@ -16,7 +16,7 @@ MANAGE := $(BIN)/python backend/manage.py
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 
 .PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench bench-hadolint \
-	bench-reviewer bench-hadolint-spec bench-buildkit bench-dclint bench-hostile \
+	bench-reviewer bench-hadolint-spec bench-buildkit bench-dclint bench-compose-corpus bench-hostile \
 	venv frontend-deps \
 	spa migrate image-test clean messages
 
@@ -30,6 +30,7 @@ help:
 	@echo "make bench-hadolint-spec  hadolint's own rule specs run through Dockwright: agreement per rule"
 	@echo "make bench-buildkit  BuildKit's build-check tests run through Dockwright: warnings found, false positives"
 	@echo "make bench-dclint    dclint's rule tests (with their rule options) run through Dockwright: messages found, fixes"
+	@echo "make bench-compose-corpus  74 real compose files: exit status and schema errors per file, speed against dclint"
 	@echo "make bench-hostile   what hostile inputs cost the production-like stack, and which miss the targets"
 	@echo "make image-test  build and run the container image and compose stacks with podman"
 
@@ -133,6 +134,11 @@ bench-buildkit: venv
 # dclint's snapshot: the mirror, else BENCH_ARGS="--dclint-repo PATH" (a clone of zavoloklom/docker-compose-linter).
 bench-dclint: venv
 	$(BIN)/python backend/bench/dclint_diff.py $(BENCH_ARGS)
+
+# The files of backend/bench/compose_corpus.yaml, read from snapshots under /work/.mirror (the script says how to
+# get missing ones); the speed part needs dclint outside the repository: npm install --prefix /tmp/dclint dclint.
+bench-compose-corpus: venv
+	$(BIN)/python backend/bench/compose_corpus.py $(BENCH_ARGS)
 
 # Starts start.sh (Nginx, gunicorn x4) on a new Postgres database (STACK_POSTGRES_ADMIN_URL, default the local
 # server) and a Redis of its own; BENCH_ARGS passes options, e.g. BENCH_ARGS="--only regex --strict".

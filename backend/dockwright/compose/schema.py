@@ -8,18 +8,20 @@ was expected in words, because jsonschema's raw ``oneOf`` messages quote whole s
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from dockwright.compose.model import ComposeFile
 from dockwright.compose.nodes import Mapping, Node, Scalar, Sequence, to_data
 from dockwright.findings import Span
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+    from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 
 _TYPE_NAMES = {
     "object": "a mapping",
@@ -40,13 +42,21 @@ class SchemaError:
 
 @functools.cache
 def compose_schema() -> dict[str, Any]:
-    vendor = resources.files("check_jsonschema.builtin_schemas.vendor")
-    schema: dict[str, Any] = json.loads(vendor.joinpath("compose-spec.json").read_text(encoding="utf-8"))
+    # Found, not imported: importing check_jsonschema loads its command line (click, requests), which cost a
+    # CLI run most of its start-up.
+    spec = importlib.util.find_spec("check_jsonschema")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("check-jsonschema, which provides the compose-spec schema, is not installed")
+    vendor = Path(next(iter(spec.submodule_search_locations))) / "builtin_schemas" / "vendor"
+    schema: dict[str, Any] = json.loads((vendor / "compose-spec.json").read_text(encoding="utf-8"))
     return schema
 
 
 @functools.cache
 def _validator() -> Draft202012Validator:
+    # Imported here: only an invalid file needs the pure-Python validator (see _fast_validator).
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(compose_schema())
 
 
@@ -114,6 +124,8 @@ def _alternatives(root: Node, error: ValidationError, where: str, node: Node | N
         errors for errors in branches.values() if not any(e.validator == "type" and not e.relative_path for e in errors)
     ]
     if matching:
+        from jsonschema.exceptions import best_match
+
         return _describe(root, best_match(matching[0]))
     expected: list[str] = []
     for errors in branches.values():
