@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
-from collections.abc import Mapping as TextMapping
 
 from dockwright.compose.bundle import DEFAULT_NAMES, lookup
 from dockwright.compose.model import ComposeFile, Service
@@ -11,23 +9,14 @@ from dockwright.compose.mounts import Mount
 from dockwright.compose.parser import parse_compose
 from dockwright.context import LintContext
 from dockwright.dockerfile.model import Stage
-from dockwright.dockerfile.queries.listening import Arg
 from dockwright.dockerfile.queries.paths import copy_paths, normalize, workdir_at
 from dockwright.dockerfile.queries.stages import lineage_instructions
 from dockwright.findings import Finding, Severity
 from dockwright.i18n import Message
 from dockwright.rules.base import register
 from dockwright.rules.compose._base import ComposeRule
+from dockwright.rules.compose._production import development_file, production_environment, production_file
 from dockwright.rules.compose._servers import service_server
-
-_PRODUCTION_FILE = re.compile(r"(^|[.\-_])(prod|production)([.\-_]|$)", re.IGNORECASE)
-_DEVELOPMENT_FILE = re.compile(r"(^|[.\-_])(override|dev|development|local|test|ci)([.\-_]|$)", re.IGNORECASE)
-# Variables that name the environment an application runs in, and the values that mean production.
-_ENVIRONMENT_NAMES = re.compile(
-    r"^(NODE_ENV|RAILS_ENV|RACK_ENV|APP_ENV|FLASK_ENV|ENV|ENVIRONMENT|ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT"
-    r"|SPRING_PROFILES_ACTIVE|MIX_ENV|GO_ENV)$"
-)
-_DEBUG_NAMES = re.compile(r"^(DEBUG|DJANGO_DEBUG|APP_DEBUG|FLASK_DEBUG)$")
 
 
 @register
@@ -65,9 +54,9 @@ class SourceMountInProduction(ComposeRule):
 
     def check_compose(self, document: ComposeFile, context: LintContext) -> Iterator[Finding]:
         name = posixpath.basename((context.filename or "").replace("\\", "/"))
-        if _DEVELOPMENT_FILE.search(name.rsplit(".", 1)[0]):
+        if development_file(name):
             return
-        production_file = bool(_PRODUCTION_FILE.search(name.rsplit(".", 1)[0]))
+        for_production = production_file(name)
         for service in document.project(context).services:
             mounts = [m for m in service.mounts if m.type == "bind" and document.owns(m.node) and _local(m)]
             if not mounts:
@@ -76,7 +65,7 @@ class SourceMountInProduction(ComposeRule):
             stage = server.stage or _base_stage(service, name, context)
             if stage is None:
                 continue
-            if not production_file and not _production_environment(server.process.env if server.process else {}):
+            if not for_production and not production_environment(server.process.env if server.process else {}):
                 continue
             app_dirs = _application_folders(stage)
             for mount in mounts:
@@ -100,16 +89,6 @@ def _local(mount: Mount) -> bool:
     if source.startswith(("/", "~")):
         return False
     return posixpath.splitext(source.rstrip("/"))[1] == "" or source.rstrip("/") in (".", "..")
-
-
-def _production_environment(env: TextMapping[str, Arg]) -> bool:
-    for name, arg in env.items():
-        value = arg.value.strip().lower()
-        if _ENVIRONMENT_NAMES.match(name) and value in ("production", "prod"):
-            return True
-        if _DEBUG_NAMES.match(name) and value in ("0", "false", "no", "off"):
-            return True
-    return False
 
 
 def _application_folders(stage: Stage) -> set[str]:
