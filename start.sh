@@ -6,6 +6,7 @@
 #   start.sh dev          wait for the database, migrate, Django's runserver with autoreload (compose dev)
 #   start.sh check        render the Nginx config and test it with `nginx -t`
 #   start.sh manage ARGS  any Django management command (createsuperuser, dbshell...)
+#   start.sh worker       wait for the database, run a Celery worker (scans) on the Redis broker
 #
 # Every path and port comes from the environment (defaults are the image's), so tests run it unchanged.
 # On SIGTERM or SIGINT the stop is ordered: Nginx first gets SIGQUIT (stop accepting, finish what it holds,
@@ -176,6 +177,11 @@ case $command in
     ;;
   check)
     check_config
+    ;;
+  worker)
+    wait_for_database
+    # Celery's own warm shutdown on SIGTERM: the task in hand finishes (or, killed, is redelivered: late ack).
+    exec "$PYTHON" -m celery -A server.celery worker --loglevel=INFO --concurrency="${WORKER_CONCURRENCY:-2}"
     ;;
   manage)
     shift

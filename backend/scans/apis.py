@@ -19,7 +19,7 @@ from projects.apis import MembersOnly, project_for_request
 from projects.models import Role
 from scans.models import Scan, ScanFinding
 from scans.selectors import Comparison, scan_comparison, scan_findings, scan_get, scan_list
-from scans.services import scan_create, scan_run
+from scans.services import scan_create, scan_enqueue
 from tokens.models import Scope
 
 
@@ -124,18 +124,22 @@ class ScanCollectionApi(APIView):
         operation_id="projects_scans_create",
         summary="Upload a scan",
         description="Maintainers and owners, or a project token with `scans:write` (what `dockwright lint "
-        "--upload` sends). The bundle is analysed as one: compose files read the Dockerfiles and .env files sent "
-        "with them. The answer lists the findings and which are new against the latest scan of the default branch.",
+        "--upload` sends). The bundle is analysed as one, on a worker: compose files read the Dockerfiles and .env "
+        "files sent with them. The answer (202) is the scan, with its URL (also in `Location`): read it until "
+        "`status` is `done` (or `failed`, with `error`); `files_found` and `files_analysed` show the progress. "
+        "Once done it lists the findings and which are new against the latest scan of the default branch.",
         request=ScanInputSerializer,
-        responses={201: ScanSerializer, **error_responses(400, 403, 404, 413)},
+        responses={202: ScanSerializer, **error_responses(400, 403, 404, 413)},
     )
     def post(self, request: Request, slug: str) -> Response:
         access = project_for_request(request, slug, needs=Role.MAINTAINER)
         data = ScanInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         scan = scan_create(project=access.project, user=request.user, **data.validated_data)
-        scan = scan_run(scan=scan)
-        return Response(_scan_data(scan), status=status.HTTP_201_CREATED)
+        scan_enqueue(scan=scan)  # committed already: a worker may take it at once
+        scan.refresh_from_db()
+        body = _scan_data(scan)
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
 
 
 class ScanDetailApi(APIView):

@@ -149,3 +149,14 @@ def _clean_path(path: str) -> str:
     if not path or normal.startswith(("/", "../")) or normal in ("..", ".") or "\x00" in path:
         raise ValidationError({"files": [f"{path!r} is not a path inside the repository"]})
     return normal
+
+
+def scan_fail(*, scan: Scan, reason: str) -> None:
+    Scan.objects.filter(pk=scan.pk).update(status=Scan.Status.FAILED, error=reason, finished=timezone.now())
+
+
+def scan_enqueue(*, scan: Scan) -> None:
+    """Analyse ``scan`` on a worker (or here and now, without a broker)."""
+    from scans.tasks import scan_analyse  # here: the task module imports this one
+
+    scan_analyse.delay(scan.pk)

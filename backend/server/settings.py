@@ -313,9 +313,30 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
 }
 
+# Celery (server/celery.py): Redis is the broker when REDIS_URL is set (DOCKWRIGHT_BROKER_URL may name another);
+# without one, tasks run eagerly in the process that sends them. A task is acknowledged only once it has run (a
+# worker killed mid-scan leaves it in the queue for another), one at a time per worker process, and its result is
+# not kept: scans keep their own state in the database.
+CELERY_BROKER_URL = env_str("DOCKWRIGHT_BROKER_URL") or REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A message not acknowledged within this many seconds is delivered again (Redis's visibility timeout): longer than
+# any scan, so a slow scan is not run twice at once.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("DOCKWRIGHT_TASK_VISIBILITY_SECONDS", 3600, minimum=60)
+}
+
 # API tokens (django-rest-knox with our model): "Authorization: Bearer dw_...", the prefix so that secret scanners
 # recognise a leaked token. Expiry is per token (POST /api/v1/tokens), never renewed by use.
 KNOX_TOKEN_MODEL = "tokens.ApiToken"
+# knox's own migrations create its AuthToken table whatever KNOX_TOKEN_MODEL says; that table would be unused, and on
+# Postgres it would keep the test suite's flush from truncating the users it references. Without them, no table.
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {"AUTH_HEADER_PREFIX": "Bearer", "TOKEN_PREFIX": "dw_", "AUTO_REFRESH": False}
 
 SPECTACULAR_SETTINGS = {

@@ -407,7 +407,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a scan
-         * @description Maintainers and owners, or a project token with `scans:write` (what `dockwright lint --upload` sends). The bundle is analysed as one: compose files read the Dockerfiles and .env files sent with them. The answer lists the findings and which are new against the latest scan of the default branch.
+         * @description Maintainers and owners, or a project token with `scans:write` (what `dockwright lint --upload` sends). The bundle is analysed as one, on a worker: compose files read the Dockerfiles and .env files sent with them. The answer (202) is the scan, with its URL (also in `Location`): read it until `status` is `done` (or `failed`, with `error`); `files_found` and `files_analysed` show the progress. Once done it lists the findings and which are new against the latest scan of the default branch.
          */
         post: operations["projects_scans_create"];
         delete?: never;
@@ -2467,7 +2467,7 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,7 +40,8 @@ def upload(client: APIClient, files: list[dict[str, str]], branch: str = "main",
 def test_an_upload_is_analysed_as_one_scan(client_as: Any, private_project: Project) -> None:
     response = upload(client_as("maintainer"), bundle(), paths=["."])
 
-    assert response.status_code == 201, response.content
+    assert response.status_code == 202, response.content
+    assert response["Location"] == response.json()["url"]
     scan = response.json()
     assert scan["status"] == "done"
     assert (scan["files_found"], scan["files_analysed"]) == (2, 2)
@@ -89,7 +90,7 @@ def test_the_project_policy_applies_to_scans(client_as: Any, private_project: Pr
 
 @pytest.mark.parametrize(
     ("caller", "expected"),
-    [("owner", 201), ("maintainer", 201), ("viewer", 403), ("outsider", 404), ("anonymous", 404)],
+    [("owner", 202), ("maintainer", 202), ("viewer", 403), ("outsider", 404), ("anonymous", 404)],
 )
 def test_maintainers_and_owners_upload(client_as: Any, private_project: Project, caller: str, expected: int) -> None:
     assert upload(client_as(caller), bundle()).status_code == expected
@@ -106,7 +107,7 @@ def _token(people: dict[str, Any], scopes: list[str], project: str | None = "pay
 
 
 def test_a_project_token_with_scans_write_uploads(people: dict[str, Any], private_project: Project) -> None:
-    assert upload(_token(people, ["scans:write"]), bundle()).status_code == 201
+    assert upload(_token(people, ["scans:write"]), bundle()).status_code == 202
     assert upload(_token(people, ["read"]), bundle()).status_code == 403
     assert upload(_token(people, ["analyses:write"], project=None), bundle()).status_code == 403
 

@@ -1,0 +1,34 @@
+"""The scan task: analyses a stored scan on a worker. Idempotent per file (scans.services), so a retry or a
+redelivery after a worker died redoes only the files not finished."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import DatabaseError
+
+from scans.models import Scan
+from scans.services import scan_fail, scan_run
+from server.celery import app
+
+logger = logging.getLogger(__name__)
+
+
+@app.task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(DatabaseError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def scan_analyse(self: object, scan_id: int) -> None:
+    scan = Scan.objects.filter(pk=scan_id).select_related("project").first()
+    if scan is None or scan.status in (Scan.Status.DONE, Scan.Status.FAILED):
+        return  # deleted meanwhile, or a redelivered message of a finished scan
+    try:
+        scan_run(scan=scan)
+    except DatabaseError:
+        raise  # retried
+    except Exception as exc:  # an engine bug must fail the scan with a reason, not leave it running forever
+        logger.exception("scan %s failed", scan_id)
+        scan_fail(scan=scan, reason=f"the analysis failed: {type(exc).__name__}")
