@@ -16,6 +16,9 @@ export default defineConfig({
     // scripts/bundle-size.mjs reads the manifest to know which chunks the editor page loads.
     manifest: true,
     target: 'es2022',
+    // Every browser the es2022 target runs in preloads modules itself; the polyfill was dead weight on the
+    // editor page's budget.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     rolldownOptions: {
       output: {

@@ -2,8 +2,13 @@
  * The one place that talks HTTP to the Dockwright API.
  *
  * Every failure becomes an {@link ApiError} whose `message` is ready to show to a person: the API's own
- * `{message}` for 4xx answers, and plain words for the network being down or the server failing.
+ * `{message}` for 4xx answers (in the app's language: the server translates them), and plain words for the network
+ * being down or the server failing.
  */
+
+// Rule texts, findings and error messages come back in the app's language: the language cookie the app sets
+// (src/i18n/switch.ts) tells the server, over the browser's Accept-Language.
+import { t } from '../i18n'
 
 export type ApiErrorKind =
   | 'bad-request'
@@ -70,7 +75,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new ApiError({
       status: 0,
       kind: 'offline',
-      message: 'Cannot reach the Dockwright server. Check your connection and try again.',
+      message: t('Cannot reach the Dockwright server. Check your connection and try again.'),
     })
   }
   if (response.status === 204) return undefined as T
@@ -149,7 +154,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     status,
     kind: 'server',
     details,
-    message: `The server had a problem (HTTP ${status}). Please try again in a moment.`,
+    message: t('The server had a problem (HTTP {{status}}). Please try again in a moment.', { status }),
   })
 }
 

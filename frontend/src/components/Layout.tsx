@@ -1,9 +1,12 @@
 import { Suspense, type ReactNode } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
+import { useTranslation } from '../i18n'
+import { LanguageSwitch } from './LanguageSwitch'
 import { LoadingIndicator } from './LoadingIndicator'
 import { PageErrorBoundary } from './PageErrorBoundary'
 import './Layout.css'
 
+// Labels are English keys of the translations (see src/i18n).
 const NAV_ITEMS = [
   { to: '/', label: 'Editor', end: true },
   { to: '/rules', label: 'Rules', end: false },
@@ -18,14 +21,15 @@ function isEditorPath(pathname: string): boolean {
 /** The page frame. `accountMenu` fills the header's end; the app passes the account feature's menu. */
 export function Layout({ accountMenu }: { accountMenu?: ReactNode }) {
   const { pathname } = useLocation()
+  const { t } = useTranslation()
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('Skip to content')}
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <NavLink to="/" className="brand" aria-label="Dockwright home">
+          <NavLink to="/" className="brand" aria-label={t('Dockwright home')}>
             <svg className="brand__logo" viewBox="0 0 32 32" aria-hidden="true">
               <rect width="32" height="32" rx="7" fill="currentColor" />
               <path d="M7 19h18l-2.5 5.5H9.5z" fill="#fff" />
@@ -33,7 +37,7 @@ export function Layout({ accountMenu }: { accountMenu?: ReactNode }) {
             </svg>
             <span className="brand__name">Dockwright</span>
           </NavLink>
-          <nav aria-label="Main">
+          <nav aria-label={t('Main')}>
             <ul className="site-nav">
               {NAV_ITEMS.map((item) => (
                 <li key={item.to}>
@@ -45,12 +49,13 @@ export function Layout({ accountMenu }: { accountMenu?: ReactNode }) {
                     }
                     aria-current={item.to === '/' && isEditorPath(pathname) ? 'page' : undefined}
                   >
-                    {item.label}
+                    {t(item.label)}
                   </NavLink>
                 </li>
               ))}
             </ul>
           </nav>
+          <LanguageSwitch />
           {accountMenu}
         </div>
       </header>
@@ -59,7 +64,7 @@ export function Layout({ accountMenu }: { accountMenu?: ReactNode }) {
           <Suspense
             fallback={
               <div className="page">
-                <LoadingIndicator label="Loading…" />
+                <LoadingIndicator label={t('Loading…')} />
               </div>
             }
           >

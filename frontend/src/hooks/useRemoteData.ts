@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react'
 import { isAbortError } from '../api/client'
+import { useTranslation } from '../i18n'
 
 export type RemoteData<T> =
   | { status: 'loading' }
@@ -8,13 +9,15 @@ export type RemoteData<T> =
 
 /**
  * Loads data once per `key` (e.g. a URL), cancelling the previous request when the key changes or the
- * component goes away. `reload` fetches again, for "Try again" buttons.
+ * component goes away, and again in another language (the server translates what it sends). `reload` fetches
+ * again, for "Try again" buttons.
  */
 export function useRemoteData<T>(
   key: string,
   load: (signal: AbortSignal) => Promise<T>,
 ): RemoteData<T> & { reload: () => void } {
   const runLoad = useEffectEvent(load)
+  const { language } = useTranslation()
   const [attempt, setAttempt] = useState(0)
   const [state, setState] = useState<{ key: string; attempt: number; data: RemoteData<T> } | null>(null)
 
@@ -27,7 +30,7 @@ export function useRemoteData<T>(
       },
     )
     return () => controller.abort()
-  }, [key, attempt])
+  }, [key, attempt, language])
 
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
   const current = state && state.key === key && state.attempt === attempt ? state.data : { status: 'loading' as const }

@@ -1,12 +1,16 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll } from 'vitest'
+import { initI18n } from '../i18n'
 import { server } from './server'
 
 // findBy* waits 1 s by default; lazily loaded pages on a busy 2-core CI machine can take longer than that.
 configure({ asyncUtilTimeout: 5000 })
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' })
+  await initI18n()
+})
 afterEach(() => {
   cleanup()
   server.resetHandlers()

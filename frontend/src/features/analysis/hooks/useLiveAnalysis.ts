@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { isAbortError } from '../../../api/client'
 import type { AnalysisInput, Review } from '../../../api/types'
+import { useTranslation } from '../../../i18n'
 import { lintContent } from '../api/analyses'
 
 export const ANALYSIS_DEBOUNCE_MS = 400
@@ -27,6 +28,8 @@ export function useLiveAnalysis() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const inFlight = useRef<AbortController | null>(null)
   const lastKey = useRef<string | null>(null)
+  // What was last sent, to ask again in another language: the server writes the messages.
+  const lastInput = useRef<AnalysisInput | null>(null)
   const cancel = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current)
     timer.current = null
@@ -42,6 +45,7 @@ export function useLiveAnalysis() {
       const controller = new AbortController()
       inFlight.current = controller
       lastKey.current = inputKey(input)
+      lastInput.current = input
       setState((previous) => ({ ...previous, status: 'pending' }))
       lintContent(input, controller.signal).then(
         (analysis) => {
@@ -81,9 +85,16 @@ export function useLiveAnalysis() {
     [cancel],
   )
 
+  // In another language, the shown findings are asked for again (nothing was sent yet on the first render).
+  const { language } = useTranslation()
+  useEffect(() => {
+    if (lastInput.current && lastKey.current) run(lastInput.current)
+  }, [language, run])
+
   const reset = useCallback(() => {
     cancel()
     lastKey.current = null
+    lastInput.current = null
     setState({ status: 'idle', analysis: null, error: null })
   }, [cancel])
 
