@@ -5,21 +5,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from analyses.serializers import FindingSerializer, FindingsField
 from core.api_schema import error_responses
+from core.errors import PayloadTooLarge
 from core.fields import StrictCharField
 from projects.apis import MembersOnly, project_for_request
 from projects.models import Role
+from scans.archive import ArchiveRefused, archive_files
 from scans.models import Scan, ScanFinding
 from scans.selectors import Comparison, scan_comparison, scan_findings, scan_get, scan_list
-from scans.services import scan_create, scan_enqueue
+from scans.services import archive_limits, scan_create, scan_enqueue
 from tokens.models import Scope
 
 
@@ -137,6 +141,53 @@ class ScanCollectionApi(APIView):
         data.is_valid(raise_exception=True)
         scan = scan_create(project=access.project, user=request.user, **data.validated_data)
         scan_enqueue(scan=scan)  # committed already: a worker may take it at once
+        scan.refresh_from_db()
+        body = _scan_data(scan)
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
+
+
+class ScanArchiveInputSerializer(serializers.Serializer):
+    archive = serializers.FileField(help_text="A .tar.gz, .tgz, .tar or .zip of the repository.")
+    repository = StrictCharField(max_length=500, required=False, default="", allow_blank=True)
+    commit = StrictCharField(max_length=64, required=False, default="", allow_blank=True)
+    branch = StrictCharField(max_length=255, required=False, default="", allow_blank=True)
+
+
+class ScanArchiveApi(APIView):
+    permission_classes = [MembersOnly]
+    parser_classes = [MultiPartParser]
+    token_scopes = {"POST": Scope.SCANS_WRITE}
+
+    @extend_schema(
+        operation_id="projects_scans_archive_create",
+        summary="Upload a repository archive as a scan",
+        description="Maintainers and owners (or a project token with `scans:write`), as multipart form data. Every "
+        "Dockerfile, compose file, .env file and .dockerignore in the archive is kept (up to the scan's file "
+        "limits); the rest is skipped unread and archives inside it are not opened. The archive is read in memory, "
+        "never extracted, and refused with 400 and the reason when it is over a limit (size, members, uncompressed "
+        "total, compression ratio), names a member with an absolute path, `..`, a name that is not UTF-8 or twice, "
+        "holds a link or a device, or is truncated; 413 when it is larger than DOCKWRIGHT_ARCHIVE_MAX_BYTES. "
+        "Answers 202 like an upload of files.",
+        request={"multipart/form-data": ScanArchiveInputSerializer},
+        responses={202: ScanSerializer, **error_responses(400, 403, 404, 413)},
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        access = project_for_request(request, slug, needs=Role.MAINTAINER)
+        limit = settings.DOCKWRIGHT_ARCHIVE_MAX_BYTES
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        if declared > limit + 64 * 1024:  # before the body is read; the file's own size is checked below
+            raise PayloadTooLarge(f"the archive is over the limit of {limit} bytes")
+        data = ScanArchiveInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        upload = data.validated_data.pop("archive")
+        if upload.size > limit:
+            raise PayloadTooLarge(f"the archive is {upload.size} bytes; the limit is {limit} bytes")
+        try:
+            files = archive_files(upload.read(), upload.name or "", archive_limits())
+        except ArchiveRefused as error:
+            raise ValidationError({"archive": [str(error)]}) from error
+        scan = scan_create(project=access.project, user=request.user, files=files, **data.validated_data)
+        scan_enqueue(scan=scan)
         scan.refresh_from_db()
         body = _scan_data(scan)
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})

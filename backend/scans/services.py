@@ -25,6 +25,7 @@ from dockwright.errors import InputError
 from dockwright.lint import check_content, lint
 from projects.models import Project
 from projects.policy import project_lint_config
+from scans.archive import ArchiveLimits
 from scans.bundle import BundleFiles
 from scans.fingerprints import fingerprints
 from scans.models import Scan, ScanFile, ScanFinding
@@ -149,6 +150,16 @@ def _clean_path(path: str) -> str:
     if not path or normal.startswith(("/", "../")) or normal in ("..", ".") or "\x00" in path:
         raise ValidationError({"files": [f"{path!r} is not a path inside the repository"]})
     return normal
+
+
+def archive_limits() -> ArchiveLimits:
+    """The limits an uploaded archive is read within, from the settings."""
+    return ArchiveLimits(
+        max_members=settings.DOCKWRIGHT_ARCHIVE_MAX_MEMBERS,
+        max_total_bytes=settings.DOCKWRIGHT_ARCHIVE_MAX_TOTAL_BYTES,
+        max_ratio=settings.DOCKWRIGHT_ARCHIVE_MAX_RATIO,
+        max_file_bytes=settings.DOCKWRIGHT_MAX_CONTENT_BYTES,
+    )
 
 
 def scan_fail(*, scan: Scan, reason: str) -> None:

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from scans.apis import ScanCollectionApi, ScanDetailApi
+from scans.apis import ScanArchiveApi, ScanCollectionApi, ScanDetailApi
 
 urlpatterns = [
     path("projects/<slug:slug>/scans", ScanCollectionApi.as_view(), name="project-scans"),
+    path("projects/<slug:slug>/scans/archive", ScanArchiveApi.as_view(), name="project-scan-archive"),
     path("projects/<slug:slug>/scans/<int:scan_id>", ScanDetailApi.as_view(), name="project-scan"),
 ]

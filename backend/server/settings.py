@@ -296,6 +296,12 @@ DOCKWRIGHT_INVITATION_DAYS = env_int("DOCKWRIGHT_INVITATION_DAYS", 7, minimum=1)
 # A scan from CI (POST /api/v1/projects/<slug>/scans) holds at most this many files, each within
 # DOCKWRIGHT_MAX_CONTENT_BYTES; the whole request within DATA_UPLOAD_MAX_MEMORY_SIZE.
 DOCKWRIGHT_SCAN_MAX_FILES = env_int("DOCKWRIGHT_SCAN_MAX_FILES", 200, minimum=1)
+# A repository archive uploaded as a scan (scans.archive): its size, its members, their uncompressed total and the
+# compression ratio beyond which it is taken for a bomb.
+DOCKWRIGHT_ARCHIVE_MAX_BYTES = env_int("DOCKWRIGHT_ARCHIVE_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+DOCKWRIGHT_ARCHIVE_MAX_MEMBERS = env_int("DOCKWRIGHT_ARCHIVE_MAX_MEMBERS", 20_000, minimum=1)
+DOCKWRIGHT_ARCHIVE_MAX_TOTAL_BYTES = env_int("DOCKWRIGHT_ARCHIVE_MAX_TOTAL_BYTES", 256 * 1024 * 1024, minimum=1024)
+DOCKWRIGHT_ARCHIVE_MAX_RATIO = env_int("DOCKWRIGHT_ARCHIVE_MAX_RATIO", 100, minimum=2)
 
 REST_FRAMEWORK = {
     # Session first: an unauthenticated request keeps answering 403, as before tokens (the first class decides).

@@ -41,6 +41,7 @@ SIGNED_IN_ONLY = {
     ("/api/v1/projects/{slug}/scans", "get"),
     ("/api/v1/projects/{slug}/scans", "post"),
     ("/api/v1/projects/{slug}/scans/{scan_id}", "get"),
+    ("/api/v1/projects/{slug}/scans/archive", "post"),
 }
 # The signed-in operations an API token may call (with its scope); the others take a session only.
 TOKEN_TOO = {
@@ -52,6 +53,7 @@ TOKEN_TOO = {
     ("/api/v1/projects/{slug}/scans", "get"),
     ("/api/v1/projects/{slug}/scans", "post"),
     ("/api/v1/projects/{slug}/scans/{scan_id}", "get"),
+    ("/api/v1/projects/{slug}/scans/archive", "post"),
 }
 EXPECTED_ERRORS = {
     ("/api/v1/lint", "post"): {"400", "413", "415", "429"},

@@ -49,6 +49,7 @@ def test_openapi_schema_lists_every_api_operation(client):
         ("/api/v1/projects/{slug}/scans", "get"),
         ("/api/v1/projects/{slug}/scans", "post"),
         ("/api/v1/projects/{slug}/scans/{scan_id}", "get"),
+        ("/api/v1/projects/{slug}/scans/archive", "post"),
         ("/api/v1/tokens", "get"),
         ("/api/v1/tokens", "post"),
         ("/api/v1/tokens/{uid}", "delete"),

@@ -436,6 +436,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{slug}/scans/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a repository archive as a scan
+         * @description Maintainers and owners (or a project token with `scans:write`), as multipart form data. Every Dockerfile, compose file, .env file and .dockerignore in the archive is kept (up to the scan's file limits); the rest is skipped unread and archives inside it are not opened. The archive is read in memory, never extracted, and refused with 400 and the reason when it is over a limit (size, members, uncompressed total, compression ratio), names a member with an absolute path, `..`, a name that is not UTF-8 or twice, holds a link or a device, or is truncated; 413 when it is larger than DOCKWRIGHT_ARCHIVE_MAX_BYTES. Answers 202 like an upload of files.
+         */
+        post: operations["projects_scans_archive_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rules": {
         parameters: {
             query?: never;
@@ -1060,6 +1080,19 @@ export interface components {
             status: components["schemas"]["StatusEnum"];
             /** @description This scan's resource. */
             url: string;
+        };
+        ScanArchiveInput: {
+            /**
+             * Format: uri
+             * @description A .tar.gz, .tgz, .tar or .zip of the repository.
+             */
+            archive: string;
+            /** @default  */
+            branch: string;
+            /** @default  */
+            commit: string;
+            /** @default  */
+            repository: string;
         };
         ScanFile: {
             analysed: boolean;
@@ -2535,6 +2568,67 @@ export interface operations {
             };
             /** @description There is no such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_scans_archive_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ScanArchiveInput"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the content is larger than the server accepts; `message` gives the limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
