@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from analyses.bundles import bundle_path_problem
 from analyses.services import finding_api_data
 from dockwright.detect import kind_from_filename
 from dockwright.errors import InputError
@@ -145,11 +146,11 @@ def _kind(path: str) -> str | None:
 
 
 def _clean_path(path: str) -> str:
-    """A repository-relative POSIX path; ValidationError for one that is absolute or leaves the repository."""
-    normal = posixpath.normpath(path.replace("\\", "/"))
-    if not path or normal.startswith(("/", "../")) or normal in ("..", ".") or "\x00" in path:
-        raise ValidationError({"files": [f"{path!r} is not a path inside the repository"]})
-    return normal
+    """A repository-relative POSIX path (the rules of an analysis's bundle); ValidationError naming the problem."""
+    problem = bundle_path_problem(path)
+    if problem is not None:
+        raise ValidationError({"files": [f"{path!r} {problem}"]})
+    return posixpath.normpath(path)
 
 
 def archive_limits() -> ArchiveLimits:

@@ -115,8 +115,9 @@ def test_a_project_token_with_scans_write_uploads(people: dict[str, Any], privat
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ([{"path": "../Dockerfile", "content": DOCKERFILE}], "not a path inside"),
-        ([{"path": "/etc/Dockerfile", "content": DOCKERFILE}], "not a path inside"),
+        ([{"path": "../Dockerfile", "content": DOCKERFILE}], "must stay inside the project"),
+        ([{"path": "/etc/Dockerfile", "content": DOCKERFILE}], "not absolute"),
+        ([{"path": "C:\\Dockerfile", "content": DOCKERFILE}], "no drive letter"),
         ([{"path": "Dockerfile", "content": DOCKERFILE}, {"path": "./Dockerfile", "content": DOCKERFILE}], "twice"),
         ([{"path": ".dockerignore", "content": "*\n"}], "no Dockerfile or compose file"),
         ([{"path": "Dockerfile", "content": "FROM a\n" + "#" * 300_000}], "the limit is"),
