@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -205,3 +205,23 @@ def analyse_via_api(page: Page, content: str) -> dict[str, Any]:
     assert isinstance(body, dict)
     body["_status"] = response.status
     return body
+
+
+def create_user(manage_py: Callable[..., Any], username: str, password: str) -> tuple[str, str]:
+    """A user in the test server's database, made the way an admin would (accounts have no sign-up)."""
+    env = {"DJANGO_SUPERUSER_PASSWORD": password}
+    manage_py(
+        "createsuperuser", "--noinput", "--username", username, "--email", f"{username}@example.com", extra_env=env
+    )
+    return username, password
+
+
+def expire_shared_analysis(manage_py: Callable[..., Any], analysis_id: str) -> None:
+    """Makes a shared analysis 40 days old, past the 30 days anonymous ones are kept, and runs the scheduled
+    job that expires them: its link answers 410 from then on."""
+    backdate = (
+        "import datetime as dt; from django.utils import timezone; from analyses.models import Analysis; "
+        f"Analysis.objects.filter(pk={analysis_id!r}).update(created=timezone.now() - dt.timedelta(days=40))"
+    )
+    manage_py("shell", "-c", backdate)
+    manage_py("expire_analyses")

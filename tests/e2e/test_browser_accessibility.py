@@ -12,7 +12,16 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.e2e_support import BAD_DOCKERFILE, REPO_DIR, open_editor, type_into_editor, wait_for_findings
+from tests.e2e.conftest import _require
+from tests.e2e.e2e_support import (
+    BAD_DOCKERFILE,
+    REPO_DIR,
+    create_user,
+    expire_shared_analysis,
+    open_editor,
+    type_into_editor,
+    wait_for_findings,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -26,22 +35,12 @@ AXE_OPTIONS = {"rules": {"label-content-name-mismatch": {"enabled": True}}}
 
 @pytest.fixture(scope="module")
 def axe_account(manage_py: Callable[..., subprocess.CompletedProcess[str]], app_url: str) -> tuple[str, str]:
-    manage_py(
-        "createsuperuser",
-        "--noinput",
-        "--username",
-        USERNAME,
-        "--email",
-        "axe@example.com",
-        extra_env={"DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-    )
-    return USERNAME, PASSWORD
+    return create_user(manage_py, USERNAME, PASSWORD)
 
 
 @pytest.fixture(params=["light", "dark"])
 def scheme_page(request: pytest.FixtureRequest, browser: Browser, app_url: str) -> Iterator[Page]:
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `npm ci` in frontend/ (axe-core is a dev dependency)")
+    _require(AXE.is_file(), f"{AXE} is missing: run `npm ci` in frontend/ (axe-core is a dev dependency)")
     context = browser.new_context(base_url=app_url, viewport={"width": 1280, "height": 860}, color_scheme=request.param)
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -118,12 +117,7 @@ def test_an_unknown_rule_and_a_gone_analysis_have_no_violations(
     _assert_accessible(scheme_page, "unknown rule")
 
     shared = _share(scheme_page, "FROM alpine:3.22\n")
-    backdate = (
-        "import datetime as dt; from django.utils import timezone; from analyses.models import Analysis; "
-        f"Analysis.objects.filter(pk={shared['id']!r}).update(created=timezone.now() - dt.timedelta(days=40))"
-    )
-    manage_py("shell", "-c", backdate)
-    manage_py("expire_analyses")
+    expire_shared_analysis(manage_py, shared["id"])
     scheme_page.goto(shared["url"])
     expect(scheme_page.get_by_role("heading", level=1)).to_have_text("This analysis is no longer available")
     _assert_accessible(scheme_page, "410 page")

@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.e2e_support import BAD_DOCKERFILE, open_editor, screenshot, type_into_editor, wait_for_findings
+from tests.e2e.e2e_support import (
+    BAD_DOCKERFILE,
+    create_user,
+    open_editor,
+    screenshot,
+    type_into_editor,
+    wait_for_findings,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -27,17 +34,7 @@ COMPOSE = """services:
 
 @pytest.fixture(scope="module")
 def account(manage_py: Callable[..., subprocess.CompletedProcess[str]], app_url: str) -> tuple[str, str]:
-    """A user in the test server's database, made the way an admin would (accounts have no sign-up)."""
-    manage_py(
-        "createsuperuser",
-        "--noinput",
-        "--username",
-        USERNAME,
-        "--email",
-        "ada@example.com",
-        extra_env={"DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-    )
-    return USERNAME, PASSWORD
+    return create_user(manage_py, USERNAME, PASSWORD)
 
 
 def _sign_in_via_api(page: Page, username: str, password: str) -> None:

@@ -14,6 +14,7 @@ from tests.e2e.e2e_support import (
     BAD_DOCKERFILE,
     analyse_via_api,
     editor_text,
+    expire_shared_analysis,
     lint_marks,
     open_editor,
     paste_into_editor,
@@ -184,13 +185,7 @@ def test_an_unknown_permalink_says_so(page: Page) -> None:
 def test_an_expired_or_deleted_link_says_it_is_gone(page: Page, manage_py: Callable[..., Any]) -> None:
     body = json.dumps({"content": "FROM alpine:3.22\n"})
     shared = page.request.post("/api/v1/analyses", data=body, headers={"Content-Type": "application/json"}).json()
-    # Shared 40 days ago, past the 30 days anonymous analyses are kept; the scheduled job then expires it.
-    backdate = (
-        "import datetime as dt; from django.utils import timezone; from analyses.models import Analysis; "
-        f"Analysis.objects.filter(pk={shared['id']!r}).update(created=timezone.now() - dt.timedelta(days=40))"
-    )
-    manage_py("shell", "-c", backdate)
-    manage_py("expire_analyses")
+    expire_shared_analysis(manage_py, shared["id"])
     assert page.request.get(f"/api/v1/analyses/{shared['id']}").status == 410
     page.goto(shared["url"])
     expect(page.get_by_role("heading", level=1)).to_have_text("This analysis is no longer available")

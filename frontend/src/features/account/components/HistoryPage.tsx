@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { ApiError } from '../../../api/client'
 import type { AnalysisSummary, Kind } from '../../../api/types'
+import { ConfirmAction } from '../../../components/ConfirmAction'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice, Notice } from '../../../components/Notice'
 import { usePageTitle } from '../../../hooks/usePageTitle'
@@ -162,15 +163,13 @@ function ClearHistory({ onCleared }: { onCleared: () => void }) {
   return (
     <div className="history-clear">
       {action.status === 'confirming' ? (
-        <span className="history-confirm" role="group" aria-label="Clear your history?">
-          <span>Delete every analysis in your history? Their links stop working.</span>
-          <button type="button" className="button button--small button--danger" onClick={confirm} autoFocus>
-            Clear history
-          </button>
-          <button type="button" className="button button--small" onClick={cancel}>
-            Keep
-          </button>
-        </span>
+        <ConfirmAction
+          label="Clear your history?"
+          question="Delete every analysis in your history? Their links stop working."
+          confirmLabel="Clear history"
+          onConfirm={confirm}
+          onCancel={cancel}
+        />
       ) : (
         <button
           type="button"
@@ -207,15 +206,13 @@ function HistoryItem({ analysis, onDeleted }: { analysis: AnalysisSummary; onDel
         {analysis.saves > 1 && <span className="history-item__saves">saved {analysis.saves} times</span>}
         <SeverityCounts counts={analysis.counts} />
         {action.status === 'confirming' ? (
-          <span className="history-confirm" role="group" aria-label={`Delete ${name}?`}>
-            <span>{analysis.saves > 1 ? `Delete all ${analysis.saves} saves?` : 'Delete it?'}</span>
-            <button type="button" className="button button--small button--danger" onClick={confirm} autoFocus>
-              Delete
-            </button>
-            <button type="button" className="button button--small" onClick={cancel}>
-              Keep
-            </button>
-          </span>
+          <ConfirmAction
+            label={`Delete ${name}?`}
+            question={analysis.saves > 1 ? `Delete all ${analysis.saves} saves?` : 'Delete it?'}
+            confirmLabel="Delete"
+            onConfirm={confirm}
+            onCancel={cancel}
+          />
         ) : (
           <button
             type="button"

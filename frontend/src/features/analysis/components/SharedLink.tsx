@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import type { Analysis } from '../../../api/types'
+import { ConfirmAction } from '../../../components/ConfirmAction'
 import { ErrorNotice } from '../../../components/Notice'
 
 const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' })
@@ -80,15 +81,13 @@ export default function SharedLink({ analysis, onDelete }: SharedLinkProps) {
           </button>
         )}
         {deletion.status === 'confirming' && (
-          <span className="shared-link__confirm" role="group" aria-label="Delete this analysis?">
-            <span>Delete it? The link stops working.</span>
-            <button type="button" className="button button--small button--danger" onClick={remove} autoFocus>
-              Delete
-            </button>
-            <button type="button" className="button button--small" onClick={() => setDeletion({ status: 'idle' })}>
-              Keep
-            </button>
-          </span>
+          <ConfirmAction
+            label="Delete this analysis?"
+            question="Delete it? The link stops working."
+            confirmLabel="Delete"
+            onConfirm={remove}
+            onCancel={() => setDeletion({ status: 'idle' })}
+          />
         )}
       </div>
       <span className="visually-hidden" aria-live="polite">

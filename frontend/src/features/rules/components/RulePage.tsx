@@ -203,7 +203,7 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
           A comment silences the rule where you accept what it reports; the peers&apos; comments work too, so files
           annotated for them keep working.
         </p>
-        <table className="rule-details__ignore">
+        <table className="rule-knowledge rule-details__ignore">
           <thead>
             <tr>
               <th scope="col">Comment</th>
