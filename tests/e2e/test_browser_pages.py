@@ -99,6 +99,8 @@ def test_a_rule_page_says_how_to_silence_it_and_opens_its_bad_example_in_the_edi
     rule = page.request.get("/api/v1/rules/DF008").json()
     page.goto("/rules/DF008")
     silencing = page.get_by_role("region", name="Silencing it")
+    # The rule arrives after the page: wait for it before reading what is not auto-waited for.
+    expect(silencing.locator("code").first).to_have_text("# dockwright ignore=DF008")
     comments = silencing.locator("code").all_text_contents()
     assert comments[0] == "# dockwright ignore=DF008", comments
     assert f"# hadolint ignore={rule['equivalents']['hadolint']}" in comments

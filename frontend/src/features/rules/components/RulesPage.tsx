@@ -6,6 +6,7 @@ import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice } from '../../../components/Notice'
 import { SEVERITY_LABELS } from '../../../components/severity'
 import { SeverityBadge } from '../../../components/SeverityBadge'
+import { useTranslation } from '../../../i18n'
 import { useRemoteData } from '../../../hooks/useRemoteData'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { listPeerGaps, listRules } from '../api/rules'
@@ -37,7 +38,8 @@ function filterParams(filter: RuleFilter): URLSearchParams {
 }
 
 export function RulesPage() {
-  usePageTitle('Rules')
+  const { t } = useTranslation()
+  usePageTitle(t('Rules'))
   const rules = useRemoteData('rules', listRules)
   const gaps = useRemoteData('peer-gaps', listPeerGaps)
   // The filters start from the URL and are mirrored back into it, so a filtered catalogue can be
@@ -56,26 +58,26 @@ export function RulesPage() {
 
   return (
     <div className="page rules-page">
-      <h1>Rules</h1>
+      <h1>{t('Rules')}</h1>
       <p className="muted">
-        Everything Dockwright checks, with why it matters and how to fix it. Search by name, id or a peer&apos;s
-        id such as hadolint&apos;s <code>DL3007</code>.
+        {t("Everything Dockwright checks, with why it matters and how to fix it. Search by name, id or a peer's id such as hadolint's")}{' '}
+        <code>DL3007</code>.
       </p>
       <form className="rule-filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="rule-filters__field rule-filters__field--grow">
-          <label htmlFor={ids.search}>Search</label>
+          <label htmlFor={ids.search}>{t('Search')}</label>
           <input
             id={ids.search}
             type="search"
             value={filter.query}
-            placeholder="latest tag, apt-get, DL3008…"
+            placeholder={t('latest tag, apt-get, DL3008…')}
             onChange={(event) => update('query', event.currentTarget.value)}
           />
         </div>
         <div className="rule-filters__field">
-          <label htmlFor={ids.target}>File type</label>
+          <label htmlFor={ids.target}>{t('File type')}</label>
           <select id={ids.target} value={filter.target} onChange={(event) => update('target', event.currentTarget.value)}>
-            <option value="">All</option>
+            <option value="">{t('All')}</option>
             {(Object.keys(TARGETS) as Kind[]).map((target) => (
               <option key={target} value={target}>
                 {TARGETS[target]}
@@ -84,13 +86,13 @@ export function RulesPage() {
           </select>
         </div>
         <div className="rule-filters__field">
-          <label htmlFor={ids.severity}>Severity</label>
+          <label htmlFor={ids.severity}>{t('Severity')}</label>
           <select
             id={ids.severity}
             value={filter.severity}
             onChange={(event) => update('severity', event.currentTarget.value)}
           >
-            <option value="">All</option>
+            <option value="">{t('All')}</option>
             {SEVERITIES.map((severity) => (
               <option key={severity} value={severity}>
                 {SEVERITY_LABELS[severity]}
@@ -99,13 +101,13 @@ export function RulesPage() {
           </select>
         </div>
       </form>
-      {rules.status === 'loading' && <LoadingIndicator label="Loading rules…" />}
+      {rules.status === 'loading' && <LoadingIndicator label={t('Loading rules…')} />}
       {rules.status === 'error' && (
         <ErrorNotice
           error={rules.error}
           action={
             <button type="button" className="button button--small" onClick={rules.reload}>
-              Try again
+              {t('Try again')}
             </button>
           }
         />
@@ -119,18 +121,19 @@ export function RulesPage() {
 }
 
 function RuleResults({ rules, gaps, filter }: { rules: Rule[]; gaps: PeerGap[]; filter: RuleFilter }) {
+  const { t } = useTranslation()
   const matching = filterRules(rules, filter)
   const matchingGaps = filterPeerGaps(gaps, filter.query)
   return (
     <>
       <p className="rule-results__count" role="status">
         {matching.length === rules.length
-          ? `${rules.length} rules`
-          : `${matching.length} of ${rules.length} rules match`}
+          ? t('{{count}} rules', { count: rules.length })
+          : t('{{matching}} of {{count}} rules match', { matching: matching.length, count: rules.length })}
       </p>
       {matchingGaps.length > 0 && <MatchingPeerGaps gaps={matchingGaps} />}
       {matching.length > 0 && (
-        <ul className="rule-list" aria-label="Rules">
+        <ul className="rule-list" aria-label={t('Rules')}>
           {matching.map((rule) => (
             <li key={rule.id}>
               <RuleCard rule={rule} />
@@ -140,20 +143,21 @@ function RuleResults({ rules, gaps, filter }: { rules: Rule[]; gaps: PeerGap[]; 
       )}
       {/* A matching gap already explains an empty result (e.g. a search for a retired hadolint id). */}
       {matching.length === 0 && matchingGaps.length === 0 && (
-        <p className="rule-results__empty">No rule matches these filters. Try fewer words or “All”.</p>
+        <p className="rule-results__empty">{t('No rule matches these filters. Try fewer words or “All”.')}</p>
       )}
     </>
   )
 }
 
 function RuleCard({ rule }: { rule: Rule }) {
+  const { t } = useTranslation()
   return (
     <Link to={`/rules/${encodeURIComponent(rule.id)}`} className={`rule-card card${rule.enabled ? '' : ' rule-card--off'}`}>
       <span className="rule-card__top">
         <span className="rule-card__id">{rule.id}</span>
         <SeverityBadge severity={rule.severity} />
         <span className="rule-card__target">{TARGETS[rule.target]}</span>
-        {!rule.enabled && <span className="rule-card__flag">off</span>}
+        {!rule.enabled && <span className="rule-card__flag">{t('off')}</span>}
       </span>
       <span className="rule-card__title">
         <CodeText text={rule.title} />
@@ -162,7 +166,7 @@ function RuleCard({ rule }: { rule: Rule }) {
       {Object.keys(rule.equivalents).length > 0 && (
         <span className="rule-card__peers">
           {Object.entries(rule.equivalents).map(([peer, id]) => (
-            <span key={peer} className="peer-chip" title={`Same as ${peerName(peer)} ${id}`}>
+            <span key={peer} className="peer-chip" title={t('Same as {{peer}} {{id}}', { peer: peerName(peer), id })}>
               {peerName(peer)} {id}
             </span>
           ))}

@@ -5,34 +5,36 @@ import { usePageTitle } from '../../../hooks/usePageTitle'
 import type { Readiness, ServiceInfo } from '../../../api/types'
 import { getInfo, getReadiness } from '../api/status'
 import './AboutPage.css'
+import { useTranslation } from '../../../i18n'
 
 export function AboutPage() {
-  usePageTitle('About')
+  const { t } = useTranslation()
+  usePageTitle(t('About'))
   const info = useRemoteData('info', getInfo)
   const readiness = useRemoteData('readiness', getReadiness)
   return (
     <div className="page page--narrow about-page">
-      <h1>About Dockwright</h1>
+      <h1>{t('About Dockwright')}</h1>
       <p>
-        Dockwright reviews Dockerfiles and Docker Compose files: it points at the lines that make images slow,
-        large, fragile or unsafe, explains why, and suggests a fix. The same checks run in the{' '}
-        <code>dockwright</code> command line tool and in CI.
+        {t(
+          'Dockwright reviews Dockerfiles and Docker Compose files: it points at the lines that make images slow, large, fragile or unsafe, explains why, and suggests a fix. The same checks run in the dockwright command line tool and in CI.',
+        )}
       </p>
       <div className="about-grid">
         <section className="card about-card" aria-labelledby="service-title">
-          <h2 id="service-title">Service</h2>
-          {info.status === 'loading' && <LoadingIndicator label="Loading service details…" />}
+          <h2 id="service-title">{t('Service')}</h2>
+          {info.status === 'loading' && <LoadingIndicator label={t('Loading service details…')} />}
           {info.status === 'error' && <ErrorNotice error={info.error} />}
           {info.status === 'success' && <ServiceDetails info={info.data} />}
         </section>
         <section className="card about-card" aria-labelledby="health-title">
           <div className="about-card__header">
-            <h2 id="health-title">Health</h2>
+            <h2 id="health-title">{t('Health')}</h2>
             <button type="button" className="button button--small" onClick={readiness.reload}>
-              Check again
+              {t('Check again')}
             </button>
           </div>
-          {readiness.status === 'loading' && <LoadingIndicator label="Checking…" />}
+          {readiness.status === 'loading' && <LoadingIndicator label={t('Checking…')} />}
           {readiness.status === 'error' && <ErrorNotice error={readiness.error} />}
           {readiness.status === 'success' && <HealthDetails readiness={readiness.data} />}
         </section>
@@ -40,9 +42,9 @@ export function AboutPage() {
       <section className="about-links" aria-labelledby="api-title">
         <h2 id="api-title">API</h2>
         <p>
-          Everything this page does goes through a public JSON API. Read the{' '}
-          <a href="/api/v1/docs/">interactive API documentation</a> or fetch the{' '}
-          <a href="/api/v1/schema/">OpenAPI schema</a>.
+          {t('Everything this page does goes through a public JSON API.')}{' '}
+          <a href="/api/v1/docs/">{t('Interactive API documentation')}</a> ·{' '}
+          <a href="/api/v1/schema/">{t('OpenAPI schema')}</a>
         </p>
       </section>
     </div>
@@ -50,11 +52,12 @@ export function AboutPage() {
 }
 
 function ServiceDetails({ info }: { info: ServiceInfo }) {
+  const { t } = useTranslation()
   const rows: [string, string][] = [
-    ['Version', info.version],
-    ['Rule set', info.ruleset_version],
-    ['Environment', info.environment],
-    ['Server time', formatTime(info.server_time)],
+    [t('Version'), info.version],
+    [t('Rule set'), info.ruleset_version],
+    [t('Environment'), info.environment],
+    [t('Server time'), formatTime(info.server_time)],
   ]
   return (
     <dl className="about-list">
@@ -69,12 +72,13 @@ function ServiceDetails({ info }: { info: ServiceInfo }) {
 }
 
 function HealthDetails({ readiness }: { readiness: Readiness }) {
+  const { t } = useTranslation()
   const ok = readiness.status === 'ok'
   return (
     <>
       <p className={`health-status health-status--${ok ? 'ok' : 'down'}`} role="status">
         <span className="health-status__dot" aria-hidden="true" />
-        {ok ? 'All systems ready' : 'Not ready: some dependencies are failing'}
+        {ok ? t('All systems ready') : t('Not ready: some dependencies are failing')}
       </p>
       <dl className="about-list">
         {Object.entries(readiness.checks).map(([name, result]) => (
