@@ -7,12 +7,14 @@ import { signIn } from '../api/session'
 import { nextPath } from '../lib/nextPath'
 import { signInErrorMessage } from '../lib/signInErrorMessage'
 import { useSession } from '../session/sessionContext'
+import { useTranslation } from '../../../i18n'
 import './SignInPage.css'
 
 type FieldErrors = { username?: string; password?: string }
 
 export function SignInPage() {
-  usePageTitle('Sign in')
+  const { t } = useTranslation()
+  usePageTitle(t('Sign in'))
   const { session, recordSession } = useSession()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -29,8 +31,8 @@ export function SignInPage() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const errors: FieldErrors = {}
-    if (!username.trim()) errors.username = 'Enter your username.'
-    if (!password) errors.password = 'Enter your password.'
+    if (!username.trim()) errors.username = t('Enter your username.')
+    if (!password) errors.password = t('Enter your password.')
     setFieldErrors(errors)
     setFailure(null)
     if (errors.username) usernameInput.current?.focus()
@@ -52,19 +54,19 @@ export function SignInPage() {
   if (session.status === 'loading') {
     return (
       <div className="page page--narrow">
-        <LoadingIndicator label="Checking who is signed in…" />
+        <LoadingIndicator label={t('Checking who is signed in…')} />
       </div>
     )
   }
   if (session.status === 'signed-in' && !pending) {
     return (
       <div className="page page--narrow signin-page">
-        <h1>Signed in</h1>
+        <h1>{t('Signed in')}</h1>
         <p>
-          You are signed in as <strong>{session.username}</strong>.
+          {t('You are signed in as')} <strong>{session.username}</strong>
         </p>
         <p>
-          <Link to="/history">See your history</Link> or <Link to="/">open the editor</Link>.
+          <Link to="/history">{t('See your history')}</Link> · <Link to="/">{t('Open the editor')}</Link>
         </p>
       </div>
     )
@@ -72,19 +74,20 @@ export function SignInPage() {
 
   return (
     <div className="page page--narrow signin-page">
-      <h1>Sign in</h1>
+      <h1>{t('Sign in')}</h1>
       <p className="muted">
-        Sign in to keep every analysis you run in the editor in your history. The editor works without an
-        account too.
+        {t(
+          'Sign in to keep every analysis you run in the editor in your history. The editor works without an account too.',
+        )}
       </p>
-      <form className="signin-form card" onSubmit={handleSubmit} noValidate aria-label="Sign in">
+      <form className="signin-form card" onSubmit={handleSubmit} noValidate aria-label={t('Sign in')}>
         {failure && (
-          <Notice tone="error" title="Could not sign in">
+          <Notice tone="error" title={t('Could not sign in')}>
             <p>{failure}</p>
           </Notice>
         )}
         <div className="signin-form__field">
-          <label htmlFor={ids.username}>Username</label>
+          <label htmlFor={ids.username}>{t('Username')}</label>
           <input
             ref={usernameInput}
             id={ids.username}
@@ -105,7 +108,7 @@ export function SignInPage() {
           )}
         </div>
         <div className="signin-form__field">
-          <label htmlFor={ids.password}>Password</label>
+          <label htmlFor={ids.password}>{t('Password')}</label>
           <input
             ref={passwordInput}
             id={ids.password}
@@ -124,12 +127,13 @@ export function SignInPage() {
           )}
         </div>
         <button type="submit" className="button button--primary signin-form__submit" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t('Signing in…') : t('Sign in')}
         </button>
       </form>
       <p className="signin-page__accounts muted">
-        There is no sign-up: accounts are created by the people who run this Dockwright server, in the Django
-        admin or with <code>manage.py createsuperuser</code>. Ask them for one.
+        {t(
+          'There is no sign-up: accounts are created by the people who run this Dockwright server, in the Django admin or with manage.py createsuperuser. Ask them for one.',
+        )}
       </p>
     </div>
   )
