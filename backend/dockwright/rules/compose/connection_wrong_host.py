@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -68,12 +69,7 @@ class ConnectionWrongHost(ComposeRule):
         project = document.project(context)
         everyone = project.all_services()
         names = host_names(everyone)
-        servers: dict[str, ServiceServer] = {}
-
-        def server_of(service: Service) -> ServiceServer:
-            if service.name not in servers:
-                servers[service.name] = service_server(service, context)
-            return servers[service.name]
+        server_of = functools.partial(service_server, context=context)  # read once per analysis by _servers
 
         closed = project.complete and not joins_external_network(document)
 
