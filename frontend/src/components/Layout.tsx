@@ -1,16 +1,16 @@
 import { Suspense, type ReactNode } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
-import { useTranslation } from '../i18n'
+import { t, useTranslation } from '../i18n'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LoadingIndicator } from './LoadingIndicator'
 import { PageErrorBoundary } from './PageErrorBoundary'
 import './Layout.css'
 
-// Labels are English keys of the translations (see src/i18n).
+// Labels are read when drawn, in the language of the moment.
 const NAV_ITEMS = [
-  { to: '/', label: 'Editor', end: true },
-  { to: '/rules', label: 'Rules', end: false },
-  { to: '/about', label: 'About', end: false },
+  { to: '/', label: () => t('Editor'), end: true },
+  { to: '/rules', label: () => t('Rules'), end: false },
+  { to: '/about', label: () => t('About'), end: false },
 ]
 
 // A permalink (/a/<id>) is the editor too.
@@ -49,7 +49,7 @@ export function Layout({ accountMenu }: { accountMenu?: ReactNode }) {
                     }
                     aria-current={item.to === '/' && isEditorPath(pathname) ? 'page' : undefined}
                   >
-                    {t(item.label)}
+                    {item.label()}
                   </NavLink>
                 </li>
               ))}

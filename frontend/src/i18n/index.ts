@@ -2,7 +2,7 @@
  * The web app in English or Simplified Chinese. English is the source: a text's key is its English wording
  * (`t('Rules')`, `t('{{count}} findings', { count })`), so English needs neither a bundle nor a library and the
  * editor page stays within its budget. Chinese (./switch) loads i18next and the Chinese texts
- * (locales/zh-Hans.json) on demand. The language is the one chosen in the header (remembered), else the
+ * (locales/zh-Hans/, one file per feature) on demand. The language is the one chosen in the header (remembered), else the
  * browser's first language we have; the server is told too (Django's language cookie, set by ./switch), and
  * translates rule texts, findings and errors.
  */

@@ -8,7 +8,7 @@ export async function translator(lang: Language) {
   if (lang === 'en') return null
   const [{ createInstance }, { default: texts }] = await Promise.all([
     import('i18next'),
-    import('./locales/zh-Hans.json'),
+    import('./locales/zh-Hans'),
   ])
   const instance = createInstance()
   await instance.init({

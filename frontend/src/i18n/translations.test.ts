@@ -1,36 +1,47 @@
 import { describe, expect, it } from 'vitest'
-import chinese from './locales/zh-Hans.json'
+import merged from './locales/zh-Hans'
 
-// The app's source files (tests excluded), as text.
-const SOURCES = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../test/**'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-})
-// t('...') and t("...") with a literal key, the way every text of the app is written (see ./index.ts).
-const CALL = /\bt\(\s*(['"])((?:\\.|(?!\1).)*)\1/g
+// The app's source files (tests and this folder excluded), as text.
+const SOURCES = import.meta.glob<string>(
+  ['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../test/**', '!./**'],
+  { query: '?raw', import: 'default', eager: true },
+)
+// Each feature's Chinese texts, by file.
+const FILES = import.meta.glob<Record<string, string>>('./locales/zh-Hans/*.json', { eager: true, import: 'default' })
 
-// Keys passed to t() through a variable: the navigation's labels (components/Layout.tsx).
-const KEYS_IN_VARIABLES = ['Editor', 'Rules', 'About']
+// A call of t(), the way every text of the app is written (see ./index.ts); its key must be a literal string,
+// so that this test can find it.
+const CALL = /(?<![.\w$])t\(\s*/g
+const LITERAL = /^(['"])((?:\\.|(?!\1).)*)\1/
 
-function keysInSources(): Set<string> {
-  const keys = new Set<string>(KEYS_IN_VARIABLES)
-  for (const source of Object.values(SOURCES)) {
+function calls(): { keys: Set<string>; dynamic: string[] } {
+  const keys = new Set<string>()
+  const dynamic: string[] = []
+  for (const [path, source] of Object.entries(SOURCES)) {
     const code = source.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '')
-    for (const match of code.matchAll(CALL)) keys.add(match[2]!.replace(/\\(.)/g, '$1'))
+    for (const call of code.matchAll(CALL)) {
+      const rest = code.slice(call.index + call[0].length)
+      const literal = LITERAL.exec(rest)
+      if (literal) keys.add(literal[2]!.replace(/\\(.)/g, '$1'))
+      else dynamic.push(`${path}: t(${rest.slice(0, 40)}`)
+    }
   }
-  return keys
+  return { keys, dynamic }
 }
 
 const fields = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
-const translations = chinese as Record<string, string>
 
 describe('the Simplified Chinese texts', () => {
-  const keys = keysInSources()
+  const { keys, dynamic } = calls()
+  const translations = merged
 
   it('finds the texts of the app', () => {
     expect(keys.size).toBeGreaterThan(5)
     expect(keys).toContain('Skip to content')
+  })
+
+  it('are asked for by their English wording, never through a variable the test cannot read', () => {
+    expect(dynamic).toEqual([])
   })
 
   it('translate every text of the app', () => {
@@ -45,5 +56,19 @@ describe('the Simplified Chinese texts', () => {
 
   it('hold no text the app does not use', () => {
     expect(Object.keys(translations).filter((key) => !keys.has(key))).toEqual([])
+  })
+
+  it('say the same where two features translate the same text', () => {
+    const seen = new Map<string, { file: string; text: string }>()
+    const disagreements: string[] = []
+    for (const [file, texts] of Object.entries(FILES)) {
+      for (const [key, text] of Object.entries(texts)) {
+        const earlier = seen.get(key)
+        if (earlier && earlier.text !== text) disagreements.push(`${key}: ${earlier.file} and ${file}`)
+        seen.set(key, { file, text })
+      }
+    }
+    expect(Object.keys(FILES).length).toBeGreaterThan(1)
+    expect(disagreements).toEqual([])
   })
 })
