@@ -6,7 +6,8 @@
 #   start.sh dev          wait for the database, migrate, Django's runserver with autoreload (compose dev)
 #   start.sh check        render the Nginx config and test it with `nginx -t`
 #   start.sh manage ARGS  any Django management command (createsuperuser, dbshell...)
-#   start.sh worker       wait for the database, run a Celery worker (scans) on the Redis broker
+#   start.sh worker       wait for the database, run a Celery worker (scans, retention) on the Redis broker
+#   start.sh scheduler    run Celery beat: sends the retention tasks to the workers (exactly one per deployment)
 #
 # Every path and port comes from the environment (defaults are the image's), so tests run it unchanged.
 # On SIGTERM or SIGINT the stop is ordered: Nginx first gets SIGQUIT (stop accepting, finish what it holds,
@@ -183,16 +184,28 @@ case $command in
     # Celery's own warm shutdown on SIGTERM: the task in hand finishes (or, killed, is redelivered: late ack).
     exec "$PYTHON" -m celery -A server.celery worker --loglevel=INFO --concurrency="${WORKER_CONCURRENCY:-2}"
     ;;
+  scheduler)
+    # Exactly one scheduler per deployment: every beat sends its own copy of each task (compose runs one replica,
+    # Kubernetes one pod with the Recreate strategy). It needs the broker only, not the database. Its schedule
+    # state (when each task last ran) goes to /tmp, the image's one writable place; losing it on a restart only
+    # restarts the intervals.
+    if [[ -z ${DOCKWRIGHT_BROKER_URL:-}${REDIS_URL:-} ]]; then
+      log "the scheduler needs a broker: set REDIS_URL or DOCKWRIGHT_BROKER_URL"
+      exit 2
+    fi
+    exec "$PYTHON" -m celery -A server.celery beat --loglevel=INFO \
+      --schedule="${CELERY_BEAT_SCHEDULE_FILE:-${TMPDIR:-/tmp}/celerybeat-schedule}"
+    ;;
   manage)
     shift
     wait_for_database
     exec "$PYTHON" -m django "$@"
     ;;
   -h | --help | help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   *)
-    log "unknown command '$command' (expected serve, migrate, dev, check, manage or --help)"
+    log "unknown command '$command' (expected serve, migrate, dev, check, worker, scheduler, manage or --help)"
     exit 2
     ;;
 esac

@@ -9,6 +9,7 @@ finished and never stores a finding twice.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from analyses.bundles import bundle_path_problem
@@ -33,6 +34,8 @@ from scans.models import Scan, ScanFile, ScanFinding
 
 # Files that are read by the others but not analysed themselves.
 CONTEXT_NAMES = (".dockerignore", ".env")
+# Scans deleted per transaction by scan_expire_old (each takes its files and findings with it).
+EXPIRE_BATCH = 200
 
 
 def scan_create(
@@ -172,3 +175,27 @@ def scan_enqueue(*, scan: Scan) -> None:
     from scans.tasks import scan_analyse  # here: the task module imports this one
 
     scan_analyse.delay(scan.pk)
+
+
+def scan_expire_old(*, now: dt.datetime | None = None) -> int:
+    """Delete the scans older than DOCKWRIGHT_SCAN_RETENTION_DAYS (0: keep them), with their files and findings;
+    how many. Each project's latest finished scan of its default branch stays, however old: it is the baseline
+    the next scan is compared with. A scan still queued when deleted is skipped by its task (scans.tasks)."""
+    days = settings.DOCKWRIGHT_SCAN_RETENTION_DAYS
+    if days <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    latest_on_default_branch = Scan.objects.filter(
+        project=OuterRef("pk"), branch=OuterRef("default_branch"), status=Scan.Status.DONE
+    ).order_by("-pk")
+    baselines = Project.objects.annotate(baseline=Subquery(latest_on_default_branch.values("pk")[:1])).filter(
+        baseline__isnull=False
+    )
+    kept = set(baselines.values_list("baseline", flat=True))
+    old = Scan.objects.filter(created__lt=cutoff).exclude(pk__in=kept).order_by("pk").values_list("pk", flat=True)
+    expired = 0
+    while ids := list(old[:EXPIRE_BATCH]):
+        with transaction.atomic():
+            Scan.objects.filter(pk__in=ids).delete()
+        expired += len(ids)
+    return expired

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError
 
 from scans.models import Scan
-from scans.services import scan_fail, scan_run
+from scans.services import scan_expire_old, scan_fail, scan_run
 from server.celery import app
 
 logger = logging.getLogger(__name__)
@@ -32,3 +33,15 @@ def scan_analyse(self: object, scan_id: int) -> None:
     except Exception as exc:  # an engine bug must fail the scan with a reason, not leave it running forever
         logger.exception("scan %s failed", scan_id)
         scan_fail(scan=scan, reason=f"the analysis failed: {type(exc).__name__}")
+
+
+@app.task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=3)
+def scans_expire() -> int:
+    """Retention, sent by Celery beat (settings.CELERY_BEAT_SCHEDULE): scans past DOCKWRIGHT_SCAN_RETENTION_DAYS."""
+    expired = scan_expire_old()
+    days = settings.DOCKWRIGHT_SCAN_RETENTION_DAYS
+    if days <= 0:
+        logger.info("DOCKWRIGHT_SCAN_RETENTION_DAYS is 0: scans are kept")
+    else:
+        logger.info("%s scans older than %s days expired", expired, days)
+    return expired

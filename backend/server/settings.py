@@ -286,9 +286,14 @@ DOCKWRIGHT_MAX_BUNDLE_FILES = env_int("DOCKWRIGHT_MAX_BUNDLE_FILES", 16, minimum
 DOCKWRIGHT_RATE_LIMIT = env_int("DOCKWRIGHT_RATE_LIMIT", 60)
 DOCKWRIGHT_LINT_CACHE_SECONDS = env_int("DOCKWRIGHT_LINT_CACHE_SECONDS", 24 * 3600)
 # Shared analyses of anonymous visitors are deleted this many days after they were shared (their links then answer
-# 410 Gone) by `manage.py expire_analyses`, which the compose stacks run on a schedule; 0 keeps them forever.
-# Signed-in users' analyses stay until their owner deletes them.
+# 410 Gone) by the retention task (CELERY_BEAT_SCHEDULE below; `manage.py expire_analyses` by hand); 0 keeps them
+# forever. Signed-in users' analyses stay until their owner deletes them.
 DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS = env_int("DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS", 30)
+# Scans from CI older than this many days are deleted by the same schedule, except each project's latest finished
+# scan of its default branch (the baseline new scans are compared with); 0 keeps them forever.
+DOCKWRIGHT_SCAN_RETENTION_DAYS = env_int("DOCKWRIGHT_SCAN_RETENTION_DAYS", 90)
+# Seconds between two runs of the retention tasks.
+DOCKWRIGHT_RETENTION_INTERVAL_SECONDS = env_int("DOCKWRIGHT_RETENTION_INTERVAL_SECONDS", 3600, minimum=1)
 # Accounts: by invitation link (site admins and project owners make them, valid this many days, single use) unless
 # the site opens sign-up to anyone.
 DOCKWRIGHT_OPEN_SIGNUP = env_bool("DOCKWRIGHT_OPEN_SIGNUP", False)
@@ -335,6 +340,20 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # any scan, so a slow scan is not run twice at once.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("DOCKWRIGHT_TASK_VISIBILITY_SECONDS", 3600, minimum=60)
+}
+# Celery beat (`start.sh scheduler`) sends the retention tasks every DOCKWRIGHT_RETENTION_INTERVAL_SECONDS to the
+# workers. Exactly one beat may run per deployment: each beat sends its own copy of every task. A message no worker
+# took within one interval expires, so workers that were down for a day run retention once, not 24 times.
+CELERY_BEAT_SCHEDULE = {
+    name: {
+        "task": task,
+        "schedule": float(DOCKWRIGHT_RETENTION_INTERVAL_SECONDS),
+        "options": {"expires": DOCKWRIGHT_RETENTION_INTERVAL_SECONDS},
+    }
+    for name, task in (
+        ("expire-anonymous-analyses", "analyses.tasks.analyses_expire"),
+        ("expire-old-scans", "scans.tasks.scans_expire"),
+    )
 }
 
 # API tokens (django-rest-knox with our model): "Authorization: Bearer dw_...", the prefix so that secret scanners

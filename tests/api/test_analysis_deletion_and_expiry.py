@@ -1,19 +1,20 @@
 """Shared analyses end: their owner deletes them (one, its identical saves, or the whole history), or, shared
-anonymously, they expire after DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS (`manage.py expire_analyses`). Either way the
-link answers 410 Gone from a tombstone that keeps nothing of the content."""
+anonymously, they expire after DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS (the retention task Celery beat sends, or
+`manage.py expire_analyses` by hand). Either way the link answers 410 Gone from a tombstone that keeps nothing of the
+content."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import signal
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from analyses.models import Analysis, AnalysisTombstone
+from analyses.tasks import analyses_expire
 from tests.api.api_support import DOCKERFILE, assert_error_shape
 
 pytestmark = pytest.mark.django_db
@@ -168,37 +169,16 @@ def test_retention_of_zero_days_keeps_anonymous_analyses(post_analysis, settings
     assert "kept" in out.getvalue()
 
 
-def test_expire_analyses_every_runs_until_stopped(post_analysis, monkeypatch):
-    shared = _share(post_analysis)
-    _age(shared["id"], 31)
-    sleeps = []
+def test_the_retention_task_expires_what_the_command_expires(post_analysis, signed_in_client, settings):
+    settings.DOCKWRIGHT_ANONYMOUS_RETENTION_DAYS = 30
+    old = _share(post_analysis)
+    recent = _share(post_analysis, content=DOCKERFILE + "# recent\n")
+    owned = _share(post_analysis, signed_in_client, content=DOCKERFILE + "# owned\n")
+    _age(old["id"], 31)
+    _age(owned["id"], 400)
 
-    def sleep(seconds):
-        sleeps.append(seconds)
-        if len(sleeps) == 2:
-            signal.raise_signal(signal.SIGTERM)
+    expired = analyses_expire.delay().get()
 
-    monkeypatch.setattr("analyses.management.commands.expire_analyses.time.sleep", sleep)
-    # The command lets go of its database connection between runs; the test's connection holds its transaction.
-    closed = []
-    monkeypatch.setattr(
-        "analyses.management.commands.expire_analyses.connections.close_all", lambda: closed.append(True)
-    )
-    previous = signal.getsignal(signal.SIGTERM)
-    out = io.StringIO()
-    try:
-        with pytest.raises(SystemExit) as stopped:
-            call_command("expire_analyses", "--every", "3600", stdout=out)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-    assert stopped.value.code == 0
-    assert sleeps == [3600, 3600]
-    assert len(closed) == 2
-    assert out.getvalue().count("expired") == 2
-    assert not Analysis.objects.exists()
-
-
-def test_expire_analyses_refuses_an_interval_below_one_second():
-    with pytest.raises(CommandError, match="at least 1 second"):
-        call_command("expire_analyses", "--every", "0")
+    assert expired == 1
+    assert set(Analysis.objects.values_list("pk", flat=True)) == {recent["id"], owned["id"]}
+    assert AnalysisTombstone.objects.get().reason == "expired"
