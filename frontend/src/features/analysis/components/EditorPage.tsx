@@ -9,7 +9,7 @@ import { deleteAnalysis, getAnalysis, shareAnalysis } from '../api/analyses'
 import { getRuleExample } from '../api/ruleExample'
 import { useLiveAnalysis } from '../hooks/useLiveAnalysis'
 import { detectKind } from '../lib/detectKind'
-import { EXAMPLES, type Example } from '../lib/examples'
+import { EXAMPLES, exampleText, type Example } from '../lib/examples'
 import { readTextFile } from '../lib/readTextFile'
 import type { EditorHandle, LoadedText } from './editor/CodeEditor'
 import { EditorToolbar } from './EditorToolbar'
@@ -157,7 +157,12 @@ export function EditorPage() {
   )
 
   const openExample = useCallback(
-    (example: Example) => loadText(example.content, example.filename, example.kind),
+    (example: Example) => {
+      exampleText(example).then(
+        (text) => loadText(text, example.filename, example.kind),
+        (loadError: unknown) => setNotice({ error: loadError }),
+      )
+    },
     [loadText],
   )
 
@@ -184,7 +189,7 @@ export function EditorPage() {
           {EXAMPLES.map((example) => (
             <li key={example.id}>
               <button type="button" className="button button--small" onClick={() => openExample(example)}>
-                {example.label}
+                {example.label()}
               </button>
             </li>
           ))}

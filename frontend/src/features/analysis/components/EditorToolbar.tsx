@@ -55,7 +55,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
         >
           {EXAMPLES.map((example) => (
             <option key={example.id} value={example.id}>
-              {example.label}
+              {example.label()}
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -7,7 +7,8 @@ import { makeAnalysis, makeFinding, makeRule } from '../../../test/fixtures'
 import type { LiveAnalysis } from '../hooks/useLiveAnalysis'
 import { FindingsPanel } from './FindingsPanel'
 
-function renderPanel(live: LiveAnalysis, overrides: Partial<Parameters<typeof FindingsPanel>[0]> = {}) {
+// The list of findings loads as a chunk of its own: a panel with findings is ready once it is drawn.
+async function renderPanel(live: LiveAnalysis, overrides: Partial<Parameters<typeof FindingsPanel>[0]> = {}) {
   const props = {
     ...live,
     fresh: true,
@@ -22,6 +23,7 @@ function renderPanel(live: LiveAnalysis, overrides: Partial<Parameters<typeof Fi
       <FindingsPanel {...props} />
     </MemoryRouter>,
   )
+  await waitFor(() => expect(screen.queryByText('Loading the findings…')).not.toBeInTheDocument())
   return props
 }
 
@@ -34,8 +36,8 @@ const findings = [
 ]
 
 describe('FindingsPanel', () => {
-  it('groups findings by severity, most severe first, each sorted by line', () => {
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings }), error: null })
+  it('groups findings by severity, most severe first, each sorted by line', async () => {
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings }), error: null })
     const groups = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)
     expect(groups).toEqual(['1 error', '3 warnings', '1 info'])
 
@@ -49,13 +51,13 @@ describe('FindingsPanel', () => {
   })
 
   it('moves to a finding when it is clicked', async () => {
-    const props = renderPanel({ status: 'done', analysis: makeAnalysis({ findings }), error: null })
+    const props = await renderPanel({ status: 'done', analysis: makeAnalysis({ findings }), error: null })
     await userEvent.click(screen.getByRole('button', { name: /secret in ENV/ }))
     expect(props.onSelect).toHaveBeenCalledWith(expect.objectContaining({ rule: 'DF020', line: 8 }))
   })
 
-  it('links each finding to its rule page', () => {
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [findings[1]!] }), error: null })
+  it('links each finding to its rule page', async () => {
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [findings[1]!] }), error: null })
     expect(screen.getByRole('link', { name: /DF003/ })).toHaveAttribute('href', '/rules/DF003')
   })
 
@@ -71,24 +73,24 @@ describe('FindingsPanel', () => {
     const withoutEdits = makeFinding({ rule: 'DF011', fix: { title: 'Think about it', safe: false, edits: [] } })
     const live: LiveAnalysis = { status: 'done', analysis: makeAnalysis({ findings: [withFix, withoutEdits] }), error: null }
 
-    const props = renderPanel(live)
+    const props = await renderPanel(live)
     const buttons = screen.getAllByRole('button', { name: /Apply fix/ })
     expect(buttons).toHaveLength(1)
     await userEvent.click(buttons[0]!)
     expect(props.onApplyFix).toHaveBeenCalledWith(withFix)
   })
 
-  it("links a ShellCheck finding to the code's page on the ShellCheck wiki", () => {
+  it("links a ShellCheck finding to the code's page on the ShellCheck wiki", async () => {
     const shellcheck = makeFinding({ rule: 'DF100', message: 'SC2086: Double quote to prevent globbing.', code: 'SC2086', help_url: 'https://www.shellcheck.net/wiki/SC2086' })
     const other = makeFinding({ rule: 'DF003', message: 'SC2086 is not a ShellCheck finding here' })
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [shellcheck, other] }), error: null })
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [shellcheck, other] }), error: null })
     const links = screen.getAllByRole('link', { name: /explained on the ShellCheck wiki/ })
     expect(links).toHaveLength(1)
     expect(links[0]).toHaveAttribute('href', 'https://www.shellcheck.net/wiki/SC2086')
     expect(links[0]).toHaveAttribute('rel', 'noreferrer')
   })
 
-  it('marks a fix that is not safe for review', () => {
+  it('marks a fix that is not safe for review', async () => {
     const edits = [{ line: 2, column: 10, end_line: 2, end_column: 10, replacement: '"' }]
     const safe = makeFinding({ rule: 'DF010', fix: { title: 'Add --no-install-recommends', safe: true, edits } })
     const suggestion = makeFinding({
@@ -96,7 +98,7 @@ describe('FindingsPanel', () => {
       message: 'SC2086: Double quote to prevent globbing and word splitting.',
       fix: { title: "Apply ShellCheck's fix for SC2086", safe: false, edits },
     })
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [safe, suggestion] }), error: null })
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [safe, suggestion] }), error: null })
     const [safeButton, reviewButton] = screen.getAllByRole('button', { name: /Apply fix/ })
     expect(safeButton).not.toHaveTextContent('(review)')
     expect(safeButton).toHaveAttribute('title', 'Add --no-install-recommends')
@@ -104,28 +106,28 @@ describe('FindingsPanel', () => {
     expect(reviewButton!.getAttribute('title')).toMatch(/can change what the file does/)
   })
 
-  it('disables fixes while the text has changed since the analysis', () => {
+  it('disables fixes while the text has changed since the analysis', async () => {
     const withFix = makeFinding({
       fix: { title: 'Pin', safe: true, edits: [{ line: 1, column: 1, end_line: 1, end_column: 2, replacement: '' }] },
     })
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [withFix] }), error: null }, { fresh: false })
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [withFix] }), error: null }, { fresh: false })
     expect(screen.getByRole('button', { name: /Apply fix/ })).toBeDisabled()
   })
 
-  it('celebrates a clean file', () => {
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [] }), error: null })
+  it('celebrates a clean file', async () => {
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [] }), error: null })
     expect(screen.getByText('Looks good')).toBeInTheDocument()
     expect(screen.getByText('No findings')).toBeInTheDocument()
   })
 
-  it('shows the empty state before anything is analysed', () => {
-    renderPanel({ status: 'idle', analysis: null, error: null })
+  it('shows the empty state before anything is analysed', async () => {
+    await renderPanel({ status: 'idle', analysis: null, error: null })
     expect(screen.getByText('Nothing here yet')).toBeInTheDocument()
   })
 
-  it('shows the API message of a failed analysis, without a retry that would fail the same way', () => {
+  it('shows the API message of a failed analysis, without a retry that would fail the same way', async () => {
     const error = new ApiError({ status: 413, kind: 'too-large', message: 'content is larger than 262144 bytes' })
-    renderPanel({ status: 'error', analysis: null, error })
+    await renderPanel({ status: 'error', analysis: null, error })
     expect(screen.getByRole('alert')).toHaveTextContent('This file is too large')
     expect(screen.getByRole('alert')).toHaveTextContent('content is larger than 262144 bytes')
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument()
@@ -133,7 +135,7 @@ describe('FindingsPanel', () => {
 
   it('offers a retry when the server could not be reached', async () => {
     const error = new ApiError({ status: 0, kind: 'offline', message: 'Cannot reach the Dockwright server.' })
-    const props = renderPanel({ status: 'error', analysis: null, error })
+    const props = await renderPanel({ status: 'error', analysis: null, error })
     expect(screen.getByRole('alert')).toHaveTextContent('You seem to be offline')
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
     expect(props.onRetry).toHaveBeenCalled()
@@ -142,18 +144,18 @@ describe('FindingsPanel', () => {
   it('says why each finding matters and how to fix it, from the rules (loaded once per page)', async () => {
     // The mocked API's rules list holds DF007; the app keeps it for the page's lifetime.
     const rule = makeRule()
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [makeFinding({ rule: rule.id })] }), error: null })
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [makeFinding({ rule: rule.id })] }), error: null })
     const why = await screen.findByText(/Why it matters:/)
     expect(why.closest('summary')).toHaveTextContent(`Why it matters: ${rule.rationale.replaceAll('`', '')}`)
     expect(screen.getByText(/^Fix:/).closest('p')).toHaveTextContent(`Fix: ${rule.fix_title}`)
   })
 
-  it('shows URLs in messages as links, without the bracket around them', () => {
+  it('shows URLs in messages as links, without the bracket around them', async () => {
     const eol = makeFinding({
       rule: 'DF004',
       message: 'python 3.8 in `python:3.8` reached its end of life on 2024-10-07 (https://devguide.python.org/versions/)',
     })
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [eol] }), error: null })
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: [eol] }), error: null })
     const link = screen.getByRole('link', { name: 'devguide.python.org/versions' })
     expect(link).toHaveAttribute('href', 'https://devguide.python.org/versions/')
     expect(link.parentElement).toHaveTextContent(/\(devguide\.python\.org\/versions\)$/)
@@ -170,7 +172,7 @@ describe('FindingsPanel severity filter', () => {
   ]
 
   it('hides style notes and remembers the choice', async () => {
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: mixed }), error: null })
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: mixed }), error: null })
     const style = screen.getByRole('button', { name: 'Style notes 1' })
     expect(style).toHaveAttribute('aria-pressed', 'true')
     await userEvent.click(style)
@@ -181,9 +183,9 @@ describe('FindingsPanel severity filter', () => {
     expect(localStorage.getItem('dockwright.findings.hiddenSeverities')).toBe('["style"]')
   })
 
-  it('starts from the remembered choice and says when everything is hidden', () => {
+  it('starts from the remembered choice and says when everything is hidden', async () => {
     localStorage.setItem('dockwright.findings.hiddenSeverities', '["warning","style"]')
-    renderPanel({ status: 'done', analysis: makeAnalysis({ findings: mixed }), error: null })
+    await renderPanel({ status: 'done', analysis: makeAnalysis({ findings: mixed }), error: null })
     expect(screen.getByRole('button', { name: 'Warnings 1' })).toHaveAttribute('aria-pressed', 'false')
     expect(screen.getByText(/The filter hides every finding/)).toBeInTheDocument()
   })
