@@ -23,6 +23,8 @@ from pathlib import Path
 from tests.stack.stack_support import REPO, Response, free_port, stack_dir, tool
 
 EDGE_TEMPLATE = REPO / "nginx" / "edge.conf"
+# DOCKWRIGHT_ARCHIVE_MAX_BYTES's default (20 MiB) plus the 64 KiB multipart envelope the API allows.
+ARCHIVE_MAX_BODY_SIZE = str(20 * 1024 * 1024 + 64 * 1024)
 
 
 @dataclass
@@ -55,6 +57,8 @@ def render_edge(base: Path, *, upstream: str) -> Edge:
         "EDGE_SSL_DIR": str(ssl_dir),
         "EDGE_SNIPPETS_DIR": str(REPO / "nginx" / "snippets"),
         "EDGE_RUN_DIR": str(base / "run"),
+        # What start.sh derives for the app's Nginx from the default DOCKWRIGHT_ARCHIVE_MAX_BYTES, as compose sets it.
+        "EDGE_ARCHIVE_MAX_BODY_SIZE": ARCHIVE_MAX_BODY_SIZE,
     }
     template = EDGE_TEMPLATE.read_text()
     used = set(re.findall(r"\$\{(EDGE_[A-Z_]+)\}", template))
