@@ -24,7 +24,7 @@ class ScanAdmin(admin.ModelAdmin):
     list_select_related = ("project",)
     readonly_fields = (
         "project", "created_by", "repository", "commit", "branch", "paths", "status", "error", "files_found",
-        "files_analysed", "counts", "created", "finished",
+        "files_analysed", "counts", "created", "started", "finished", "attempts",
     )  # fmt: skip
     fields = readonly_fields
     inlines = [ScanFileInline]

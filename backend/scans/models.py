@@ -26,11 +26,21 @@ class Scan(models.Model):
     files_analysed = models.PositiveIntegerField(default=0)
     counts = models.JSONField(default=dict, blank=True)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
+    # When a worker first took it: a scan redelivered after its worker died keeps its first start.
+    started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
+    # Deliveries to a worker that began analysing it; each one past the first means a worker was lost mid-scan.
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created", "-pk"]
-        indexes = [models.Index(fields=["project", "branch", "status", "-created"], name="scan_project_branch")]
+        indexes = [
+            models.Index(fields=["project", "branch", "status", "-created"], name="scan_project_branch"),
+            # Prometheus counts the unfinished scans at every scrape: a small index, whatever the history's size.
+            models.Index(
+                fields=["status"], name="scan_unfinished", condition=models.Q(status__in=["pending", "running"])
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"scan {self.pk} of {self.project} ({self.branch or 'no branch'})"
@@ -70,3 +80,19 @@ class ScanFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} at {self.file}:{self.line}"
+
+
+class ScanTally(models.Model):
+    """A running total for Prometheus (scans.tallies adds to it, scans.metrics serves it). Each is added to in the
+    transaction of the event it counts, so a worker killed mid-scan neither loses nor doubles a count, and totals
+    outlive the workers that made them and the scans that deleting old scans takes away."""
+
+    name = models.CharField(max_length=64)
+    label = models.CharField(max_length=64, blank=True, help_text="Its one label's value, if any.")
+    value = models.FloatField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "label"], name="scan_tally_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.name}{{{self.label}}} = {self.value:g}"

@@ -31,6 +31,7 @@ from scans.archive import ArchiveLimits
 from scans.bundle import BundleFiles
 from scans.fingerprints import fingerprints
 from scans.models import Scan, ScanFile, ScanFinding
+from scans.tallies import FailureReason, tally_file_analysed, tally_scan_done, tally_scan_failed
 
 # Files that are read by the others but not analysed themselves.
 CONTEXT_NAMES = (".dockerignore", ".env")
@@ -84,9 +85,33 @@ def scan_create(
     return scan
 
 
+def scan_start(*, scan: Scan, count_attempt: bool = True) -> bool:
+    """Mark ``scan`` running as a worker takes it, counting the attempt (not for a retry after a database error).
+    False when there is nothing to run: the scan is finished, or it was started DOCKWRIGHT_SCAN_MAX_ATTEMPTS times
+    already, each time losing its worker (killed, out of memory), and is failed rather than tried forever."""
+    with transaction.atomic():
+        locked = Scan.objects.select_for_update().get(pk=scan.pk)
+        if locked.status in (Scan.Status.DONE, Scan.Status.FAILED):
+            return False
+        if count_attempt and locked.attempts >= settings.DOCKWRIGHT_SCAN_MAX_ATTEMPTS:
+            _finish_failed(
+                scan=locked,
+                reason=FailureReason.WORKER_LOST,
+                error=f"the analysis was started {locked.attempts} times and its worker stopped each time",
+            )
+            return False
+        locked.status = Scan.Status.RUNNING
+        locked.started = locked.started or timezone.now()
+        locked.attempts += int(count_attempt)
+        locked.save(update_fields=["status", "started", "attempts"])
+    return True
+
+
 def scan_run(*, scan: Scan) -> Scan:
     """Analyse every file of ``scan`` not analysed yet, then total the counts and mark it done."""
-    Scan.objects.filter(pk=scan.pk, status=Scan.Status.PENDING).update(status=Scan.Status.RUNNING)
+    Scan.objects.filter(pk=scan.pk, status=Scan.Status.PENDING).update(
+        status=Scan.Status.RUNNING, started=timezone.now()
+    )
     bundle = dict(ScanFile.objects.filter(scan=scan).values_list("path", "content"))
     config = project_lint_config(project=scan.project)
     for scan_file in ScanFile.objects.filter(scan=scan, analysed=False).exclude(kind=""):
@@ -95,7 +120,13 @@ def scan_run(*, scan: Scan) -> Scan:
     for file_counts in ScanFile.objects.filter(scan=scan).values_list("counts", flat=True):
         for severity, count in (file_counts or {}).items():
             counts[severity] = counts.get(severity, 0) + count
-    Scan.objects.filter(pk=scan.pk).update(status=Scan.Status.DONE, counts=counts, finished=timezone.now())
+    with transaction.atomic():
+        # Locked: of two runs of one scan (a message redelivered while the first run went on), one marks it done.
+        locked = Scan.objects.select_for_update().get(pk=scan.pk)
+        if locked.status == Scan.Status.RUNNING:
+            locked.status, locked.counts, locked.finished = Scan.Status.DONE, counts, timezone.now()
+            locked.save(update_fields=["status", "counts", "finished"])
+            tally_scan_done(seconds=(locked.finished - (locked.started or locked.created)).total_seconds())
     scan.refresh_from_db()
     return scan
 
@@ -139,6 +170,7 @@ def scan_file_analyse(*, scan_file: ScanFile, bundle: Mapping[str, str], config:
         )
         ScanFile.objects.filter(pk=scan_file.pk).update(analysed=True, counts=counts, error=error)
         Scan.objects.filter(pk=scan_file.scan_id).update(files_analysed=F("files_analysed") + 1)
+        tally_file_analysed()
 
 
 def _kind(path: str) -> str | None:
@@ -166,8 +198,19 @@ def archive_limits() -> ArchiveLimits:
     )
 
 
-def scan_fail(*, scan: Scan, reason: str) -> None:
-    Scan.objects.filter(pk=scan.pk).update(status=Scan.Status.FAILED, error=reason, finished=timezone.now())
+def scan_fail(*, scan: Scan, reason: FailureReason, error: str) -> None:
+    """Mark ``scan`` failed with ``error`` (shown to its readers), unless it finished meanwhile."""
+    with transaction.atomic():
+        locked = Scan.objects.select_for_update().get(pk=scan.pk)
+        if locked.status not in (Scan.Status.DONE, Scan.Status.FAILED):
+            _finish_failed(scan=locked, reason=reason, error=error)
+
+
+def _finish_failed(*, scan: Scan, reason: FailureReason, error: str) -> None:
+    """In the caller's transaction, on a locked row."""
+    scan.status, scan.error, scan.finished = Scan.Status.FAILED, error, timezone.now()
+    scan.save(update_fields=["status", "error", "finished"])
+    tally_scan_failed(reason=reason)
 
 
 def scan_enqueue(*, scan: Scan) -> None:

@@ -274,7 +274,7 @@ if IS_PRODUCTION:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS.append("security.W021")
 # Probes and the metrics scraper talk plain HTTP to the container; they must not be redirected.
-SECURE_REDIRECT_EXEMPT = [r"^health(/|$)", r"^metrics$"]
+SECURE_REDIRECT_EXEMPT = [r"^health(/|$)", r"^metrics(/scans)?$"]
 
 DOCKWRIGHT_MAX_CONTENT_BYTES = env_int("DOCKWRIGHT_MAX_CONTENT_BYTES", 256 * 1024, minimum=1)
 # JSON escaping (\n, \", \\) can make a body up to about twice the size of the text it carries; anything
@@ -337,10 +337,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A message not acknowledged within this many seconds is delivered again (Redis's visibility timeout): longer than
-# any scan, so a slow scan is not run twice at once.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("DOCKWRIGHT_TASK_VISIBILITY_SECONDS", 3600, minimum=60)
-}
+# any scan, so a slow scan is not run twice at once. A worker that dies outright (its container killed) leaves its
+# message unacknowledged: a worker starting after that long, or one sweeping (every 100 s), delivers it again.
+# (A pool process that dies under a living worker is seen at once: its task goes back to the queue.)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("DOCKWRIGHT_TASK_VISIBILITY_SECONDS", 3600, minimum=1)}
+# Losing the broker's connection does not stop a scan: it goes on in the database and, whether or not its late
+# acknowledgement still arrives, a redelivered message of a finished scan changes nothing. Cancelling it would
+# delay it by the visibility timeout instead.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
+# A scan whose workers died on it this many times (requeued each time) is failed rather than tried forever.
+DOCKWRIGHT_SCAN_MAX_ATTEMPTS = env_int("DOCKWRIGHT_SCAN_MAX_ATTEMPTS", 3, minimum=1)
+
 # Celery beat (`start.sh scheduler`) sends the retention tasks every DOCKWRIGHT_RETENTION_INTERVAL_SECONDS to the
 # workers. Exactly one beat may run per deployment: each beat sends its own copy of every task. A message no worker
 # took within one interval expires, so workers that were down for a day run retention once, not 24 times.

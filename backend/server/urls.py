@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from core.apis import liveness, readiness_view
 from core.errors import json_not_found
 from core.spa import spa_index
+from scans.metrics import scan_metrics_view
 
 api_v1: list[URLPattern | URLResolver] = [
     path("", include("core.urls")),
@@ -27,6 +28,8 @@ urlpatterns = [
     path("health/ready", readiness_view, name="health-ready"),
     # Scraped by Prometheus through the internal port; the Nginx config does not expose it.
     path("metrics", ExportToDjangoView, name="metrics"),
+    # The scans' metrics: the same for every replica, so scraped apart from each replica's own (scans.metrics).
+    path("metrics/scans", scan_metrics_view, name="metrics-scans"),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     # Anything else under /api/ is an API 404, in the error shape, whatever DEBUG says.

@@ -158,12 +158,17 @@ def test_content_over_the_api_limit_but_under_nginx_limit_gets_djangos_413(stack
 
 
 def test_metrics_are_refused_on_the_public_port_and_served_on_the_internal_one(stack: Stack) -> None:
-    for path in ("/metrics", "/metrics/"):
+    for path in ("/metrics", "/metrics/", "/metrics/scans"):
         assert request(stack.port, "GET", path).status == 404
     internal = request(stack.metrics_port, "GET", "/metrics")
     assert internal.status == 200
     assert b"django_http_requests" in internal.body
-    assert request(stack.metrics_port, "GET", "/api/v1/rules").status == 404
+    scans = request(stack.metrics_port, "GET", "/metrics/scans")
+    assert scans.status == 200
+    assert b'dockwright_scan_metrics_source_up{source="database"} 1.0' in scans.body
+    assert b'dockwright_scan_metrics_source_up{source="broker"} 1.0' in scans.body
+    for path in ("/api/v1/rules", "/metrics/other"):
+        assert request(stack.metrics_port, "GET", path).status == 404
 
 
 def test_only_a_trusted_proxy_header_makes_django_see_https(stack: Stack) -> None:
