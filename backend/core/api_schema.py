@@ -30,9 +30,15 @@ class ErrorSerializer(serializers.Serializer):
     )
 
 
-def error_responses(*statuses: int) -> dict[int, OpenApiResponse]:
-    """Schema responses for the given error statuses, each in the error shape."""
-    return {code: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[code]) for code in statuses}
+def error_responses(*statuses: int, json_only: bool = False) -> dict[Any, OpenApiResponse]:
+    """Schema responses for the given error statuses, each in the error shape; ``json_only`` for an operation whose
+    answers are not JSON (a CSV, an SVG) but whose errors are."""
+    return {
+        ((code, "application/json") if json_only else code): OpenApiResponse(
+            ErrorSerializer, description=ERROR_DESCRIPTIONS[code]
+        )
+        for code in statuses
+    }
 
 
 class DockwrightAutoSchema(AutoSchema):

@@ -21,8 +21,17 @@ from core.fields import StrictCharField
 from projects.apis import MembersOnly, project_for_request
 from projects.models import Role
 from scans.archive import ArchiveRefused, archive_files
-from scans.models import Scan, ScanFinding
-from scans.selectors import Comparison, scan_comparison, scan_findings, scan_get, scan_list
+from scans.models import Scan, ScanFile, ScanFinding
+from scans.selectors import (
+    Comparison,
+    scan_comparison,
+    scan_file_findings,
+    scan_file_get,
+    scan_file_new_fingerprints,
+    scan_findings,
+    scan_get,
+    scan_list,
+)
 from scans.services import archive_limits, scan_create, scan_enqueue
 from tokens.models import Scope
 
@@ -39,6 +48,7 @@ class ScanFindingsField(FindingsField):
 
 
 class ScanFileSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The file's resource: <scan URL>/files/<id>.")
     path = serializers.CharField()
     kind = serializers.CharField(allow_blank=True, help_text="Empty for a file the others read (.dockerignore, .env).")
     analysed = serializers.BooleanField()
@@ -72,7 +82,8 @@ class ScanSerializer(ScanSummarySerializer):
     fixed = ScanFindingsField(help_text="The baseline's findings that this scan no longer has.")
 
 
-def _summary(scan: Scan) -> dict[str, Any]:
+def scan_summary_data(scan: Scan) -> dict[str, Any]:
+    """A scan in the shape of ScanSummarySerializer, with its URL."""
     data = {field: getattr(scan, field) for field in ScanSummarySerializer().fields if field != "url"}
     return {**data, "url": f"/api/v1/projects/{scan.project.slug}/scans/{scan.pk}"}
 
@@ -87,7 +98,7 @@ def _scan_data(scan: Scan) -> dict[str, Any]:
     findings = [_finding(finding, new=finding.pk in new_ids) for finding in scan_findings(scan=scan)]
     return ScanSerializer(
         {
-            **_summary(scan),
+            **scan_summary_data(scan),
             "baseline": comparison.baseline.pk if comparison.baseline else None,
             "files": list(scan.files.all()),
             "findings": findings,
@@ -122,7 +133,8 @@ class ScanCollectionApi(APIView):
     )
     def get(self, request: Request, slug: str) -> Response:
         project = project_for_request(request, slug).project
-        return Response([ScanSummarySerializer(_summary(scan)).data for scan in scan_list(project=project)[:20]])
+        scans = scan_list(project=project)[:20]
+        return Response([ScanSummarySerializer(scan_summary_data(scan)).data for scan in scans])
 
     @extend_schema(
         operation_id="projects_scans_create",
@@ -209,3 +221,47 @@ class ScanDetailApi(APIView):
         if scan is None:
             raise NotFound(f"no scan {scan_id} in {slug!r}")
         return Response(_scan_data(scan))
+
+
+class ScanFileDetailSerializer(ScanFileSerializer):
+    scan = ScanSummarySerializer()
+    content = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    findings = ScanFindingsField(help_text="The file's findings with their lines and columns, to underline them.")
+
+
+def _file_data(scan_file: ScanFile) -> dict[str, Any]:
+    new = scan_file_new_fingerprints(scan_file=scan_file)
+    findings = list(scan_file_findings(scan_file=scan_file).select_related("file"))
+    return ScanFileDetailSerializer(
+        {
+            "id": scan_file.pk,
+            "path": scan_file.path,
+            "kind": scan_file.kind,
+            "analysed": scan_file.analysed,
+            "error": scan_file.error,
+            "counts": scan_file.counts,
+            "scan": scan_summary_data(scan_file.scan),
+            "content": scan_file.content,
+            "findings": [_finding(finding, new=finding.fingerprint in new) for finding in findings],
+        }
+    ).data
+
+
+class ScanFileApi(APIView):
+    permission_classes = [MembersOnly]
+
+    @extend_schema(
+        operation_id="projects_scans_files_retrieve",
+        summary="Read a file of a scan",
+        description="Its content as scanned and its findings, each with its line and column range (1-based, the "
+        "end column exclusive) to underline, and whether it is new against the scan's baseline. Anyone who may read "
+        "the project; 404 for a file of another scan.",
+        responses={200: ScanFileDetailSerializer, **error_responses(404)},
+    )
+    def get(self, request: Request, slug: str, scan_id: int, file_id: int) -> Response:
+        project = project_for_request(request, slug).project
+        scan = scan_get(project=project, scan_id=scan_id)
+        scan_file = scan_file_get(scan=scan, file_id=file_id) if scan is not None else None
+        if scan_file is None:
+            raise NotFound(f"no file {file_id} in scan {scan_id} of {slug!r}")
+        return Response(_file_data(scan_file))

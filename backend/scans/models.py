@@ -56,6 +56,9 @@ class ScanFile(models.Model):
     analysed = models.BooleanField(default=False)
     error = models.TextField(blank=True)
     counts = models.JSONField(default=dict, blank=True)
+    # What the file puts into production (dockwright.inventory): its images, what runs as root, the database ports
+    # it publishes; read by the inventory across projects without parsing the file again. Empty until analysed.
+    facts = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["scan", "path"]

@@ -1,13 +1,14 @@
-"""Reads: a project's scans, and a scan compared with the latest scan of the project's default branch."""
+"""Reads: a project's scans, their files, the newest scan of each branch, a branch's history, and a scan compared
+with the latest scan of the project's default branch."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from projects.models import Project
-from scans.models import Scan, ScanFinding
+from scans.models import Scan, ScanFile, ScanFinding
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,45 @@ def scan_comparison(*, scan: Scan) -> Comparison:
         new=[finding for finding in findings if finding.fingerprint not in before_prints],
         fixed=[finding for finding in before if finding.fingerprint not in now_prints],
     )
+
+
+def scan_file_get(*, scan: Scan, file_id: int) -> ScanFile | None:
+    return ScanFile.objects.filter(scan=scan, pk=file_id).select_related("scan__project").first()
+
+
+def scan_file_findings(*, scan_file: ScanFile) -> QuerySet[ScanFinding]:
+    return ScanFinding.objects.filter(file=scan_file).order_by("line", "rule", "pk")
+
+
+def scan_file_new_fingerprints(*, scan_file: ScanFile) -> set[str]:
+    """The fingerprints of the file's findings that the baseline scan did not have (all of them without a
+    baseline). A fingerprint holds the file's path, so only the baseline's file of the same path can match."""
+    prints = set(scan_file_findings(scan_file=scan_file).values_list("fingerprint", flat=True))
+    baseline = scan_baseline(scan=scan_file.scan)
+    if baseline is None:
+        return prints
+    before = ScanFinding.objects.filter(scan=baseline, file__path=scan_file.path).values_list("fingerprint", flat=True)
+    return prints - set(before)
+
+
+def scan_latest_per_branch(*, project: Project, limit: int) -> list[Scan]:
+    """The newest scan (whatever its status) of each branch of ``project``, the most recently scanned branch
+    first, at most ``limit`` branches."""
+    latest = (
+        Scan.objects.filter(project=project)
+        .values("branch")
+        .annotate(latest=Max("pk"))
+        .order_by("-latest")
+        .values_list("latest", flat=True)[:limit]
+    )
+    return list(Scan.objects.filter(pk__in=list(latest)).order_by("-pk"))
+
+
+def scan_latest_done(*, project: Project, branch: str) -> Scan | None:
+    return Scan.objects.filter(project=project, branch=branch, status=Scan.Status.DONE).order_by("-pk").first()
+
+
+def scan_history(*, project: Project, branch: str, limit: int) -> list[Scan]:
+    """The last ``limit`` finished scans of ``branch``, oldest first (a series over time)."""
+    newest = Scan.objects.filter(project=project, branch=branch, status=Scan.Status.DONE).order_by("-pk")[:limit]
+    return list(reversed(newest))

@@ -24,6 +24,7 @@ from analyses.bundles import bundle_path_problem
 from analyses.services import finding_api_data
 from dockwright.detect import kind_from_filename
 from dockwright.errors import InputError
+from dockwright.inventory import file_inventory
 from dockwright.lint import check_content, lint
 from projects.models import Project
 from projects.policy import project_lint_config
@@ -132,22 +133,20 @@ def scan_run(*, scan: Scan) -> Scan:
 
 
 def scan_file_analyse(*, scan_file: ScanFile, bundle: Mapping[str, str], config: Any) -> None:
-    """Analyse one file and store its findings in place of any it had (idempotent); a file the engine refuses
-    (binary, empty) is recorded with the reason."""
+    """Analyse one file and store its findings in place of any it had (idempotent), with its inventory facts (its
+    images, root users, database ports: dockwright.inventory); a file the engine refuses (binary, empty) is
+    recorded with the reason."""
     findings: list[dict[str, Any]] = []
     counts: dict[str, int] = {}
+    facts: dict[str, Any] = {}
     error = ""
     try:
         check_content(scan_file.content)
-        result = lint(
-            scan_file.content,
-            kind=scan_file.kind,
-            filename=scan_file.path,
-            config=config,
-            files=BundleFiles(bundle, scan_file.path),
-        )
+        files = BundleFiles(bundle, scan_file.path)
+        result = lint(scan_file.content, kind=scan_file.kind, filename=scan_file.path, config=config, files=files)
         findings = [finding_api_data(finding) for finding in result.findings]
         counts = result.counts()
+        facts = file_inventory(result.document, files).as_json()
     except InputError as exc:
         error = str(exc)
     prints = fingerprints(path=scan_file.path, content=scan_file.content, findings=findings)
@@ -168,7 +167,7 @@ def scan_file_analyse(*, scan_file: ScanFile, bundle: Mapping[str, str], config:
             )
             for data, fingerprint in zip(findings, prints, strict=True)
         )
-        ScanFile.objects.filter(pk=scan_file.pk).update(analysed=True, counts=counts, error=error)
+        ScanFile.objects.filter(pk=scan_file.pk).update(analysed=True, counts=counts, facts=facts, error=error)
         Scan.objects.filter(pk=scan_file.scan_id).update(files_analysed=F("files_analysed") + 1)
         tally_file_analysed()
 

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "projects",
     "tokens",
     "scans",
+    "insights",
 ]
 
 MIDDLEWARE = [
@@ -307,6 +308,10 @@ DOCKWRIGHT_ARCHIVE_MAX_BYTES = env_int("DOCKWRIGHT_ARCHIVE_MAX_BYTES", 20 * 1024
 DOCKWRIGHT_ARCHIVE_MAX_MEMBERS = env_int("DOCKWRIGHT_ARCHIVE_MAX_MEMBERS", 20_000, minimum=1)
 DOCKWRIGHT_ARCHIVE_MAX_TOTAL_BYTES = env_int("DOCKWRIGHT_ARCHIVE_MAX_TOTAL_BYTES", 256 * 1024 * 1024, minimum=1024)
 DOCKWRIGHT_ARCHIVE_MAX_RATIO = env_int("DOCKWRIGHT_ARCHIVE_MAX_RATIO", 100, minimum=2)
+# The inventory across one's projects (insights.inventory) reads at most this many entries (images, root users,
+# database ports) of a section per request, and a CSV export holds at most this many rows.
+DOCKWRIGHT_INVENTORY_MAX_ENTRIES = env_int("DOCKWRIGHT_INVENTORY_MAX_ENTRIES", 50_000, minimum=1)
+DOCKWRIGHT_INVENTORY_CSV_MAX_ROWS = env_int("DOCKWRIGHT_INVENTORY_CSV_MAX_ROWS", 10_000, minimum=1)
 
 REST_FRAMEWORK = {
     # Session first: an unauthenticated request keeps answering 403, as before tokens (the first class decides).

@@ -17,6 +17,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("projects.urls")),
     path("", include("tokens.urls")),
     path("", include("scans.urls")),
+    path("", include("insights.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script from this URL (?script) instead of inline, so the page
     # works under the CSP's `script-src 'self'`.

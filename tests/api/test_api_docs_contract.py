@@ -42,6 +42,13 @@ SIGNED_IN_ONLY = {
     ("/api/v1/projects/{slug}/scans", "post"),
     ("/api/v1/projects/{slug}/scans/{scan_id}", "get"),
     ("/api/v1/projects/{slug}/scans/archive", "post"),
+    ("/api/v1/projects/{slug}/scans/{scan_id}/files/{file_id}", "get"),
+    ("/api/v1/projects/{slug}/overview", "get"),
+    ("/api/v1/projects/{slug}/badge.svg", "get"),
+    ("/api/v1/inventory", "get"),
+    ("/api/v1/inventory/images", "get"),
+    ("/api/v1/inventory/root", "get"),
+    ("/api/v1/inventory/database-ports", "get"),
 }
 # The signed-in operations an API token may call (with its scope); the others take a session only.
 TOKEN_TOO = {
@@ -54,6 +61,13 @@ TOKEN_TOO = {
     ("/api/v1/projects/{slug}/scans", "post"),
     ("/api/v1/projects/{slug}/scans/{scan_id}", "get"),
     ("/api/v1/projects/{slug}/scans/archive", "post"),
+    ("/api/v1/projects/{slug}/scans/{scan_id}/files/{file_id}", "get"),
+    ("/api/v1/projects/{slug}/overview", "get"),
+    ("/api/v1/projects/{slug}/badge.svg", "get"),
+    ("/api/v1/inventory", "get"),
+    ("/api/v1/inventory/images", "get"),
+    ("/api/v1/inventory/root", "get"),
+    ("/api/v1/inventory/database-ports", "get"),
 }
 EXPECTED_ERRORS = {
     ("/api/v1/lint", "post"): {"400", "413", "415", "429"},
@@ -73,6 +87,9 @@ EXPECTED_ERRORS = {
     ("/api/v1/projects/{slug}/members/{username}", "delete"): {"400", "403", "404"},
     ("/api/v1/invitations/accept", "post"): {"400", "403", "404", "429"},
     ("/api/v1/auth/signup", "post"): {"400", "403", "429"},
+    ("/api/v1/projects/{slug}/overview", "get"): {"400", "404"},
+    ("/api/v1/projects/{slug}/badge.svg", "get"): {"404"},
+    ("/api/v1/inventory/images", "get"): {"400", "403", "404"},
 }
 
 

@@ -144,6 +144,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your inventory at a glance
+         * @description The projects of yours it covers (those with a finished scan of their default branch) and how many rows each section has: /inventory/images, /inventory/root, /inventory/database-ports.
+         */
+        get: operations["inventory_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/database-ports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published database ports
+         * @description Across the projects you belong to (a project token: its project), from the latest finished scan of each project's default branch. JSON in pages of 50 (`page`, `page_size` up to 200); `?format=csv` sends every row (up to DOCKWRIGHT_INVENTORY_CSV_MAX_ROWS, `X-Total-Count` says how many matched) as a CSV file, where a cell that a spreadsheet would run as a formula (starting with =, +, -, @) starts with an apostrophe. Every port a compose service publishes whose container port is a database's, cache's or broker's (as DC025 knows them), on which interface. `q` looks in the path, the service, the image and the database.
+         */
+        get: operations["inventory_database_ports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Images in use
+         * @description Across the projects you belong to (a project token: its project), from the latest finished scan of each project's default branch. JSON in pages of 50 (`page`, `page_size` up to 200); `?format=csv` sends every row (up to DOCKWRIGHT_INVENTORY_CSV_MAX_ROWS, `X-Total-Count` says how many matched) as a CSV file, where a cell that a spreadsheet would run as a formula (starting with =, +, -, @) starts with an apostrophe. Every base image (a Dockerfile's FROM) and compose image with its tag: how many files and stages or services use it, in which projects, and the end of life of the release its tag pins. Most used first. `q` looks in `name:tag`.
+         */
+        get: operations["inventory_images_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/root": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What runs as root
+         * @description Across the projects you belong to (a project token: its project), from the latest finished scan of each project's default branch. JSON in pages of 50 (`page`, `page_size` up to 200); `?format=csv` sends every row (up to DOCKWRIGHT_INVENTORY_CSV_MAX_ROWS, `X-Total-Count` says how many matched) as a CSV file, where a cell that a spreadsheet would run as a formula (starting with =, +, -, @) starts with an apostrophe. Every Dockerfile whose final stage runs as root (its last USER, else its base image's default, as DF005 judges) and every compose service that does (`user: root` or uid 0, else an image the image table knows to serve as root; a service that builds is its Dockerfile's). `q` looks in the path, the stage or service and the image.
+         */
+        get: operations["inventory_root_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -276,6 +356,26 @@ export interface paths {
         patch: operations["projects_partial_update"];
         trace?: never;
     };
+    "/api/v1/projects/{slug}/badge.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's status badge (SVG)
+         * @description The findings of the latest finished scan of the default branch by severity, as an SVG badge for a README: `![Dockwright](https://<host>/api/v1/projects/<slug>/badge.svg)`. Anyone may fetch a public project's badge; a private project's answers its members only (a session or a token with `read`) and 404 to everyone else. Cached for a minute (`Cache-Control`; `private` for a private project).
+         */
+        get: operations["projects_badge_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{slug}/invitations": {
         parameters: {
             query?: never;
@@ -368,6 +468,26 @@ export interface paths {
         patch: operations["projects_members_partial_update"];
         trace?: never;
     };
+    "/api/v1/projects/{slug}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's overview
+         * @description For anyone who may read the project: the newest scan of each branch; for one branch (`?branch=`, else the default branch) its findings by severity over its last 100 finished scans, and of its latest finished scan the rules and the files with the most findings and the findings new and fixed since the scan it is compared with (the default branch's scan before it).
+         */
+        get: operations["projects_overview_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{slug}/policy": {
         parameters: {
             query?: never;
@@ -428,6 +548,26 @@ export interface paths {
          * @description Its progress (files found, files analysed), its findings, and which are new and which fixed against the latest earlier scan of the project's default branch.
          */
         get: operations["projects_scans_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{slug}/scans/{scan_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a file of a scan
+         * @description Its content as scanned and its findings, each with its line and column range (1-based, the end column exclusive) to underline, and whether it is new against the scan's baseline. Anyone who may read the project; 404 for a file of another scan.
+         */
+        get: operations["projects_scans_files_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -580,6 +720,27 @@ export interface components {
             content: string;
             path: string;
         };
+        Change: {
+            file: number;
+            line: number;
+            message: string;
+            path: string;
+            rule: string;
+            rule_title: string;
+            /** @description The scan the finding is in: the latest for new ones, the baseline for fixed ones. */
+            scan: number;
+            severity: components["schemas"]["SeverityEnum"];
+        };
+        Changes: {
+            /** @description The scan compared with (the default branch's scan before); null: none, all new. */
+            baseline: number | null;
+            /** @description At most 100; `fixed_count` is the whole number. */
+            fixed: components["schemas"]["Change"][];
+            fixed_count: number;
+            /** @description At most 100; `new_count` is the whole number. */
+            new: components["schemas"]["Change"][];
+            new_count: number;
+        };
         Counts: {
             error: number;
             info: number;
@@ -599,6 +760,14 @@ export interface components {
             details: unknown;
             /** @description What went wrong, for people. */
             message: string;
+        };
+        FileCount: {
+            counts: components["schemas"]["Counts"];
+            /** @description The file: <scan URL>/files/<id>. */
+            id: number;
+            kind: string;
+            path: string;
+            total: number;
         };
         /**
          * @description * `dockerfile` - dockerfile
@@ -661,6 +830,59 @@ export interface components {
             saves: number;
             /** @description The page of the analysis in the web app. */
             readonly url: string;
+        };
+        ImageRow: {
+            /**
+             * Format: date
+             * @description The earliest end of life of the releases its tag pins (an official image's).
+             */
+            end_of_life: string | null;
+            /** @description Where it is used (the first 5 files). */
+            examples: components["schemas"]["Place"][];
+            /** @description How many files use it. */
+            files: number;
+            /** @description `python`, `ghcr.io/org/app` (Docker Hub's name without `library/`). */
+            name: string;
+            past_end_of_life: boolean;
+            projects: string[];
+            reference: string;
+            /** @description The release that ends then, as `python 3.8`. */
+            release: string;
+            /** @description Empty when none is written (Docker pulls `latest`). */
+            tag: string;
+            /** @description How many stages and services use it. */
+            uses: number;
+        };
+        ImageRowPage: {
+            /** @description false: the projects hold more entries than one answer reads (DOCKWRIGHT_INVENTORY_MAX_ENTRIES). */
+            complete: boolean;
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["ImageRow"][];
+        };
+        InventoryCounts: {
+            database_ports: number;
+            /** @description Published on every interface. */
+            database_ports_exposed: number;
+            /** @description Distinct images (name and tag). */
+            images: number;
+            images_past_end_of_life: number;
+            root: number;
+        };
+        InventorySource: {
+            name: string;
+            /** @description The scan read: the latest finished one of the default branch. */
+            scan: number;
+            /** Format: date-time */
+            scanned: string;
+            slug: string;
+        };
+        InventorySummary: {
+            complete: boolean;
+            counts: components["schemas"]["InventoryCounts"];
+            /** @description The projects inventoried, by slug. */
+            projects: components["schemas"]["InventorySource"][];
         };
         InvitationAccept: {
             password?: string;
@@ -861,6 +1083,23 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
+        Overview: {
+            /** @description The branch shown: `?branch=`, else the project's default branch. */
+            branch: string;
+            /** @description The newest scan of each branch, newest first (50 at most). */
+            branches: components["schemas"]["ScanSummary"][];
+            /** @description New and fixed in the latest scan; null without one. */
+            changes: components["schemas"]["Changes"] | null;
+            /** @description The branch's latest finished scan; null: none yet. */
+            latest: components["schemas"]["ScanSummary"] | null;
+            project: components["schemas"]["ProjectOutput"];
+            /** @description The branch's finished scans, oldest first (the last 100): findings by severity over time. */
+            series: components["schemas"]["ScanPoint"][];
+            /** @description The latest scan's files with the most findings (10). */
+            top_files: components["schemas"]["FileCount"][];
+            /** @description The latest scan's rules with the most findings (10). */
+            top_rules: components["schemas"]["RuleCount"][];
+        };
         PaginatedHistoryEntryList: {
             /** @example 123 */
             count: number;
@@ -894,6 +1133,16 @@ export interface components {
             /** @description Why Dockwright has no rule of its own for it. */
             reason: string;
         };
+        Place: {
+            /** @description The file: /api/v1/projects/<project>/scans/<scan>/files/<file>. */
+            file: number;
+            line: number;
+            path: string;
+            project: string;
+            scan: number;
+            /** @description The stage (its name or number) or the service. */
+            where: string;
+        };
         Policy: {
             /** @description The project's own settings: `ignore`: rules never reported in this project (ids, a peer's ids, slugs); `severity`: rule → severity (or none) in this project; `enable`: rules or profiles (`style`) that are off by default, switched on; `trusted_registries`: registries base images may come from; `label_schema`: label → value type, each required in the final stage; `strict_labels`: report labels not in label_schema; `rule_options`: rule → options; `failure_threshold`: lowest severity that fails a run */
             config: {
@@ -912,6 +1161,34 @@ export interface components {
             /** Format: date-time */
             updated: string | null;
             updated_by: string | null;
+        };
+        PortRow: {
+            all_interfaces: boolean;
+            /** @description What the container port belongs to: `PostgreSQL`, `Redis`... */
+            database: string;
+            /** @description The file: /api/v1/projects/<project>/scans/<scan>/files/<file>. */
+            file: number;
+            /** @description Empty: every interface. */
+            host_ip: string;
+            image: string;
+            line: number;
+            path: string;
+            project: string;
+            protocol: string;
+            /** @description The host port; empty when Compose picks one. */
+            published: string;
+            scan: number;
+            target: string;
+            /** @description The stage (its name or number) or the service. */
+            where: string;
+        };
+        PortRowPage: {
+            /** @description false: the projects hold more entries than one answer reads (DOCKWRIGHT_INVENTORY_MAX_ENTRIES). */
+            complete: boolean;
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["PortRow"][];
         };
         /**
          * @description * `default` - default
@@ -944,12 +1221,42 @@ export interface components {
             visibility: components["schemas"]["VisibilityEnum"];
         };
         /**
+         * @description * `user` - user
+         *     * `image` - image
+         * @enum {string}
+         */
+        ReasonEnum: "user" | "image";
+        /**
          * @description * `viewer` - viewer
          *     * `maintainer` - maintainer
          *     * `owner` - owner
          * @enum {string}
          */
         RoleEnum: "viewer" | "maintainer" | "owner";
+        RootRow: {
+            /** @description The file: /api/v1/projects/<project>/scans/<scan>/files/<file>. */
+            file: number;
+            image: string;
+            /** @description `dockerfile` (its final stage) or `compose` (a service). */
+            kind: string;
+            line: number;
+            path: string;
+            project: string;
+            reason: components["schemas"]["ReasonEnum"];
+            scan: number;
+            /** @description As written, or the image's default user. */
+            user: string;
+            /** @description The stage (its name or number) or the service. */
+            where: string;
+        };
+        RootRowPage: {
+            /** @description false: the projects hold more entries than one answer reads (DOCKWRIGHT_INVENTORY_MAX_ENTRIES). */
+            complete: boolean;
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["RootRow"][];
+        };
         Rule: {
             bad: string;
             /**
@@ -994,6 +1301,21 @@ export interface components {
             severity: components["schemas"]["SeverityEnum"];
             slug: string;
             target: components["schemas"]["FileKindEnum"];
+            title: string;
+        };
+        RuleCount: {
+            count: number;
+            /** @description Its page: /rules/<rule>. */
+            rule: string;
+            /**
+             * @description The most severe it was reported with.
+             *
+             *     * `error` - error
+             *     * `warning` - warning
+             *     * `info` - info
+             *     * `style` - style
+             */
+            severity: components["schemas"]["SeverityEnum"];
             title: string;
         };
         RuleDetail: {
@@ -1099,9 +1421,26 @@ export interface components {
             counts: unknown;
             /** @description Why the engine could not analyse it. */
             error: string;
+            /** @description The file's resource: <scan URL>/files/<id>. */
+            id: number;
             /** @description Empty for a file the others read (.dockerignore, .env). */
             kind: string;
             path: string;
+        };
+        ScanFileDetail: {
+            analysed: boolean;
+            content: string;
+            counts: unknown;
+            /** @description Why the engine could not analyse it. */
+            error: string;
+            /** @description The file's findings with their lines and columns, to underline them. */
+            findings: components["schemas"]["ScanFinding"][];
+            /** @description The file's resource: <scan URL>/files/<id>. */
+            id: number;
+            /** @description Empty for a file the others read (.dockerignore, .env). */
+            kind: string;
+            path: string;
+            scan: components["schemas"]["ScanSummary"];
         };
         ScanFileInput: {
             content: string;
@@ -1149,6 +1488,13 @@ export interface components {
             paths?: string[];
             /** @default  */
             repository: string;
+        };
+        ScanPoint: {
+            commit: string;
+            counts: components["schemas"]["Counts"];
+            /** Format: date-time */
+            created: string;
+            id: number;
         };
         ScanSummary: {
             branch: string;
@@ -1683,6 +2029,223 @@ export interface operations {
             };
         };
     };
+    inventory_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventorySummary"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    inventory_database_ports_list: {
+        parameters: {
+            query?: {
+                /** @description true: published on every interface only. */
+                exposed?: boolean | null;
+                /** @description `csv` for a CSV file. */
+                format?: "csv" | "json";
+                /** @description Of the JSON answer, 50 rows a page. */
+                page?: number;
+                page_size?: number;
+                /** @description Only this project (its slug). */
+                project?: string;
+                /** @description Text to look for. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortRowPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    inventory_images_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description By end of life: past it, within 180 days, any date known, or no date known.
+                 *
+                 *     * `past` - past
+                 *     * `soon` - soon
+                 *     * `known` - known
+                 *     * `unknown` - unknown
+                 */
+                eol?: "past" | "soon" | "known" | "unknown" | "";
+                /** @description `csv` for a CSV file. */
+                format?: "csv" | "json";
+                /** @description Of the JSON answer, 50 rows a page. */
+                page?: number;
+                page_size?: number;
+                /** @description Only this project (its slug). */
+                project?: string;
+                /** @description Text to look for. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageRowPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    inventory_root_list: {
+        parameters: {
+            query?: {
+                /** @description `csv` for a CSV file. */
+                format?: "csv" | "json";
+                /** @description Of the JSON answer, 50 rows a page. */
+                page?: number;
+                page_size?: number;
+                /** @description Only this project (its slug). */
+                project?: string;
+                /** @description Text to look for. */
+                q?: string;
+                /**
+                 * @description `user`: the file sets root (USER, `user:`); `image`: the image's default, nothing sets another.
+                 *
+                 *     * `user` - user
+                 *     * `image` - image
+                 */
+                reason?: "user" | "image" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RootRowPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     invitations_create: {
         parameters: {
             query?: never;
@@ -2051,6 +2614,37 @@ export interface operations {
             };
         };
     };
+    projects_badge_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The badge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     projects_invitations_list: {
         parameters: {
             query?: never;
@@ -2373,6 +2967,47 @@ export interface operations {
             };
         };
     };
+    projects_overview_retrieve: {
+        parameters: {
+            query?: {
+                branch?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     projects_policy_retrieve: {
         parameters: {
             query?: never;
@@ -2564,6 +3199,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Scan"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_scans_files_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: number;
+                scan_id: number;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanFileDetail"];
                 };
             };
             /** @description There is no such resource. */
