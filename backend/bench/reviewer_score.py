@@ -9,8 +9,10 @@ Every Dockerfile and compose file of a folder is linted with the other files of 
 (relative to the linted file, so a compose file sees the Dockerfiles it builds and a Dockerfile its
 .dockerignore). Findings reach a concept through CONCEPT_RULES. A problem counts as found when a finding of one
 of its concept's rules is in the same file and within one line of it (a finding spanning several lines counts
-when the line is in the span or next to it); a clean near miss with such a finding is a false positive. Rules
-that are off by default are switched on when the table names them, ShellCheck is off, and the date is fixed.
+when the line is in the span or next to it), or in a file that judges it (a compose file for the Dockerfiles it
+builds, any linted file for an nginx.conf or .env) and cites its path and line; a clean near miss with such a
+finding is a false positive. Rules that are off by default are switched on when the table names them, ShellCheck
+is off, and the date is fixed.
 
 Run: .venv/bin/python backend/bench/reviewer_score.py [--verbose] [--only CONCEPT] [FOLDER]
 """
@@ -39,7 +41,7 @@ CONCEPT_RULES: dict[str, list[str]] = {
     # Reviewer concepts from issue #17.
     "build-toolchain-shipped": ["DF109"],
     "artifact-lost-between-stages": ["DF057", "DF110", "DF111"],
-    "port-mismatch": ["DF112", "DC050", "DC052"],
+    "port-mismatch": ["DF112", "DC050", "DC052", "DC070"],  # DC070: EXPOSE after compose moves the port
     "unreachable-bind": ["DF113", "DC051"],
     "user-too-early": ["DF114"],
     "split-update-install": ["DF015", "DF115"],  # DF015 joins consecutive single-command RUNs, whatever they do
@@ -146,30 +148,53 @@ def _entry(scenario: str, item: dict[str, object], files: dict[str, str]) -> Ent
 
 
 def hits(entry: Entry, findings: dict[str, list[Finding]]) -> list[Finding]:
-    """The findings of the entry's concept rules in its file, at its line or next to it.
+    """The findings of the entry's concept rules in its file, at its line or next to it, and those citing it.
 
-    A file Dockwright does not lint itself (nginx.conf, a Caddyfile, .env, prometheus.yml) is judged through
-    the compose file or Dockerfile that uses it: a finding there counts when its message cites the entry's
-    file and line (`./nginx/nginx.conf line 2`).
+    A file judged through another one counts a finding there whose message cites the entry's file and line, as
+    the linted file names it (relative to its own folder: `./nginx/nginx.conf line 2`, `api/Dockerfile line 8`).
+    A file Dockwright does not lint itself (nginx.conf, a Caddyfile, .env, prometheus.yml) is judged through the
+    compose files and Dockerfiles that use it; a Dockerfile also through the compose files that build it (what
+    it says against the port a service's environment moves its server to).
     """
     rules = CONCEPT_RULES[entry.concept]
-    if kind_of(entry.file) is None:
-        cited = re.compile(rf"(^|[\s`'(./]){re.escape(entry.file)} line {entry.line}\b")
-        return [f for found in findings.values() for f in found if f.rule in rules and cited.search(f.message)]
-    return [
+    kind = kind_of(entry.file)
+    judges = {None: ("compose", "dockerfile"), "dockerfile": ("compose",)}.get(kind, ())
+    found = [
         f
-        for f in findings.get(entry.file, [])
-        if f.rule in rules and f.span.start_line - 1 <= entry.line <= f.span.end_line + 1
+        for path, listed in findings.items()
+        if kind_of(path) in judges
+        for f in listed
+        if f.rule in rules and cites(f.message, path, entry)
     ]
+    if kind is not None:
+        found += [
+            f
+            for f in findings.get(entry.file, [])
+            if f.rule in rules and f.span.start_line - 1 <= entry.line <= f.span.end_line + 1
+        ]
+    return found
 
 
-def reports_a_problem(finding: Finding, clean: Entry, problems: list[Entry]) -> bool:
-    """Whether the finding sits exactly on a problem of the same concept and file.
+def cites(message: str, linted: str, entry: Entry) -> bool:
+    """Whether ``message``, of a finding in the file ``linted``, names the entry's file (as a path relative to the
+    linted file's folder, optionally with `./`) and line; a longer path ending in the same name does not count."""
+    folder = posixpath.dirname(linted)
+    if folder and not entry.file.startswith(f"{folder}/"):
+        return False  # the linted file only sees the files under its own folder
+    path = posixpath.relpath(entry.file, folder or ".")
+    pattern = rf"(?<![\w./-])(\./)?{re.escape(path)} line {entry.line}\b"
+    return re.search(pattern, message) is not None
+
+
+def reports_a_problem(finding: Finding, clean: Entry, problems: list[Entry], own: list[Finding]) -> bool:
+    """Whether the finding, one of ``own`` (those of the clean entry's file), sits exactly on a problem of the same
+    concept and file.
 
     A clean near miss is often the line next to the problem it resembles (`./app` and `./logs` mounts on
-    consecutive lines); the one-line slack of `hits` would count the problem's own finding against it.
+    consecutive lines); the one-line slack of `hits` would count the problem's own finding against it. A finding
+    of another file that cites the clean line has no slack: it is a false positive wherever it sits.
     """
-    return any(
+    return finding in own and any(
         p.concept == clean.concept
         and p.file == clean.file
         and finding.span.start_line <= p.line <= finding.span.end_line
@@ -204,7 +229,8 @@ def main() -> int:
         for entry in clean:
             tally = tallies[entry.concept]
             tally.clean += 1
-            wrong = [f for f in hits(entry, findings) if not reports_a_problem(f, entry, problems)]
+            own = findings.get(entry.file, [])
+            wrong = [f for f in hits(entry, findings) if not reports_a_problem(f, entry, problems, own)]
             if wrong:
                 tally.false_positives += 1
                 false_positives.append((entry, wrong[0]))

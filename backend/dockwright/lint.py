@@ -23,7 +23,7 @@ from dockwright.rules import Rule, load_for, registry
 
 # Bumped whenever a rule is added, removed or changes what it reports; stored with every analysis
 # and part of the cache key, so a cached result never outlives the rules that produced it.
-RULESET_VERSION = "2026.12.15"
+RULESET_VERSION = "2026.12.16"
 # Control characters other than the whitespace ones (tab, newline, vertical tab, form feed, carriage return).
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f]")
 # The rule that reports a file's analysis limits, per kind; it also carries the summary of findings over the

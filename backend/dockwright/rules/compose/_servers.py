@@ -45,11 +45,19 @@ class ServiceServer:
     facts: ImageFacts | None  # of the image pulled, or of the one the Dockerfile builds on
     # Spans of the settings written in the compose file (command words, environment values, mounts).
     compose_spans: set[Span] = field(default_factory=set)
+    # The image's own process, before the compose settings are laid over it.
+    image_process: Process | None = None
 
     @cached_property
     def listening(self) -> list[Listener]:
         """What the process listens on, read when a rule first asks (most ask about the image, not the ports)."""
         return listeners(self.process) if self.process is not None else []
+
+    @cached_property
+    def image_listening(self) -> list[Listener]:
+        """What the image's own process listens on, without the service's settings (what its Dockerfile
+        rules judge)."""
+        return listeners(self.image_process) if self.image_process is not None else []
 
     @property
     def certain_ports(self) -> set[int]:
@@ -86,11 +94,17 @@ class ServiceServer:
                     )
         if self.facts is not None:
             ports.update(port.number for port in self.facts.ports if port.protocol == "tcp")
+        return ports | self.compose_exposed()
+
+    def compose_exposed(self) -> set[int]:
+        """The ports the service's `expose:` adds to those its image declares."""
+        ports: set[int] = set()
         expose = self.service.get("expose")
         if isinstance(expose, Sequence):
             for item in expose.items:
-                if isinstance(item, Scalar) and item.text.split("/")[0].isdigit() and len(item.text) <= 5:
-                    ports.add(int(item.text.split("/")[0]))
+                number, _, protocol = item.text.partition("/") if isinstance(item, Scalar) else ("", "", "")
+                if number.isdigit() and len(number) <= 5 and protocol.lower() in ("", "tcp"):
+                    ports.add(int(number))
         return ports
 
     def describe_ports(self) -> str:
@@ -165,7 +179,7 @@ def _read(service: Service, context: LintContext) -> ServiceServer:
     process = _laid_over(base, overrides)
     if stage is not None:
         facts = process.image  # the image the Dockerfile builds on: its ports are inherited
-    return ServiceServer(service, process, stage, path, facts, compose_spans)
+    return ServiceServer(service, process, stage, path, facts, compose_spans, base)
 
 
 @functools.lru_cache(maxsize=32)

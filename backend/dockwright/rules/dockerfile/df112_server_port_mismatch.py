@@ -35,7 +35,8 @@ class ServerPortMismatch(Rule):
         "and the nginx configuration or Caddyfile the image copies from the build context (when the analysis "
         "has it). Conventions a program may not follow (PORT for Node.js) are not used. EXPOSE is reported "
         "only when none of its ports is one the server listens on; the health check when its URL points into "
-        "the container at another port."
+        "the container at another port. A compose file that moves the server elsewhere (its environment or "
+        "command) is compared with EXPOSE and the HEALTHCHECK by DC070."
     )
 
     def check(self, document: Dockerfile, context: LintContext) -> Iterator[Finding]:
