@@ -237,13 +237,13 @@ def main() -> int:
 
     concepts = [c for c in CONCEPT_RULES if args.only in (None, c)]
     print(f"{len(folders)} scenarios under {args.suite}\n")
-    print(f"{'concept':<38} {'rules':<18} {'expected':>8} {'found':>6} {'recall':>7} {'clean':>6} {'false +':>8}")
+    print(f"{'concept':<38} {'rules':<24} {'expected':>8} {'found':>6} {'recall':>7} {'clean':>6} {'false +':>8}")
     for concept in concepts:
         tally = tallies[concept]
         recall = "-" if tally.recall is None else f"{tally.recall:.0%}"
         rules = ",".join(CONCEPT_RULES[concept]) or "-"
         print(
-            f"{concept:<38} {rules:<18} {tally.expected:>8} {tally.found:>6} {recall:>7} {tally.clean:>6} "
+            f"{concept:<38} {rules:<24} {tally.expected:>8} {tally.found:>6} {recall:>7} {tally.clean:>6} "
             f"{tally.false_positives:>8}"
         )
     total = Tally(
