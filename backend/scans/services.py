@@ -53,21 +53,10 @@ def scan_create(
     """Store a bundle as a pending scan. ValidationError for a bundle over the limits (DOCKWRIGHT_SCAN_MAX_FILES
     files, each file within DOCKWRIGHT_MAX_CONTENT_BYTES), a path that leaves the repository, a duplicate path, or
     a bundle with nothing to analyse."""
-    if len(files) > settings.DOCKWRIGHT_SCAN_MAX_FILES:
-        raise ValidationError({"files": [f"at most {settings.DOCKWRIGHT_SCAN_MAX_FILES} files make one scan"]})
-    rows = []
-    seen = set()
-    for item in files:
-        path = _clean_path(item["path"])
-        if path in seen:
-            raise ValidationError({"files": [f"{path!r} is in the bundle twice"]})
-        seen.add(path)
-        content = item["content"]
-        size = len(content.encode("utf-8"))
-        if size > settings.DOCKWRIGHT_MAX_CONTENT_BYTES:
-            limit = settings.DOCKWRIGHT_MAX_CONTENT_BYTES
-            raise ValidationError({"files": [f"{path} is {size} bytes; the limit is {limit} bytes"]})
-        rows.append(ScanFile(path=path, kind=_kind(path) or "", content=content))
+    rows = [
+        ScanFile(path=path, kind=file_kind(path) or "", content=content)
+        for path, content in bundle_checked(files=files).items()
+    ]
     if not any(row.kind for row in rows):
         raise ValidationError({"files": ["no Dockerfile or compose file in the bundle"]})
     with transaction.atomic():
@@ -106,6 +95,25 @@ def scan_start(*, scan: Scan, count_attempt: bool = True) -> bool:
         locked.attempts += int(count_attempt)
         locked.save(update_fields=["status", "started", "attempts"])
     return True
+
+
+def bundle_checked(*, files: Sequence[Mapping[str, str]]) -> dict[str, str]:
+    """The bundle by repository-relative path. ValidationError for one over the limits (DOCKWRIGHT_SCAN_MAX_FILES
+    files, each within DOCKWRIGHT_MAX_CONTENT_BYTES), a path that leaves the repository or a duplicate path."""
+    if len(files) > settings.DOCKWRIGHT_SCAN_MAX_FILES:
+        raise ValidationError({"files": [f"at most {settings.DOCKWRIGHT_SCAN_MAX_FILES} files make one bundle"]})
+    bundle: dict[str, str] = {}
+    for item in files:
+        path = _clean_path(item["path"])
+        if path in bundle:
+            raise ValidationError({"files": [f"{path!r} is in the bundle twice"]})
+        content = item["content"]
+        size = len(content.encode("utf-8"))
+        if size > settings.DOCKWRIGHT_MAX_CONTENT_BYTES:
+            limit = settings.DOCKWRIGHT_MAX_CONTENT_BYTES
+            raise ValidationError({"files": [f"{path} is {size} bytes; the limit is {limit} bytes"]})
+        bundle[path] = content
+    return bundle
 
 
 def scan_run(*, scan: Scan) -> Scan:
@@ -172,7 +180,8 @@ def scan_file_analyse(*, scan_file: ScanFile, bundle: Mapping[str, str], config:
         tally_file_analysed()
 
 
-def _kind(path: str) -> str | None:
+def file_kind(path: str) -> str | None:
+    """The kind of a bundle's file the engine analyses (dockerfile, compose); None for one the others read."""
     name = posixpath.basename(path)
     if name in CONTEXT_NAMES or name.startswith(".env"):
         return None

@@ -302,6 +302,12 @@ DOCKWRIGHT_INVITATION_DAYS = env_int("DOCKWRIGHT_INVITATION_DAYS", 7, minimum=1)
 # A scan from CI (POST /api/v1/projects/<slug>/scans) holds at most this many files, each within
 # DOCKWRIGHT_MAX_CONTENT_BYTES; the whole request within DATA_UPLOAD_MAX_MEMORY_SIZE.
 DOCKWRIGHT_SCAN_MAX_FILES = env_int("DOCKWRIGHT_SCAN_MAX_FILES", 200, minimum=1)
+# Files analysed while the client waits (POST /api/v1/projects/<slug>/lint, `dockwright lint --server`): past this
+# many seconds no further file is started and the request is refused with 413 (a scan, on a worker, takes more).
+# Half the web worker's timeout, so that the file in progress finishes within it.
+DOCKWRIGHT_PROJECT_LINT_SECONDS = env_int(
+    "DOCKWRIGHT_PROJECT_LINT_SECONDS", max(1, env_int("GUNICORN_TIMEOUT", 30, minimum=1) // 2), minimum=0
+)
 # A repository archive uploaded as a scan (scans.archive): its size, its members, their uncompressed total and the
 # compression ratio beyond which it is taken for a bomb.
 DOCKWRIGHT_ARCHIVE_MAX_BYTES = env_int("DOCKWRIGHT_ARCHIVE_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)

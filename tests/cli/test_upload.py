@@ -123,7 +123,7 @@ def test_no_token_or_a_refused_one_is_exit_2(live_server, capsys, repository, mo
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["lint", "--server", "http://x", "."], "--server goes with --upload"),
+        (["lint", "--project", "p", "."], "--project goes with --server"),
         (["lint", "--upload", "--server", "file:///etc/passwd", "--project", "p", "."], "http:// or https://"),
         (["lint", "--upload", "--project", "p", "."], "--server URL and --project SLUG"),
     ],

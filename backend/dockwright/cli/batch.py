@@ -45,6 +45,8 @@ class BatchFile:
     budget: Budget = field(default_factory=Budget)
     findings: list[Finding] = field(default_factory=list)
     error: InputError | None = None
+    # YAML that is not a Compose file: what it looks like, when a server analysed it (here, the document says).
+    foreign: str | None = None
 
 
 def lint_batch(batch: Iterable[BatchFile], config: LintConfig, processes: int | None = None) -> list[BatchFile]:

@@ -2,7 +2,10 @@
 
 Exit codes: 0 when nothing is at or above the failure threshold, 1 when something is, 2 on usage or I/O
 errors (a file that cannot be read or decoded, an invalid config, YAML named on the command line that is
-not a Compose file).
+not a Compose file) and when a Dockwright server asked with --server or --upload cannot answer.
+
+`lint --server URL --project SLUG` has the files analysed by the server under the project's policy
+(dockwright.cli.remote) and prints and judges them here with the same code as a local run's.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -150,12 +153,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --fix, also apply fixes that may change behaviour (ShellCheck's suggestions); review the diff",
     )
 
-    upload = lint_cmd.add_argument_group("uploading to a Dockwright server (the token comes from DOCKWRIGHT_TOKEN)")
+    upload = lint_cmd.add_argument_group(
+        "a Dockwright server (the token comes from DOCKWRIGHT_TOKEN)",
+        "--server URL --project SLUG: the server analyses the files with the project's policy (in place of config "
+        "files; the options above go over it) and they are printed and judged as a local run's, nothing stored. "
+        "With --upload: they are stored as one scan of the project. A server that cannot answer is exit 2, never a "
+        "local run instead.",
+    )
     upload.add_argument(
         "--upload", action="store_true", help="send the files as one scan of --project to --server instead of linting"
     )
     upload.add_argument("--server", metavar="URL", help="the Dockwright server, e.g. https://dockwright.example.com")
-    upload.add_argument("--project", metavar="SLUG", help="the project the scan belongs to")
+    upload.add_argument("--project", metavar="SLUG", help="the project whose policy applies (and a scan belongs to)")
     upload.add_argument(
         "--fail-on",
         choices=("all", "new"),
@@ -256,20 +265,13 @@ def _settings(args: argparse.Namespace) -> Settings:
     paths = [args.config] if args.config else find_config_files(Path.cwd())
     settings = load_settings(paths, hadolint_environment(os.environ))
     config = settings.config
-    changes: dict[str, Any] = {}
-    if args.ignore:
-        load_all()  # an ignored id may name a compose rule or a peer's id for one
-        ids = {rid for name in args.ignore for rid in (registry.resolve_id(name) or [name.upper()])}
-        changes["ignore"] = config.ignore | ids
-    if args.enable:
-        enable = expand_rule_names({"enable": args.enable})["enable"]
-        changes["enable"] = config.enable | {str(rule_id).upper() for rule_id in enable}
-    if args.failure_threshold:
-        changes["failure_threshold"] = Severity(args.failure_threshold)
-    if args.no_shellcheck:
-        changes["shellcheck"] = False
-    if args.disable_ignore_pragma:
-        changes["disable_ignore_pragma"] = True
+    changes: dict[str, Any] = _command_line_config(args)
+    if "ignore" in changes:
+        changes["ignore"] = config.ignore | set(changes["ignore"])
+    if "enable" in changes:
+        changes["enable"] = config.enable | set(changes["enable"])
+    if "failure_threshold" in changes:
+        changes["failure_threshold"] = Severity(changes["failure_threshold"])
     # hadolint's verbose names the configuration file used; the notes are printed before the run.
     used = tuple(f"configuration file used: {path}" for path in paths) if settings.verbose else ()
     return replace(
@@ -281,9 +283,33 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
+def _command_line_config(args: argparse.Namespace) -> dict[str, Any]:
+    """What the command line sets of the lint configuration, as a config dict: rule names as our ids."""
+    config: dict[str, Any] = {}
+    if args.ignore:
+        load_all()  # an ignored id may name a compose rule or a peer's id for one
+        ids = {rid for name in args.ignore for rid in (registry.resolve_id(name) or [name.upper()])}
+        config["ignore"] = sorted(ids)
+    if args.enable:
+        enable = expand_rule_names({"enable": args.enable})["enable"]
+        config["enable"] = sorted({str(rule_id).upper() for rule_id in enable})
+    if args.failure_threshold:
+        config["failure_threshold"] = args.failure_threshold
+    if args.no_shellcheck:
+        config["shellcheck"] = False
+    if args.disable_ignore_pragma:
+        config["disable_ignore_pragma"] = True
+    return config
+
+
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.unsafe_fixes and not args.fix:
         err.write("dockwright: --unsafe-fixes goes with --fix\n")
+        return EXIT_ERROR
+    if args.server and not args.upload:
+        return _lint_on_server(args, out, err)
+    if args.project and not args.upload:
+        err.write("dockwright: --project goes with --server\n")
         return EXIT_ERROR
     try:
         settings = _settings(args)
@@ -293,10 +319,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for note in settings.notes:
         err.write(f"dockwright: {note}\n")
     config = settings.config
-    if args.upload or args.server:
-        if not args.upload:
-            err.write("dockwright: --server goes with --upload\n")
-            return EXIT_ERROR
+    if args.upload:
         from dockwright.cli.upload import upload_main  # here: only an upload needs urllib and git
 
         return upload_main(args, config.failure_threshold, out, err, os.environ)
@@ -304,16 +327,52 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if config.shellcheck and not args.no_cache:
         shellcheck.use_disk_cache(shellcheck.default_cache_root())
     try:
-        code = _lint_files(args, config, out, err, settings.exclude)
+        code = _lint_files(args, out, err, _here(config), config, settings.exclude)
         # hadolint's no-fail: findings never fail the run; an error still does.
         return EXIT_OK if settings.no_fail and code == EXIT_FINDINGS else code
     finally:
         shellcheck.use_disk_cache(None)
 
 
+def _lint_on_server(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The run with the files analysed by a Dockwright server under the project's policy (dockwright.cli.remote),
+    printed and judged as a local run; exit 2 with the reason when the server cannot do it."""
+    from dockwright.cli.remote import ServerLint, refusal  # here: only a run on a server needs urllib
+    from dockwright.server_client import ServerError
+
+    problem = refusal(args)
+    if problem is not None:
+        err.write(f"dockwright: {problem}\n")
+        return EXIT_ERROR
+    args.format = args.format or "text"
+    try:
+        server = ServerLint.from_environment(args, _command_line_config(args), os.environ)
+        code = _lint_files(args, out, err, server.analyse)
+    except (ServerError, InputError) as exc:
+        err.write(f"dockwright: {exc}\n")
+        return EXIT_ERROR
+    return EXIT_OK if args.no_fail and code == EXIT_FINDINGS else code
+
+
+# Analyses a batch of files: here, or on a Dockwright server. The files with their findings, and the failure
+# threshold they are judged by.
+Analyse = Callable[[list[BatchFile]], tuple[list[BatchFile], Severity]]
+
+
+def _here(config: LintConfig) -> Analyse:
+    return lambda batch: (lint_batch(batch, config), config.failure_threshold)
+
+
 def _lint_files(
-    args: argparse.Namespace, config: LintConfig, out: TextIO, err: TextIO, exclude: tuple[str, ...] = ()
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    analyse: Analyse,
+    config: LintConfig | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> int:
+    """Lint the command line's files with ``analyse``, print the findings in the asked format and return the exit
+    code. ``config`` is what --fix lints the fixed files with (a run on a server has none: it refuses --fix)."""
     if not args.paths and not args.compose_files:
         err.write("dockwright: nothing to lint: give a PATH or -f FILE\n")
         return EXIT_ERROR
@@ -349,12 +408,13 @@ def _lint_files(
         batch.append(BatchFile(entry.source.path, entry.source.content, kind, entry.files, own))
     fixed_paths: set[str] = set()
     reported: set[tuple[str, Finding]] = set()
-    for item in lint_batch(batch, config):
+    analysed, failing = analyse(batch)
+    for item in analysed:
         if item.error is not None:
             err.write(f"dockwright: {item.path}: {item.error}\n")
             errors += 1
             continue
-        foreign = getattr(item.document, "foreign", None)
+        foreign = item.foreign or getattr(item.document, "foreign", None)
         if foreign is not None and item.path not in explicit:
             err.write(f"dockwright: skipped {item.path}: not a Compose file (looks like {foreign})\n")
             continue
@@ -362,7 +422,7 @@ def _lint_files(
         findings = item.findings
         # A Dockerfile that several bake targets build is linted once per build: fixed once, and each finding
         # reported once.
-        if args.fix and item.path != "-" and item.path not in fixed_paths:
+        if args.fix and config is not None and item.path != "-" and item.path not in fixed_paths:
             applied, findings = _fix(item, findings, config, safe_only=not args.unsafe_fixes)
             fixed += applied
             fixed_paths.add(item.path)
@@ -375,7 +435,6 @@ def _lint_files(
         err.write(f"dockwright: applied {fixed} fix(es)\n")
     if errors:
         return EXIT_ERROR
-    failing = config.failure_threshold
     if failing is not Severity.NONE and any(f.severity.rank >= failing.rank for _, f in results):
         return EXIT_FINDINGS
     return EXIT_OK

@@ -1,20 +1,16 @@
 """`dockwright lint --upload --server URL --project SLUG`: send the container files of the given paths, with git
 metadata, to a Dockwright server as one scan of a project, and print its findings marked new or not.
 
-The engine never imports Django: this talks HTTP with urllib. The token comes from DOCKWRIGHT_TOKEN (never from
-the command line, which other users of the machine can read). A server that cannot be reached, refuses the token
-or answers an error is exit 2 with the reason, never a silent local run instead.
+The HTTP and the token are dockwright.server_client's. A server that cannot be reached, refuses the token or
+answers an error is exit 2 with the reason, never a silent local run instead.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -22,12 +18,12 @@ from typing import Any, TextIO
 from dockwright.cli.sources import discover
 from dockwright.errors import InputError
 from dockwright.findings import Severity
+from dockwright.server_client import ServerError, request_json, server_base, server_token
 from dockwright.workspace.files import MAX_FILE_BYTES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Files the engine reads beside a Dockerfile or compose file; sent along so the server's analysis sees them too.
 CONTEXT_FILES = (".dockerignore", ".env", ".env.example")
-REQUEST_TIMEOUT_SECONDS = 60
 # A scan the server analyses later (202) is polled this often, for at most --wait seconds.
 POLL_SECONDS = 1.0
 # CI systems' variables for the git metadata, before asking git itself.
@@ -43,32 +39,24 @@ _GIT_COMMANDS = {
 }
 
 
-class UploadError(Exception):
-    """The upload could not be made or answered; the message says why, for people."""
-
-
 def upload_main(args: Any, failure_threshold: Severity, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
     """Run the upload the command line asks for; the exit code."""
     try:
-        token = environ.get("DOCKWRIGHT_TOKEN", "").strip()
-        if not token:
-            raise UploadError("--upload needs an API token in DOCKWRIGHT_TOKEN (make one with POST /api/v1/tokens)")
+        token = server_token(environ, "--upload")
         if not args.server or not args.project:
-            raise UploadError("--upload needs --server URL and --project SLUG")
-        if not args.server.startswith(("http://", "https://")):  # urllib would also open file: and ftp: URLs
-            raise UploadError(f"--server must be an http:// or https:// URL, not {args.server!r}")
+            raise ServerError("--upload needs --server URL and --project SLUG")
+        server = server_base(args.server)
         files = dict(collect_files(args.paths))
         if not files:
-            raise UploadError("nothing to upload: no Dockerfile or compose file under the given paths")
+            raise ServerError("nothing to upload: no Dockerfile or compose file under the given paths")
         body = {
             "files": [{"path": path, "content": content} for path, content in files.items()],
             "paths": list(args.paths),
             **git_metadata(args, environ),
         }
-        server = args.server.rstrip("/")
-        scan = _request(f"{server}/api/v1/projects/{args.project}/scans", token, body)
+        scan = request_json(f"{server}/api/v1/projects/{args.project}/scans", token, body, action="the upload")
         scan = _wait(server, token, scan, args.wait)
-    except (UploadError, InputError) as exc:
+    except (ServerError, InputError) as exc:
         err.write(f"dockwright: {exc}\n")
         return EXIT_ERROR
     return _report(scan, args.fail_on, failure_threshold, out)
@@ -82,7 +70,7 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str]]:
         if found == "-":
             raise InputError("--upload reads files, not stdin")
         for path in (Path(found), *(Path(found).parent / name for name in CONTEXT_FILES)):
-            key = _key(path)
+            key = repository_key(path)
             if key in seen or not path.is_file():
                 continue
             seen.add(key)
@@ -100,11 +88,12 @@ def git_metadata(args: Any, environ: Mapping[str, str]) -> dict[str, str]:
     return metadata
 
 
-def _key(path: Path) -> str:
+def repository_key(path: Path) -> str:
+    """``path`` relative to the current folder (the repository's root) as a POSIX path; InputError outside it."""
     relative = os.path.relpath(path.resolve(), Path.cwd().resolve())
     key = posixpath.normpath(Path(relative).as_posix())
-    if key.startswith("../"):
-        raise InputError(f"{path}: outside the current folder; run the upload from the repository's root")
+    if key == ".." or key.startswith("../"):
+        raise InputError(f"{path}: outside the current folder; run from the repository's root")
     return key
 
 
@@ -125,42 +114,16 @@ def _git(*command: str) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
-def _request(url: str, token: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(url, data=data, method="GET" if body is None else "POST")
-    request.add_header("Authorization", f"Bearer {token}")
-    request.add_header("Accept", "application/json")
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_SECONDS) as response:
-            return dict(json.loads(response.read().decode("utf-8")))
-    except urllib.error.HTTPError as exc:
-        raise UploadError(f"the server refused the upload ({exc.code}): {_server_message(exc)}") from None
-    except (urllib.error.URLError, OSError, TimeoutError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise UploadError(f"cannot reach the Dockwright server at {url}: {reason}") from None
-    except ValueError as exc:
-        raise UploadError(f"the server at {url} did not answer JSON: {exc}") from None
-
-
-def _server_message(error: urllib.error.HTTPError) -> str:
-    try:
-        return str(json.loads(error.read().decode("utf-8"))["message"])
-    except (ValueError, KeyError, TypeError, OSError):
-        return error.reason or "no reason given"
-
-
 def _wait(server: str, token: str, scan: dict[str, Any], wait_seconds: float) -> dict[str, Any]:
     """The scan once the server has analysed it (it may answer 202 and analyse it on a worker)."""
     deadline = time.monotonic() + wait_seconds
     while scan.get("status") in ("pending", "running"):
         if time.monotonic() > deadline:
-            raise UploadError(f"the scan was not analysed within {wait_seconds:g} s: {server}{scan.get('url')}")
+            raise ServerError(f"the scan was not analysed within {wait_seconds:g} s: {server}{scan.get('url')}")
         time.sleep(POLL_SECONDS)
-        scan = _request(f"{server}{scan['url']}", token)
+        scan = request_json(f"{server}{scan['url']}", token, action="the upload")
     if scan.get("status") == "failed":
-        raise UploadError(f"the server could not analyse the scan: {scan.get('error') or 'no reason given'}")
+        raise ServerError(f"the server could not analyse the scan: {scan.get('error') or 'no reason given'}")
     return scan
 
 

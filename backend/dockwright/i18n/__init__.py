@@ -195,6 +195,32 @@ def with_templates(finding: Finding, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def finding_from_data(data: Mapping[str, Any]) -> Finding:
+    """The finding of ``data`` (:meth:`Finding.to_dict` with the templates :func:`with_templates` adds) with its
+    message and fix title as :class:`Message` again, so that :func:`localize` renders it in another language: a
+    client's view of a server's finding. A template that does not give the text back (data from another version)
+    is left out: the text stays as sent."""
+    from dockwright.findings import Finding  # here: the engine's modules import this one
+
+    finding = Finding.from_dict(data)
+    templates = data.get(TEMPLATES_KEY) or {}
+    message = _message_of(templates.get("message"), finding.message)
+    fix = finding.fix
+    if fix is not None:
+        fix = replace(fix, title=_message_of(templates.get("fix_title"), fix.title))
+    return replace(finding, message=message, fix=fix)
+
+
+def _message_of(template: Any, text: str) -> str:
+    if not isinstance(template, Mapping):
+        return text
+    try:
+        message = Message.from_data(template)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return text
+    return message if message == text else text
+
+
 def localize_data(data: Mapping[str, Any], lang: str) -> dict[str, Any]:
     """A stored finding as the reader sees it: message, fix title and ``rule_title`` in ``lang``, and the
     templates left out (data stored before findings kept them stays English)."""

@@ -21,6 +21,11 @@ class RelativeFiles(Mapping[str, str]):
         self._directory = directory.resolve() if directory else None
         self._cache: dict[str, str | None] = {}
 
+    @property
+    def directory(self) -> Path | None:
+        """The folder the keys are relative to (resolved)."""
+        return self._directory
+
     def _load(self, key: str) -> str | None:
         if key in self._cache:
             return self._cache[key]

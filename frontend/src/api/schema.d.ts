@@ -420,6 +420,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{slug}/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Analyse files with a project's policy, storing nothing
+         * @description Members (any role), or a token with `analyses:write`; what `dockwright lint --server` sends. Each file of `lint` is analysed with the project's policy, `config` over it (as a file's own config), and the site policy; its other files are read from `files`, relative to its folder and inside that folder's tree, as a local run reads its disk. Findings come in the engine's form, in English with their templates. Limits: a scan's bundle limits, as many analyses as files, the analysed texts together within the body limit (413), and DOCKWRIGHT_PROJECT_LINT_SECONDS for the request (413: upload a scan instead).
+         */
+        post: operations["projects_lint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{slug}/members": {
         parameters: {
             query?: never;
@@ -711,6 +731,12 @@ export interface components {
             /** @description The page of the analysis in the web app. */
             readonly url: string;
         };
+        BuildInput: {
+            args?: {
+                [key: string]: string;
+            };
+            target?: string | null;
+        };
         BundleFile: {
             content: string;
             /** @description Relative to the folder of `filename`, as in the project: `compose.override.yaml`, `.env`, `api/Dockerfile`. No absolute paths, no `..`. */
@@ -753,6 +779,25 @@ export interface components {
             end_line: number;
             line: number;
             replacement: string;
+        };
+        /**
+         * @description A finding in the engine's form (`dockwright lint --format json` without `file`), in English, with the
+         *     templates of its texts for a client to render in its reader's language.
+         */
+        EngineFinding: {
+            /** @description The code of the tool behind the rule (SC2086). */
+            code?: string;
+            column: number;
+            end_column: number;
+            end_line: number;
+            /** @description `title`, `safe` and `edits`, as in the engine. */
+            fix?: unknown;
+            /** @description The templates and fields of `message` and the fix title. */
+            i18n?: unknown;
+            line: number;
+            message: string;
+            rule: string;
+            severity: components["schemas"]["SeverityEnum"];
         };
         /** @description The one shape of every error answer. */
         Error: {
@@ -1034,6 +1079,29 @@ export interface components {
             kind: components["schemas"]["FileKindEnum"];
             ruleset_version: string;
         };
+        LintResultOutput: {
+            /** @description Why the engine could not analyse it. */
+            error: string;
+            findings: components["schemas"]["EngineFinding"][];
+            /** @description YAML that is not a Compose file: what it looks like. */
+            foreign?: string | null;
+            /** @description How it was read (`dockerfile`, `compose`); empty when it could not be. */
+            kind: string;
+            /** @description Files the analysis looked for that `files` lacks, relative to `folder`: send them (if they exist) and analyse the file again to see what a local run sees. */
+            missing: string[];
+            path: string;
+        };
+        LintTarget: {
+            /** @description `docker build`'s args and target stage. */
+            build?: components["schemas"]["BuildInput"] | null;
+            /** @description The name it is analysed as (default: `path`): the CLI sends the path it prints, which rules read (a Dockerfile in a `ci/` folder is for CI). */
+            filename?: string;
+            /** @description Where its other files are read from, as paths relative to it and inside its tree (default: the file's folder; a bake target's context otherwise). */
+            folder?: string;
+            kind?: (components["schemas"]["FileKindEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description A path among `files`. */
+            path: string;
+        };
         MemberInput: {
             /** @default viewer */
             role: components["schemas"]["RoleEnum"];
@@ -1203,6 +1271,102 @@ export interface components {
             slug: string;
             /** @default private */
             visibility: components["schemas"]["VisibilityEnum"];
+        };
+        ProjectLintInput: {
+            /**
+             * @description This analysis's lint configuration, as in a .dockwright.yaml file; every key is optional. The site's rule policy applies on top: a rule the site switched off stays off. Rule ids may be ours (DF007), a slug (latest-tag) or a peer's (hadolint's DL3007, ShellCheck's SC2086).
+             * @example {
+             *       "ignore": [
+             *         "DL3008",
+             *         "SC2086"
+             *       ],
+             *       "enable": [
+             *         "DF090"
+             *       ],
+             *       "severity": {
+             *         "DF007": "error",
+             *         "DF011": "info"
+             *       },
+             *       "failure_threshold": "warning",
+             *       "trusted_registries": [
+             *         "registry.example.com",
+             *         "*.gcr.io"
+             *       ],
+             *       "shellcheck": true,
+             *       "label_schema": {
+             *         "org.opencontainers.image.source": "url",
+             *         "org.opencontainers.image.version": "semver"
+             *       },
+             *       "strict_labels": false,
+             *       "rule_options": {
+             *         "DC016": {
+             *           "quote": "double"
+             *         }
+             *       }
+             *     }
+             */
+            config?: {
+                /** @description Ignore the linted files' inline ignore comments (`# dockwright ignore=`, `# hadolint ignore=`, `# dclint disable`) (true/false). */
+                disable_ignore_pragma?: boolean;
+                /** @description Rule ids that are off by default to switch on. */
+                enable?: string[];
+                /**
+                 * @description Lowest severity that makes the analysis fail (error, warning, info, style, none).
+                 * @enum {string}
+                 */
+                failure_threshold?: "error" | "warning" | "info" | "style" | "none";
+                /** @description Rule ids (ours or a peer's) never to report. */
+                ignore?: string[];
+                /** @description Mapping of label name to the type its value must have (text, url, semver, hash, rfc3339, spdx, email); each label is required in the final stage. */
+                label_schema?: {
+                    [key: string]: "text" | "url" | "semver" | "hash" | "rfc3339" | "spdx" | "email";
+                };
+                /**
+                 * @description Mapping of rule id to that rule's options (`dockwright rules` lists them), e.g. {DC016: {quote: single}}.
+                 * @example {
+                 *       "DC016": {
+                 *         "quote": "double"
+                 *       },
+                 *       "service-keys-order": {
+                 *         "order": [
+                 *           "image",
+                 *           "ports"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                rule_options?: {
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
+                };
+                /** @description Mapping of rule id to a severity, or 'none' to switch the rule off. */
+                severity?: {
+                    [key: string]: "error" | "warning" | "info" | "style" | "none";
+                };
+                /** @description Run ShellCheck on RUN scripts (true/false). */
+                shellcheck?: boolean;
+                /** @description Report labels that are not in label_schema (true/false). */
+                strict_labels?: boolean;
+                /**
+                 * Format: date
+                 * @description ISO date used for end-of-life checks (defaults to today).
+                 */
+                today?: string;
+                /** @description Registries base images may come from; when set, others are reported. */
+                trusted_registries?: string[];
+            } | null;
+            /** @description The files to analyse and those they read, by path relative to the repository's root. */
+            files: components["schemas"]["ScanFileInput"][];
+            /** @description What to analyse, in order (default: every Dockerfile and compose file). */
+            lint?: components["schemas"]["LintTarget"][];
+        };
+        ProjectLintOutput: {
+            /** @description The configuration the files were analysed with (site policy included). */
+            config: {
+                [key: string]: unknown;
+            };
+            results: components["schemas"]["LintResultOutput"][];
         };
         ProjectOutput: {
             /** Format: date-time */
@@ -2766,6 +2930,67 @@ export interface operations {
             };
             /** @description There is no such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_lint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectLintInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectLintOutput"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the content is larger than the server accepts; `message` gives the limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
