@@ -32,7 +32,7 @@ help:
 	@echo "make bench-dclint    dclint's rule tests (with their rule options) run through Dockwright: messages found, fixes"
 	@echo "make bench-compose-corpus  74 real compose files: exit status and schema errors per file, speed against dclint"
 	@echo "make bench-hostile   what hostile inputs cost the production-like stack, and which miss the targets"
-	@echo "make image-test  build and run the container image and compose stacks with podman"
+	@echo "make image-test  build and run the image, the compose stacks and the Kubernetes manifests with podman"
 
 # -- set-up ------------------------------------------------------------------------------------------
 

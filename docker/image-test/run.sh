@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `make image-test`: build docker/Dockerfile with podman on stand-in base images made from Debian packages,
-# run the image for real, then bring up the dev and prod compose stacks with podman-compose. See
-# docker/image-test/README.md for what this proves and what it does not.
+# run the image for real, then bring up the dev and prod compose stacks with podman-compose and play the Kubernetes
+# manifests with podman kube play. See docker/image-test/README.md for what this proves and what it does not.
 #
-#   run.sh [all|image|cli|dev|prod]...     (default: all)
+#   run.sh [all|image|cli|dev|prod|kube]...     (default: all)
 #
 # Needs root. In CI (CI=true) it installs what is missing from Debian and fails if it cannot run; elsewhere it
 # skips with a reason when podman is missing (DOCKWRIGHT_IMAGE_TEST_INSTALL=1 installs it instead).
@@ -15,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 PARTS=("$@")
 [ "${#PARTS[@]}" -gt 0 ] || PARTS=(all)
-[ "${PARTS[*]}" != all ] || PARTS=(image cli dev prod)
+[ "${PARTS[*]}" != all ] || PARTS=(image cli dev prod kube)
 IN_CI=false
 [ "${CI:-}" = true ] && IN_CI=true
 TOOLS=(podman buildah runc slirp4netns debootstrap podman-compose curl openssl iptables)
@@ -49,7 +49,7 @@ fi
 configure_podman
 
 # The image test talks to the host's Postgres and Redis, like the rest of the suite.
-if [[ " ${PARTS[*]} " == *" image "* ]]; then
+if [[ " ${PARTS[*]} " == *" image "* || " ${PARTS[*]} " == *" kube "* ]]; then
   pg_isready -h 127.0.0.1 -p 5432 -q || die "no Postgres on 127.0.0.1:5432 (.ci/run starts one)"
   (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null || die "no Redis on 127.0.0.1:6379 (.ci/run starts one)"
 fi
@@ -99,19 +99,21 @@ for part in "${PARTS[@]}"; do
       ;;
     cli) run_part "CLI image" bash "$IMAGE_TEST_DIR/cli-test.sh" ;;
     dev) run_part "dev stack" bash "$IMAGE_TEST_DIR/stack-test.sh" dev ;;
-    prod)
+    prod | kube)
       if [ "$image_built" != true ]; then
         IMAGE_TEST_ONLY_BUILD=1 run_part "build $image" bash "$IMAGE_TEST_DIR/image-test.sh"
         image_built=true
       fi
-      if podman image exists "$image"; then
+      if ! podman image exists "$image"; then
+        failed=$((failed + 1))
+        summaries+=("$part: not run, $image did not build")
+      elif [ "$part" = prod ]; then
         run_part "prod stack" bash "$IMAGE_TEST_DIR/stack-test.sh" prod
       else
-        failed=$((failed + 1))
-        summaries+=("prod stack: not run, $image did not build")
+        run_part "kubernetes manifests" bash "$IMAGE_TEST_DIR/kube-test.sh"
       fi
       ;;
-    *) die "unknown part $part (all, image, cli, dev, prod)" ;;
+    *) die "unknown part $part (all, image, cli, dev, prod, kube)" ;;
   esac
 done
 

@@ -42,3 +42,8 @@ def compose_healthcheck() -> ModuleType:
 @pytest.fixture(scope="session")
 def burst() -> ModuleType:
     return load_script("burst")
+
+
+@pytest.fixture(scope="session")
+def kube_variant() -> ModuleType:
+    return load_script("kube_variant")

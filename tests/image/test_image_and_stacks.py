@@ -57,3 +57,7 @@ def test_the_dev_stack_comes_up_keeps_data_across_a_restart_and_leaves_nothing_b
 
 def test_the_prod_stack_migrates_once_balances_and_survives_losing_a_replica() -> None:
     _run_part("prod")
+
+
+def test_the_kubernetes_manifests_play_migrate_serve_analyse_a_scan_and_come_down() -> None:
+    _run_part("kube")
