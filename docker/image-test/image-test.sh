@@ -82,7 +82,7 @@ say "run $NAME on 127.0.0.1:$PORT (database $DB on the host's Postgres)"
 podman run -d --name "$NAME" --pull=never --health-interval disable \
   --network slirp4netns:allow_host_loopback=true \
   -p "127.0.0.1:$PORT:8080" \
-  --read-only --tmpfs /tmp:size=64m,mode=1777 \
+  --read-only --tmpfs /tmp:size=160m,mode=1777 \
   --cap-drop ALL --security-opt no-new-privileges \
   -e DJANGO_SECRET_KEY=image-test-secret-key-not-for-production-0123456789abcdef \
   -e DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
