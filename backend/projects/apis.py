@@ -409,14 +409,57 @@ class AccountSerializer(serializers.Serializer):
     password = StrictCharField(max_length=1024, trim_whitespace=False)
 
 
+class InvitationTokenSerializer(serializers.Serializer):
+    token = StrictCharField(max_length=128)
+
+
+class ProjectNameSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+
+
+class InvitationLookupApi(APIView):
+    """What a link invites to, for the page that opens it, before anyone accepts. The secret travels in the body (never
+    in a URL); whoever holds it may see what it is for, as they could join by accepting it."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonymousAnalysisRateThrottle]
+
+    class InvitationFoundSerializer(serializers.Serializer):
+        project = ProjectNameSerializer(allow_null=True, help_text="Null: an invitation to the site only.")
+        role = serializers.ChoiceField(choices=ROLES)
+        expires_at = serializers.DateTimeField()
+        invited_by = serializers.CharField(allow_null=True, help_text="Who made it; null when their account is gone.")
+
+    @extend_schema(
+        operation_id="invitations_lookup",
+        summary="Read an invitation",
+        description="What an invitation link is for (its project, role and expiry, who made it), without using it. "
+        "An unknown, used or expired invitation is a 404.",
+        request=InvitationTokenSerializer,
+        responses={200: InvitationFoundSerializer, **error_responses(400, 404, 429)},
+    )
+    def post(self, request: Request) -> Response:
+        invitation = invitation_get_open(token=_validated(InvitationTokenSerializer, request.data)["token"])
+        if invitation is None:
+            raise NotFound("this invitation is unknown, used or expired")
+        project = invitation.project
+        found = {
+            "project": {"name": project.name, "slug": project.slug} if project is not None else None,
+            "role": invitation.role,
+            "expires_at": invitation.expires_at,
+            "invited_by": invitation.created_by.get_username() if invitation.created_by else None,
+        }
+        return Response(self.InvitationFoundSerializer(found).data)
+
+
 class InvitationAcceptApi(APIView):
     """The secret travels in the body, never in a URL, so it stays out of access logs."""
 
     permission_classes = [AllowAny]
     throttle_classes = [AnonymousAnalysisRateThrottle]
 
-    class InvitationAcceptSerializer(serializers.Serializer):
-        token = StrictCharField(max_length=128)
+    class InvitationAcceptSerializer(InvitationTokenSerializer):
         username = StrictCharField(max_length=150, required=False)
         password = StrictCharField(max_length=1024, trim_whitespace=False, required=False)
 

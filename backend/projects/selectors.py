@@ -78,7 +78,7 @@ def invitation_get_open(*, token: str) -> Invitation | None:
         Invitation.objects.filter(
             token_hash=invitation_token_hash(token), used_at__isnull=True, expires_at__gt=timezone.now()
         )
-        .select_related("project")
+        .select_related("project", "created_by")
         .first()
     )
 

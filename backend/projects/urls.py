@@ -2,6 +2,7 @@ from django.urls import path
 
 from projects.apis import (
     InvitationAcceptApi,
+    InvitationLookupApi,
     MemberCollectionApi,
     MemberDetailApi,
     ProjectCollectionApi,
@@ -26,6 +27,7 @@ urlpatterns = [
         name="project-invitation",
     ),
     path("invitations", SiteInvitationApi.as_view(), name="invitations"),
+    path("invitations/lookup", InvitationLookupApi.as_view(), name="invitation-lookup"),
     path("invitations/accept", InvitationAcceptApi.as_view(), name="invitation-accept"),
     path("auth/signup", SignUpApi.as_view(), name="signup"),
 ]

@@ -45,6 +45,7 @@ def test_openapi_schema_lists_every_api_operation(client):
         ("/api/v1/projects/{slug}/invitations", "post"),
         ("/api/v1/projects/{slug}/invitations/{invitation_id}", "delete"),
         ("/api/v1/invitations", "post"),
+        ("/api/v1/invitations/lookup", "post"),
         ("/api/v1/invitations/accept", "post"),
         ("/api/v1/projects/{slug}/scans", "get"),
         ("/api/v1/projects/{slug}/scans", "post"),

@@ -225,3 +225,28 @@ def expire_shared_analysis(manage_py: Callable[..., Any], analysis_id: str) -> N
     )
     manage_py("shell", "-c", backdate)
     manage_py("expire_analyses")
+
+
+def csrf_token(page: Page) -> str:
+    """The page's CSRF cookie (fetched first when missing), which a POST, PATCH or DELETE must echo."""
+    cookies = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}
+    if "csrftoken" not in cookies:
+        page.request.get("/api/v1/auth/session")
+        cookies = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}
+    return cookies["csrftoken"]
+
+
+def api_send(page: Page, method: str, path: str, body: Any = None) -> Any:
+    """A JSON request with the page's session, as the SPA sends it; its response."""
+    return page.request.fetch(
+        path,
+        method=method,
+        data=None if body is None else json.dumps(body),
+        headers={"Content-Type": "application/json", "X-CSRFToken": csrf_token(page)},
+    )
+
+
+def sign_in(page: Page, username: str, password: str) -> None:
+    """Signs the page's browser context in as the SPA does (the CSRF cookie echoed in the header)."""
+    response = api_send(page, "POST", "/api/v1/auth/session", {"username": username, "password": password})
+    assert response.status == 200, response.text()

@@ -16,9 +16,11 @@ from tests.e2e.conftest import _require
 from tests.e2e.e2e_support import (
     BAD_DOCKERFILE,
     REPO_DIR,
+    api_send,
     create_user,
     expire_shared_analysis,
     open_editor,
+    sign_in,
     type_into_editor,
     wait_for_findings,
 )
@@ -140,6 +142,47 @@ def test_the_history_has_no_violations(scheme_page: Page, axe_account: tuple[str
     _assert_accessible(scheme_page, "history")
 
 
+AXE_PROJECT = "axe-project"
+
+
+def _axe_project(page: Page) -> str:
+    """The axe account's project (made once, whichever scheme runs first), with a token of the project."""
+    made = api_send(page, "POST", "/api/v1/projects", {"name": "Axe project", "slug": AXE_PROJECT})
+    assert made.status in (201, 400), made.text()
+    if made.status == 201:
+        token = {"name": "ci", "scopes": ["read", "scans:write"], "days": 30, "project": AXE_PROJECT}
+        assert api_send(page, "POST", "/api/v1/tokens", token).status == 201
+    return AXE_PROJECT
+
+
+def test_projects_and_tokens_have_no_violations(scheme_page: Page, axe_account: tuple[str, str]) -> None:
+    sign_in(scheme_page, *axe_account)
+    slug = _axe_project(scheme_page)
+    scheme_page.goto("/projects")
+    expect(scheme_page.get_by_role("list", name="Your projects").get_by_role("article").first).to_be_visible()
+    _assert_accessible(scheme_page, "projects")
+
+    scheme_page.goto(f"/projects/{slug}")
+    expect(scheme_page.get_by_role("heading", level=2, name="Latest scans")).to_be_visible()
+    expect(scheme_page.locator(".loading")).to_have_count(0)
+    _assert_accessible(scheme_page, "project")
+
+    scheme_page.goto(f"/projects/{slug}/tokens")
+    expect(scheme_page.get_by_role("article", name="ci").first).to_be_visible()
+    _assert_accessible(scheme_page, "project tokens")
+
+    scheme_page.goto("/tokens")
+    scheme_page.get_by_label("Name").fill("axe")
+    scheme_page.get_by_role("button", name="Make token").click()
+    expect(scheme_page.get_by_role("region", name="Copy your new token now")).to_be_visible()
+    expect(scheme_page.get_by_role("article", name="axe").first).to_be_visible()
+    _assert_accessible(scheme_page, "tokens with a new secret")
+
+    scheme_page.goto("/projects/no-such-project")
+    expect(scheme_page.get_by_role("heading", level=1, name="Project not found")).to_be_visible()
+    _assert_accessible(scheme_page, "project not found")
+
+
 ROUTE_TITLES = [
     ("/", "Editor · Dockwright"),
     ("/rules", "Rules · Dockwright"),
@@ -147,6 +190,8 @@ ROUTE_TITLES = [
     ("/about", "About · Dockwright"),
     ("/signin", "Sign in · Dockwright"),
     ("/history", "History · Dockwright"),
+    ("/projects", "Projects · Dockwright"),
+    ("/tokens", "API tokens · Dockwright"),
     ("/no/such/page", "Page not found · Dockwright"),
 ]
 
@@ -217,5 +262,12 @@ def test_on_a_phone_the_header_is_one_row_and_never_covers_the_editor(
         headers={"Content-Type": "application/json", "X-CSRFToken": token},
     )
     open_editor(phone_page)
-    expect(phone_page.get_by_role("banner").get_by_role("button", name="Sign out")).to_be_visible()
+    header = phone_page.get_by_role("banner")
+    expect(header.get_by_role("button", name="Sign out")).to_be_visible()
     assert _header_rows(phone_page) == 1
+    # One row that still fits: a wider header makes the phone lay the page out wider and zoom it out.
+    widths = phone_page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths == [375, 375], widths
+    # The user's pages beyond Projects wait on the projects page, which links to them.
+    expect(header.get_by_role("link", name="Projects")).to_be_visible()
+    expect(header.get_by_role("link", name="Tokens")).to_be_hidden()

@@ -48,7 +48,8 @@ export function isAbortError(error: unknown): boolean {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  /** Sent as JSON; a FormData (a file upload) is sent as multipart form data. */
   body?: unknown
   signal?: AbortSignal
   /** Statuses whose JSON body is a normal answer rather than an error (e.g. 503 from /health/ready). */
@@ -57,6 +58,7 @@ interface RequestOptions {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, acceptStatuses = [] } = options
+  const json = body !== undefined && !(body instanceof FormData)
   let response: Response
   try {
     response = await fetch(path, {
@@ -64,10 +66,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       signal,
       headers: {
         Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(json ? { 'Content-Type': 'application/json' } : {}),
         ...csrfHeader(method),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: json ? JSON.stringify(body) : (body as FormData | undefined),
       credentials: 'same-origin',
     })
   } catch (error) {

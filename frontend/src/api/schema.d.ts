@@ -264,6 +264,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read an invitation
+         * @description What an invitation link is for (its project, role and expiry, who made it), without using it. An unknown, used or expired invitation is a 404.
+         */
+        post: operations["invitations_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lint": {
         parameters: {
             query?: never;
@@ -938,6 +958,15 @@ export interface components {
             project: components["schemas"]["ProjectOutput"] | null;
             username: string;
         };
+        InvitationFound: {
+            /** Format: date-time */
+            expires_at: string;
+            /** @description Who made it; null when their account is gone. */
+            invited_by: string | null;
+            /** @description Null: an invitation to the site only. */
+            project: components["schemas"]["ProjectName"] | null;
+            role: components["schemas"]["RoleEnum"];
+        };
         InvitationInput: {
             /** @description Valid for; default 7. */
             days?: number;
@@ -955,6 +984,9 @@ export interface components {
             note: string;
             project?: string | null;
             role: components["schemas"]["RoleEnum"];
+        };
+        InvitationToken: {
+            token: string;
         };
         Knowledge: {
             columns: string[];
@@ -1367,6 +1399,10 @@ export interface components {
                 [key: string]: unknown;
             };
             results: components["schemas"]["LintResultOutput"][];
+        };
+        ProjectName: {
+            name: string;
+            slug: string;
         };
         ProjectOutput: {
             /** Format: date-time */
@@ -2483,6 +2519,56 @@ export interface operations {
             };
             /** @description Not allowed: not signed in, no CSRF token, or (signing in) a wrong username or password. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address; `details.retry_after` is the wait in seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invitations_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationToken"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationFound"];
+                };
+            };
+            /** @description The request is invalid: `message` names the first problem, `details` lists each field's errors. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

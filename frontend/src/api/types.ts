@@ -53,3 +53,34 @@ export interface Readiness {
   status: string
   checks: Record<string, string>
 }
+
+// Projects, their members and invitation links (features/projects), invitations seen by whoever opens one
+// (features/account).
+export type Role = Schemas['RoleEnum']
+export type Project = Omit<OkJson<paths['/api/v1/projects/{slug}']['get']>, 'role'> & { role: Role | null }
+export type ProjectInput = JsonBody<paths['/api/v1/projects']['post']['requestBody']>
+export type Member = OkJson<paths['/api/v1/projects/{slug}/members']['get']>[number]
+export type Invitation = OkJson<paths['/api/v1/projects/{slug}/invitations']['get']>[number]
+export type InvitationInput = JsonBody<NonNullable<paths['/api/v1/projects/{slug}/invitations']['post']['requestBody']>>
+/** A new invitation: the stored one, with its secret and link, which only this answer carries. */
+export type NewInvitation = Schemas['NewInvitation']
+export type InvitationAccepted = OkJson<paths['/api/v1/invitations/accept']['post']>
+
+// API tokens (features/tokens).
+export type TokenScope = Schemas['ScopesEnum']
+export type ApiToken = OkJson<paths['/api/v1/tokens']['get']>[number]
+export type TokenInput = JsonBody<paths['/api/v1/tokens']['post']['requestBody']>
+/** A new token: the stored one, with its secret, which only this answer carries. */
+export type NewApiToken = Schemas['NewToken']
+
+// Scans of a project (features/scans). The schema types their counts as any JSON (a JSONField).
+type SeverityCounts = Partial<Record<Severity, number>>
+export type ScanSummary = Omit<OkJson<paths['/api/v1/projects/{slug}/scans']['get']>[number], 'counts'> & {
+  counts: SeverityCounts
+}
+type ScanResponse = OkJson<paths['/api/v1/projects/{slug}/scans/{scan_id}']['get']>
+export type ScanFile = Omit<Schemas['ScanFile'], 'counts'> & { counts: SeverityCounts }
+export type ScanFinding = Schemas['ScanFinding']
+export type Scan = Omit<ScanResponse, 'counts' | 'files'> & { counts: SeverityCounts; files: ScanFile[] }
+/** What an invitation link is for, read before accepting it. */
+export type InvitationFound = OkJson<paths['/api/v1/invitations/lookup']['post']>

@@ -3,18 +3,16 @@ import type { RouteObject } from 'react-router'
 import { Layout } from '../components/Layout'
 import { AccountMenu } from '../features/account/components/AccountMenu'
 import { EditorPage } from '../features/analysis/components/EditorPage'
-import { NotFoundPage } from './NotFoundPage'
 
-const RulesPage = lazy(async () => ({ default: (await import('../features/rules/components/RulesPage')).RulesPage }))
-const RulePage = lazy(async () => ({ default: (await import('../features/rules/components/RulePage')).RulePage }))
-const SignInPage = lazy(async () => ({ default: (await import('../features/account/components/SignInPage')).SignInPage }))
-const HistoryPage = lazy(async () => ({ default: (await import('../features/account/components/HistoryPage')).HistoryPage }))
-const AboutPage = lazy(async () => ({ default: (await import('../features/status/components/AboutPage')).AboutPage }))
+// Every other page, in a table of its own that loads on the first visit to one: what is added there never weighs
+// on the editor page.
+const PageRoutes = lazy(async () => ({ default: (await import('./PageRoutes')).PageRoutes }))
 
 /**
- * Every page of the app. The editor is eager (it is the landing page); the others load on first visit.
- * The editor is one parent route for `/` and `/a/<id>` so that turning the URL into a permalink after an
- * analysis keeps the page (and the text being edited) instead of mounting a new one.
+ * The app's first route table: the editor, which is eager (it is the landing page), and every other address,
+ * left to the lazily loaded table of the other pages (./PageRoutes). The editor is one parent route for `/` and
+ * `/a/<id>` so that turning the URL into a permalink after an analysis keeps the page (and the text being edited)
+ * instead of mounting a new one.
  *
  * The table is rendered with `useRoutes` under a `BrowserRouter` rather than a data router: the app loads
  * its data itself, and the declarative router is half the size, which keeps the editor page in budget.
@@ -30,12 +28,7 @@ export const routes: RouteObject[] = [
           { path: 'a/:id', element: null },
         ],
       },
-      { path: 'rules', element: <RulesPage /> },
-      { path: 'rules/:id', element: <RulePage /> },
-      { path: 'about', element: <AboutPage /> },
-      { path: 'signin', element: <SignInPage /> },
-      { path: 'history', element: <HistoryPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', element: <PageRoutes /> },
     ],
   },
 ]

@@ -1,4 +1,15 @@
-import type { Analysis, Finding, LintResult, PeerGap, Rule } from '../api/types'
+import type {
+  Analysis,
+  ApiToken,
+  Finding,
+  LintResult,
+  Member,
+  PeerGap,
+  Project,
+  Rule,
+  Scan,
+  ScanFinding,
+} from '../api/types'
 
 export function makeFinding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -74,6 +85,65 @@ export function makePeerGap(overrides: Partial<PeerGap> = {}): PeerGap {
     peer_id: 'DL3005',
     reason: 'retired by hadolint (apt-get upgrade is not discouraged any more)',
     covered_by: null,
+    ...overrides,
+  }
+}
+
+export function makeProject(overrides: Partial<Project> = {}): Project {
+  return {
+    name: 'Payments',
+    slug: 'payments',
+    visibility: 'private',
+    default_branch: 'main',
+    created: '2026-11-28T00:00:00Z',
+    role: 'owner',
+    ...overrides,
+  }
+}
+
+export function makeMember(overrides: Partial<Member> = {}): Member {
+  return { username: 'alice', role: 'owner', created: '2026-11-28T00:00:00Z', ...overrides }
+}
+
+export function makeToken(overrides: Partial<ApiToken> = {}): ApiToken {
+  return {
+    uid: '0123456789abcdef',
+    name: 'laptop',
+    prefix: 'a1b2c3d4',
+    scopes: ['read'],
+    project: null,
+    owner: 'alice',
+    created: '2026-11-28T00:00:00Z',
+    expiry: '2027-02-26T00:00:00Z',
+    last_used: null,
+    ...overrides,
+  }
+}
+
+export function makeScanFinding(overrides: Partial<ScanFinding> = {}): ScanFinding {
+  return { ...makeFinding(), path: 'Dockerfile', fingerprint: 'f1', new: true, ...overrides }
+}
+
+export function makeScan(overrides: Partial<Scan> = {}): Scan {
+  return {
+    id: 7,
+    url: '/api/v1/projects/payments/scans/7',
+    status: 'done',
+    repository: '',
+    commit: '',
+    branch: 'main',
+    paths: [],
+    files_found: 1,
+    files_analysed: 1,
+    counts: { warning: 1 },
+    error: '',
+    created: '2026-11-28T00:00:00Z',
+    finished: '2026-11-28T00:00:05Z',
+    baseline: null,
+    files: [{ id: 1, path: 'Dockerfile', kind: 'dockerfile', analysed: true, error: '', counts: { warning: 1 } }],
+    findings: [makeScanFinding()],
+    new: 1,
+    fixed: [],
     ...overrides,
   }
 }

@@ -169,3 +169,42 @@ def test_invitations_are_made_in_the_admin_and_the_link_is_shown_once(admin_clie
 def test_the_admin_lists_projects_members_and_invitations(admin_client: Any, private_project: Project, page: str):
     assert admin_client.get(f"/admin/projects/{page}/").status_code == 200
     assert admin_client.get(f"/admin/projects/project/{private_project.pk}/change/").status_code == 200
+
+
+def test_whoever_holds_the_link_reads_what_it_invites_to_without_using_it(client_as: Any, private_project: Project):
+    created = _invite(client_as, role="maintainer")
+
+    found = APIClient().post("/api/v1/invitations/lookup", {"token": created["token"]}, format="json")
+
+    assert found.status_code == 200, found.content
+    assert found.json() == {
+        "project": {"name": "Payments", "slug": "payments"},
+        "role": "maintainer",
+        "expires_at": created["expires_at"],
+        "invited_by": "owner",
+    }
+    assert Invitation.objects.get(pk=created["id"]).used_at is None
+
+
+@pytest.mark.parametrize("how", ["used", "expired", "unknown"])
+def test_reading_a_used_expired_or_unknown_invitation_is_a_404(client_as: Any, private_project: Project, how: str):
+    created = _invite(client_as)
+    if how == "used":
+        client_as("outsider").post("/api/v1/invitations/accept", {"token": created["token"]}, format="json")
+    elif how == "expired":
+        Invitation.objects.filter(pk=created["id"]).update(expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    token = created["token"] if how != "unknown" else "not-a-token"
+
+    response = client_as("newcomer").post("/api/v1/invitations/lookup", {"token": token}, format="json")
+
+    assert response.status_code == 404
+    assert set(response.json()) == {"message", "details"}
+
+
+def test_a_site_invitation_reads_as_one_without_a_project(admin_client: Any, people: dict[str, Any]):
+    made = admin_client.post("/api/v1/invitations", {"role": "viewer"}, content_type="application/json").json()
+
+    found = APIClient().post("/api/v1/invitations/lookup", {"token": made["token"]}, format="json").json()
+
+    assert found["project"] is None
+    assert found["invited_by"] == "admin"

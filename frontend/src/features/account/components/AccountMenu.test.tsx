@@ -16,7 +16,7 @@ describe('AccountMenu', () => {
     expect(link).toHaveAttribute('href', '/signin?next=%2Frules%3Fq%3Dapt')
   })
 
-  it('shows the signed-in user, their history and signs out', async () => {
+  it('shows the signed-in user, their pages and signs out', async () => {
     let signedIn = true
     server.use(
       http.get('/api/v1/auth/session', () =>
@@ -30,6 +30,8 @@ describe('AccountMenu', () => {
     renderAt('/rules')
     expect(await header().findByText('alice')).toBeInTheDocument()
     expect(header().getByText('Signed in as')).toBeInTheDocument()
+    expect(header().getByRole('link', { name: 'Projects' })).toHaveAttribute('href', '/projects')
+    expect(header().getByRole('link', { name: 'Tokens' })).toHaveAttribute('href', '/tokens')
     expect(header().getByRole('link', { name: 'History' })).toHaveAttribute('href', '/history')
 
     await userEvent.click(header().getByRole('button', { name: 'Sign out' }))

@@ -1,10 +1,19 @@
 import { useState } from 'react'
 import { Link, NavLink, useLocation } from 'react-router'
+import { t, useTranslation } from '../../../i18n'
 import { useSession } from '../session/sessionContext'
 import './AccountMenu.css'
 
-/** The header's end: "Sign in" for visitors; the user's name, their history and "Sign out" once signed in. */
+// The signed-in user's pages; labels are read when drawn, in the language of the moment.
+const ACCOUNT_PAGES = [
+  { to: '/projects', label: () => t('Projects') },
+  { to: '/tokens', label: () => t('Tokens') },
+  { to: '/history', label: () => t('History') },
+]
+
+/** The header's end: "Sign in" for visitors; their pages, their name and "Sign out" once signed in. */
 export function AccountMenu() {
+  useTranslation() // renders again in another language
   const { session, signOut } = useSession()
   const { pathname, search } = useLocation()
   const [signingOut, setSigningOut] = useState(false)
@@ -16,7 +25,7 @@ export function AccountMenu() {
     return (
       <div className="account-menu">
         <Link to={`/signin${next}`} className="account-menu__signin">
-          Sign in
+          {t('Sign in')}
         </Link>
       </div>
     )
@@ -36,19 +45,21 @@ export function AccountMenu() {
 
   return (
     <div className="account-menu">
-      <NavLink to="/history" className="account-menu__history">
-        History
-      </NavLink>
+      {ACCOUNT_PAGES.map((page) => (
+        <NavLink key={page.to} to={page.to} className="account-menu__page">
+          {page.label()}
+        </NavLink>
+      ))}
       <span className="account-menu__user">
-        <span className="visually-hidden">Signed in as </span>
+        <span className="visually-hidden">{t('Signed in as')} </span>
         {session.username}
       </span>
       <button type="button" className="button button--small" onClick={handleSignOut} disabled={signingOut}>
-        {signingOut ? 'Signing out…' : 'Sign out'}
+        {signingOut ? t('Signing out…') : t('Sign out')}
       </button>
       {failed && (
         <span className="account-menu__error" role="alert">
-          Could not sign out; try again.
+          {t('Could not sign out; try again.')}
         </span>
       )}
     </div>

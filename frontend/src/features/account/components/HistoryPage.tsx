@@ -5,12 +5,12 @@ import type { AnalysisSummary, Kind } from '../../../api/types'
 import { ConfirmAction } from '../../../components/ConfirmAction'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice, Notice } from '../../../components/Notice'
+import { SeverityCounts } from '../../../components/SeverityCounts'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useRemoteData } from '../../../hooks/useRemoteData'
 import { clearHistory, deleteHistoryEntry, listAnalyses } from '../api/history'
 import { pageCount, pageFromParam } from '../lib/pagination'
 import { useSession } from '../session/sessionContext'
-import { SeverityCounts } from './SeverityCounts'
 import './HistoryPage.css'
 
 const KIND_NAMES: Record<Kind, string> = { dockerfile: 'Dockerfile', compose: 'Compose file' }

@@ -1,0 +1,66 @@
+import { lazy } from 'react'
+import { useRoutes, type RouteObject } from 'react-router'
+import { useSession } from '../features/account/session/sessionContext'
+import { useTranslation } from '../i18n'
+import { NotFoundPage } from './NotFoundPage'
+import { SignedInOnly } from './SignedInOnly'
+
+// Each page is a chunk of its own: this table loads for any address but the editor's, a mistyped one too.
+const RulesPage = lazy(async () => ({ default: (await import('../features/rules/components/RulesPage')).RulesPage }))
+const RulePage = lazy(async () => ({ default: (await import('../features/rules/components/RulePage')).RulePage }))
+const SignInPage = lazy(async () => ({ default: (await import('../features/account/components/SignInPage')).SignInPage }))
+const HistoryPage = lazy(async () => ({ default: (await import('../features/account/components/HistoryPage')).HistoryPage }))
+const AboutPage = lazy(async () => ({ default: (await import('../features/status/components/AboutPage')).AboutPage }))
+const ProjectsPage = lazy(async () => ({
+  default: (await import('../features/projects/components/ProjectsPage')).ProjectsPage,
+}))
+const ProjectFrame = lazy(async () => ({
+  default: (await import('../features/projects/components/ProjectFrame')).ProjectFrame,
+}))
+const ScansPage = lazy(async () => ({ default: (await import('../features/scans/components/ScansPage')).ScansPage }))
+const TokensPage = lazy(async () => ({ default: (await import('../features/tokens/components/TokensPage')).TokensPage }))
+const ProjectTokensPage = lazy(async () => ({
+  default: (await import('../features/tokens/components/TokensPage')).ProjectTokensPage,
+}))
+
+function ProjectsRoute() {
+  const { t } = useTranslation()
+  return <SignedInOnly title={t('Projects')}>{(username) => <ProjectsPage username={username} />}</SignedInOnly>
+}
+
+function TokensRoute() {
+  const { t } = useTranslation()
+  return <SignedInOnly title={t('API tokens')}>{(username) => <TokensPage username={username} />}</SignedInOnly>
+}
+
+/** A project's pages: public projects are read without an account, so the frame takes whoever is there. */
+function ProjectRoute() {
+  const { session } = useSession()
+  if (session.status === 'loading') return null
+  return <ProjectFrame username={session.status === 'signed-in' ? session.username : null} />
+}
+
+const routes: RouteObject[] = [
+  { path: 'rules', element: <RulesPage /> },
+  { path: 'rules/:id', element: <RulePage /> },
+  { path: 'about', element: <AboutPage /> },
+  { path: 'signin', element: <SignInPage /> },
+  { path: 'history', element: <HistoryPage /> },
+  { path: 'projects', element: <ProjectsRoute /> },
+  {
+    path: 'projects/:slug',
+    element: <ProjectRoute />,
+    children: [
+      { index: true, element: <ScansPage /> },
+      { path: 'scans', element: <ScansPage /> },
+      { path: 'tokens', element: <ProjectTokensPage /> },
+    ],
+  },
+  { path: 'tokens', element: <TokensRoute /> },
+  { path: '*', element: <NotFoundPage /> },
+]
+
+/** Every page but the editor: the addresses the first table (./routes) leaves to this lazily loaded one. */
+export function PageRoutes() {
+  return useRoutes(routes)
+}
