@@ -40,9 +40,12 @@ def server_base(url: str, option: str = "--server") -> str:
     return url.rstrip("/")
 
 
-def request_json(url: str, token: str, body: Mapping[str, Any] | None = None, *, action: str) -> dict[str, Any]:
-    """GET ``url`` (or POST ``body`` as JSON) with the token, and its JSON answer. ``action`` names what was asked
-    (``the upload``) in the messages of ServerError."""
+def request_json(
+    url: str, token: str, body: Mapping[str, Any] | None = None, *, action: str, timeout: float | None = None
+) -> dict[str, Any]:
+    """GET ``url`` (or POST ``body`` as JSON) with the token, and its JSON answer, waiting at most ``timeout``
+    seconds (default REQUEST_TIMEOUT_SECONDS). ``action`` names what was asked (``the upload``) in the messages of
+    ServerError."""
     data = None if body is None else json.dumps(body).encode("utf-8")
     request = urllib.request.Request(url, data=data, method="GET" if body is None else "POST")
     request.add_header("Authorization", f"Bearer {token}")
@@ -50,7 +53,7 @@ def request_json(url: str, token: str, body: Mapping[str, Any] | None = None, *,
     if data is not None:
         request.add_header("Content-Type", "application/json")
     try:
-        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_SECONDS) as response:
+        with urllib.request.urlopen(request, timeout=timeout or REQUEST_TIMEOUT_SECONDS) as response:
             answer = json.loads(response.read().decode("utf-8"))
     except urllib.error.HTTPError as exc:
         verb = "failed" if exc.code >= 500 else "refused"

@@ -1,13 +1,16 @@
 """The language server: editor documents in, diagnostics, code actions, hovers, definitions and symbols out.
 
 State lives on the event loop: the open documents (pygls' workspace), the last published analysis of each,
-and the workspace configs. Analyses run in :class:`~dockwright.lsp.scheduler.LintQueue`'s worker threads;
-requests that need a parsed document for text newer than the last analysis parse it in the same pool.
+the workspace configs and a project's policy from a Dockwright server, when the settings name one. Analyses run in
+:class:`~dockwright.lsp.scheduler.LintQueue`'s worker threads; requests that need a parsed document for text newer
+than the last analysis parse it in the same pool. The policy is fetched in the loop's default executor, never in
+the analyses' path.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import logging
 import os
@@ -20,6 +23,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from dockwright import __version__
+from dockwright.config import LintConfig
 from dockwright.errors import InputError
 from dockwright.lint import check_content, parse
 from dockwright.lsp import actions, definition, hover, symbols
@@ -27,8 +31,10 @@ from dockwright.lsp.analysis import Analysis, Request
 from dockwright.lsp.diagnostics import to_diagnostic
 from dockwright.lsp.documents import EditorFiles, document_kind, read_text
 from dockwright.lsp.positions import UTF16, from_position, to_range
+from dockwright.lsp.project_policy import PolicySource, fetch_policy
 from dockwright.lsp.scheduler import LintQueue
 from dockwright.lsp.settings import WATCHED_GLOBS, ServerSettings, WorkspaceConfigs
+from dockwright.server_client import ServerError
 
 logger = logging.getLogger(__name__)
 # After a save, the other open documents are analysed again (a Compose file reports on the Dockerfiles it
@@ -44,6 +50,9 @@ class DockwrightServer(LanguageServer):
         self.open_documents: dict[str, str] = {}  # uri → language id, for the documents this server lints
         self.analyses: dict[str, Analysis] = {}  # uri → the analysis last published
         self.config_errors_shown: set[str] = set()
+        # The project's policy in force (None: the workspace's config files), and which fetch of it is the latest.
+        self.policy: LintConfig | None = None
+        self.policy_fetches = 0
         self.queue = LintQueue(self.snapshot, self.is_current, self.publish)
 
     # --- state ---------------------------------------------------------------------------------------------
@@ -87,15 +96,49 @@ class DockwrightServer(LanguageServer):
         if path is None:
             return Request(uri, document.version, document.source, kind, None, lang=self.settings.lang)
         file = Path(path)
+        files = EditorFiles(file.parent, self.buffers())
+        config = self.policy if self.policy is not None else self.workspace_config(file)
+        return Request(uri, document.version, document.source, kind, file.name, config, files, self.settings.lang)
+
+    def workspace_config(self, file: Path) -> LintConfig:
+        """The config of the workspace's config files nearest to ``file``; one that cannot be read is said once."""
         choice = self.configs.for_document(file, self.roots())
         if choice.error and choice.error not in self.config_errors_shown:
             self.config_errors_shown.add(choice.error)
             message = f"Dockwright: {choice.error}; linting with the default settings until it is fixed"
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
-        files = EditorFiles(file.parent, self.buffers())
-        return Request(
-            uri, document.version, document.source, kind, file.name, choice.config, files, self.settings.lang
-        )
+        return choice.config
+
+    def refresh_policy(self) -> None:
+        """Fetch the policy the settings name (in a thread: the documents keep being linted meanwhile), or drop it
+        when they name none; the documents are linted again once it is known."""
+        self.policy_fetches += 1
+        source = self.settings.policy_source
+        if source is None:
+            if self.policy is not None:
+                self.policy = None
+                self.relint_all()
+            return
+        fetch = asyncio.get_running_loop().run_in_executor(None, fetch_policy, source, dict(os.environ))
+        fetch.add_done_callback(functools.partial(self.policy_fetched, self.policy_fetches, source))
+
+    def policy_fetched(self, number: int, source: PolicySource, done: asyncio.Future[LintConfig]) -> None:
+        if number != self.policy_fetches or done.cancelled():
+            return  # the settings changed meanwhile (a later fetch decides), or the server is stopping
+        error = done.exception()
+        if error is None:
+            self.policy = done.result()
+            self.window_log_message(
+                types.LogMessageParams(
+                    type=types.MessageType.Info, message=f"Dockwright: linting with the policy of {source}"
+                )
+            )
+        else:
+            self.policy = None
+            reason = error if isinstance(error, ServerError) else f"{type(error).__name__}: {error}"
+            message = f"Dockwright: cannot use the policy of {source}: {reason}; linting with the local configuration"
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
+        self.relint_all()
 
     def publish(self, analysis: Analysis) -> None:
         self.analyses[analysis.uri] = analysis
@@ -146,6 +189,7 @@ def create_server() -> DockwrightServer:
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: DockwrightServer, params: types.InitializedParams) -> None:
+        ls.refresh_policy()
         watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if watched and watched.dynamic_registration:
             options = types.DidChangeWatchedFilesRegistrationOptions(
@@ -189,6 +233,7 @@ def create_server() -> DockwrightServer:
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(ls: DockwrightServer, params: types.DidChangeConfigurationParams) -> None:
         ls.settings = ServerSettings.from_editor(params.settings, ls.settings)
+        ls.refresh_policy()
         ls.relint_all()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)

@@ -2,7 +2,9 @@
 
 Editor settings come as ``initializationOptions`` and ``workspace/didChangeConfiguration`` under the
 ``dockwright`` section: ``rulesBaseUrl`` (where rule pages are served, ``<base>/rules/<ID>``), ``debounceMs``
-(how long typing must pause before a new analysis) and ``lang`` (``zh-Hans`` for Simplified Chinese messages).
+(how long typing must pause before a new analysis), ``lang`` (``zh-Hans`` for Simplified Chinese messages), and
+``server`` and ``project``: a Dockwright server and a project on it whose policy replaces the workspace's config
+files (dockwright.lsp.project_policy; an empty value or null switches it off).
 
 A document's lint configuration is that of the nearest folder holding a config file, from the document's folder
 up to the root of its workspace folder, read as the CLI reads its working folder's: a ``.dockwright.yaml`` alone,
@@ -21,6 +23,7 @@ from typing import Any
 from dockwright.config import LintConfig
 from dockwright.errors import InputError
 from dockwright.i18n import ENGLISH, language
+from dockwright.lsp.project_policy import PolicySource
 from dockwright.workspace.config_file import find_config_files, load_settings
 
 DEFAULT_RULES_BASE_URL = "https://dockwright.dev"
@@ -43,6 +46,13 @@ class ServerSettings:
     debounce_seconds: float = DEFAULT_DEBOUNCE_SECONDS
     # Messages and rule texts in this language (en, zh-Hans; any Chinese tag in simplified script means zh-Hans).
     lang: str = ENGLISH
+    server: str | None = None
+    project: str | None = None
+
+    @property
+    def policy_source(self) -> PolicySource | None:
+        """The server and project whose policy applies, when both are set."""
+        return PolicySource(self.server, self.project) if self.server and self.project else None
 
     @classmethod
     def from_editor(cls, options: Any, previous: ServerSettings | None = None) -> ServerSettings:
@@ -58,12 +68,24 @@ class ServerSettings:
         debounce = options.get("debounceMs")
         lang = options.get("lang")
         return cls(
+            server=_text_option(options, "server", base.server),
+            project=_text_option(options, "project", base.project),
             lang=language(lang) if isinstance(lang, str) else base.lang,
             rules_base_url=url.strip().rstrip("/") if isinstance(url, str) and url.strip() else base.rules_base_url,
             debounce_seconds=debounce / 1000
             if isinstance(debounce, int | float) and not isinstance(debounce, bool) and 0 <= debounce <= 5000
             else base.debounce_seconds,
         )
+
+
+def _text_option(options: Mapping[str, Any], key: str, previous: str | None) -> str | None:
+    """A text setting: kept when absent or malformed, cleared by null or an empty string."""
+    if key not in options:
+        return previous
+    value = options[key]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value.strip() if isinstance(value, str) else previous
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,15 @@ export function serverCommand(configured: string | undefined): { command: string
   return { command: path || 'dockwright', args: ['lsp'] }
 }
 
-function settings(): { rulesBaseUrl: string; debounceMs: number } {
+function settings(): { rulesBaseUrl: string; debounceMs: number; server: string; project: string } {
   const config = vscode.workspace.getConfiguration(SECTION)
   return {
     rulesBaseUrl: config.get<string>('rulesBaseUrl', 'https://dockwright.dev'),
     debounceMs: config.get<number>('debounceMs', 150),
+    // A project on a Dockwright server whose policy the server lints with (the token: DOCKWRIGHT_TOKEN in VS Code's
+    // environment); empty: the workspace's config files.
+    server: config.get<string>('server', ''),
+    project: config.get<string>('project', ''),
   }
 }
 
