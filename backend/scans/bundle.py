@@ -4,7 +4,7 @@ resolved inside the bundle only (nothing is read from the server's disk)."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 
 from analyses.bundles import bundle_path_problem
 
@@ -13,6 +13,7 @@ class BundleFiles(Mapping[str, str]):
     def __init__(self, files: Mapping[str, str], linted_path: str) -> None:
         self._files = files
         self._directory = posixpath.dirname(linted_path)
+        self._listing: dict[str, str] | None = None
 
     def _path(self, key: str) -> str:
         return posixpath.normpath(posixpath.join(self._directory, key))
@@ -24,10 +25,22 @@ class BundleFiles(Mapping[str, str]):
         return isinstance(key, str) and self._path(key) in self._files
 
     def __iter__(self) -> Iterator[str]:
-        return (posixpath.relpath(path, self._directory or ".") for path in self._files)
+        return iter(self._relative())
+
+    def items(self) -> ItemsView[str, str]:
+        return self._relative().items()
 
     def __len__(self) -> int:
         return len(self._files)
+
+    def _relative(self) -> dict[str, str]:
+        """Every file by its path relative to the linted file's folder, worked out once. The engine walks the
+        listing for each file it looks for and does not find (an override, an env file: compose.bundle.lookup);
+        working out every relative path again for each of those was most of the time of a scan of 400 files."""
+        if self._listing is None:
+            directory = self._directory or "."
+            self._listing = {posixpath.relpath(path, directory): text for path, text in self._files.items()}
+        return self._listing
 
 
 class FolderFiles(Mapping[str, str]):

@@ -52,3 +52,12 @@ def test_bundle_files_resolve_relative_to_the_linted_file_inside_the_bundle_only
     assert ".env" in files and "/etc/passwd" not in files and "../etc/passwd" not in files
     assert beside_dockerfile[".dockerignore"] == "*.log\n"
     assert beside_dockerfile["../.env"] == "X=1\n"
+
+
+def test_bundle_files_list_every_file_relative_to_the_linted_file() -> None:
+    beside_dockerfile = BundleFiles({"api/.dockerignore": "*.log\n", ".env": "X=1\n"}, "api/Dockerfile")
+
+    assert sorted(beside_dockerfile) == ["../.env", ".dockerignore"]
+    assert dict(beside_dockerfile.items()) == {".dockerignore": "*.log\n", "../.env": "X=1\n"}
+    assert all(beside_dockerfile[key] == text for key, text in beside_dockerfile.items())
+    assert len(beside_dockerfile) == 2
