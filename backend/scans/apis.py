@@ -74,7 +74,8 @@ class ScanSummarySerializer(serializers.Serializer):
 
 class ScanSerializer(ScanSummarySerializer):
     baseline = serializers.IntegerField(
-        allow_null=True, help_text="The scan of the default branch compared with; null when there is none."
+        allow_null=True,
+        help_text="The scan of the default branch compared with; null when there is none, or until this one is done.",
     )
     files = ScanFileSerializer(many=True)
     findings = ScanFindingsField()

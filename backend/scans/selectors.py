@@ -48,9 +48,10 @@ def scan_baseline(*, scan: Scan) -> Scan | None:
 
 def scan_comparison(*, scan: Scan) -> Comparison:
     """New findings (in ``scan``, not in the baseline) and fixed ones (in the baseline, not in ``scan``), matched
-    by fingerprint, so a finding whose line moved is neither."""
+    by fingerprint, so a finding whose line moved is neither. Only a scan that is done is compared: before, every
+    finding of the baseline would be "fixed", and the answer to each upload would carry them all."""
     findings = list(scan_findings(scan=scan))
-    baseline = scan_baseline(scan=scan)
+    baseline = scan_baseline(scan=scan) if scan.status == Scan.Status.DONE else None
     if baseline is None:
         return Comparison(baseline=None, new=findings, fixed=[])
     before = list(scan_findings(scan=baseline))

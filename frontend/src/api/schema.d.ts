@@ -1576,7 +1576,7 @@ export interface components {
             name: string;
         };
         Scan: {
-            /** @description The scan of the default branch compared with; null when there is none. */
+            /** @description The scan of the default branch compared with; null when there is none, or until this one is done. */
             baseline: number | null;
             branch: string;
             commit: string;

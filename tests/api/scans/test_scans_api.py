@@ -79,6 +79,18 @@ def test_a_branch_scan_lists_only_new_findings_and_the_fixed_ones(client_as: Any
     assert scan["new"] == sum(f["new"] for f in scan["findings"])
 
 
+def test_a_scan_not_done_yet_is_compared_with_nothing(
+    client_as: Any, private_project: Project, people: dict[str, Any]
+) -> None:
+    upload(client_as("maintainer"), bundle())
+    pending = scan_create(project=private_project, user=people["owner"], files=bundle(), branch="feature")
+
+    scan = client_as("viewer").get(f"/api/v1/projects/payments/scans/{pending.pk}").json()
+
+    # Compared now, every finding of the baseline would be "fixed", in the answer to each upload.
+    assert (scan["status"], scan["baseline"], scan["fixed"], scan["findings"]) == ("pending", None, [], [])
+
+
 def test_the_project_policy_applies_to_scans(client_as: Any, private_project: Project, people: dict[str, Any]) -> None:
     project_policy_save(project=private_project, config={"ignore": ["DL3007"]}, user=people["owner"])
 
