@@ -16,7 +16,7 @@ MANAGE := $(BIN)/python backend/manage.py
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-insecure-key-only-for-make-run DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 
 .PHONY: help run test lint lint-python lint-frontend test-frontend test-python api-types bundle-size bench bench-hadolint \
-	bench-reviewer bench-hadolint-spec bench-buildkit bench-dclint bench-compose-corpus bench-hostile \
+	bench-reviewer bench-hadolint-spec bench-buildkit bench-dclint bench-compose-corpus bench-hostile bench-scans \
 	venv frontend-deps \
 	spa migrate image-test clean messages
 
@@ -32,6 +32,7 @@ help:
 	@echo "make bench-dclint    dclint's rule tests (with their rule options) run through Dockwright: messages found, fixes"
 	@echo "make bench-compose-corpus  74 real compose files: exit status and schema errors per file, speed against dclint"
 	@echo "make bench-hostile   what hostile inputs cost the production-like stack, and which miss the targets"
+	@echo "make bench-scans     390 real files as repository archives through the stack and 1, then 2 Celery workers: wall time, files/s, worker memory"
 	@echo "make image-test  build and run the image, the compose stacks and the Kubernetes manifests with podman"
 
 # -- set-up ------------------------------------------------------------------------------------------
@@ -144,6 +145,12 @@ bench-compose-corpus: venv
 # server) and a Redis of its own; BENCH_ARGS passes options, e.g. BENCH_ARGS="--only regex --strict".
 bench-hostile: venv spa
 	$(BIN)/python backend/bench/hostile_bench.py $(BENCH_ARGS)
+
+# 300 real Dockerfiles and 90 real compose files (read from the fetch tool's mirrors, see backend/bench/scan_bench.py) as
+# archives uploaded with a project token to start.sh (Nginx, gunicorn) on a new Postgres database, with Redis servers of
+# its own as cache and broker, and N `start.sh worker` processes: BENCH_ARGS="--workers 1,2,4" for other counts.
+bench-scans: venv spa
+	$(BIN)/python backend/bench/scan_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) backend/data backend/staticfiles frontend/node_modules frontend/dist test-results

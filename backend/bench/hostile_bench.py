@@ -132,11 +132,12 @@ def postgres_database(admin_url: str) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def redis_server(executable: str, port: int, directory: Path) -> Iterator[str]:
-    """A Redis of our own, configured as production's: a memory cap with LRU eviction, nothing on disk."""
+def redis_server(executable: str, port: int, directory: Path, *, eviction: str = "allkeys-lru") -> Iterator[str]:
+    """A Redis of our own, configured as production's cache: a memory cap with LRU eviction, nothing on disk (the
+    broker's, eviction="noeviction", never drops a queued task)."""
     directory.mkdir(parents=True)
     command = [executable, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(directory)]
-    command += ["--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru", "--save", "", "--appendonly", "no"]
+    command += ["--maxmemory", "256mb", "--maxmemory-policy", eviction, "--save", "", "--appendonly", "no"]
     with (directory / "redis.log").open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"redis://127.0.0.1:{port}/0"
