@@ -94,17 +94,19 @@ class ProjectLintOutputSerializer(serializers.Serializer):
 
 class ProjectLintApi(APIView):
     permission_classes = [MembersOnly]
-    token_scopes = {"POST": Scope.ANALYSES_WRITE}
+    # A CI project token may upload scans; analysing without storing is less than that, so it may do this too.
+    token_scopes = {"POST": (Scope.ANALYSES_WRITE, Scope.SCANS_WRITE)}
 
     @extend_schema(
         operation_id="projects_lint",
         summary="Analyse files with a project's policy, storing nothing",
-        description="Members (any role), or a token with `analyses:write`; what `dockwright lint --server` sends. "
-        "Each file of `lint` is analysed with the project's policy, `config` over it (as a file's own config), and "
-        "the site policy; its other files are read from `files`, relative to its folder and inside that folder's "
-        "tree, as a local run reads its disk. Findings come in the engine's form, in English with their templates. "
-        "Limits: a scan's bundle limits, as many analyses as files, the analysed texts together within the body "
-        "limit (413), and DOCKWRIGHT_PROJECT_LINT_SECONDS for the request (413: upload a scan instead).",
+        description="Members (any role), or a token with `analyses:write` or `scans:write` (a CI project token); "
+        "what `dockwright lint --server` sends. Each file of `lint` is analysed with the project's policy, `config` "
+        "over it (as a file's own config), and the site policy; its other files are read from `files`, relative to "
+        "its folder and inside that folder's tree, as a local run reads its disk. Findings come in the engine's "
+        "form, in English with their templates. Limits: a scan's bundle limits, as many analyses as files, the "
+        "analysed texts together within the body limit (413), and DOCKWRIGHT_PROJECT_LINT_SECONDS for the request "
+        "(413: upload a scan instead).",
         request=ProjectLintInputSerializer,
         responses={200: ProjectLintOutputSerializer, **error_responses(400, 403, 404, 413)},
     )

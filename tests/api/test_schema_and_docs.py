@@ -51,6 +51,7 @@ def test_openapi_schema_lists_every_api_operation(client):
         ("/api/v1/projects/{slug}/scans", "post"),
         ("/api/v1/projects/{slug}/scans/{scan_id}", "get"),
         ("/api/v1/projects/{slug}/scans/archive", "post"),
+        ("/api/v1/projects/{slug}/lint", "post"),
         ("/api/v1/projects/{slug}/scans/{scan_id}/files/{file_id}", "get"),
         ("/api/v1/projects/{slug}/overview", "get"),
         ("/api/v1/projects/{slug}/badge.svg", "get"),

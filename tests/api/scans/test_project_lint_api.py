@@ -103,11 +103,18 @@ def test_a_public_project_says_its_analysis_is_for_members(client_as, public_pro
         assert "viewer role" in response.json()["message"]
 
 
-def test_tokens_need_analyses_write(people: dict[str, Any], private_project: Project) -> None:
+def test_tokens_need_analyses_write_or_scans_write(people: dict[str, Any], private_project: Project) -> None:
     assert analyse(_token(people, ["analyses:write"], project=None)).status_code == 200
     read_only = analyse(_token(people, ["read"], project=None))
     assert read_only.status_code == 403 and "analyses:write" in read_only.json()["message"]
-    assert analyse(_token(people, ["read", "scans:write"])).status_code == 403  # a project token uploads scans only
+    # A CI project token may upload scans, so it may also have its files judged without storing them.
+    assert analyse(_token(people, ["read", "scans:write"])).status_code == 200
+    assert analyse(_token(people, ["read"])).status_code == 403
+
+
+def test_a_project_token_reaches_its_own_project_only(people: dict[str, Any], private_project: Project) -> None:
+    public = Project.objects.create(name="Website", slug="website", visibility=Project.Visibility.PUBLIC)
+    assert analyse(_token(people, ["scans:write"]), url=f"/api/v1/projects/{public.slug}/lint").status_code == 404
 
 
 def test_a_token_of_someone_who_is_not_a_member_finds_no_project(people, private_project) -> None:
