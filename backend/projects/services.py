@@ -147,7 +147,10 @@ def user_sign_up(*, username: str, password: str, invitation_token: str | None =
     model = get_user_model()
     user = model(username=username)
     user.full_clean(exclude=["password"])
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:  # the validators' messages, named after the field they are about
+        raise ValidationError({"password": error.messages}) from error
     user.set_password(password)
     with transaction.atomic():
         try:

@@ -183,6 +183,41 @@ def test_projects_and_tokens_have_no_violations(scheme_page: Page, axe_account: 
     _assert_accessible(scheme_page, "project not found")
 
 
+def test_members_and_invitations_have_no_violations(
+    scheme_page: Page, browser: Browser, app_url: str, axe_account: tuple[str, str]
+) -> None:
+    sign_in(scheme_page, *axe_account)
+    slug = _axe_project(scheme_page)
+    scheme_page.goto(f"/projects/{slug}/members")
+    form = scheme_page.get_by_role("form", name="Invite by link")
+    form.get_by_label("Note").fill("for axe")
+    form.get_by_role("button", name="Make invitation link").click()
+    link = scheme_page.get_by_role("textbox", name="Invitation link").input_value()
+    expect(scheme_page.get_by_role("article", name="for axe").first).to_be_visible()
+    _assert_accessible(scheme_page, "members with a new invitation link")
+
+    # The page the link opens, to a visitor (the form to sign up or in) and once used (to anyone).
+    dark = scheme_page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    visitor = browser.new_context(base_url=app_url, color_scheme="dark" if dark else "light").new_page()
+    try:
+        visitor.goto(link)
+        expect(visitor.get_by_role("form", name="Create your account")).to_be_visible()
+        _assert_accessible(visitor, "invitation, signing up")
+        visitor.get_by_role("button", name="Sign in instead").click()
+        expect(visitor.get_by_role("form", name="Sign in to your account")).to_be_visible()
+        _assert_accessible(visitor, "invitation, signing in")
+    finally:
+        visitor.context.close()
+    scheme_page.goto(link)
+    expect(scheme_page.get_by_text("You will join as")).to_be_visible()
+    _assert_accessible(scheme_page, "invitation, signed in")
+    scheme_page.get_by_role("button", name="Accept the invitation").click()
+    expect(scheme_page).to_have_url(re.compile(rf"/projects/{slug}$"))
+    scheme_page.goto(link)
+    expect(scheme_page.get_by_role("heading", level=1, name="This invitation cannot be used")).to_be_visible()
+    _assert_accessible(scheme_page, "invitation used")
+
+
 ROUTE_TITLES = [
     ("/", "Editor · Dockwright"),
     ("/rules", "Rules · Dockwright"),
@@ -192,6 +227,7 @@ ROUTE_TITLES = [
     ("/history", "History · Dockwright"),
     ("/projects", "Projects · Dockwright"),
     ("/tokens", "API tokens · Dockwright"),
+    ("/invite#not-a-real-invitation", "Invitation · Dockwright"),
     ("/no/such/page", "Page not found · Dockwright"),
 ]
 

@@ -71,7 +71,7 @@ def test_sign_in_analyse_find_it_in_the_history_and_sign_out(page: Page, account
     open_editor(page)
     page.get_by_role("banner").get_by_role("link", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/signin\?next=%2F$"))
-    expect(page.get_by_text("There is no sign-up")).to_be_visible()
+    expect(page.get_by_text("There is no open sign-up")).to_be_visible()
 
     # Keyboard only: the fields are labelled, in order, and Enter submits.
     page.get_by_label("Username").focus()

@@ -11,6 +11,10 @@ const RulePage = lazy(async () => ({ default: (await import('../features/rules/c
 const SignInPage = lazy(async () => ({ default: (await import('../features/account/components/SignInPage')).SignInPage }))
 const HistoryPage = lazy(async () => ({ default: (await import('../features/account/components/HistoryPage')).HistoryPage }))
 const AboutPage = lazy(async () => ({ default: (await import('../features/status/components/AboutPage')).AboutPage }))
+const InvitePage = lazy(async () => ({ default: (await import('../features/account/components/InvitePage')).InvitePage }))
+const MembersPage = lazy(async () => ({
+  default: (await import('../features/projects/components/MembersPage')).MembersPage,
+}))
 const ProjectsPage = lazy(async () => ({
   default: (await import('../features/projects/components/ProjectsPage')).ProjectsPage,
 }))
@@ -53,10 +57,12 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <ScansPage /> },
       { path: 'scans', element: <ScansPage /> },
+      { path: 'members', element: <MembersPage /> },
       { path: 'tokens', element: <ProjectTokensPage /> },
     ],
   },
   { path: 'tokens', element: <TokensRoute /> },
+  { path: 'invite', element: <InvitePage /> },
   { path: '*', element: <NotFoundPage /> },
 ]
 

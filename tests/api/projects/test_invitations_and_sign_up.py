@@ -101,6 +101,8 @@ def test_a_weak_password_creates_no_account_and_leaves_the_invitation_open(clien
     )
 
     assert weak.status_code == 400
+    assert weak.json()["message"].startswith("password: ")
+    assert set(weak.json()["details"]) == {"password"}
     assert not get_user_model().objects.filter(username="lin").exists()
     assert Invitation.objects.get(pk=created["id"]).used_at is None
 

@@ -71,7 +71,7 @@ describe('SignInPage', () => {
 
   it('explains that there is no sign-up', async () => {
     renderAt('/signin')
-    expect(await screen.findByText(/There is no sign-up/)).toHaveTextContent('manage.py createsuperuser')
+    expect(await screen.findByText(/There is no open sign-up/)).toHaveTextContent('manage.py createsuperuser')
   })
 
   it('tells a signed-in visitor who they are instead of showing the form', async () => {

@@ -132,7 +132,7 @@ export function SignInPage() {
       </form>
       <p className="signin-page__accounts muted">
         {t(
-          'There is no sign-up: accounts are created by the people who run this Dockwright server, in the Django admin or with manage.py createsuperuser. Ask them for one.',
+          "There is no open sign-up: an account comes with an invitation link from a project's owners, or from the people who run this Dockwright server (in the Django admin or with manage.py createsuperuser). Ask them for one.",
         )}
       </p>
     </div>

@@ -29,6 +29,11 @@ export function setMemberRole(slug: string, username: string, role: Role): Promi
   })
 }
 
+/** Makes a user with an account a member (owners only); others are invited by link. */
+export function addMember(slug: string, username: string, role: Role): Promise<Member> {
+  return request<Member>(`${projectPath(slug)}/members`, { method: 'POST', body: { username, role } })
+}
+
 /** Removes a member; a member removing themselves leaves the project. */
 export async function removeMember(slug: string, username: string): Promise<void> {
   await request<unknown>(`${projectPath(slug)}/members/${encodeURIComponent(username)}`, { method: 'DELETE' })

@@ -25,6 +25,7 @@ interface Tab {
 // The project's pages, in the order of its tabs.
 const TABS: Tab[] = [
   { path: '', label: () => t('Scans'), needs: null, also: ['scans'] },
+  { path: 'members', label: () => t('Members'), needs: 'viewer' },
   { path: 'tokens', label: () => t('Tokens'), needs: 'maintainer' },
 ]
 
@@ -71,7 +72,7 @@ function ProjectHeader({ project }: { project: Project }) {
       path === '' ? pathname === base || pathname === `${base}/` : pathname.startsWith(`${base}/${path}`),
     )
   return (
-    <header className="project-header">
+    <div className="project-header">
       <p className="project-header__up">
         <Link to="/projects">{t('Projects')}</Link>
       </p>
@@ -97,7 +98,7 @@ function ProjectHeader({ project }: { project: Project }) {
           ))}
         </ul>
       </nav>
-    </header>
+    </div>
   )
 }
 
