@@ -275,16 +275,34 @@ def test_a_missing_or_refused_token_is_exit_2(live_server, capsys, repository, p
     assert refused[:2] == (2, "") and "refused the analysis (403): Invalid token." in refused[2]
 
 
-def test_a_token_without_analyses_write_is_refused(live_server, capsys, repository, project, monkeypatch) -> None:
+def test_a_token_that_may_neither_analyse_nor_upload_is_refused(
+    live_server, capsys, repository, project, monkeypatch
+) -> None:
     maintainer = get_user_model().objects.create_user(username="ci-maker", password="a-long-password-for-tests")
     membership_add(project=project, username=maintainer.username, role=Role.MAINTAINER)
-    _, secret = api_token_create(user=maintainer, name="ci", scopes=["read", "scans:write"], days=1, project=project)
+    _, secret = api_token_create(user=maintainer, name="ci", scopes=["read"], days=1, project=project)
     monkeypatch.setenv("DOCKWRIGHT_TOKEN", secret)
 
     code, out, err = run(capsys, "--server", live_server.url, "--project", "payments", "app")
 
     assert (code, out) == (2, "")
-    assert "lacks the 'analyses:write' scope" in err
+    assert "lacks every one of the scopes ['analyses:write', 'scans:write']" in err
+
+
+def test_a_ci_project_token_that_uploads_scans_may_lint_on_the_server(
+    live_server, capsys, repository, project, monkeypatch
+) -> None:
+    maintainer = get_user_model().objects.create_user(username="ci-maker", password="a-long-password-for-tests")
+    membership_add(project=project, username=maintainer.username, role=Role.MAINTAINER)
+    _, secret = api_token_create(user=maintainer, name="ci", scopes=["scans:write"], days=1, project=project)
+    monkeypatch.setenv("DOCKWRIGHT_TOKEN", secret)
+
+    save_policy(project, POLICY)
+
+    remote, local = both(live_server, capsys, repository, "app")
+
+    assert remote == local and remote[0] == 1
+    assert not Scan.objects.exists()
 
 
 @pytest.mark.parametrize(
