@@ -28,7 +28,6 @@ from scans.selectors import (
     scan_file_findings,
     scan_file_get,
     scan_file_new_fingerprints,
-    scan_findings,
     scan_get,
     scan_list,
 )
@@ -96,12 +95,12 @@ def _finding(finding: ScanFinding, *, new: bool) -> dict[str, Any]:
 def _scan_data(scan: Scan) -> dict[str, Any]:
     comparison: Comparison = scan_comparison(scan=scan)
     new_ids = {finding.pk for finding in comparison.new}
-    findings = [_finding(finding, new=finding.pk in new_ids) for finding in scan_findings(scan=scan)]
+    findings = [_finding(finding, new=finding.pk in new_ids) for finding in comparison.findings]
     return ScanSerializer(
         {
             **scan_summary_data(scan),
             "baseline": comparison.baseline.pk if comparison.baseline else None,
-            "files": list(scan.files.all()),
+            "files": list(scan.files.defer("content")),
             "findings": findings,
             "new": len(new_ids),
             "fixed": [_finding(finding, new=False) for finding in comparison.fixed],

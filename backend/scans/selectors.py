@@ -18,6 +18,7 @@ class Comparison:
     baseline: Scan | None
     new: list[ScanFinding]
     fixed: list[ScanFinding]
+    findings: list[ScanFinding]  # all of the scan's, in scan_findings' order
 
 
 def scan_list(*, project: Project) -> QuerySet[Scan]:
@@ -29,7 +30,13 @@ def scan_get(*, project: Project, scan_id: int) -> Scan | None:
 
 
 def scan_findings(*, scan: Scan) -> QuerySet[ScanFinding]:
-    return ScanFinding.objects.filter(scan=scan).select_related("file").order_by("file__path", "line", "rule")
+    # Each finding names its file's path; the file's text is not read once per finding.
+    return (
+        ScanFinding.objects.filter(scan=scan)
+        .select_related("file")
+        .defer("file__content", "file__counts")
+        .order_by("file__path", "line", "rule")
+    )
 
 
 def scan_baseline(*, scan: Scan) -> Scan | None:
@@ -53,7 +60,7 @@ def scan_comparison(*, scan: Scan) -> Comparison:
     findings = list(scan_findings(scan=scan))
     baseline = scan_baseline(scan=scan) if scan.status == Scan.Status.DONE else None
     if baseline is None:
-        return Comparison(baseline=None, new=findings, fixed=[])
+        return Comparison(baseline=None, new=findings, fixed=[], findings=findings)
     before = list(scan_findings(scan=baseline))
     before_prints = {finding.fingerprint for finding in before}
     now_prints = {finding.fingerprint for finding in findings}
@@ -61,6 +68,7 @@ def scan_comparison(*, scan: Scan) -> Comparison:
         baseline=baseline,
         new=[finding for finding in findings if finding.fingerprint not in before_prints],
         fixed=[finding for finding in before if finding.fingerprint not in now_prints],
+        findings=findings,
     )
 
 
