@@ -59,7 +59,7 @@ plan_args=(--dockerfile "$PROJECT_DIR/docker/Dockerfile" --dockerfile "$PROJECT_
 # shellcheck disable=SC2054  # --services takes a comma list
 [[ " ${PARTS[*]} " == *" dev "* ]] && plan_args+=(--compose "$PROJECT_DIR/docker-compose.yml" --services web,db,redis)
 # shellcheck disable=SC2054
-[[ " ${PARTS[*]} " == *" prod "* ]] && plan_args+=(--compose "$PROJECT_DIR/docker-compose.prod.yml" --services edge,web,migrate,db,redis)
+[[ " ${PARTS[*]} " == *" prod "* ]] && plan_args+=(--compose "$PROJECT_DIR/docker-compose.prod.yml" --services edge,web,migrate,db,redis,broker,worker)
 image=${DOCKWRIGHT_TEST_IMAGE:-localhost/dockwright:image-test}
 mapfile -t plan < <(REGISTRY=${image%/*} TAG=${image##*:} "$PY" "$IMAGE_TEST_DIR/standin_plan.py" "${plan_args[@]}")
 [ "${#plan[@]}" -gt 0 ] || die "no base images planned (see the standin_plan.py error above)"
