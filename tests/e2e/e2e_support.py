@@ -207,6 +207,28 @@ def analyse_via_api(page: Page, content: str) -> dict[str, Any]:
     return body
 
 
+def open_phone_menu(page: Page) -> None:
+    """Opens the header's menu, where a phone keeps the language and the account."""
+    page.get_by_role("banner").locator(".header-menu__toggle").click()
+    expect(page.locator(".header-menu__panel")).to_be_visible()
+
+
+def header_rows(page: Page) -> int:
+    """How many rows the header's items take: items whose vertical middles differ by more than a few pixels."""
+    middles = page.evaluate(
+        """() => [...document.querySelectorAll(
+                '.site-header .brand, .site-nav__link, .header-menu__toggle, .language-switch, .account-menu > *'
+            )]
+            .filter((el) => el.getBoundingClientRect().width > 1)
+            .map((el) => { const r = el.getBoundingClientRect(); return Math.round(r.top + r.height / 2) })"""
+    )
+    rows: list[int] = []
+    for middle in sorted(middles):
+        if not rows or middle - rows[-1] > 6:
+            rows.append(middle)
+    return len(rows)
+
+
 def create_user(manage_py: Callable[..., Any], username: str, password: str) -> tuple[str, str]:
     """A user in the test server's database, made the way an admin would (accounts have no sign-up)."""
     env = {"DJANGO_SUPERUSER_PASSWORD": password}

@@ -19,7 +19,9 @@ from tests.e2e.e2e_support import (
     api_send,
     create_user,
     expire_shared_analysis,
+    header_rows,
     open_editor,
+    open_phone_menu,
     sign_in,
     type_into_editor,
     wait_for_findings,
@@ -218,6 +220,36 @@ def test_members_and_invitations_have_no_violations(
     _assert_accessible(scheme_page, "invitation used")
 
 
+@pytest.fixture
+def chinese_page(browser: Browser, app_url: str) -> Iterator[Page]:
+    """A browser whose own language is Chinese: the app opens in Chinese."""
+    _require(AXE.is_file(), f"{AXE} is missing: run `npm ci` in frontend/ (axe-core is a dev dependency)")
+    context = browser.new_context(base_url=app_url, viewport={"width": 1280, "height": 860}, locale="zh-CN")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/analysis", "/rules", "/rules/DF004", "/history", "/no/such/page"])
+def test_pages_in_chinese_have_no_violations(chinese_page: Page, path: str) -> None:
+    if path == "/":
+        open_editor(chinese_page)
+        type_into_editor(chinese_page, BAD_DOCKERFILE)
+        wait_for_findings(chinese_page)
+        expect(chinese_page.locator(".finding").first).to_be_visible()
+    elif path == "/analysis":
+        chinese_page.goto(_share(chinese_page, BAD_DOCKERFILE)["url"])
+        expect(chinese_page.get_by_role("region", name="分享链接")).to_be_visible()
+        expect(chinese_page.locator(".finding").first).to_be_visible()
+    else:
+        chinese_page.goto(path)
+        chinese_page.locator("main h1").first.wait_for()
+        expect(chinese_page.locator(".loading")).to_have_count(0)
+    expect(chinese_page.locator("html")).to_have_attribute("lang", "zh-Hans")
+    _assert_accessible(chinese_page, f"{path} in Chinese")
+
+
 ROUTE_TITLES = [
     ("/", "Editor · Dockwright"),
     ("/rules", "Rules · Dockwright"),
@@ -261,25 +293,12 @@ def test_the_skip_link_is_out_of_sight_until_focused(page: Page) -> None:
     assert skip.evaluate("(a) => a.getBoundingClientRect().top") >= 0
 
 
-def _header_rows(page: Page) -> int:
-    """How many rows the header's items take: items whose vertical middles differ by more than a few pixels."""
-    middles = page.evaluate(
-        """() => [...document.querySelectorAll('.site-header .brand, .site-nav__link, .account-menu > *')]
-            .filter((el) => el.getBoundingClientRect().width > 1)
-            .map((el) => { const r = el.getBoundingClientRect(); return Math.round(r.top + r.height / 2) })"""
-    )
-    rows: list[int] = []
-    for middle in sorted(middles):
-        if not rows or middle - rows[-1] > 6:
-            rows.append(middle)
-    return len(rows)
-
-
 def test_on_a_phone_the_header_is_one_row_and_never_covers_the_editor(
     phone_page: Page, axe_account: tuple[str, str]
 ) -> None:
+    _require(AXE.is_file(), f"{AXE} is missing: run `npm ci` in frontend/ (axe-core is a dev dependency)")
     open_editor(phone_page)
-    assert _header_rows(phone_page) == 1
+    assert header_rows(phone_page) == 1
     # Scrolled to the editor, nothing lies over its top edge.
     phone_page.locator(".cm-editor").evaluate("(el) => el.scrollIntoView({ block: 'start' })")
     covered = phone_page.evaluate(
@@ -299,11 +318,15 @@ def test_on_a_phone_the_header_is_one_row_and_never_covers_the_editor(
     )
     open_editor(phone_page)
     header = phone_page.get_by_role("banner")
-    expect(header.get_by_role("button", name="Sign out")).to_be_visible()
-    assert _header_rows(phone_page) == 1
+    assert header_rows(phone_page) == 1
     # One row that still fits: a wider header makes the phone lay the page out wider and zoom it out.
     widths = phone_page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths == [375, 375], widths
-    # The user's pages beyond Projects wait on the projects page, which links to them.
-    expect(header.get_by_role("link", name="Projects")).to_be_visible()
-    expect(header.get_by_role("link", name="Tokens")).to_be_hidden()
+    # The language and the account wait in the header's menu, where all of the user's pages fit.
+    expect(header.get_by_role("button", name="Sign out")).to_be_hidden()
+    open_phone_menu(phone_page)
+    for page_name in ("Projects", "Tokens", "History"):
+        expect(header.get_by_role("link", name=page_name)).to_be_visible()
+    expect(header.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(header.get_by_role("combobox", name="Language")).to_be_visible()
+    _assert_accessible(phone_page, "the header's menu on a phone")

@@ -115,7 +115,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
       status,
       kind: 'too-large',
       details,
-      message: apiMessage ?? 'This file is too large to analyse.',
+      message: apiMessage ?? t('This file is too large to analyse.'),
     })
   }
   if (status === 429) {
@@ -125,7 +125,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
       kind: 'rate-limited',
       details,
       retryAfter,
-      message: apiMessage ?? 'Too many analyses in a short time.',
+      message: apiMessage ?? t('Too many analyses in a short time.'),
     })
   }
   // Session authentication answers 403 both for "not signed in" and for a refused sign-in or CSRF check.
@@ -134,22 +134,22 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
       status,
       kind: 'forbidden',
       details,
-      message: apiMessage ?? 'You are not allowed to do this.',
+      message: apiMessage ?? t('You are not allowed to do this.'),
     })
   }
   if (status === 404) {
-    return new ApiError({ status, kind: 'not-found', details, message: apiMessage ?? 'Not found.' })
+    return new ApiError({ status, kind: 'not-found', details, message: apiMessage ?? t('Not found.') })
   }
   // A shared analysis that was deleted or expired: its link worked once and never will again.
   if (status === 410) {
-    return new ApiError({ status, kind: 'gone', details, message: apiMessage ?? 'This is no longer available.' })
+    return new ApiError({ status, kind: 'gone', details, message: apiMessage ?? t('This is no longer available.') })
   }
   if (status >= 400 && status < 500) {
     return new ApiError({
       status,
       kind: 'bad-request',
       details,
-      message: apiMessage ?? 'The server could not accept this request.',
+      message: apiMessage ?? t('The server could not accept this request.'),
     })
   }
   return new ApiError({

@@ -1,3 +1,5 @@
+import { useTranslation } from '../i18n'
+
 interface ConfirmActionProps {
   /** The group's name for assistive technology, a question ("Delete this analysis?"). */
   label: string
@@ -9,6 +11,7 @@ interface ConfirmActionProps {
 
 /** The second step of a destructive action: says what will happen, then does it or keeps things as they are. */
 export function ConfirmAction({ label, question, confirmLabel, onConfirm, onCancel }: ConfirmActionProps) {
+  const { t } = useTranslation()
   return (
     <span className="confirm-action" role="group" aria-label={label}>
       <span>{question}</span>
@@ -16,7 +19,7 @@ export function ConfirmAction({ label, question, confirmLabel, onConfirm, onCanc
         {confirmLabel}
       </button>
       <button type="button" className="button button--small" onClick={onCancel}>
-        Keep
+        {t('Keep')}
       </button>
     </span>
   )

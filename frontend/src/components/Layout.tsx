@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { t, useTranslation } from '../i18n'
+import { HeaderMenu } from './HeaderMenu'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LoadingIndicator } from './LoadingIndicator'
 import { PageErrorBoundary } from './PageErrorBoundary'
@@ -55,8 +56,10 @@ export function Layout({ accountMenu }: { accountMenu?: ReactNode }) {
               ))}
             </ul>
           </nav>
-          <LanguageSwitch />
-          {accountMenu}
+          <HeaderMenu>
+            <LanguageSwitch />
+            {accountMenu}
+          </HeaderMenu>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react'
+import { t } from '../i18n'
 
 interface PageErrorBoundaryProps {
   /** Changing it (the URL) clears the error, so navigating away from a broken page works. */
@@ -22,11 +23,11 @@ export class PageErrorBoundary extends Component<PageErrorBoundaryProps, { error
     if (!this.state.error) return this.props.children
     return (
       <div className="page page--narrow" role="alert">
-        <h1>Something went wrong</h1>
-        <p className="muted">{this.state.error.message || 'An unexpected error happened.'}</p>
+        <h1>{t('Something went wrong')}</h1>
+        <p className="muted">{this.state.error.message || t('An unexpected error happened.')}</p>
         <p>
           <button type="button" className="button" onClick={() => window.location.reload()}>
-            Reload the page
+            {t('Reload the page')}
           </button>
         </p>
       </div>

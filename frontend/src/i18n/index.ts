@@ -6,7 +6,7 @@
  * browser's first language we have; the server is told too (Django's language cookie, set by ./switch), and
  * translates rule texts, findings and errors.
  */
-import { useSyncExternalStore } from 'react'
+import { createElement, Fragment, useSyncExternalStore, type ReactNode } from 'react'
 
 export type Language = 'en' | 'zh-Hans'
 export type Values = Record<string, string | number>
@@ -41,6 +41,18 @@ export function t(key: string, values: Values = {}): string {
   return key.replace(/\{\{(\w+)\}\}/g, (field, name: string) => String(values[name] ?? field))
 }
 
+// Marks where an element goes in a translated text; no translation holds it.
+const SLOT = '\u0001'
+
+/** `key` in the current language with elements in its fields, for a sentence holding a link or code:
+ * `tNodes('{{editor}} or {{rules}}.', { editor: <Link…/>, rules: <Link…/> })`. The translation may move them. */
+export function tNodes(key: string, nodes: Record<string, ReactNode>): ReactNode[] {
+  const slots = Object.fromEntries(Object.keys(nodes).map((name) => [name, `${SLOT}${name}${SLOT}`]))
+  return t(key, slots)
+    .split(new RegExp(`${SLOT}(\\w+)${SLOT}`))
+    .map((part, index) => createElement(Fragment, { key: index }, index % 2 === 1 ? nodes[part] : part))
+}
+
 /** `t` and the current language; the component renders again when the language changes. */
 export function useTranslation(): { t: typeof t; language: Language } {
   return { t, language: useSyncExternalStore(subscribe, currentLanguage) }
@@ -65,8 +77,10 @@ export async function setLanguage(lang: Language): Promise<void> {
 
 async function switchTo(lang: Language, remember: boolean): Promise<void> {
   const loader = await import('./switch')
-  activate(lang, await loader.translator(lang))
+  const texts = await loader.translator(lang)
+  // The server is told first: what the app asks for again in the new language must come back in it.
   loader.remember(lang, remember ? STORAGE_KEY : null)
+  activate(lang, texts)
 }
 
 /** Ready to render: in the remembered language, else the browser's first one we have (English if its texts

@@ -9,9 +9,9 @@ const SOURCES = import.meta.glob<string>(
 // Each feature's Chinese texts, by file.
 const FILES = import.meta.glob<Record<string, string>>('./locales/zh-Hans/*.json', { eager: true, import: 'default' })
 
-// A call of t(), the way every text of the app is written (see ./index.ts); its key must be a literal string,
-// so that this test can find it.
-const CALL = /(?<![.\w$])t\(\s*/g
+// A call of t() or tNodes(), the way every text of the app is written (see ./index.ts); its key must be a
+// literal string, so that this test can find it.
+const CALL = /(?<![.\w$])(?:t|tNodes)\(\s*/g
 const LITERAL = /^(['"])((?:\\.|(?!\1).)*)\1/
 
 function calls(): { keys: Set<string>; dynamic: string[] } {

@@ -8,34 +8,36 @@ import { ErrorNotice, Notice } from '../../../components/Notice'
 import { SeverityCounts } from '../../../components/SeverityCounts'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useRemoteData } from '../../../hooks/useRemoteData'
+import { t, tNodes, useTranslation } from '../../../i18n'
 import { clearHistory, deleteHistoryEntry, listAnalyses } from '../api/history'
 import { pageCount, pageFromParam } from '../lib/pagination'
 import { useSession } from '../session/sessionContext'
 import './HistoryPage.css'
 
-const KIND_NAMES: Record<Kind, string> = { dockerfile: 'Dockerfile', compose: 'Compose file' }
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const KIND_NAMES: Record<Kind, () => string> = { dockerfile: () => 'Dockerfile', compose: () => t('Compose file') }
 
 export function HistoryPage() {
+  const { t } = useTranslation()
   const { session } = useSession()
-  usePageTitle('History')
+  usePageTitle(t('History'))
   return (
     <div className="page page--narrow history-page">
-      <h1>History</h1>
-      {session.status === 'loading' && <LoadingIndicator label="Checking who is signed in…" />}
+      <h1>{t('History')}</h1>
+      {session.status === 'loading' && <LoadingIndicator label={t('Checking who is signed in…')} />}
       {session.status === 'anonymous' && (
         <Notice
           tone="info"
-          title="Sign in to see your history"
+          title={t('Sign in to see your history')}
           action={
             <Link to="/signin?next=%2Fhistory" className="button button--primary button--small">
-              Sign in
+              {t('Sign in')}
             </Link>
           }
         >
           <p>
-            Analyses you share while signed in are kept here until you delete them. Without an account the editor
-            still works, and a shared analysis still gets its link (it expires after a while).
+            {t(
+              'Analyses you share while signed in are kept here until you delete them. Without an account the editor still works, and a shared analysis still gets its link (it expires after a while).',
+            )}
           </p>
         </Notice>
       )}
@@ -58,14 +60,16 @@ function HistoryList({ username }: { username: string }) {
     if (sessionEnded) recordSession({ authenticated: false, username: null })
   }, [sessionEnded, recordSession])
 
-  if (history.status === 'loading') return <LoadingIndicator label="Loading your analyses…" />
+  if (history.status === 'loading') return <LoadingIndicator label={t('Loading your analyses…')} />
   if (sessionEnded) return null
   if (history.status === 'error') {
     const pastTheEnd = history.error instanceof ApiError && history.error.kind === 'not-found' && page > 1
     return pastTheEnd ? (
-      <Notice tone="info" title="There is no such page">
+      <Notice tone="info" title={t('There is no such page')}>
         <p>
-          Your history has fewer pages than that. <Link to="/history">Go to the first page</Link>.
+          {tNodes('Your history has fewer pages than that. {{first}}.', {
+            first: <Link to="/history">{t('Go to the first page')}</Link>,
+          })}
         </p>
       </Notice>
     ) : (
@@ -73,7 +77,7 @@ function HistoryList({ username }: { username: string }) {
         error={history.error}
         action={
           <button type="button" className="button button--small" onClick={history.reload}>
-            Try again
+            {t('Try again')}
           </button>
         }
       />
@@ -85,14 +89,16 @@ function HistoryList({ username }: { username: string }) {
     return (
       <div className="history-empty card">
         <p>
-          <strong>No analyses yet.</strong>
+          <strong>{t('No analyses yet.')}</strong>
         </p>
         <p className="muted">
-          Analyses you share from the editor while signed in as {username} appear here, newest first. Typing in the
-          editor stores nothing.
+          {t(
+            'Analyses you share from the editor while signed in as {{username}} appear here, newest first. Typing in the editor stores nothing.',
+            { username },
+          )}
         </p>
         <Link to="/" className="button button--primary">
-          Open the editor
+          {t('Open the editor')}
         </Link>
       </div>
     )
@@ -104,11 +110,13 @@ function HistoryList({ username }: { username: string }) {
     <>
       <div className="history-summary">
         <p className="muted">
-          {count === 1 ? '1 entry' : `${count} entries`} by {username}, newest first. Identical saves are one entry.
+          {count === 1
+            ? t('1 entry by {{username}}, newest first. Identical saves are one entry.', { username })
+            : t('{{count}} entries by {{username}}, newest first. Identical saves are one entry.', { count, username })}
         </p>
         <ClearHistory onCleared={reloadAfterDeletion} />
       </div>
-      <ol className="history-list" aria-label="Analyses">
+      <ol className="history-list" aria-label={t('Analyses')}>
         {results.map((analysis) => (
           <li key={analysis.id}>
             <HistoryItem analysis={analysis} onDeleted={reloadAfterDeletion} />
@@ -116,20 +124,20 @@ function HistoryList({ username }: { username: string }) {
         ))}
       </ol>
       {pages > 1 && (
-        <nav className="history-pagination" aria-label="Pages">
+        <nav className="history-pagination" aria-label={t('Pages')}>
           {history.data.previous ? (
             <Link to={page === 2 ? '/history' : `/history?page=${page - 1}`} rel="prev" className="button button--small">
-              ← Newer
+              ← {t('Newer')}
             </Link>
           ) : (
             <span />
           )}
           <span className="history-pagination__where">
-            Page {page} of {pages}
+            {t('Page {{page}} of {{pages}}', { page, pages })}
           </span>
           {history.data.next ? (
             <Link to={`/history?page=${page + 1}`} rel="next" className="button button--small">
-              Older →
+              {t('Older')} →
             </Link>
           ) : (
             <span />
@@ -164,9 +172,9 @@ function ClearHistory({ onCleared }: { onCleared: () => void }) {
     <div className="history-clear">
       {action.status === 'confirming' ? (
         <ConfirmAction
-          label="Clear your history?"
-          question="Delete every analysis in your history? Their links stop working."
-          confirmLabel="Clear history"
+          label={t('Clear your history?')}
+          question={t('Delete every analysis in your history? Their links stop working.')}
+          confirmLabel={t('Clear history')}
           onConfirm={confirm}
           onCancel={cancel}
         />
@@ -177,7 +185,7 @@ function ClearHistory({ onCleared }: { onCleared: () => void }) {
           onClick={ask}
           disabled={action.status === 'working'}
         >
-          Clear history
+          {t('Clear history')}
         </button>
       )}
       {action.status === 'error' && <ErrorNotice error={action.error} />}
@@ -186,7 +194,8 @@ function ClearHistory({ onCleared }: { onCleared: () => void }) {
 }
 
 function HistoryItem({ analysis, onDeleted }: { analysis: AnalysisSummary; onDeleted: () => void }) {
-  const kindName = KIND_NAMES[analysis.kind]
+  const { language } = useTranslation()
+  const kindName = KIND_NAMES[analysis.kind]()
   const created = new Date(analysis.created)
   const name = analysis.filename || kindName
   const { action, ask, cancel, confirm } = useConfirmedAction(() => deleteHistoryEntry(analysis.id), onDeleted)
@@ -201,15 +210,19 @@ function HistoryItem({ analysis, onDeleted }: { analysis: AnalysisSummary; onDel
       </Link>
       <span className="history-item__bottom">
         <time dateTime={analysis.created} className="history-item__date">
-          {Number.isNaN(created.getTime()) ? analysis.created : DATE_FORMAT.format(created)}
+          {Number.isNaN(created.getTime())
+            ? analysis.created
+            : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(created)}
         </time>
-        {analysis.saves > 1 && <span className="history-item__saves">saved {analysis.saves} times</span>}
+        {analysis.saves > 1 && (
+          <span className="history-item__saves">{t('saved {{count}} times', { count: analysis.saves })}</span>
+        )}
         <SeverityCounts counts={analysis.counts} />
         {action.status === 'confirming' ? (
           <ConfirmAction
-            label={`Delete ${name}?`}
-            question={analysis.saves > 1 ? `Delete all ${analysis.saves} saves?` : 'Delete it?'}
-            confirmLabel="Delete"
+            label={t('Delete {{name}}?', { name })}
+            question={analysis.saves > 1 ? t('Delete all {{count}} saves?', { count: analysis.saves }) : t('Delete it?')}
+            confirmLabel={t('Delete')}
             onConfirm={confirm}
             onCancel={cancel}
           />
@@ -220,7 +233,8 @@ function HistoryItem({ analysis, onDeleted }: { analysis: AnalysisSummary; onDel
             onClick={ask}
             disabled={action.status === 'working'}
           >
-            Delete<span className="visually-hidden"> {name}</span>
+            {t('Delete')}
+            <span className="visually-hidden"> {name}</span>
           </button>
         )}
       </span>

@@ -5,6 +5,7 @@ import type { Analysis, AnalysisInput, Finding, Kind } from '../../../api/types'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice, Notice } from '../../../components/Notice'
 import { usePageTitle } from '../../../hooks/usePageTitle'
+import { t, useTranslation } from '../../../i18n'
 import { deleteAnalysis, getAnalysis, shareAnalysis } from '../api/analyses'
 import { getRuleExample } from '../api/ruleExample'
 import { useLiveAnalysis } from '../hooks/useLiveAnalysis'
@@ -26,6 +27,7 @@ const SharedLink = lazy(() => import('./SharedLink'))
 const NO_FINDINGS: readonly Finding[] = []
 
 export function EditorPage() {
+  const { t } = useTranslation()
   const { id } = useParams()
   const [searchParams] = useSearchParams()
   const tryRule = searchParams.get('try')
@@ -59,7 +61,7 @@ export function EditorPage() {
   const permalinkLoading = id !== undefined && !knownIds.has(id) && permalinkError?.id !== id
   const sharedNow = shared !== null && shared.content === content && shared.kind === kind ? shared : null
   const linkError = permalinkError && permalinkError.id === id ? permalinkError.error : null
-  usePageTitle(linkError ? linkErrorTitle(linkError) : 'Editor', 'editor')
+  usePageTitle(linkError ? linkErrorTitle(linkError) : t('Editor'), 'editor')
 
   // Opening /a/<id>: load the stored analysis, unless it is one this page made or loaded.
   useEffect(() => {
@@ -74,7 +76,7 @@ export function EditorPage() {
         setLoaded((previous) => ({ text: stored.content, version: previous.version + 1 }))
         setFilename(stored.filename || null)
         setChosenKind(detectKind(stored.content, stored.filename).kind === stored.kind ? null : stored.kind)
-        show(stored, stored.filename)
+        show(stored, stored.filename, (signal) => getAnalysis(stored.id, signal))
       },
       (loadError: unknown) => {
         if (!isAbortError(loadError)) setPermalinkError({ id, error: loadError })
@@ -181,22 +183,19 @@ export function EditorPage() {
 
   const openRule = useCallback((ruleId: string) => navigate(`/rules/${encodeURIComponent(ruleId)}`), [navigate])
 
-  const emptyState = useMemo(
-    () => (
-      <div className="empty-state">
-        <p>Paste a Dockerfile or a Compose file into the editor, open one, or start from an example:</p>
-        <ul className="empty-state__examples">
-          {EXAMPLES.map((example) => (
-            <li key={example.id}>
-              <button type="button" className="button button--small" onClick={() => openExample(example)}>
-                {example.label()}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
-    ),
-    [openExample],
+  const emptyState = (
+    <div className="empty-state">
+      <p>{t('Paste a Dockerfile or a Compose file into the editor, open one, or start from an example:')}</p>
+      <ul className="empty-state__examples">
+        {EXAMPLES.map((example) => (
+          <li key={example.id}>
+            <button type="button" className="button button--small" onClick={() => openExample(example)}>
+              {example.label()}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 
   return (
@@ -205,10 +204,11 @@ export function EditorPage() {
         <LinkErrorIntro error={linkError} />
       ) : (
         <div className="editor-page__intro">
-          <h1>Review a Dockerfile or Compose file</h1>
+          <h1>{t('Review a Dockerfile or Compose file')}</h1>
           <p className="muted">
-            Findings appear as you type; nothing is stored until you share it. Click a finding to jump to it; hover
-            an underline for details.
+            {t(
+              'Findings appear as you type; nothing is stored until you share it. Click a finding to jump to it; hover an underline for details.',
+            )}
           </p>
         </div>
       )}
@@ -216,14 +216,14 @@ export function EditorPage() {
         <div className="editor-page__notice">
           <Notice
             tone="info"
-            title="Analysis deleted"
+            title={t('Analysis deleted')}
             action={
               <button type="button" className="button button--small" onClick={() => setDeleted(false)}>
-                Dismiss
+                {t('Dismiss')}
               </button>
             }
           >
-            <p>Its link no longer works. The text is still here in the editor until you leave the page.</p>
+            <p>{t('Its link no longer works. The text is still here in the editor until you leave the page.')}</p>
           </Notice>
         </div>
       )}
@@ -233,14 +233,14 @@ export function EditorPage() {
             error={notice.error}
             action={
               <button type="button" className="button button--small" onClick={() => setNotice(null)}>
-                Dismiss
+                {t('Dismiss')}
               </button>
             }
           />
         </div>
       )}
       <div className="workspace">
-        <section className="editor-pane card" aria-label="Editor">
+        <section className="editor-pane card" aria-label={t('Editor')}>
           <EditorToolbar
             kind={kind}
             kindSource={chosenKind ? 'chosen' : detected.source}
@@ -255,7 +255,7 @@ export function EditorPage() {
             <Suspense
               fallback={
                 <div className="editor-placeholder">
-                  <LoadingIndicator label="Loading the editor…" />
+                  <LoadingIndicator label={t('Loading the editor…')} />
                 </div>
               }
             >
@@ -269,22 +269,23 @@ export function EditorPage() {
                 analysedContent={analysis && analysis.kind === kind ? analysis.content : null}
                 onCursorChange={setCursor}
                 onOpenRule={openRule}
-                label={kind === 'compose' ? 'Compose file' : 'Dockerfile'}
+                label={kind === 'compose' ? t('Compose file') : 'Dockerfile'}
+                placeholder={t('Paste a Dockerfile or Compose file…')}
               />
             </Suspense>
             {/* Over the editor, not instead of it: the editor is never unmounted while the page lives. */}
             {permalinkLoading && (
               <div className="editor-placeholder editor-placeholder--over">
-                <LoadingIndicator label="Loading the analysis…" />
+                <LoadingIndicator label={t('Loading the analysis…')} />
               </div>
             )}
           </FileDropZone>
           <footer className="editor-status">
             <span className="editor-status__item" title={filename ?? undefined}>
-              {filename ?? 'Untitled'}
+              {filename ?? t('Untitled')}
             </span>
             <span className="editor-status__item" aria-live="polite" data-testid="cursor-position">
-              Ln {cursor.line}, Col {cursor.column}
+              {t('Ln {{line}}, Col {{column}}', cursor)}
             </span>
             {!sharedNow && (
               <ShareButton onShare={share} disabled={!content.trim() || permalinkLoading} />
@@ -312,9 +313,9 @@ export function EditorPage() {
 }
 
 function linkErrorTitle(error: unknown): string {
-  if (error instanceof ApiError && error.kind === 'gone') return 'Analysis no longer available'
-  if (error instanceof ApiError && error.kind === 'not-found') return 'Analysis not found'
-  return 'Editor'
+  if (error instanceof ApiError && error.kind === 'gone') return t('Analysis no longer available')
+  if (error instanceof ApiError && error.kind === 'not-found') return t('Analysis not found')
+  return t('Editor')
 }
 
 /** The page's heading when its link does not open an analysis: deleted or expired (410), unknown (404). */
@@ -322,27 +323,29 @@ function LinkErrorIntro({ error }: { error: unknown }) {
   if (error instanceof ApiError && error.kind === 'gone') {
     return (
       <div className="editor-page__intro link-error" data-status="410">
-        <h1>This analysis is no longer available</h1>
+        <h1>{t('This analysis is no longer available')}</h1>
         <p>
-          {capitalise(error.message)}. Its link will not work again: whoever shared it deleted it, or it expired.
+          {t('{{reason}}. Its link will not work again: whoever shared it deleted it, or it expired.', {
+            reason: capitalise(error.message),
+          })}
         </p>
-        <p className="muted">The editor below is empty. Paste a file to analyse it again.</p>
+        <p className="muted">{t('The editor below is empty. Paste a file to analyse it again.')}</p>
       </div>
     )
   }
   if (error instanceof ApiError && error.kind === 'not-found') {
     return (
       <div className="editor-page__intro link-error" data-status="404">
-        <h1>This analysis link does not work</h1>
-        <p>There is no analysis at this address: the link may be mistyped or incomplete.</p>
-        <p className="muted">Paste your file below to analyse it again.</p>
+        <h1>{t('This analysis link does not work')}</h1>
+        <p>{t('There is no analysis at this address: the link may be mistyped or incomplete.')}</p>
+        <p className="muted">{t('Paste your file below to analyse it again.')}</p>
       </div>
     )
   }
   return (
     <>
       <div className="editor-page__intro">
-        <h1>Review a Dockerfile or Compose file</h1>
+        <h1>{t('Review a Dockerfile or Compose file')}</h1>
       </div>
       <div className="editor-page__notice">
         <ErrorNotice error={error} />

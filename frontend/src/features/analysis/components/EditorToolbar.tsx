@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react'
 import type { Kind } from '../../../api/types'
+import { useTranslation } from '../../../i18n'
 import type { KindSource } from '../lib/detectKind'
 import { EXAMPLES, type Example } from '../lib/examples'
 import { KindSwitch } from './KindSwitch'
@@ -16,17 +17,18 @@ interface EditorToolbarProps {
 }
 
 export function EditorToolbar(props: EditorToolbarProps) {
+  const { t } = useTranslation()
   const fileInput = useRef<HTMLInputElement>(null)
   const exampleId = useId()
   const [exampleChoice, setExampleChoice] = useState(EXAMPLES[0]?.id ?? '')
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Editor actions">
+    <div className="editor-toolbar" role="toolbar" aria-label={t('Editor actions')}>
       <div className="editor-toolbar__group">
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
           <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
             <path fill="currentColor" d="M5 20h14v-2H5v2zm7-16-5.5 5.5 1.4 1.4L11 7.8V16h2V7.8l3.1 3.1 1.4-1.4L12 4z" />
           </svg>
-          Open file
+          {t('Open file')}
         </button>
         <input
           ref={fileInput}
@@ -45,7 +47,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
         {/* Choosing in the list loads nothing (arrow keys on a closed list change its value at once); the
             button does. */}
         <label htmlFor={exampleId} className="visually-hidden">
-          Example
+          {t('Example')}
         </label>
         <select
           id={exampleId}
@@ -67,7 +69,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
             if (example) props.onExample(example)
           }}
         >
-          Load example
+          {t('Load example')}
         </button>
       </div>
       <div className="editor-toolbar__group">
@@ -78,7 +80,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
           onDetect={props.onDetectKind}
         />
         <button type="button" className="button button--primary" onClick={props.onAnalyse} disabled={!props.canAnalyse}>
-          Analyse
+          {t('Analyse')}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from 'react'
+import { useTranslation } from '../../../i18n'
 
 interface FileDropZoneProps {
   onFile: (file: File) => void
@@ -14,6 +15,7 @@ function hasFiles(event: DragEvent): boolean {
  * does not insert the file's text at the drop point: a dropped file replaces the whole document.
  */
 export function FileDropZone({ onFile, children }: FileDropZoneProps) {
+  const { t } = useTranslation()
   const [dragging, setDragging] = useState(false)
 
   return (
@@ -42,7 +44,7 @@ export function FileDropZone({ onFile, children }: FileDropZoneProps) {
       {children}
       {dragging && (
         <div className="drop-zone__overlay" aria-hidden="true">
-          Drop to open the file
+          {t('Drop to open the file')}
         </div>
       )}
     </div>

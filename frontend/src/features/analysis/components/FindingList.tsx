@@ -2,24 +2,13 @@ import { memo, useCallback, useMemo } from 'react'
 import { Link } from 'react-router'
 import type { Finding, Severity } from '../../../api/types'
 import { CodeText } from '../../../components/CodeText'
-import { SEVERITY_LABELS } from '../../../components/severity'
+import { SEVERITY_LABELS, severityCount } from '../../../components/severity'
 import { plainText } from '../../../components/textSpans'
 import { VirtualList } from '../../../components/VirtualList'
+import { t, tNodes, useTranslation } from '../../../i18n'
 import type { RuleNote } from '../api/ruleNotes'
 import { useRuleNotes } from '../hooks/useRuleNotes'
 import type { FindingGroup } from '../lib/groupFindings'
-
-const GROUP_TITLES: Record<Severity, [string, string]> = {
-  error: ['error', 'errors'],
-  warning: ['warning', 'warnings'],
-  info: ['info', 'info'],
-  style: ['style note', 'style notes'],
-}
-
-function plural(count: number, severity: Severity): string {
-  const [one, many] = GROUP_TITLES[severity]
-  return `${count} ${count === 1 ? one : many}`
-}
 
 type Row =
   | { type: 'heading'; key: string; severity: Severity; count: number }
@@ -42,7 +31,8 @@ interface FindingListProps {
  * (a large file has up to 2,000 findings) and a row is redrawn only when its own props change.
  */
 export default memo(function FindingList({ groups, hidden, stale, onSelect, onApplyFix }: FindingListProps) {
-  const notes = useRuleNotes()
+  const { language } = useTranslation()
+  const notes = useRuleNotes(language)
   const rows = useMemo(
     () =>
       groups
@@ -56,7 +46,7 @@ export default memo(function FindingList({ groups, hidden, stale, onSelect, onAp
   const renderRow = useCallback(
     (row: Row) =>
       row.type === 'heading' ? (
-        <h3 className={`findings__group-title findings__group-title--${row.severity}`}>{plural(row.count, row.severity)}</h3>
+        <h3 className={`findings__group-title findings__group-title--${row.severity}`}>{severityCount(row.severity, row.count)}</h3>
       ) : (
         <FindingItem
           finding={row.finding}
@@ -96,12 +86,13 @@ interface FindingItemProps {
 }
 
 const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect, onApplyFix }: FindingItemProps) {
+  const { t } = useTranslation()
   const fix = finding.fix && finding.fix.edits.length > 0 ? finding.fix : null
   const fixTitle = finding.fix?.title || note?.fix_title
   // A finding explained elsewhere (ShellCheck's wiki page of its SC code under DF100) links there too.
   const externalHelp = finding.code && /^https?:\/\//.test(finding.help_url) ? finding.help_url : null
   return (
-    <article className={`finding finding--${finding.severity}`} aria-label={`${SEVERITY_LABELS[finding.severity]} ${finding.rule}`}>
+    <article className={`finding finding--${finding.severity}`} aria-label={`${SEVERITY_LABELS[finding.severity]()} ${finding.rule}`}>
       {/* The whole message is a target for the mouse; the position is the button for keyboards and readers
           (a button cannot hold the message's links). */}
       <div
@@ -116,7 +107,11 @@ const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect,
             {finding.line}:{finding.column}
           </span>
           <span className="visually-hidden">
-            Line {finding.line}, column {finding.column}: {plainText(finding.message)}. Show in editor
+            {t('Line {{line}}, column {{column}}: {{message}}. Show in editor', {
+              line: finding.line,
+              column: finding.column,
+              message: plainText(finding.message),
+            })}
           </span>
         </button>
         <p className="finding__message">
@@ -127,13 +122,13 @@ const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect,
         {note?.rationale && (
           <details className="finding__why">
             <summary>
-              <span className="finding__label">Why it matters:</span> <CodeText text={note.rationale} />
+              <span className="finding__label">{t('Why it matters:')}</span> <CodeText text={note.rationale} />
             </summary>
           </details>
         )}
         {fixTitle && (
           <p className="finding__how">
-            <span className="finding__label">Fix:</span> <CodeText text={fixTitle} />
+            <span className="finding__label">{t('Fix:')}</span> <CodeText text={fixTitle} />
           </p>
         )}
         <div className="finding__meta">
@@ -147,7 +142,10 @@ const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect,
           </Link>
           {externalHelp && (
             <a className="finding__wiki" href={externalHelp} target="_blank" rel="noreferrer">
-              {finding.code} explained <span className="visually-hidden">on the ShellCheck wiki</span>
+              {tNodes('{{code}} explained {{where}}', {
+                code: finding.code,
+                where: <span className="visually-hidden">{t('on the ShellCheck wiki')}</span>,
+              })}
             </a>
           )}
           {fix && (
@@ -156,10 +154,10 @@ const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect,
               className="button button--small finding__fix"
               onClick={() => onApplyFix(finding)}
               disabled={!canFix}
-              title={canFix ? fixHint(fix) : 'Wait for the analysis of your latest changes'}
+              title={canFix ? fixHint(fix) : t('Wait for the analysis of your latest changes')}
             >
-              Apply fix
-              {!fix.safe && <span className="finding__fix-review"> (review)</span>}
+              {t('Apply fix')}
+              {!fix.safe && <span className="finding__fix-review"> {t('(review)')}</span>}
               <span className="visually-hidden">: {plainText(fix.title)}</span>
             </button>
           )}
@@ -172,6 +170,6 @@ const FindingItem = memo(function FindingItem({ finding, note, canFix, onSelect,
 // A fix that is not safe (ShellCheck's quoting, say) can change what the file does: say so before it is applied.
 function fixHint(fix: NonNullable<Finding['fix']>): string {
   const title = plainText(fix.title)
-  return fix.safe ? title : `${title}. Review the result: this fix can change what the file does.`
+  return fix.safe ? title : t('{{title}}. Review the result: this fix can change what the file does.', { title })
 }
 

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ApiError } from '../../../api/client'
 import type { Finding, Review, Severity } from '../../../api/types'
 import { LoadingIndicator } from '../../../components/LoadingIndicator'
 import { ErrorNotice } from '../../../components/Notice'
+import { t, useTranslation } from '../../../i18n'
 import type { LiveAnalysis } from '../hooks/useLiveAnalysis'
 import { groupFindings, SEVERITY_ORDER, type FindingGroup } from '../lib/groupFindings'
 import { readHiddenSeverities, writeHiddenSeverities } from '../lib/severityFilter'
@@ -10,15 +11,25 @@ import './FindingsPanel.css'
 
 // The list of findings (its virtual scrolling, each finding's details and fix) is not needed until the first
 // analysis comes back: it loads as its own chunk from the moment one is asked for, outside the editor page's
-// first paint.
-const loadFindingList = () => import('./FindingList')
-const FindingList = lazy(loadFindingList)
+// first paint. The panel stays busy until it is there, so "not busy" always means "the findings are shown".
+type FindingList = (typeof import('./FindingList'))['default']
+let findingList: Promise<FindingList> | null = null
+function loadFindingList(): Promise<FindingList> {
+  findingList ??= import('./FindingList').then(
+    (module) => module.default,
+    (error: unknown) => {
+      findingList = null
+      throw error
+    },
+  )
+  return findingList
+}
 
-const FILTER_LABELS: Record<Severity, string> = {
-  error: 'Errors',
-  warning: 'Warnings',
-  info: 'Info',
-  style: 'Style notes',
+const FILTER_LABELS: Record<Severity, () => string> = {
+  error: () => t('Errors'),
+  warning: () => t('Warnings'),
+  info: () => t('Info'),
+  style: () => t('Style notes'),
 }
 
 interface FindingsPanelProps {
@@ -35,6 +46,7 @@ interface FindingsPanelProps {
 }
 
 export function FindingsPanel({ status, analysis, error, fresh, onSelect, onApplyFix, empty, onRetry }: FindingsPanelProps) {
+  const { t } = useTranslation()
   const [hidden, setHidden] = useState(readHiddenSeverities)
   const toggle = (severity: Severity) => {
     const next = new Set(hidden)
@@ -44,21 +56,33 @@ export function FindingsPanel({ status, analysis, error, fresh, onSelect, onAppl
   }
   const groups = useMemo(() => groupFindings(analysis?.findings ?? []), [analysis])
   const started = status !== 'idle' || analysis !== null
+  const [list, setList] = useState<{ component: FindingList } | { error: unknown } | null>(null)
   useEffect(() => {
-    if (started) void loadFindingList()
-  }, [started])
+    if (!started || list) return
+    let current = true
+    loadFindingList().then(
+      (component) => current && setList({ component }),
+      (error: unknown) => current && setList({ error }),
+    )
+    return () => {
+      current = false
+    }
+  }, [started, list])
+  const listShown = groups.length > 0
 
   return (
     <section
       className="findings card"
       aria-labelledby="findings-title"
       // Busy while the findings shown are not yet those of the text in the editor.
-      aria-busy={status === 'pending' || (analysis !== null && !fresh && status !== 'error')}
+      aria-busy={
+        status === 'pending' || (analysis !== null && !fresh && status !== 'error') || (listShown && list === null)
+      }
     >
       <header className="findings__header">
-        <h2 id="findings-title">Findings</h2>
+        <h2 id="findings-title">{t('Findings')}</h2>
         <div className="findings__status" aria-live="polite">
-          {status === 'pending' && <span className="findings__pending">Analysing…</span>}
+          {status === 'pending' && <span className="findings__pending">{t('Analysing…')}</span>}
           {status !== 'pending' && analysis && fresh && <Summary groups={groups} hidden={hidden} />}
         </div>
       </header>
@@ -69,19 +93,19 @@ export function FindingsPanel({ status, analysis, error, fresh, onSelect, onAppl
           action={
             retryable(error) && (
               <button type="button" className="button button--small" onClick={onRetry}>
-                Try again
+                {t('Try again')}
               </button>
             )
           }
         />
       )}
       {status === 'idle' && !analysis && <div className="findings__empty">{empty}</div>}
-      {status === 'pending' && !analysis && <LoadingIndicator label="Analysing your file…" />}
+      {status === 'pending' && !analysis && <LoadingIndicator label={t('Analysing your file…')} />}
       {analysis && groups.length === 0 && <Clean kind={analysis.kind} />}
-      {analysis && groups.length > 0 && (
-        <Suspense fallback={<LoadingIndicator label="Loading the findings…" />}>
-          <FindingList groups={groups} hidden={hidden} stale={!fresh} onSelect={onSelect} onApplyFix={onApplyFix} />
-        </Suspense>
+      {analysis && listShown && list === null && <LoadingIndicator label={t('Loading the findings…')} />}
+      {analysis && listShown && list && 'error' in list && <ErrorNotice error={list.error} />}
+      {analysis && listShown && list && 'component' in list && (
+        <list.component groups={groups} hidden={hidden} stale={!fresh} onSelect={onSelect} onApplyFix={onApplyFix} />
       )}
     </section>
   )
@@ -94,12 +118,14 @@ function retryable(error: unknown): boolean {
 
 function Summary({ groups, hidden }: { groups: FindingGroup[]; hidden: ReadonlySet<Severity> }) {
   const total = groups.reduce((sum, group) => sum + group.findings.length, 0)
-  if (total === 0) return <span className="findings__count findings__count--clean">No findings</span>
+  if (total === 0) return <span className="findings__count findings__count--clean">{t('No findings')}</span>
   const hiddenCount = groups.reduce((sum, group) => sum + (hidden.has(group.severity) ? group.findings.length : 0), 0)
   return (
     <span className="findings__count">
-      {total} {total === 1 ? 'finding' : 'findings'}
-      {hiddenCount > 0 && <span className="findings__hidden-count"> · {hiddenCount} hidden</span>}
+      {total === 1 ? t('1 finding') : t('{{count}} findings', { count: total })}
+      {hiddenCount > 0 && (
+        <span className="findings__hidden-count"> · {t('{{count}} hidden', { count: hiddenCount })}</span>
+      )}
     </span>
   )
 }
@@ -112,7 +138,7 @@ interface SeverityFilterProps {
 
 function SeverityFilter({ groups, hidden, onToggle }: SeverityFilterProps) {
   return (
-    <div className="findings__filter" role="group" aria-label="Show findings of these severities">
+    <div className="findings__filter" role="group" aria-label={t('Show findings of these severities')}>
       {SEVERITY_ORDER.map((severity) => (
         <button
           key={severity}
@@ -121,7 +147,7 @@ function SeverityFilter({ groups, hidden, onToggle }: SeverityFilterProps) {
           aria-pressed={!hidden.has(severity)}
           onClick={() => onToggle(severity)}
         >
-          {FILTER_LABELS[severity]}{' '}
+          {FILTER_LABELS[severity]()}{' '}
           <span className="filter-chip__count">
             {groups.find((group) => group.severity === severity)?.findings.length ?? 0}
           </span>
@@ -138,13 +164,13 @@ function Clean({ kind }: { kind: Review['kind'] }) {
         <path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z" fill="currentColor" />
       </svg>
       <div>
-        <p className="findings__clean-title">Looks good</p>
-        <p className="muted">Dockwright found nothing to improve in this {kindLabel(kind)}.</p>
+        <p className="findings__clean-title">{t('Looks good')}</p>
+        <p className="muted">
+          {kind === 'compose'
+            ? t('Dockwright found nothing to improve in this Compose file.')
+            : t('Dockwright found nothing to improve in this Dockerfile.')}
+        </p>
       </div>
     </div>
   )
-}
-
-function kindLabel(kind: Review['kind']): string {
-  return kind === 'compose' ? 'Compose file' : 'Dockerfile'
 }

@@ -1,4 +1,5 @@
 import type { Kind } from '../../../api/types'
+import { useTranslation } from '../../../i18n'
 import type { KindSource } from '../lib/detectKind'
 import './KindSwitch.css'
 
@@ -13,9 +14,10 @@ interface KindSwitchProps {
 }
 
 export function KindSwitch({ kind, source, onChoose, onDetect }: KindSwitchProps) {
+  const { t } = useTranslation()
   return (
     <fieldset className="kind-switch">
-      <legend className="visually-hidden">File type</legend>
+      <legend className="visually-hidden">{t('File type')}</legend>
       <div className="kind-switch__options">
         {(Object.keys(KIND_LABELS) as Kind[]).map((option) => (
           <label key={option} className="kind-switch__option">
@@ -33,10 +35,10 @@ export function KindSwitch({ kind, source, onChoose, onDetect }: KindSwitchProps
       <span className="kind-switch__hint">
         {source === 'chosen' ? (
           <button type="button" className="kind-switch__detect" onClick={onDetect}>
-            Detect automatically
+            {t('Detect automatically')}
           </button>
         ) : (
-          `detected from ${source === 'filename' ? 'file name' : 'content'}`
+          source === 'filename' ? t('detected from file name') : t('detected from content')
         )}
       </span>
     </fieldset>

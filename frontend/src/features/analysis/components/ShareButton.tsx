@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ErrorNotice } from '../../../components/Notice'
+import { useTranslation } from '../../../i18n'
 
 interface ShareButtonProps {
   onShare: () => Promise<void>
@@ -8,6 +9,7 @@ interface ShareButtonProps {
 
 /** Stores the text being edited and gives it a link: the only way anything typed here is kept. */
 export function ShareButton({ onShare, disabled }: ShareButtonProps) {
+  const { t } = useTranslation()
   const [state, setState] = useState<{ status: 'idle' | 'sharing' } | { status: 'error'; error: unknown }>({
     status: 'idle',
   })
@@ -27,10 +29,10 @@ export function ShareButton({ onShare, disabled }: ShareButtonProps) {
         className="button button--small"
         onClick={share}
         disabled={disabled || state.status === 'sharing'}
-        title="Store this file and get a link to it"
+        title={t('Store this file and get a link to it')}
       >
         <ShareIcon />
-        {state.status === 'sharing' ? 'Sharing…' : 'Share'}
+        {state.status === 'sharing' ? t('Sharing…') : t('Share')}
       </button>
       {state.status === 'error' && <ErrorNotice error={state.error} />}
     </span>

@@ -2,8 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import type { Analysis } from '../../../api/types'
 import { ConfirmAction } from '../../../components/ConfirmAction'
 import { ErrorNotice } from '../../../components/Notice'
-
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' })
+import { useTranslation } from '../../../i18n'
 
 interface SharedLinkProps {
   analysis: Analysis
@@ -12,6 +11,7 @@ interface SharedLinkProps {
 
 /** The link of a shared analysis, what sharing means, and (for its owner) a way to take it back. */
 export default function SharedLink({ analysis, onDelete }: SharedLinkProps) {
+  const { t, language } = useTranslation()
   const inputId = useId()
   const url = new URL(analysis.url, window.location.origin).toString()
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
@@ -46,18 +46,20 @@ export default function SharedLink({ analysis, onDelete }: SharedLinkProps) {
 
   const expires = analysis.expires_at ? new Date(analysis.expires_at) : null
   return (
-    <section className="shared-link" aria-label="Shared link">
+    <section className="shared-link" aria-label={t('Shared link')}>
       <p className="shared-link__warning">
-        <strong>Anyone with this link can read this file.</strong>{' '}
+        <strong>{t('Anyone with this link can read this file.')}</strong>{' '}
         {expires && !Number.isNaN(expires.getTime())
-          ? `The link stops working on ${DATE_FORMAT.format(expires)}.`
+          ? t('The link stops working on {{date}}.', {
+              date: new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(expires),
+            })
           : analysis.can_delete
-            ? 'It is kept in your history until you delete it.'
+            ? t('It is kept in your history until you delete it.')
             : ''}
       </p>
       <div className="shared-link__row">
         <label htmlFor={inputId} className="visually-hidden">
-          Link to this analysis
+          {t('Link to this analysis')}
         </label>
         <input
           id={inputId}
@@ -68,7 +70,7 @@ export default function SharedLink({ analysis, onDelete }: SharedLinkProps) {
           onFocus={(event) => event.currentTarget.select()}
         />
         <button type="button" className="button button--small" onClick={copyLink}>
-          {copy === 'copied' ? 'Link copied' : 'Copy link'}
+          {copy === 'copied' ? t('Link copied') : t('Copy link')}
         </button>
         {analysis.can_delete && deletion.status !== 'confirming' && (
           <button
@@ -77,21 +79,25 @@ export default function SharedLink({ analysis, onDelete }: SharedLinkProps) {
             disabled={deletion.status === 'deleting'}
             onClick={() => setDeletion({ status: 'confirming' })}
           >
-            Delete
+            {t('Delete')}
           </button>
         )}
         {deletion.status === 'confirming' && (
           <ConfirmAction
-            label="Delete this analysis?"
-            question="Delete it? The link stops working."
-            confirmLabel="Delete"
+            label={t('Delete this analysis?')}
+            question={t('Delete it? The link stops working.')}
+            confirmLabel={t('Delete')}
             onConfirm={remove}
             onCancel={() => setDeletion({ status: 'idle' })}
           />
         )}
       </div>
       <span className="visually-hidden" aria-live="polite">
-        {copy === 'copied' ? 'Link copied to the clipboard' : copy === 'failed' ? 'Copy the link from the field' : ''}
+        {copy === 'copied'
+          ? t('Link copied to the clipboard')
+          : copy === 'failed'
+            ? t('Copy the link from the field')
+            : ''}
       </span>
       {deletion.status === 'error' && <ErrorNotice error={deletion.error} />}
     </section>

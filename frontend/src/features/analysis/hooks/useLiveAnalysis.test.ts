@@ -1,7 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { makeLintResult } from '../../../test/fixtures'
+import { currentLanguage, setLanguage } from '../../../i18n'
+import { makeAnalysis, makeLintResult } from '../../../test/fixtures'
 import { server } from '../../../test/server'
 import { ANALYSIS_DEBOUNCE_MS, useLiveAnalysis } from './useLiveAnalysis'
 
@@ -60,5 +61,38 @@ describe('useLiveAnalysis', () => {
     act(() => result.current.schedule({ content: 'FROM x', kind: 'dockerfile' }, 0))
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(sent).toEqual(['FROM x'])
+  })
+
+  describe('in another language', () => {
+    afterEach(async () => {
+      server.events.removeAllListeners()
+      if (currentLanguage() !== 'en') await act(() => setLanguage('en'))
+    })
+
+    it('analyses the text shown again, the server being told the language first', async () => {
+      const cookies: string[] = []
+      server.events.on('request:start', () => cookies.push(document.cookie))
+      const { result } = renderHook(() => useLiveAnalysis())
+      act(() => result.current.runNow({ content: 'FROM x' }))
+      await waitFor(() => expect(result.current.status).toBe('done'))
+      await act(() => setLanguage('zh-Hans'))
+      await waitFor(() => expect(sent).toEqual(['FROM x', 'FROM x']))
+      expect(cookies.at(-1)).toContain('django_language=zh-hans')
+    })
+
+    it('reads a shared analysis again instead of analysing its text', async () => {
+      const reads: AbortSignal[] = []
+      const reload = (signal: AbortSignal) => {
+        reads.push(signal)
+        return Promise.resolve(makeAnalysis({ content: 'FROM y', findings: [] }))
+      }
+      const { result } = renderHook(() => useLiveAnalysis())
+      act(() => result.current.show(makeAnalysis({ content: 'FROM y' }), null, reload))
+      expect(reads).toHaveLength(0)
+      await act(() => setLanguage('zh-Hans'))
+      await waitFor(() => expect(result.current.analysis?.findings).toEqual([]))
+      expect(reads).toHaveLength(1)
+      expect(sent).toEqual([])
+    })
   })
 })

@@ -14,6 +14,8 @@ export interface LiveAnalysis {
   error: unknown
 }
 
+type Load = (signal: AbortSignal) => Promise<Review>
+
 function inputKey(input: AnalysisInput): string {
   return JSON.stringify([input.content, input.kind ?? null, input.filename ?? null])
 }
@@ -28,8 +30,9 @@ export function useLiveAnalysis() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const inFlight = useRef<AbortController | null>(null)
   const lastKey = useRef<string | null>(null)
-  // What was last sent, to ask again in another language: the server writes the messages.
-  const lastInput = useRef<AnalysisInput | null>(null)
+  // How to ask again for what is shown, in another language (the server writes the messages): the same text
+  // analysed again, or a shared analysis read again.
+  const askAgain = useRef<Load | null>(null)
   const cancel = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current)
     timer.current = null
@@ -39,15 +42,14 @@ export function useLiveAnalysis() {
 
   useEffect(() => cancel, [cancel])
 
-  const run = useCallback(
-    (input: AnalysisInput) => {
+  const start = useCallback(
+    (load: Load) => {
       cancel()
       const controller = new AbortController()
       inFlight.current = controller
-      lastKey.current = inputKey(input)
-      lastInput.current = input
+      askAgain.current = load
       setState((previous) => ({ ...previous, status: 'pending' }))
-      lintContent(input, controller.signal).then(
+      load(controller.signal).then(
         (analysis) => {
           if (inFlight.current !== controller) return
           inFlight.current = null
@@ -63,6 +65,14 @@ export function useLiveAnalysis() {
     [cancel],
   )
 
+  const run = useCallback(
+    (input: AnalysisInput) => {
+      lastKey.current = inputKey(input)
+      start((signal) => lintContent(input, signal))
+    },
+    [start],
+  )
+
   const schedule = useCallback(
     (input: AnalysisInput, delay = ANALYSIS_DEBOUNCE_MS) => {
       if (inputKey(input) === lastKey.current) return
@@ -75,26 +85,28 @@ export function useLiveAnalysis() {
     [cancel, run],
   )
 
-  /** Show an analysis that was loaded rather than requested (a shared link). */
+  /** Show an analysis that was loaded rather than requested (a shared link); `reload` reads it again in another
+   * language. */
   const show = useCallback(
-    (analysis: Review, filename: string | null) => {
+    (analysis: Review, filename: string | null, reload: Load | null = null) => {
       cancel()
       lastKey.current = inputKey({ content: analysis.content, kind: analysis.kind, filename: filename || undefined })
+      askAgain.current = reload
       setState({ status: 'done', analysis, error: null })
     },
     [cancel],
   )
 
-  // In another language, the shown findings are asked for again (nothing was sent yet on the first render).
+  // In another language, what is shown is asked for again (nothing was asked for yet on the first render).
   const { language } = useTranslation()
   useEffect(() => {
-    if (lastInput.current && lastKey.current) run(lastInput.current)
-  }, [language, run])
+    if (askAgain.current && lastKey.current) start(askAgain.current)
+  }, [language, start])
 
   const reset = useCallback(() => {
     cancel()
     lastKey.current = null
-    lastInput.current = null
+    askAgain.current = null
     setState({ status: 'idle', analysis: null, error: null })
   }, [cancel])
 

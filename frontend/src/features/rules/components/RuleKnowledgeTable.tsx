@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react'
 import type { RuleKnowledge } from '../../../api/types'
+import { useTranslation } from '../../../i18n'
 
 const FIRST_ROWS = 12
 
 /** What the rule knew: the table of facts it judges by, each row with the source it was checked against. */
 export function RuleKnowledgeTable({ knowledge }: { knowledge: RuleKnowledge }) {
+  const { t } = useTranslation()
   const [query, setQuery] = useState('')
   const [expanded, setExpanded] = useState(false)
   const rows = useMemo(() => {
@@ -15,12 +17,15 @@ export function RuleKnowledgeTable({ knowledge }: { knowledge: RuleKnowledge }) 
   const shown = expanded || query ? rows : rows.slice(0, FIRST_ROWS)
   return (
     <section aria-labelledby="knowledge">
-      <h2 id="knowledge">What this rule knows</h2>
+      <h2 id="knowledge">{t('What this rule knows')}</h2>
       <p className="muted">
-        {knowledge.title}, checked on {knowledge.updated}. Images and releases outside this table are not judged.
+        {t('{{title}}, checked on {{date}}. Images and releases outside this table are not judged.', {
+          title: knowledge.title,
+          date: knowledge.updated,
+        })}
       </p>
       <label className="rule-knowledge__filter">
-        Filter the table{' '}
+        {t('Filter the table')}{' '}
         <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
       </label>
       <div className="rule-knowledge__scroll">
@@ -33,7 +38,7 @@ export function RuleKnowledgeTable({ knowledge }: { knowledge: RuleKnowledge }) 
                   {column}
                 </th>
               ))}
-              <th scope="col">source</th>
+              <th scope="col">{t('source')}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,7 +50,8 @@ export function RuleKnowledgeTable({ knowledge }: { knowledge: RuleKnowledge }) 
                 <td>
                   {source ? (
                     <a href={source} target="_blank" rel="noreferrer">
-                      source<span className="visually-hidden"> for {cells.slice(0, 2).join(' ')}</span>
+                      {t('source')}
+                      <span className="visually-hidden"> {t('for {{row}}', { row: cells.slice(0, 2).join(' ') })}</span>
                     </a>
                   ) : (
                     '-'
@@ -58,7 +64,7 @@ export function RuleKnowledgeTable({ knowledge }: { knowledge: RuleKnowledge }) 
       </div>
       {!query && rows.length > FIRST_ROWS && (
         <button type="button" className="button button--small" onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show fewer rows' : `Show all ${rows.length} rows`}
+          {expanded ? t('Show fewer rows') : t('Show all {{count}} rows', { count: rows.length })}
         </button>
       )}
     </section>

@@ -10,6 +10,7 @@ import { SeverityBadge } from '../../../components/SeverityBadge'
 import { plainText } from '../../../components/textSpans'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useRemoteData } from '../../../hooks/useRemoteData'
+import { t, tNodes, useTranslation } from '../../../i18n'
 import { getRule } from '../api/rules'
 import { ignoreComments } from '../lib/ignoreComments'
 import { peerDocUrl, peerLabel, peerName } from '../lib/peerLinks'
@@ -17,6 +18,7 @@ import { RuleKnowledgeTable } from './RuleKnowledgeTable'
 import './Rules.css'
 
 export function RulePage() {
+  const { t } = useTranslation()
   const { id = '' } = useParams()
   const navigate = useNavigate()
   const rule = useRemoteData(`rule:${id}`, (signal) => getRule(id, signal))
@@ -32,10 +34,10 @@ export function RulePage() {
 
   return (
     <div className="page page--narrow rule-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/rules">← All rules</Link>
+      <nav aria-label={t('Breadcrumb')} className="breadcrumb">
+        <Link to="/rules">← {t('All rules')}</Link>
       </nav>
-      {rule.status === 'loading' && <LoadingIndicator label="Loading the rule…" />}
+      {rule.status === 'loading' && <LoadingIndicator label={t('Loading the rule…')} />}
       {error !== null && <RuleError error={error} id={id} onRetry={rule.reload} />}
       {resolved && <RuleDetails rule={resolved} />}
     </div>
@@ -43,9 +45,9 @@ export function RulePage() {
 }
 
 function errorTitle(error: unknown, id: string): string {
-  if (error instanceof ApiError && error.status === 404) return 'Rule not found'
-  if (error instanceof ApiError && error.status === 300) return `${id}: several rules`
-  return 'Rule'
+  if (error instanceof ApiError && error.status === 404) return t('Rule not found')
+  if (error instanceof ApiError && error.status === 300) return t('{{id}}: several rules', { id })
+  return t('Rule')
 }
 
 /** A rule that does not exist is a plain "not found" page; only a failure worth retrying offers a retry. */
@@ -53,13 +55,13 @@ function RuleError({ error, id, onRetry }: { error: unknown; id: string; onRetry
   if (error instanceof ApiError && error.status === 404) {
     return (
       <>
-        <h1>Rule not found</h1>
+        <h1>{t('Rule not found')}</h1>
+        <p>{tNodes('No rule has the id, name or peer id {{id}}.', { id: <code>{id}</code> })}</p>
         <p>
-          No rule has the id, name or peer id <code>{id}</code>.
-        </p>
-        <p>
-          <Link to={`/rules?q=${encodeURIComponent(id)}`}>Search the rules</Link> or{' '}
-          <Link to="/rules">browse them all</Link>.
+          {tNodes('{{search}} or {{browse}}.', {
+            search: <Link to={`/rules?q=${encodeURIComponent(id)}`}>{t('Search the rules')}</Link>,
+            browse: <Link to="/rules">{t('browse them all')}</Link>,
+          })}
         </p>
       </>
     )
@@ -68,7 +70,7 @@ function RuleError({ error, id, onRetry }: { error: unknown; id: string; onRetry
   if (ruleIds.length > 0) {
     return (
       <>
-        <h1>{id} is covered by {ruleIds.length} rules</h1>
+        <h1>{t('{{id}} is covered by {{count}} rules', { id, count: ruleIds.length })}</h1>
         <ul className="rule-details__covering">
           {ruleIds.map((ruleId) => (
             <li key={ruleId}>
@@ -82,13 +84,13 @@ function RuleError({ error, id, onRetry }: { error: unknown; id: string; onRetry
   const retryable = !(error instanceof ApiError) || ['offline', 'server', 'rate-limited'].includes(error.kind)
   return (
     <>
-      <h1>Rule {id}</h1>
+      <h1>{t('Rule {{id}}', { id })}</h1>
       <ErrorNotice
         error={error}
         action={
           retryable && (
             <button type="button" className="button button--small" onClick={onRetry}>
-              Try again
+              {t('Try again')}
             </button>
           )
         }
@@ -112,48 +114,50 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
           <SeverityBadge severity={rule.severity} />
           <span className="rule-card__target">{rule.target === 'compose' ? 'Compose' : 'Dockerfile'}</span>
           <code className="rule-details__slug">{rule.slug}</code>
-          {rule.profile === 'style' && <span className="rule-card__target">Style profile</span>}
+          {rule.profile === 'style' && <span className="rule-card__target">{t('Style profile')}</span>}
         </p>
         <h1>
           <CodeText text={rule.title} />
         </h1>
       </header>
       {!rule.enabled && (
-        <Notice tone="info" title="Switched off on this server">
+        <Notice tone="info" title={t('Switched off on this server')}>
           <p>
             {rule.enabled_by_default
-              ? 'The site administrator has turned this rule off, so analyses here do not report it.'
-              : 'This rule is off by default. Enable it in your configuration to use it.'}
+              ? t('The site administrator has turned this rule off, so analyses here do not report it.')
+              : t('This rule is off by default. Enable it in your configuration to use it.')}
           </p>
         </Notice>
       )}
       <section aria-labelledby="why">
-        <h2 id="why">Why it matters</h2>
+        <h2 id="why">{t('Why it matters')}</h2>
         <p className="rule-details__rationale">
           <CodeText text={rule.rationale} />
         </p>
       </section>
       <section aria-labelledby="examples">
-        <h2 id="examples">Examples</h2>
+        <h2 id="examples">{t('Examples')}</h2>
         <div className="rule-details__examples">
-          <CodeBlock code={rule.bad} kind={rule.target} label="Triggers the rule" tone="bad" />
-          <CodeBlock code={rule.good} kind={rule.target} label="Passes" tone="good" />
+          <CodeBlock code={rule.bad} kind={rule.target} label={t('Triggers the rule')} tone="bad" />
+          <CodeBlock code={rule.good} kind={rule.target} label={t('Passes')} tone="good" />
         </div>
         <p>
-          <Link to={`/?try=${encodeURIComponent(rule.id)}`}>Try the example in the editor</Link>
+          <Link to={`/?try=${encodeURIComponent(rule.id)}`}>{t('Try the example in the editor')}</Link>
         </p>
       </section>
       <section aria-labelledby="fix">
-        <h2 id="fix">How to fix it</h2>
+        <h2 id="fix">{t('How to fix it')}</h2>
         <p>
           <CodeText text={rule.fix_title} />
         </p>
       </section>
       {rule.options.length > 0 && (
         <section aria-labelledby="options">
-          <h2 id="options">Options</h2>
+          <h2 id="options">{t('Options')}</h2>
           <p className="muted">
-            Given in your configuration as <code>rule_options: {`{${rule.id}: {name: value}}`}</code>.
+            {tNodes('Given in your configuration as {{example}}.', {
+              example: <code>rule_options: {`{${rule.id}: {name: value}}`}</code>,
+            })}
           </p>
           <dl className="rule-details__options">
             {rule.options.map((option) => (
@@ -163,7 +167,8 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
                   {option.dclint && <span className="muted"> (dclint: {option.dclint})</span>}
                 </dt>
                 <dd>
-                  <CodeText text={option.description} /> Default: <code>{JSON.stringify(option.default)}</code>
+                  <CodeText text={option.description} />{' '}
+                  {tNodes('Default: {{value}}', { value: <code>{JSON.stringify(option.default)}</code> })}
                 </dd>
               </div>
             ))}
@@ -172,7 +177,7 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
       )}
       {peers.length > 0 && (
         <section aria-labelledby="peers">
-          <h2 id="peers">Equivalent checks in other tools</h2>
+          <h2 id="peers">{t('Equivalent checks in other tools')}</h2>
           <ul className="rule-details__peers">
             {peers.map(([peer, peerId]) => {
               const url = peerDocUrl(peer, peerId)
@@ -192,23 +197,24 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
           </ul>
           {rule.equivalents.shellcheck && (
             <p className="muted">
-              Each finding names its ShellCheck code and links to that code&apos;s page on the ShellCheck wiki.
+              {t("Each finding names its ShellCheck code and links to that code's page on the ShellCheck wiki.")}
             </p>
           )}
         </section>
       )}
       <section aria-labelledby="ignore">
-        <h2 id="ignore">Silencing it</h2>
+        <h2 id="ignore">{t('Silencing it')}</h2>
         <p className="muted">
-          A comment silences the rule where you accept what it reports; the peers&apos; comments work too, so files
-          annotated for them keep working.
+          {t(
+            "A comment silences the rule where you accept what it reports; the peers' comments work too, so files annotated for them keep working.",
+          )}
         </p>
         <table className="rule-knowledge rule-details__ignore">
           <thead>
             <tr>
-              <th scope="col">Comment</th>
-              <th scope="col">Tool</th>
-              <th scope="col">Where</th>
+              <th scope="col">{t('Comment')}</th>
+              <th scope="col">{t('Tool')}</th>
+              <th scope="col">{t('Where')}</th>
             </tr>
           </thead>
           <tbody>
@@ -227,7 +233,7 @@ function RuleDetails({ rule }: { rule: RuleDetail }) {
       {rule.knowledge && <RuleKnowledgeTable knowledge={rule.knowledge} />}
       {rule.notes && (
         <section aria-labelledby="notes">
-          <h2 id="notes">Notes</h2>
+          <h2 id="notes">{t('Notes')}</h2>
           <p>
             <CodeText text={rule.notes} />
           </p>

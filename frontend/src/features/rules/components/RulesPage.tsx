@@ -95,7 +95,7 @@ export function RulesPage() {
             <option value="">{t('All')}</option>
             {SEVERITIES.map((severity) => (
               <option key={severity} value={severity}>
-                {SEVERITY_LABELS[severity]}
+                {SEVERITY_LABELS[severity]()}
               </option>
             ))}
           </select>

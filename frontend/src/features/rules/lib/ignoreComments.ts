@@ -1,4 +1,5 @@
 import type { Rule } from '../../../api/types'
+import { t } from '../../../i18n'
 
 export interface IgnoreComment {
   tool: string
@@ -8,24 +9,31 @@ export interface IgnoreComment {
 
 /**
  * The comments that silence a rule, ours first, then the peers' that Dockwright also honours (so files
- * annotated for hadolint, BuildKit or dclint keep working; see dockwright/pragmas.py).
+ * annotated for hadolint, BuildKit or dclint keep working; see dockwright/pragmas.py). `where` is in the
+ * language of the moment.
  */
 export function ignoreComments(rule: Pick<Rule, 'id' | 'target' | 'equivalents'>): IgnoreComment[] {
   const { hadolint, buildkit, dclint, shellcheck } = rule.equivalents
   const comments: IgnoreComment[] = []
   if (rule.target === 'compose') {
-    comments.push({ tool: 'Dockwright', comment: `# dockwright ignore=${rule.id}`, where: 'on the line above' })
-    if (dclint) comments.push({ tool: 'DCLint', comment: `# dclint disable-next-line ${dclint}`, where: 'on the line above' })
+    comments.push({ tool: 'Dockwright', comment: `# dockwright ignore=${rule.id}`, where: t('on the line above') })
+    if (dclint) {
+      comments.push({ tool: 'DCLint', comment: `# dclint disable-next-line ${dclint}`, where: t('on the line above') })
+    }
     return comments
   }
   comments.push(
-    { tool: 'Dockwright', comment: `# dockwright ignore=${rule.id}`, where: 'above the instruction' },
-    { tool: 'Dockwright', comment: `# dockwright global ignore=${rule.id}`, where: 'anywhere, for the whole file' },
+    { tool: 'Dockwright', comment: `# dockwright ignore=${rule.id}`, where: t('above the instruction') },
+    { tool: 'Dockwright', comment: `# dockwright global ignore=${rule.id}`, where: t('anywhere, for the whole file') },
   )
   if (shellcheck) {
-    comments.push({ tool: 'Dockwright', comment: '# dockwright ignore=SC2086', where: 'above the RUN, for one ShellCheck code' })
+    comments.push({
+      tool: 'Dockwright',
+      comment: '# dockwright ignore=SC2086',
+      where: t('above the RUN, for one ShellCheck code'),
+    })
   }
-  if (hadolint) comments.push({ tool: 'hadolint', comment: `# hadolint ignore=${hadolint}`, where: 'above the instruction' })
-  if (buildkit) comments.push({ tool: 'BuildKit', comment: `# check=skip=${buildkit}`, where: 'at the top of the file' })
+  if (hadolint) comments.push({ tool: 'hadolint', comment: `# hadolint ignore=${hadolint}`, where: t('above the instruction') })
+  if (buildkit) comments.push({ tool: 'BuildKit', comment: `# check=skip=${buildkit}`, where: t('at the top of the file') })
   return comments
 }

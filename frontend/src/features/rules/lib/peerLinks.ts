@@ -1,3 +1,5 @@
+import { t } from '../../../i18n'
+
 const DCLINT_DOCS = 'https://github.com/zavoloklom/docker-compose-linter/blob/main/docs/rules'
 // dclint reports unreadable YAML and schema errors under these names; they are not rules with a page.
 const DCLINT_WITHOUT_PAGE = new Set(['invalid-yaml', 'invalid-schema'])
@@ -11,11 +13,11 @@ const PEER_DOCS: Record<string, (id: string) => string | null> = {
   dclint: (id) => (DCLINT_WITHOUT_PAGE.has(id) ? null : `${DCLINT_DOCS}/${encodeURIComponent(id)}-rule.md`),
 }
 
-const PEER_NAMES: Record<string, string> = {
-  hadolint: 'hadolint',
-  shellcheck: 'ShellCheck',
-  buildkit: 'BuildKit checks',
-  dclint: 'DCLint',
+const PEER_NAMES: Record<string, () => string> = {
+  hadolint: () => 'hadolint',
+  shellcheck: () => 'ShellCheck',
+  buildkit: () => t('BuildKit checks'),
+  dclint: () => 'DCLint',
 }
 
 function kebab(name: string): string {
@@ -23,7 +25,7 @@ function kebab(name: string): string {
 }
 
 export function peerName(peer: string): string {
-  return PEER_NAMES[peer] ?? peer
+  return PEER_NAMES[peer]?.() ?? peer
 }
 
 export function peerDocUrl(peer: string, id: string): string | null {
@@ -32,5 +34,5 @@ export function peerDocUrl(peer: string, id: string): string | null {
 
 /** How a peer id reads in a link: DF100's "SC" is every ShellCheck code. */
 export function peerLabel(peer: string, id: string): string {
-  return peer === 'shellcheck' && id === 'SC' ? 'every SC code' : id
+  return peer === 'shellcheck' && id === 'SC' ? t('every SC code') : id
 }

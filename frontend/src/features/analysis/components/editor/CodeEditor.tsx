@@ -48,7 +48,9 @@ export interface CodeEditorProps {
   analysedContent: string | null
   onCursorChange?: (position: { line: number; column: number }) => void
   onOpenRule: (ruleId: string) => void
+  /** The editor's name for assistive technology, and what it shows while empty (they follow the language). */
   label: string
+  placeholder: string
   ref?: Ref<EditorHandle>
 }
 
@@ -57,6 +59,10 @@ const externalLoad = Annotation.define<boolean>()
 
 function editability(readOnly: boolean) {
   return [EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]
+}
+
+function texts(label: string, emptyText: string) {
+  return [placeholder(emptyText), EditorView.contentAttributes.of({ 'aria-label': label })]
 }
 
 function CodeEditor({
@@ -69,12 +75,14 @@ function CodeEditor({
   onCursorChange,
   onOpenRule,
   label,
+  placeholder: emptyText,
   ref,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const languageSlot = useRef(new Compartment())
   const editableSlot = useRef(new Compartment())
+  const textSlot = useRef(new Compartment())
   const loadedVersion = useRef(loaded.version)
 
   const emitChange = useEffectEvent((text: string) => onChange(text))
@@ -122,11 +130,11 @@ function CodeEditor({
           lintGutter(),
           // No Tab binding on purpose: Tab keeps moving focus through the page, as keyboard users expect.
           keymap.of([...standardKeymap, ...historyKeymap, ...lintKeymap]),
-          placeholder('Paste a Dockerfile or Compose file…'),
           languageSlot.current.of([]),
           editableSlot.current.of(editability(readOnly)),
           editorTheme,
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+          textSlot.current.of(texts(label, emptyText)),
+          EditorView.contentAttributes.of({ 'aria-multiline': 'true' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !update.transactions.some((tr) => tr.annotation(externalLoad))) {
               emitChange(update.state.doc.toString())
@@ -175,6 +183,10 @@ function CodeEditor({
   useEffect(() => {
     viewRef.current?.dispatch({ effects: editableSlot.current.reconfigure(editability(readOnly)) })
   }, [readOnly])
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: textSlot.current.reconfigure(texts(label, emptyText)) })
+  }, [label, emptyText])
 
   useEffect(() => {
     const view = viewRef.current

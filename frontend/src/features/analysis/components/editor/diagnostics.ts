@@ -2,6 +2,7 @@ import type { Diagnostic } from '@codemirror/lint'
 import type { Text } from '@codemirror/state'
 import type { Finding, FindingFix, Severity } from '../../../../api/types'
 import { plainText, textSpans } from '../../../../components/textSpans'
+import { t } from '../../../../i18n'
 import { rangeAt } from './positions'
 
 const LINT_SEVERITY: Record<Severity, Diagnostic['severity']> = {
@@ -16,7 +17,8 @@ interface DiagnosticHandlers {
   applyFix: (fix: FindingFix) => void
 }
 
-/** Findings as CodeMirror lint diagnostics: an underline at the exact range, a gutter mark, a hover card. */
+/** Findings as CodeMirror lint diagnostics: an underline at the exact range, a gutter mark, a hover card (in the
+ * language of the moment: the findings come again, and so are made again, after a switch). */
 export function findingsToDiagnostics(doc: Text, findings: readonly Finding[], handlers: DiagnosticHandlers): Diagnostic[] {
   return findings.map((finding) => {
     const fix = finding.fix
@@ -28,7 +30,7 @@ export function findingsToDiagnostics(doc: Text, findings: readonly Finding[], h
       renderMessage: () => renderMessage(finding, handlers.openRule),
       actions:
         fix && fix.edits.length > 0
-          ? [{ name: `Apply fix: ${fix.title}`, apply: () => handlers.applyFix(fix) }]
+          ? [{ name: t('Apply fix: {{title}}', { title: fix.title }), apply: () => handlers.applyFix(fix) }]
           : undefined,
     }
   })
@@ -58,7 +60,7 @@ function renderMessage(finding: Finding, openRule: (ruleId: string) => void): No
     help.href = finding.help_url
     help.target = '_blank'
     help.rel = 'noreferrer'
-    help.textContent = `${finding.code} on the ShellCheck wiki`
+    help.textContent = t('{{code}} on the ShellCheck wiki', { code: finding.code })
     container.append(' · ', help)
   }
   return container
