@@ -64,7 +64,8 @@ describe('EditorPage permalinks', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'This analysis is no longer available' })).toBeInTheDocument()
     expect(screen.getByText(/Analysis goneAnalysis expired on 2026-11-01/)).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
-    expect(document.title).toBe('Analysis no longer available · Dockwright')
+    // The title is set by an effect, which may run a moment after the heading is drawn.
+    await waitFor(() => expect(document.title).toBe('Analysis no longer available · Dockwright'))
   })
 
   it('stores nothing while typing; Share stores the analysis and shows its link and who can read it', async () => {

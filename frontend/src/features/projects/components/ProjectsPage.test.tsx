@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
@@ -84,6 +84,7 @@ describe('ProjectsPage', () => {
     )
     renderAt('/projects/secret')
     expect(await screen.findByRole('heading', { level: 1, name: 'Project not found' })).toBeInTheDocument()
-    expect(document.title).toBe('Project not found · Dockwright')
+    // The title is set by an effect, which may run a moment after the heading is drawn.
+    await waitFor(() => expect(document.title).toBe('Project not found · Dockwright'))
   })
 })

@@ -41,7 +41,8 @@ describe('RulePage', () => {
     renderAt('/rules/XX999')
     expect(await screen.findByRole('heading', { level: 1, name: 'Rule not found' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
-    expect(document.title).toBe('Rule not found · Dockwright')
+    // The title is set by an effect, which may run a moment after the heading is drawn.
+    await waitFor(() => expect(document.title).toBe('Rule not found · Dockwright'))
   })
 
   it("moves a peer's id to our rule's page", async () => {
