@@ -3,9 +3,11 @@ history with entries): no violations. axe-core is the frontend's dev dependency,
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
+import tarfile
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -248,6 +250,56 @@ def test_pages_in_chinese_have_no_violations(chinese_page: Page, path: str) -> N
         expect(chinese_page.locator(".loading")).to_have_count(0)
     expect(chinese_page.locator("html")).to_have_attribute("lang", "zh-Hans")
     _assert_accessible(chinese_page, f"{path} in Chinese")
+
+
+def _upload_archive(page: Page, slug: str, files: dict[str, str]) -> str:
+    """A scan of a .tar.gz of ``files`` uploaded as the app does; its page in the app."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for path, text in files.items():
+            member = tarfile.TarInfo(path)
+            member.size = len(text.encode())
+            archive.addfile(member, io.BytesIO(text.encode()))
+    response = page.request.post(
+        f"/api/v1/projects/{slug}/scans/archive",
+        multipart={
+            "archive": {"name": "repo.tar.gz", "mimeType": "application/gzip", "buffer": buffer.getvalue()},
+            "branch": "main",
+        },
+        headers={"X-CSRFToken": _csrf(page)},
+    )
+    assert response.status == 202, response.text()
+    return f"/projects/{slug}/scans/{response.json()['id']}"
+
+
+def test_uploads_and_scans_have_no_violations(
+    scheme_page: Page, axe_account: tuple[str, str], manage_py: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    sign_in(scheme_page, *axe_account)
+    slug = _axe_project(scheme_page)
+    scheme_page.goto(f"/projects/{slug}/upload")
+    expect(scheme_page.get_by_label("Archive", exact=True)).to_be_visible()
+    _assert_accessible(scheme_page, "upload")
+
+    _upload_archive(scheme_page, slug, {"Dockerfile": BAD_DOCKERFILE})
+    compared = _upload_archive(scheme_page, slug, {"Dockerfile": BAD_DOCKERFILE.replace(":latest", ":3.13-slim")})
+    scheme_page.goto(compared)
+    expect(scheme_page.get_by_role("checkbox", name="Only new findings")).to_be_visible()
+    expect(scheme_page.locator(".scan-finding").first).to_be_visible()
+    _assert_accessible(scheme_page, "a scan compared with its baseline")
+
+    waiting = manage_py(
+        "shell",
+        "--verbosity",
+        "0",
+        "-c",
+        "from projects.models import Project; from scans.services import scan_create; "
+        f"print(scan_create(project=Project.objects.get(slug={slug!r}), user=None, "
+        "files=[{'path': 'Dockerfile', 'content': 'FROM alpine:3.22\\n'}]).pk)",
+    ).stdout.split()[-1]
+    scheme_page.goto(f"/projects/{slug}/scans/{waiting}")
+    expect(scheme_page.get_by_role("progressbar")).to_be_visible()
+    _assert_accessible(scheme_page, "a scan waiting for a worker")
 
 
 ROUTE_TITLES = [

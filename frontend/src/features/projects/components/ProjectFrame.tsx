@@ -25,6 +25,7 @@ interface Tab {
 // The project's pages, in the order of its tabs.
 const TABS: Tab[] = [
   { path: '', label: () => t('Scans'), needs: null, also: ['scans'] },
+  { path: 'upload', label: () => t('Upload'), needs: 'maintainer' },
   { path: 'members', label: () => t('Members'), needs: 'viewer' },
   { path: 'tokens', label: () => t('Tokens'), needs: 'maintainer' },
 ]

@@ -75,6 +75,14 @@ describe('ProjectsPage', () => {
     expect(slug).toHaveAccessibleDescription(/a project with this slug exists/)
   })
 
+  it("says so for an address under a project that is none of its pages", async () => {
+    signedIn()
+    server.use(http.get('/api/v1/projects/payments', () => HttpResponse.json(makeProject())))
+    renderAt('/projects/payments/nonsense')
+    expect(await screen.findByRole('heading', { level: 2, name: 'Page not found' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 1, name: 'Payments' })).toBeInTheDocument()
+  })
+
   it("answers another user's project as not found", async () => {
     signedIn()
     server.use(

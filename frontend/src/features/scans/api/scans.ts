@@ -15,9 +15,10 @@ export function getScan(slug: string, id: number, signal?: AbortSignal): Promise
 
 /** Uploads a repository archive (.tar.gz, .tgz, .tar, .zip); the answer (202) is the new scan, perhaps still
  * waiting for a worker. */
-export function uploadArchive(slug: string, archive: File, branch: string): Promise<Scan> {
+export function uploadArchive(slug: string, archive: File, details: { branch: string; commit: string }): Promise<Scan> {
   const form = new FormData()
   form.append('archive', archive)
-  if (branch) form.append('branch', branch)
+  form.append('branch', details.branch)
+  form.append('commit', details.commit)
   return request<Scan>(`${scansPath(slug)}/archive`, { method: 'POST', body: form })
 }
