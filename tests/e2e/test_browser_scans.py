@@ -158,3 +158,42 @@ def test_a_refused_archive_says_why_beside_the_field(page: Page, project: str) -
     expect(page.get_by_label("Archive", exact=True)).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".form-field__error")).to_contain_text("..")
     expect(page).to_have_url(re.compile(r"/upload$"))
+
+
+def _fits_the_phone(page: Page, what: str) -> None:
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"{what} scrolls sideways: {widths}"
+
+
+def test_the_project_pages_fit_a_phone(phone_page: Page, maintainer: tuple[str, str]) -> None:
+    sign_in(phone_page, *maintainer)
+    made = api_send(phone_page, "POST", "/api/v1/projects", {"name": "Scan Demo", "slug": "scan-demo"})
+    assert made.status in (201, 400), made.text()
+    phone_page.goto("/projects")
+    expect(phone_page.get_by_role("list", name="Your projects").get_by_role("article").first).to_be_visible()
+    _fits_the_phone(phone_page, "projects")
+
+    phone_page.goto("/projects/scan-demo/members")
+    form = phone_page.get_by_role("form", name="Invite by link")
+    form.get_by_role("button", name="Make invitation link").click()
+    expect(phone_page.get_by_role("textbox", name="Invitation link")).to_be_visible()
+    _fits_the_phone(phone_page, "members with an invitation link")
+    screenshot(phone_page, "phone-members")
+
+    phone_page.goto("/tokens")
+    phone_page.get_by_label("Name").fill("phone")
+    phone_page.get_by_role("button", name="Make token").click()
+    expect(phone_page.get_by_role("region", name="Copy your new token now")).to_be_visible()
+    _fits_the_phone(phone_page, "tokens with a new secret")
+    screenshot(phone_page, "phone-token")
+
+    phone_page.goto("/projects/scan-demo/upload")
+    archive = _tar_gz({"services/a-rather-long-directory-name/api/Dockerfile": BAD_DOCKERFILE})
+    phone_page.get_by_label("Archive", exact=True).set_input_files(
+        {"name": "repo.tar.gz", "mimeType": "application/gzip", "buffer": archive}
+    )
+    phone_page.get_by_role("button", name="Upload and scan").click()
+    expect(phone_page.get_by_role("status").filter(has_text="Analysed.")).to_be_visible()
+    expect(phone_page.locator(".scan-finding").first).to_be_visible()
+    _fits_the_phone(phone_page, "a scan")
+    screenshot(phone_page, "phone-scan")
