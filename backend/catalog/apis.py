@@ -180,11 +180,14 @@ class PeerGapListApi(APIView):
     @extend_schema(
         operation_id="peer_gaps_list",
         summary="List the peer checks without a rule",
-        description="hadolint and BuildKit checks Dockwright has no rule of its own for, and why.",
+        description="hadolint and BuildKit checks Dockwright has no rule of its own for, and why (in the language "
+        "asked).",
         parameters=[IF_NONE_MATCH],
         responses={200: PeerGapSerializer(many=True), **NOT_MODIFIED},
     )
     def get(self, request: Request) -> HttpResponse:
         return versioned_json_response(
-            request, version=RULESET_VERSION, build=lambda: PeerGapSerializer(peer_gap_list(), many=True).data
+            request,
+            version=f"{RULESET_VERSION}.{current_language()}",
+            build=lambda: PeerGapSerializer(peer_gap_list(lang=current_language()), many=True).data,
         )

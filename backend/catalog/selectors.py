@@ -62,7 +62,7 @@ def rule_get(*, rule_id: str, lang: str = ENGLISH) -> dict[str, Any] | None:
         return None
     data = rule_effective(rule=rule, policy=rule_policies().get(rule.id), lang=lang)
     knowledge = rule.knowledge()
-    data["knowledge"] = knowledge.as_dict() if knowledge is not None else None
+    data["knowledge"] = knowledge.as_dict(lang) if knowledge is not None else None
     return data
 
 
@@ -97,9 +97,10 @@ def rule_help_url(*, rule_id: str, code: str | None) -> str:
     return f"/rules/{rule_id}"
 
 
-def peer_gap_list() -> list[dict[str, str | None]]:
-    """The hadolint/BuildKit checks without a rule of ours: peer, peer_id, reason and covered_by (a rule id)."""
-    return peer_gaps()
+def peer_gap_list(*, lang: str = ENGLISH) -> list[dict[str, str | None]]:
+    """The hadolint/BuildKit checks without a rule of ours: peer, peer_id, reason (in ``lang``) and covered_by (a
+    rule id)."""
+    return peer_gaps(lang)
 
 
 def rule_choices() -> list[tuple[str, str]]:

@@ -19,8 +19,10 @@ from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from core.language import current_language
 from core.log_throttle import ThrottledLogger
 from dockwright.errors import ConfigError, InputError
+from dockwright.i18n import error_text
 
 # How long a client should wait after a 503 for an unavailable database; about a connect timeout.
 DATABASE_RETRY_AFTER_SECONDS = 5
@@ -79,9 +81,9 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
 def _as_api_exception(exc: Exception) -> Exception:
     """Engine and Django errors that mean "bad request" become the matching DRF exception."""
     if isinstance(exc, ConfigError):
-        return exceptions.ValidationError({"config": [str(exc)]})
+        return exceptions.ValidationError({"config": [error_text(exc, current_language())]})
     if isinstance(exc, InputError):
-        return exceptions.ValidationError({"content": [str(exc)]})
+        return exceptions.ValidationError({"content": [error_text(exc, current_language())]})
     if isinstance(exc, RequestDataTooBig):
         return PayloadTooLarge()
     if isinstance(exc, Http404):

@@ -62,13 +62,13 @@ class LintResult:
 def check_content(content: str) -> None:
     """Reject content no parser should see; the caller turns InputError into a 4xx or exit code 2."""
     if not content.strip():
-        raise InputError("content is empty")
+        raise InputError(Message("content is empty"))
     if "\x00" in content:
-        raise InputError("content contains NUL bytes; it looks like a binary file, not a text file")
+        raise InputError(Message("content contains NUL bytes; it looks like a binary file, not a text file"))
     sample = content[:65536]
     controls = len(_CONTROL_CHARACTERS.findall(sample))
     if controls > 8 and controls > len(sample) // 100:
-        raise InputError("content contains control characters; it looks like a binary file, not a text file")
+        raise InputError(Message("content contains control characters; it looks like a binary file, not a text file"))
 
 
 def parse(content: str, kind: str, budget: Budget | None = None, build: BuildOptions | None = None) -> Document:
@@ -79,7 +79,7 @@ def parse(content: str, kind: str, budget: Budget | None = None, build: BuildOpt
         if kind == "dockerfile":
             dockerfile = parse_dockerfile(content, build)
             if dockerfile.target and dockerfile.stage_named(dockerfile.target) is None:
-                raise InputError(f"target stage {dockerfile.target!r} not found (--target)")
+                raise InputError(Message("target stage {target!r} not found (--target)", target=dockerfile.target))
             return dockerfile
         from dockwright.compose.parser import parse_compose  # here: a run over Dockerfiles never loads YAML
 
@@ -111,7 +111,7 @@ def lint(
     if document is None:
         check_content(content)
     if kind is not None and kind not in KINDS:
-        raise InputError(f"unknown kind {kind!r} (expected one of: {', '.join(KINDS)})")
+        raise InputError(Message("unknown kind {kind!r} (expected one of: {kinds})", kind=kind, kinds=", ".join(KINDS)))
     if not isinstance(config, LintConfig):
         config = LintConfig.from_dict(config)
     kind = kind or detect_kind(content, filename)

@@ -99,3 +99,21 @@ def test_the_admin_speaks_the_language_asked(admin_client):
 
 def test_the_server_catalogue_is_complete_and_compiled():
     assert po_problems(Path(settings.LOCALE_PATHS[0]) / "zh_Hans" / "LC_MESSAGES" / "django.po") == []
+
+
+def test_a_rules_knowledge_and_the_peer_gaps_follow_the_language(api_client):
+    rule = api_client.get("/api/v1/rules/DF004", HTTP_ACCEPT_LANGUAGE="zh-CN").json()
+    assert rule["knowledge"]["title"] == "版本线及其生命周期结束日期"
+    assert rule["knowledge"]["columns"] == ["产品", "版本", "生命周期结束"]
+    chinese = api_client.get("/api/v1/peer-gaps", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    english = api_client.get("/api/v1/peer-gaps", HTTP_ACCEPT_LANGUAGE="en")
+    assert {g["peer_id"]: g["reason"] for g in chinese.json()}["DL4002"] == "hadolint 从未使用"
+    assert {g["peer_id"]: g["reason"] for g in english.json()}["DL4002"] == "never used by hadolint"
+    assert chinese["ETag"] != english["ETag"]
+
+
+def test_content_the_engine_refuses_is_explained_in_the_language_asked(api_client):
+    body = json.dumps({"content": "FROM alpine\n" + "\x07" * 50})
+    response = api_client.post("/api/v1/lint", data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh")
+    assert response.status_code == 400
+    assert response.json()["message"].endswith("内容包含控制字符；它看起来是二进制文件，而不是文本文件")

@@ -180,3 +180,72 @@ def test_the_cli_lists_rules_in_the_language_asked(capsys: pytest.CaptureFixture
     main(["rules", "--format", "json", "--lang", "zh-CN"])
     rules = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert rules["DF005"]["title"] == "最终阶段以 root 身份运行"
+
+
+def test_a_rules_knowledge_table_has_its_own_words_in_the_language_asked_and_its_facts_as_they_are() -> None:
+    load_all()
+    rule = registry.get("DF004")
+    knowledge = rule.knowledge() if rule is not None else None
+    assert knowledge is not None
+    english, chinese = knowledge.as_dict(), knowledge.as_dict(CHINESE_SIMPLIFIED)
+    assert english["title"] == "Release lines and their end of life"
+    assert chinese["title"] == "版本线及其生命周期结束日期"
+    assert chinese["columns"] == ["产品", "版本", "生命周期结束"]
+    assert chinese["rows"] == english["rows"] and chinese["sources"] == english["sources"]
+
+
+def test_a_yes_in_a_knowledge_table_is_translated_and_the_images_and_ports_are_not() -> None:
+    from dockwright.knowledge import listening_ports
+
+    english, chinese = listening_ports().as_dict(), listening_ports().as_dict(CHINESE_SIMPLIFIED)
+    admin = next(index for index, row in enumerate(english["rows"]) if row[-1] == "yes")
+    image, port = 0, 2
+    assert chinese["rows"][admin][-1] == "是"
+    assert [chinese["rows"][admin][i] for i in (image, port)] == [english["rows"][admin][i] for i in (image, port)]
+    assert {row[1] for row in chinese["rows"]} - {row[1] for row in english["rows"]} <= {"默认"}
+
+
+def test_peer_gaps_and_rule_options_are_given_in_the_language_asked() -> None:
+    from dockwright.rules.peer_gaps import peer_gaps
+
+    reasons = {gap["peer_id"]: gap["reason"] for gap in peer_gaps(CHINESE_SIMPLIFIED)}
+    assert reasons["DL4002"] == "hadolint 从未使用"
+    assert {gap["peer_id"]: gap["reason"] for gap in peer_gaps()}["DL4002"] == "never used by hadolint"
+    load_all()
+    rule = registry.get("DC019")
+    assert rule is not None
+    assert rule.metadata(CHINESE_SIMPLIFIED)["options"][0]["description"] == "视为浮动标签的标签"
+
+
+def test_sarif_describes_the_rules_in_the_language_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_text("FROM python\n")
+    main(["lint", "--no-shellcheck", "--lang", "zh-Hans", "--format", "sarif", str(path)])
+    log = json.loads(capsys.readouterr().out)
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["DF003"]["shortDescription"]["text"] == "基础镜像使用了 `latest` 标签"
+    assert "错误示例：" in rules["DF003"]["help"]["text"]
+    messages = {result["message"]["text"] for result in log["runs"][0]["results"]}
+    assert "`python` 没有标签，因此它表示 `python:latest`" in messages
+    main(["lint", "--no-shellcheck", "--format", "sarif", str(path)])
+    english = {rule["id"]: rule for rule in json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]["rules"]}
+    assert english["DF003"]["help"]["text"].startswith("Pin a release tag or a digest.\n\nBad:\n")
+
+
+def test_the_cli_says_what_is_wrong_with_a_run_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lint", "--lang", "zh-Hans"]) == 2
+    assert capsys.readouterr().err == "dockwright: 没有要检查的内容：请给出 PATH 或 -f FILE\n"
+    binary = tmp_path / "Dockerfile"
+    binary.write_bytes(b"FROM \xff\n")
+    assert main(["lint", "--no-shellcheck", "--lang", "zh-Hans", str(binary)]) == 2
+    assert f"dockwright: {binary}：不是有效的 UTF-8（第 5 字节）\n" in capsys.readouterr().err
+    assert main(["lint", "--no-shellcheck", str(binary)]) == 2
+    assert f"dockwright: {binary}: not valid UTF-8 (byte 5)\n" in capsys.readouterr().err
+
+
+def test_the_cli_lists_peer_gaps_in_the_language_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["rules", "--gaps", "--lang", "zh-Hans"])
+    listing = capsys.readouterr().out
+    assert "hadolint 从未使用" in listing and "[由 DF001 覆盖]" in listing

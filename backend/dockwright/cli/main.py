@@ -31,7 +31,7 @@ from dockwright.dockerfile.build import BuildOptions, parse_build_arg
 from dockwright.errors import InputError
 from dockwright.findings import Finding, Severity
 from dockwright.fixes import fix_until_stable
-from dockwright.i18n import ENGLISH, LANGUAGES, Message, language, localize, render
+from dockwright.i18n import ENGLISH, LANGUAGES, Message, error_text, language, localize, render
 from dockwright.lint import lint
 from dockwright.rules import load_all, registry
 from dockwright.rules.peer_gaps import peer_gaps
@@ -196,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve()
     if args.command == "rules":
         load_all()
-        return _gaps(args.format, sys.stdout) if args.gaps else _rules(args.format, sys.stdout, args.lang)
+        return _gaps(args.format, sys.stdout, args.lang) if args.gaps else _rules(args.format, sys.stdout, args.lang)
     return _lint(args, sys.stdout, sys.stderr)
 
 
@@ -230,28 +230,38 @@ def _rules(output_format: str, out: TextIO, lang: str = ENGLISH) -> int:
         return EXIT_OK
     for meta in rules:
         equivalents = ", ".join(f"{peer} {rid}" for peer, rid in meta["equivalents"].items())
-        off = "" if meta["enabled_by_default"] else " (off by default)"
+        off = "" if meta["enabled_by_default"] else " " + render(Message("(off by default)"), lang)
         if meta["profile"] != "default":
-            off = f" ({meta['profile']} profile, off by default)"
+            off = " " + render(Message("({profile} profile, off by default)", profile=meta["profile"]), lang)
         out.write(f"{meta['id']}  {meta['slug']:<36} {meta['severity']:<8} {meta['title']}{off}")
         out.write(f"  [{equivalents}]\n" if equivalents else "\n")
-    out.write("\nPeer checks without a rule of their own:\n")
-    _write_gaps_text(out)
+    out.write("\n" + render(Message("Peer checks without a rule of their own:"), lang) + "\n")
+    _write_gaps_text(out, lang)
     return EXIT_OK
 
 
-def _gaps(output_format: str, out: TextIO) -> int:
+def _gaps(output_format: str, out: TextIO, lang: str = ENGLISH) -> int:
     if output_format == "json":
-        _write_json(peer_gaps(), out)
+        _write_json(peer_gaps(lang), out)
     else:
-        _write_gaps_text(out)
+        _write_gaps_text(out, lang)
     return EXIT_OK
 
 
-def _write_gaps_text(out: TextIO) -> None:
-    for gap in peer_gaps():
+def _write_gaps_text(out: TextIO, lang: str) -> None:
+    for gap in peer_gaps(lang):
         out.write(f"{gap['peer']:<9} {gap['peer_id']:<25} {gap['reason']}")
-        out.write(f"  [covered by {gap['covered_by']}]\n" if gap["covered_by"] else "\n")
+        covered = render(Message("covered by {rule}", rule=gap["covered_by"]), lang) if gap["covered_by"] else ""
+        out.write(f"  [{covered}]\n" if covered else "\n")
+
+
+def _say(err: TextIO, problem: Message | BaseException | str, lang: str) -> None:
+    """A problem of the run on stderr, in ``lang`` when the catalogue has it."""
+    if isinstance(problem, BaseException):
+        problem = error_text(problem, lang)
+    elif isinstance(problem, Message):
+        problem = render(problem, lang)
+    err.write(f"dockwright: {problem}\n")
 
 
 def _write_json(data: object, out: TextIO) -> None:
@@ -273,7 +283,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     if "failure_threshold" in changes:
         changes["failure_threshold"] = Severity(changes["failure_threshold"])
     # hadolint's verbose names the configuration file used; the notes are printed before the run.
-    used = tuple(f"configuration file used: {path}" for path in paths) if settings.verbose else ()
+    used = tuple(Message("configuration file used: {path}", path=str(path)) for path in paths if settings.verbose)
     return replace(
         settings,
         config=config.merged(**changes),
@@ -304,20 +314,20 @@ def _command_line_config(args: argparse.Namespace) -> dict[str, Any]:
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.unsafe_fixes and not args.fix:
-        err.write("dockwright: --unsafe-fixes goes with --fix\n")
+        _say(err, Message("--unsafe-fixes goes with --fix"), args.lang)
         return EXIT_ERROR
     if args.server and not args.upload:
         return _lint_on_server(args, out, err)
     if args.project and not args.upload:
-        err.write("dockwright: --project goes with --server\n")
+        _say(err, Message("--project goes with --server"), args.lang)
         return EXIT_ERROR
     try:
         settings = _settings(args)
     except InputError as exc:
-        err.write(f"dockwright: {exc}\n")
+        _say(err, exc, args.lang)
         return EXIT_ERROR
     for note in settings.notes:
-        err.write(f"dockwright: {note}\n")
+        _say(err, note, args.lang)
     config = settings.config
     if args.upload:
         from dockwright.cli.upload import upload_main  # here: only an upload needs urllib and git
@@ -342,14 +352,14 @@ def _lint_on_server(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     problem = refusal(args)
     if problem is not None:
-        err.write(f"dockwright: {problem}\n")
+        _say(err, problem, args.lang)
         return EXIT_ERROR
     args.format = args.format or "text"
     try:
         server = ServerLint.from_environment(args, _command_line_config(args), os.environ)
         code = _lint_files(args, out, err, server.analyse)
     except (ServerError, InputError) as exc:
-        err.write(f"dockwright: {exc}\n")
+        _say(err, exc, args.lang)
         return EXIT_ERROR
     return EXIT_OK if args.no_fail and code == EXIT_FINDINGS else code
 
@@ -374,12 +384,12 @@ def _lint_files(
     """Lint the command line's files with ``analyse``, print the findings in the asked format and return the exit
     code. ``config`` is what --fix lints the fixed files with (a run on a server has none: it refuses --fix)."""
     if not args.paths and not args.compose_files:
-        err.write("dockwright: nothing to lint: give a PATH or -f FILE\n")
+        _say(err, Message("nothing to lint: give a PATH or -f FILE"), args.lang)
         return EXIT_ERROR
     try:
         build = _build_options(args)
     except InputError as exc:
-        err.write(f"dockwright: {exc}\n")
+        _say(err, exc, args.lang)
         return EXIT_ERROR
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     results: list[tuple[str, Finding]] = []
@@ -389,16 +399,16 @@ def _lint_files(
     try:
         linted = list(sources(args.paths, args.compose_files, args.env_files, stdin, exclude, os.environ))
     except InputError as exc:
-        err.write(f"dockwright: {exc}\n")
+        _say(err, exc, args.lang)
         return EXIT_ERROR
     explicit: set[str] = set()
     for entry in linted:
         for note in entry.notes:
-            err.write(f"dockwright: {note}\n")
+            _say(err, note, args.lang)
         if not entry.to_lint:
             continue
         if entry.error is not None:
-            err.write(f"dockwright: {entry.error}\n")
+            _say(err, entry.error, args.lang)
             errors += 1
             continue
         if entry.explicit:
@@ -411,12 +421,13 @@ def _lint_files(
     analysed, failing = analyse(batch)
     for item in analysed:
         if item.error is not None:
-            err.write(f"dockwright: {item.path}: {item.error}\n")
+            _say(err, f"{item.path}: {item.error}", args.lang)
             errors += 1
             continue
         foreign = item.foreign or getattr(item.document, "foreign", None)
         if foreign is not None and item.path not in explicit:
-            err.write(f"dockwright: skipped {item.path}: not a Compose file (looks like {foreign})\n")
+            skipped = Message("skipped {path}: not a Compose file (looks like {kind})", path=item.path, kind=foreign)
+            _say(err, skipped, args.lang)
             continue
         errors += foreign is not None  # named on the command line: refused (its one finding says why)
         findings = item.findings
@@ -432,7 +443,7 @@ def _lint_files(
                 results.append((item.path, finding))
     _write(args.format, [(path, localize(finding, args.lang)) for path, finding in results], out, args.lang)
     if args.fix:
-        err.write(f"dockwright: applied {fixed} fix(es)\n")
+        _say(err, Message("applied {count} fix(es)", count=fixed), args.lang)
     if errors:
         return EXIT_ERROR
     if failing is not Severity.NONE and any(f.severity.rank >= failing.rank for _, f in results):
@@ -469,7 +480,7 @@ def _write(output_format: str, results: list[tuple[str, Finding]], out: TextIO, 
     if output_format == "json":
         _write_json([{"file": path, **finding.to_dict()} for path, finding in results], out)
     elif output_format == "sarif":
-        _write_json(sarif_log(results), out)
+        _write_json(sarif_log(results, lang), out)
     elif output_format in _CI_FORMATS:
         from dockwright.cli.reports import WRITERS  # here: most runs never need XML or hashing
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from dockwright import __version__
 from dockwright.findings import Finding, Severity
+from dockwright.i18n import ENGLISH, Message, render
 from dockwright.rules import load_all, registry
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -21,8 +22,9 @@ _LEVELS = {
 }
 
 
-def sarif_log(results: Iterable[tuple[str, Finding]]) -> dict[str, Any]:
-    """A SARIF log of ``(file path, finding)`` pairs; every rule is listed in the driver."""
+def sarif_log(results: Iterable[tuple[str, Finding]], lang: str = ENGLISH) -> dict[str, Any]:
+    """A SARIF log of ``(file path, finding)`` pairs; every rule is listed in the driver, its texts in ``lang`` (the
+    findings come in the language they are in)."""
     load_all()
     rules = list(registry)
     index = {rule.id: position for position, rule in enumerate(rules)}
@@ -36,7 +38,7 @@ def sarif_log(results: Iterable[tuple[str, Finding]]) -> dict[str, Any]:
                         "name": "dockwright",
                         "version": __version__,
                         "informationUri": INFORMATION_URI,
-                        "rules": [_rule(rule.metadata()) for rule in rules],
+                        "rules": [_rule(rule.metadata(lang), lang) for rule in rules],
                     }
                 },
                 "results": [_result(path, finding, index) for path, finding in results],
@@ -45,15 +47,17 @@ def sarif_log(results: Iterable[tuple[str, Finding]]) -> dict[str, Any]:
     }
 
 
-def _rule(meta: dict[str, Any]) -> dict[str, Any]:
+def _rule(meta: dict[str, Any], lang: str) -> dict[str, Any]:
+    bad, good = render(Message("Bad:"), lang), render(Message("Good:"), lang)
+    fix = render(Message("{fix_title}.", fix_title=meta["fix_title"]), lang)
     return {
         "id": meta["id"],
         "name": meta["slug"],
         "shortDescription": {"text": meta["title"]},
         "fullDescription": {"text": meta["rationale"]},
         "help": {
-            "text": f"{meta['fix_title']}.\n\nBad:\n{meta['bad']}\nGood:\n{meta['good']}",
-            "markdown": f"**{meta['fix_title']}.**\n\nBad:\n```\n{meta['bad']}```\nGood:\n```\n{meta['good']}```",
+            "text": f"{fix}\n\n{bad}\n{meta['bad']}\n{good}\n{meta['good']}",
+            "markdown": f"**{fix}**\n\n{bad}\n```\n{meta['bad']}```\n{good}\n```\n{meta['good']}```",
         },
         "defaultConfiguration": {
             "level": _LEVELS[Severity(meta["severity"])],

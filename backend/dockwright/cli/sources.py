@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from dockwright.detect import kind_from_filename
 from dockwright.dockerfile.build import BuildOptions
 from dockwright.errors import InputError
+from dockwright.i18n import Message
 from dockwright.workspace.files import MAX_FILE_BYTES, RelativeFiles
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def _project(compose_files: list[str], env_texts: dict[Path, str]) -> Iterator[L
     from dockwright.compose.bundle import MAX_COMPOSE_FILES  # here: a run over Dockerfiles never loads compose
 
     if len(compose_files) > MAX_COMPOSE_FILES:
-        raise InputError(f"at most {MAX_COMPOSE_FILES} compose files (-f) make one project")
+        raise InputError(Message("at most {count} compose files (-f) make one project", count=MAX_COMPOSE_FILES))
     project = [read_source(name) for name in compose_files]
     directory = Path(compose_files[0]).resolve().parent
     keys = [_key(Path(source.path), directory) for source in project]
@@ -169,7 +170,8 @@ def read_source(path: str, stdin: bytes | None = None) -> Source:
         try:
             size = file.stat().st_size
             if size > MAX_FILE_BYTES:
-                raise InputError(f"{path}: file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                raise InputError(Message("{path}: file is larger than {limit} MiB", path=path, limit=limit))
             data = file.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: {exc.strerror or exc}") from None
@@ -177,5 +179,5 @@ def read_source(path: str, stdin: bytes | None = None) -> Source:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
+        raise InputError(Message("{path}: not valid UTF-8 (byte {offset})", path=path, offset=exc.start)) from None
     return Source(path, text, directory)

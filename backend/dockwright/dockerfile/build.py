@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dockwright.errors import InputError
+from dockwright.i18n import Message
 
 # A build is described by people and CI files, not by attackers' payloads, but the API and the language server
 # may pass one too: its size is bounded like a config's.
@@ -27,14 +28,17 @@ class BuildOptions:
 
     def __post_init__(self) -> None:
         if len(self.args) > MAX_BUILD_ARGS:
-            raise InputError(f"at most {MAX_BUILD_ARGS} build args")
+            raise InputError(Message("at most {count} build args", count=MAX_BUILD_ARGS))
         for name, value in self.args.items():
             if not _ARG_NAME.fullmatch(name):
-                raise InputError(f"build arg {name!r} is not a valid ARG name")
+                raise InputError(Message("build arg {name!r} is not a valid ARG name", name=name))
             if len(value) > MAX_BUILD_ARG_CHARS:
-                raise InputError(f"build arg {name} is longer than {MAX_BUILD_ARG_CHARS:,} characters")
+                limit = MAX_BUILD_ARG_CHARS
+                raise InputError(
+                    Message("build arg {name} is longer than {limit:,} characters", name=name, limit=limit)
+                )
         if self.target is not None and not self.target.strip():
-            raise InputError("the target stage is empty")
+            raise InputError(Message("the target stage is empty"))
 
     def with_args(self, args: Mapping[str, str]) -> BuildOptions:
         """These options with ``args`` laid over their own (as `--build-arg` over a bake target's args)."""
@@ -47,7 +51,7 @@ def parse_build_arg(text: str, environ: Mapping[str, str]) -> tuple[str, str] | 
     name, sep, value = text.partition("=")
     name = name.strip()
     if not _ARG_NAME.fullmatch(name):
-        raise InputError(f"--build-arg {text!r}: expected NAME=VALUE")
+        raise InputError(Message("--build-arg {text!r}: expected NAME=VALUE", text=text))
     if sep:
         return name, value
     return (name, environ[name]) if name in environ else None

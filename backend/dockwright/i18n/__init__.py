@@ -168,6 +168,13 @@ def render(text: str, lang: str) -> str:
         return str(text)
 
 
+def error_text(error: BaseException, lang: str) -> str:
+    """What an error of the engine says, in ``lang`` when it was raised with a :class:`Message` (an InputError
+    keeps it as its argument; ``str(error)`` would give the English text only)."""
+    problem = error.args[0] if len(error.args) == 1 else None
+    return render(problem, lang) if isinstance(problem, Message) else str(error)
+
+
 def localize(finding: Finding, lang: str) -> Finding:
     """The finding with its message and fix title in ``lang`` (the same finding for English)."""
     if language(lang) == ENGLISH:

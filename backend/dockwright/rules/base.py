@@ -64,7 +64,7 @@ class Rule:
     @classmethod
     def metadata(cls, lang: str = ENGLISH) -> dict[str, Any]:
         """Everything the CLI, the API and the SPA show about the rule, written once here; the title, rationale
-        and fix title in ``lang``."""
+        and fix title, and its options' descriptions, in ``lang``."""
         return {
             "id": cls.id,
             "slug": cls.slug,
@@ -80,7 +80,12 @@ class Rule:
             "profile": cls.profile,
             "notes": cls.notes,
             "options": [
-                {"name": o.name, "description": o.description, "default": _plain(o.default), "dclint": o.dclint}
+                {
+                    "name": o.name,
+                    "description": translate(o.description, lang),
+                    "default": _plain(o.default),
+                    "dclint": o.dclint,
+                }
                 for o in cls.options
             ],
         }

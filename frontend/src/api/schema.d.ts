@@ -313,7 +313,7 @@ export interface paths {
         };
         /**
          * List the peer checks without a rule
-         * @description hadolint and BuildKit checks Dockwright has no rule of its own for, and why.
+         * @description hadolint and BuildKit checks Dockwright has no rule of its own for, and why (in the language asked).
          */
         get: operations["peer_gaps_list"];
         put?: never;

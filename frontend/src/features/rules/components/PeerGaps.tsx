@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { Link } from 'react-router'
 import type { PeerGap } from '../../../api/types'
+import { CodeText } from '../../../components/CodeText'
 import { ErrorNotice } from '../../../components/Notice'
 import type { RemoteData } from '../../../hooks/useRemoteData'
 import { t, tNodes, useTranslation } from '../../../i18n'
@@ -20,7 +21,7 @@ export function MatchingPeerGaps({ gaps }: { gaps: PeerGap[] }) {
           {tNodes('{{peer}} {{id}} has no rule of its own: {{reason}}.', {
             peer: <span className="peer-chip">{peerName(gap.peer)}</span>,
             id: <code>{gap.peer_id}</code>,
-            reason: gap.reason,
+            reason: <CodeText text={gap.reason} />,
           })}
           {gap.covered_by && (
             <>
@@ -82,7 +83,9 @@ function PeerGapTable({ gaps, labelledBy }: { gaps: PeerGap[]; labelledBy: strin
               <td>
                 <code>{gap.peer_id}</code>
               </td>
-              <td className="peer-gaps__why">{gap.reason}</td>
+              <td className="peer-gaps__why">
+                <CodeText text={gap.reason} />
+              </td>
               <td className="peer-gaps__covered">{gap.covered_by ? <CoveringRule ruleId={gap.covered_by} /> : '—'}</td>
             </tr>
           ))}
