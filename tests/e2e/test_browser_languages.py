@@ -117,8 +117,8 @@ def test_every_main_route_reads_in_chinese_after_the_switch(page: Page) -> None:
 
 
 # What is shown as it is in every language: the facts in the cells of what a rule knows (image names, ports,
-# purposes), and rules' notes, which the engine's catalogue does not carry yet.
-SERVER_TEXTS_IN_ENGLISH = ".rule-knowledge td, [aria-labelledby='notes']"
+# purposes).
+SERVER_TEXTS_IN_ENGLISH = ".rule-knowledge td"
 
 
 def _english_phrases(page: Page) -> list[str]:

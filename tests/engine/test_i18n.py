@@ -205,6 +205,16 @@ def test_a_yes_in_a_knowledge_table_is_translated_and_the_images_and_ports_are_n
     assert {row[1] for row in chinese["rows"]} - {row[1] for row in english["rows"]} <= {"默认"}
 
 
+def test_a_rules_notes_are_given_in_the_language_asked() -> None:
+    load_all()
+    rule = registry.get("DF002")
+    assert rule is not None
+    assert rule.metadata()["notes"].startswith("The image is checked after ARG substitution")
+    assert rule.metadata(CHINESE_SIMPLIFIED)["notes"] == (
+        "镜像在 ARG 替换之后检查，因此带 `ARG BASE=python` 的 `FROM ${BASE}` 也会被发现。"
+    )
+
+
 def test_peer_gaps_and_rule_options_are_given_in_the_language_asked() -> None:
     from dockwright.rules.peer_gaps import peer_gaps
 

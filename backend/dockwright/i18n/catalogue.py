@@ -4,7 +4,7 @@
     python -m dockwright.i18n.catalogue check     # what is missing or wrong (the test suite asks the same)
     python -m dockwright.i18n.catalogue compile PO...   # compile another catalogue (the server's) the same way
 
-The source texts are the rules' titles, rationales, fix titles and options' descriptions (from the registry)
+The source texts are the rules' titles, rationales, fix titles, notes and options' descriptions (the registry's)
 and the templates of every ``Message(...)`` in the engine (read from the source, so a template only built on a
 rare path is not missed). The ``.mo`` files are compiled here with Babel, in Python, and committed beside their
 ``.po`` (as Django does), so that neither a fresh machine nor ``pip install .`` needs GNU gettext; ``check``
@@ -37,6 +37,8 @@ def rule_sources() -> Iterator[tuple[str, str]]:
     for rule in registry:
         for name in RULE_TEXTS:
             yield getattr(rule, name), f"{rule.id}.{name}"
+        if rule.notes:
+            yield rule.notes, f"{rule.id}.notes"
         for option in rule.options:
             yield option.description, f"{rule.id}.options.{option.name}"
 

@@ -64,7 +64,7 @@ class Rule:
     @classmethod
     def metadata(cls, lang: str = ENGLISH) -> dict[str, Any]:
         """Everything the CLI, the API and the SPA show about the rule, written once here; the title, rationale
-        and fix title, and its options' descriptions, in ``lang``."""
+        and fix title, its notes and its options' descriptions in ``lang``."""
         return {
             "id": cls.id,
             "slug": cls.slug,
@@ -78,7 +78,7 @@ class Rule:
             "equivalents": dict(cls.equivalents),
             "enabled_by_default": cls.enabled_by_default,
             "profile": cls.profile,
-            "notes": cls.notes,
+            "notes": translate(cls.notes, lang) if cls.notes else cls.notes,
             "options": [
                 {
                     "name": o.name,
