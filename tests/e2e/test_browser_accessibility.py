@@ -28,6 +28,7 @@ from tests.e2e.e2e_support import (
     type_into_editor,
     wait_for_findings,
 )
+from tests.e2e.insights_support import project_with_scans
 
 pytestmark = pytest.mark.browser
 
@@ -167,9 +168,13 @@ def test_projects_and_tokens_have_no_violations(scheme_page: Page, axe_account: 
     _assert_accessible(scheme_page, "projects")
 
     scheme_page.goto(f"/projects/{slug}")
+    expect(scheme_page.get_by_text("No scans yet.")).to_be_visible()
+    _assert_accessible(scheme_page, "project without scans")
+
+    scheme_page.goto(f"/projects/{slug}/scans")
     expect(scheme_page.get_by_role("heading", level=2, name="Latest scans")).to_be_visible()
     expect(scheme_page.locator(".loading")).to_have_count(0)
-    _assert_accessible(scheme_page, "project")
+    _assert_accessible(scheme_page, "project scans")
 
     scheme_page.goto(f"/projects/{slug}/tokens")
     expect(scheme_page.get_by_role("article", name="ci").first).to_be_visible()
@@ -233,7 +238,9 @@ def chinese_page(browser: Browser, app_url: str) -> Iterator[Page]:
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/analysis", "/rules", "/rules/DF004", "/history", "/no/such/page"])
+@pytest.mark.parametrize(
+    "path", ["/", "/analysis", "/rules", "/rules/DF004", "/history", "/inventory", "/no/such/page"]
+)
 def test_pages_in_chinese_have_no_violations(chinese_page: Page, path: str) -> None:
     if path == "/":
         open_editor(chinese_page)
@@ -302,6 +309,45 @@ def test_uploads_and_scans_have_no_violations(
     _assert_accessible(scheme_page, "a scan waiting for a worker")
 
 
+INSIGHTS_SLUG = "e2e-axe-insights"
+
+
+@pytest.fixture(scope="module")
+def insights_scans(browser: Browser, app_url: str, axe_account: tuple[str, str]) -> list[dict[str, Any]]:
+    """A project of the axe account's with scans, for the pages of what teams see."""
+    context = browser.new_context(base_url=app_url)
+    page = context.new_page()
+    sign_in(page, *axe_account)
+    scans = project_with_scans(page, INSIGHTS_SLUG)
+    context.close()
+    return scans
+
+
+@pytest.mark.parametrize("page_name", ["overview", "file", "inventory", "inventory-root", "inventory-ports"])
+def test_what_teams_see_has_no_violations(
+    scheme_page: Page, axe_account: tuple[str, str], insights_scans: list[dict[str, Any]], page_name: str
+) -> None:
+    sign_in(scheme_page, *axe_account)
+    latest = insights_scans[-1]
+    dockerfile = next(f["id"] for f in latest["files"] if f["path"] == "api/Dockerfile")
+    path = {
+        "overview": f"/projects/{INSIGHTS_SLUG}",
+        "file": f"/projects/{INSIGHTS_SLUG}/scans/{latest['id']}/files/{dockerfile}",
+        "inventory": "/inventory",
+        "inventory-root": "/inventory?section=root",
+        "inventory-ports": "/inventory?section=ports",
+    }[page_name]
+    scheme_page.goto(path)
+    scheme_page.locator("main h1").first.wait_for()
+    expect(scheme_page.locator(".loading")).to_have_count(0)
+    if page_name == "overview":
+        expect(scheme_page.get_by_role("img", name="Findings by severity, scan by scan")).to_be_visible()
+        scheme_page.get_by_text("Show the numbers").click()
+    if page_name.startswith("inventory"):
+        expect(scheme_page.locator(".insights-table").first).to_be_visible()
+    _assert_accessible(scheme_page, page_name)
+
+
 ROUTE_TITLES = [
     ("/", "Editor · Dockwright"),
     ("/rules", "Rules · Dockwright"),
@@ -312,6 +358,7 @@ ROUTE_TITLES = [
     ("/projects", "Projects · Dockwright"),
     ("/tokens", "API tokens · Dockwright"),
     ("/invite#not-a-real-invitation", "Invitation · Dockwright"),
+    ("/inventory", "Inventory · Dockwright"),
     ("/no/such/page", "Page not found · Dockwright"),
 ]
 

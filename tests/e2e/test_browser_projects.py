@@ -45,9 +45,10 @@ def test_create_a_project_from_the_projects_page(page: Page, owner: tuple[str, s
     expect(page).to_have_url(re.compile(r"/projects/checkout-service$"))
     expect(page.get_by_role("heading", level=1, name="Checkout Service")).to_be_visible()
     expect(page.get_by_text("Default branch: trunk")).to_be_visible()
-    expect(page.get_by_role("navigation", name="Project").get_by_role("link", name="Scans")).to_have_attribute(
+    expect(page.get_by_role("navigation", name="Project").get_by_role("link", name="Overview")).to_have_attribute(
         "aria-current", "page"
     )
+    expect(page.get_by_text("No scans yet.")).to_be_visible()
     stored = page.request.get("/api/v1/projects/checkout-service").json()
     assert (stored["role"], stored["default_branch"], stored["visibility"]) == ("owner", "trunk", "private")
 

@@ -24,6 +24,11 @@ const ProjectFrame = lazy(async () => ({
 const MembersPage = lazy(async () => ({
   default: (await import('../features/projects/components/MembersPage')).MembersPage,
 }))
+const ProjectOverviewPage = lazy(async () => ({
+  default: (await import('../features/insights/components/ProjectOverviewPage')).ProjectOverviewPage,
+}))
+const ScanFilePage = lazy(async () => ({ default: (await import('../features/insights/components/ScanFilePage')).ScanFilePage }))
+const InventoryPage = lazy(async () => ({ default: (await import('../features/insights/components/InventoryPage')).InventoryPage }))
 const ScansPage = lazy(async () => ({ default: (await import('../features/scans/components/ScansPage')).ScansPage }))
 const ScanPage = lazy(async () => ({ default: (await import('../features/scans/components/ScanPage')).ScanPage }))
 const UploadPage = lazy(async () => ({ default: (await import('../features/scans/components/UploadPage')).UploadPage }))
@@ -61,17 +66,19 @@ const routes: RouteObject[] = [
     path: 'projects/:slug',
     element: <ProjectRoute />,
     children: [
-      { index: true, element: <ScansPage /> },
+      { index: true, element: <ProjectOverviewPage /> },
       { path: 'scans', element: <ScansPage /> },
       { path: 'scans/:scanId', element: <ScanPage /> },
       { path: 'upload', element: <UploadPage /> },
       { path: 'members', element: <MembersPage /> },
+      { path: 'scans/:scanId/files/:fileId', element: <ScanFilePage /> },
       { path: 'tokens', element: <ProjectTokensPage /> },
       { path: '*', element: <ProjectPageNotFound /> },
     ],
   },
   { path: 'tokens', element: <TokensRoute /> },
   { path: 'invite', element: <InvitePage /> },
+  { path: 'inventory', element: <InventoryPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]
 

@@ -7,6 +7,7 @@ import './AccountMenu.css'
 // The signed-in user's pages; labels are read when drawn, in the language of the moment.
 const ACCOUNT_PAGES = [
   { to: '/projects', label: () => t('Projects') },
+  { to: '/inventory', label: () => t('Inventory') },
   { to: '/tokens', label: () => t('Tokens') },
   { to: '/history', label: () => t('History') },
 ]

@@ -24,7 +24,8 @@ interface Tab {
 
 // The project's pages, in the order of its tabs.
 const TABS: Tab[] = [
-  { path: '', label: () => t('Scans'), needs: null, also: ['scans'] },
+  { path: '', label: () => t('Overview'), needs: null },
+  { path: 'scans', label: () => t('Scans'), needs: null },
   { path: 'upload', label: () => t('Upload'), needs: 'maintainer' },
   { path: 'members', label: () => t('Members'), needs: 'viewer' },
   { path: 'tokens', label: () => t('Tokens'), needs: 'maintainer' },

@@ -9,15 +9,23 @@ interface FindingListProps {
   findings: ScanFinding[]
   /** Mark the findings the baseline did not have. */
   showNew: boolean
+  /** The file's page (its text with the findings underlined), when the scan has it. */
+  fileHref?: string
 }
 
 /** One file's findings, by line: where, how serious, what and which rule. */
-export function FindingList({ path, findings, showNew }: FindingListProps) {
+export function FindingList({ path, findings, showNew, fileHref }: FindingListProps) {
   const { t } = useTranslation()
   return (
     <div className="card scan-file" role="group" aria-label={path}>
       <h4 className="scan-file__path">
-        <code>{path}</code>
+        {fileHref ? (
+          <Link to={fileHref}>
+            <code>{path}</code>
+          </Link>
+        ) : (
+          <code>{path}</code>
+        )}
       </h4>
       <ul className="scan-file__findings">
         {findings.map((finding) => (

@@ -118,6 +118,11 @@ function ScanResults({ scan, defaultBranch, slug }: { scan: Scan; defaultBranch:
   const { t } = useTranslation()
   const [onlyNew, setOnlyNew] = useState(false)
   const compared = scan.baseline !== null
+  const fileIds = new Map(scan.files.map((file) => [file.path, file.id]))
+  const fileHref = (path: string) => {
+    const id = fileIds.get(path)
+    return id === undefined ? undefined : `/projects/${slug}/scans/${scan.id}/files/${id}`
+  }
   const shown = onlyNew ? scan.findings.filter((finding) => finding.new) : scan.findings
   const groups = groupByFile(shown)
   const clean = scan.files.filter((file) => file.kind && file.analysed && !file.error && !scan.findings.some((f) => f.path === file.path))
@@ -152,7 +157,13 @@ function ScanResults({ scan, defaultBranch, slug }: { scan: Scan; defaultBranch:
         <h3 id="scan-findings">{t('Findings')}</h3>
         {groups.length === 0 && <p className="muted">{onlyNew ? t('No new findings.') : t('No findings in any file.')}</p>}
         {groups.map((group) => (
-          <FindingList key={group.path} path={group.path} findings={group.findings} showNew={compared} />
+          <FindingList
+            key={group.path}
+            path={group.path}
+            findings={group.findings}
+            showNew={compared}
+            fileHref={fileHref(group.path)}
+          />
         ))}
       </section>
       {refused.length > 0 && (
