@@ -25,7 +25,7 @@ from analyses.services import finding_api_data
 from dockwright.detect import kind_from_filename
 from dockwright.errors import InputError
 from dockwright.inventory import file_inventory
-from dockwright.lint import check_content, lint
+from dockwright.lint import check_content, lint, parse
 from projects.models import Project
 from projects.policy import project_lint_config
 from scans.archive import ArchiveLimits
@@ -178,6 +178,28 @@ def scan_file_analyse(*, scan_file: ScanFile, bundle: Mapping[str, str], config:
         ScanFile.objects.filter(pk=scan_file.pk).update(analysed=True, counts=counts, facts=facts, error=error)
         Scan.objects.filter(pk=scan_file.scan_id).update(files_analysed=F("files_analysed") + 1)
         tally_file_analysed()
+
+
+def scan_file_facts_fill() -> int:
+    """Read the inventory facts of analysed files that have none (analysed before files kept them), from their text
+    parsed again with their scan's other files around them; the number of files filled. Parsing only: the findings
+    stay as they are."""
+    filled = 0
+    missing = ScanFile.objects.filter(analysed=True, error="", facts={}).exclude(kind="").order_by("scan_id", "pk")
+    bundle: tuple[int, dict[str, str]] | None = None
+    for scan_file in missing.iterator(chunk_size=200):
+        if bundle is None or bundle[0] != scan_file.scan_id:
+            # Files come scan by scan: one scan's texts in memory at a time.
+            texts = dict(ScanFile.objects.filter(scan_id=scan_file.scan_id).values_list("path", "content"))
+            bundle = (scan_file.scan_id, texts)
+        try:
+            check_content(scan_file.content)
+            document = parse(scan_file.content, scan_file.kind)
+        except InputError:
+            continue
+        facts = file_inventory(document, BundleFiles(bundle[1], scan_file.path)).as_json()
+        filled += ScanFile.objects.filter(pk=scan_file.pk, facts={}).update(facts=facts)
+    return filled
 
 
 def file_kind(path: str) -> str | None:

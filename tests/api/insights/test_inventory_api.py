@@ -9,10 +9,12 @@ import io
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from projects.models import Project
 from projects.services import project_create
+from scans.models import ScanFile
 from tests.api.api_support import assert_error_shape
 from tests.api.insights.conftest import upload
 
@@ -235,3 +237,25 @@ def test_bad_filters_are_400(client_as: Any, section: str, params: dict[str, str
 
 def test_a_page_past_the_end_is_404(client_as: Any, scanned: None) -> None:
     assert_error_shape(client_as("viewer").get("/api/v1/inventory/images", {"page": 9}), 404)
+
+
+def test_files_analysed_before_facts_were_kept_get_them_from_manage_py_scan_facts(
+    client_as: Any, scanned: None
+) -> None:
+    ScanFile.objects.update(facts={})
+    assert rows(client_as("viewer"), "images") == []
+
+    out = io.StringIO()
+    call_command("scan_facts", stdout=out)
+
+    assert out.getvalue().strip().endswith("files given their inventory facts")
+    assert {row["reference"] for row in rows(client_as("viewer"), "images")} == {
+        "python:3.8-slim",
+        "golang:1.23",
+        "postgres:16",
+        "redis:7.2",
+        "example/worker:1.0",
+    }
+    out = io.StringIO()
+    call_command("scan_facts", stdout=out)
+    assert out.getvalue().startswith("0 files")  # nothing left to fill
