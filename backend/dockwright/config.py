@@ -9,6 +9,7 @@ from typing import Any
 
 from dockwright.errors import ConfigError
 from dockwright.findings import Severity
+from dockwright.i18n import Message, message_of
 from dockwright.labels import LABEL_TYPES
 
 CONFIG_KEYS = {
@@ -55,10 +56,10 @@ class LintConfig:
         if data is None:
             return cls()
         if not isinstance(data, Mapping):
-            raise ConfigError("config must be an object")
+            raise ConfigError(Message("config must be an object"))
         unknown = sorted(set(data) - set(CONFIG_KEYS))
         if unknown:
-            raise ConfigError(f"unknown config key(s): {', '.join(map(str, unknown))}")
+            raise ConfigError(Message("unknown config key(s): {keys}", keys=", ".join(map(str, unknown))))
         return cls(
             ignore=_id_set(data.get("ignore", ()), "ignore"),
             severity=_severity_map(data.get("severity", {})),
@@ -99,26 +100,26 @@ class LintConfig:
 def _text(value: Any, where: str) -> str:
     """``value`` as a clean string, or a ConfigError naming ``where``."""
     if not isinstance(value, str):
-        raise ConfigError(f"{where} must be a string")
+        raise ConfigError(Message("{where} must be a string", where=where))
     if len(value) > MAX_TEXT_CHARS:
-        raise ConfigError(f"{where} is longer than {MAX_TEXT_CHARS} characters")
+        raise ConfigError(Message("{where} is longer than {limit} characters", where=where, limit=MAX_TEXT_CHARS))
     if any((ord(ch) < 0x20 and ch != "\t") or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        raise ConfigError(f"{where} contains a control character or a lone surrogate")
+        raise ConfigError(Message("{where} contains a control character or a lone surrogate", where=where))
     return value
 
 
-def _items(value: Any, key: str, kind: str) -> list[Any]:
+def _items(value: Any, key: str) -> list[Any]:
     if not isinstance(value, (list, tuple, set, frozenset)):
-        raise ConfigError(f"{key} must be a list of {kind}")
+        raise ConfigError(Message("{key} must be a list of strings", key=key))
     if len(value) > MAX_LIST_ITEMS:
-        raise ConfigError(f"{key} has more than {MAX_LIST_ITEMS} items")
+        raise ConfigError(Message("{key} has more than {limit} items", key=key, limit=MAX_LIST_ITEMS))
     return list(value)
 
 
 def _string_list(value: Any, key: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
-    texts = [_text(item, f"{key}[{index}]") for index, item in enumerate(_items(value, key, "strings"))]
+    texts = [_text(item, f"{key}[{index}]") for index, item in enumerate(_items(value, key))]
     return [v.strip() for v in texts if v.strip()]
 
 
@@ -131,31 +132,36 @@ def _severity(value: Any, key: str) -> Severity:
     try:
         return Severity.parse(text)
     except ValueError as exc:
-        raise ConfigError(f"{key}: {exc}") from None
+        raise ConfigError(Message("{key}: {error}", key=key, error=message_of(exc))) from None
 
 
-def _mapping(value: Any, key: str, what: str) -> Mapping[Any, Any]:
+def _mapping(value: Any, key: str, what: Message) -> Mapping[Any, Any]:
     if not isinstance(value, Mapping):
-        raise ConfigError(f"{key} must be an object mapping {what}")
+        raise ConfigError(Message("{key} must be an object mapping {what}", key=key, what=what))
     if len(value) > MAX_LIST_ITEMS:
-        raise ConfigError(f"{key} has more than {MAX_LIST_ITEMS} entries")
+        raise ConfigError(Message("{key} has more than {limit} entries", key=key, limit=MAX_LIST_ITEMS))
     return value
 
 
 def _severity_map(value: Any) -> dict[str, Severity]:
-    mapping = _mapping(value, "severity", "rule ids to severities")
+    mapping = _mapping(value, "severity", Message("rule ids to severities"))
     return {_text(k, "severity keys").upper(): _severity(v, f"severity.{k}") for k, v in mapping.items()}
 
 
 def _label_schema(value: Any) -> dict[str, str]:
     schema: dict[str, str] = {}
-    for name, label_type in _mapping(value, "label_schema", "label names to types").items():
+    for name, label_type in _mapping(value, "label_schema", Message("label names to types")).items():
         if not _text(name, "label_schema keys").strip():
-            raise ConfigError("label_schema: label names must be non-empty strings")
+            raise ConfigError(Message("label_schema: label names must be non-empty strings"))
         _text(label_type, f"label_schema.{name}")
         if not isinstance(label_type, str) or label_type.strip().lower() not in LABEL_TYPES:
             raise ConfigError(
-                f"label_schema.{name}: unknown label type {label_type!r} (expected one of: {', '.join(LABEL_TYPES)})"
+                Message(
+                    "label_schema.{name}: unknown label type {type!r} (expected one of: {types})",
+                    name=name,
+                    type=label_type,
+                    types=", ".join(LABEL_TYPES),
+                )
             )
         schema[name.strip()] = label_type.strip().lower()
     return schema
@@ -163,18 +169,23 @@ def _label_schema(value: Any) -> dict[str, str]:
 
 def _rule_options(value: Any) -> dict[str, dict[str, Any]]:
     """Each rule's options, keyed by our id (the rule may be named by its slug or a peer's name)."""
-    if not _mapping(value, "rule_options", "rule ids to their options"):
+    if not _mapping(value, "rule_options", Message("rule ids to their options")):
         return {}  # without loading every rule (a Dockerfile-only run never imports the compose rules)
     from dockwright.rules import load_all, registry
     from dockwright.rules.options import parse_options
 
     load_all()
     out: dict[str, dict[str, Any]] = {}
-    for name, options in _mapping(value, "rule_options", "rule ids to their options").items():
+    for name, options in _mapping(value, "rule_options", Message("rule ids to their options")).items():
         ids = registry.resolve_id(_text(name, "rule_options keys"))
         if len(ids) != 1:
-            raise ConfigError(f"rule_options: unknown rule {name!r}" if not ids else
-                              f"rule_options: {name!r} names several rules ({', '.join(ids)}); name one")  # fmt: skip
+            raise ConfigError(
+                Message("rule_options: unknown rule {name!r}", name=name)
+                if not ids
+                else Message(
+                    "rule_options: {name!r} names several rules ({ids}); name one", name=name, ids=", ".join(ids)
+                )
+            )
         rule = registry.get(ids[0])
         out.setdefault(ids[0], {}).update(parse_options(rule, options, f"rule_options.{name}"))
     return out
@@ -182,7 +193,7 @@ def _rule_options(value: Any) -> dict[str, dict[str, Any]]:
 
 def _bool(value: Any, key: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"{key} must be true or false")
+        raise ConfigError(Message("{key} must be true or false", key=key))
     return value
 
 
@@ -193,4 +204,4 @@ def _date(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ConfigError(f"today: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise ConfigError(Message("today: {value!r} is not an ISO date (YYYY-MM-DD)", value=value)) from None

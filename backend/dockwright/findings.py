@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dockwright.i18n import Message
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -30,7 +32,9 @@ class Severity(enum.StrEnum):
             return cls(value.strip().lower())
         except ValueError:
             names = ", ".join(s.value for s in cls)
-            raise ValueError(f"unknown severity {value!r} (expected one of: {names})") from None
+            raise ValueError(
+                Message("unknown severity {value!r} (expected one of: {names})", value=value, names=names)
+            ) from None
 
 
 _RANKS = {

@@ -117,3 +117,20 @@ def test_content_the_engine_refuses_is_explained_in_the_language_asked(api_clien
     response = api_client.post("/api/v1/lint", data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh")
     assert response.status_code == 400
     assert response.json()["message"].endswith("内容包含控制字符；它看起来是二进制文件，而不是文本文件")
+
+
+def test_a_config_the_engine_refuses_is_explained_in_the_language_asked(api_client):
+    def refusal(config, lang):
+        body = json.dumps({"content": DOCKERFILE, "config": config})
+        response = api_client.post(
+            "/api/v1/lint", data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE=lang
+        )
+        assert response.status_code == 400, response.content
+        return response.json()["message"]
+
+    assert refusal({"colour": 1}, "zh-CN").endswith("未知的配置键：colour")
+    assert refusal({"colour": 1}, "en").endswith("unknown config key(s): colour")
+    # A message within a message: the severity's own complaint, under the key it was given for.
+    assert refusal({"severity": {"DF001": "loud"}}, "zh-CN").endswith(
+        "severity.DF001：未知的严重程度 'loud'（应为以下之一：error, warning, info, style, none）"
+    )

@@ -168,11 +168,15 @@ def render(text: str, lang: str) -> str:
         return str(text)
 
 
+def message_of(error: BaseException) -> str:
+    """What an error says, as the :class:`Message` it was raised with when it was (an InputError keeps it as its
+    argument; ``str(error)`` is the English text only), to render now or to nest in another message."""
+    return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Message) else str(error)
+
+
 def error_text(error: BaseException, lang: str) -> str:
-    """What an error of the engine says, in ``lang`` when it was raised with a :class:`Message` (an InputError
-    keeps it as its argument; ``str(error)`` would give the English text only)."""
-    problem = error.args[0] if len(error.args) == 1 else None
-    return render(problem, lang) if isinstance(problem, Message) else str(error)
+    """What an error of the engine says, in ``lang`` when it was raised with a :class:`Message`."""
+    return render(message_of(error), lang)
 
 
 def localize(finding: Finding, lang: str) -> Finding:

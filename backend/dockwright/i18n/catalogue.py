@@ -4,11 +4,11 @@
     python -m dockwright.i18n.catalogue check     # what is missing or wrong (the test suite asks the same)
     python -m dockwright.i18n.catalogue compile PO...   # compile another catalogue (the server's) the same way
 
-The source texts are the rules' titles, rationales, fix titles, notes and options' descriptions (the registry's)
-and the templates of every ``Message(...)`` in the engine (read from the source, so a template only built on a
-rare path is not missed). The ``.mo`` files are compiled here with Babel, in Python, and committed beside their
-``.po`` (as Django does), so that neither a fresh machine nor ``pip install .`` needs GNU gettext; ``check``
-fails when a ``.mo`` is not the compilation of its ``.po``.
+The source texts are every rule's title, rationale, fix title, notes and options' descriptions (read from the
+registry) and the templates of every ``Message(...)`` in the engine, errors and table words included (read from
+the source, so a template only built on a rare path is not missed). The ``.mo`` files are compiled here with
+Babel, in Python, and committed beside their ``.po`` (as Django does), so that neither a fresh machine nor
+``pip install .`` needs GNU gettext; ``check`` fails when a ``.mo`` is not the compilation of its ``.po``.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dockwright.errors import ConfigError
+from dockwright.i18n import Message
 
 # An option's values are small: a word, a flag, a list of keys or tags.
 MAX_ITEMS = 100
@@ -35,14 +36,21 @@ class RuleOption:
 
 def boolean(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"{where} must be true or false")
+        raise ConfigError(Message("{where} must be true or false", where=where))
     return value
 
 
 def choice(*allowed: str) -> Parser:
     def parse(value: Any, where: str) -> str:
         if not isinstance(value, str) or value not in allowed:
-            raise ConfigError(f"{where} must be one of: {', '.join(allowed)} (got {value!r})")
+            raise ConfigError(
+                Message(
+                    "{where} must be one of: {allowed} (got {value!r})",
+                    where=where,
+                    allowed=", ".join(allowed),
+                    value=value,
+                )
+            )
         return value
 
     return parse
@@ -51,15 +59,22 @@ def choice(*allowed: str) -> Parser:
 def words(value: Any, where: str) -> tuple[str, ...]:
     """A list of short non-empty strings, without repeats."""
     if not isinstance(value, list | tuple) or len(value) > MAX_ITEMS:
-        raise ConfigError(f"{where} must be a list of at most {MAX_ITEMS} strings")
+        raise ConfigError(Message("{where} must be a list of at most {limit} strings", where=where, limit=MAX_ITEMS))
     out: list[str] = []
     for index, item in enumerate(value):
         if not isinstance(item, str) or not item.strip() or len(item) > MAX_CHARS or not item.isprintable():
             raise ConfigError(
-                f"{where}[{index}] must be a non-empty printable string of {MAX_CHARS} characters at most"
+                Message(
+                    "{where}[{index}] must be a non-empty printable string of {limit} characters at most",
+                    where=where,
+                    index=index,
+                    limit=MAX_CHARS,
+                )
             )
         if item.strip() in out:
-            raise ConfigError(f"{where}[{index}]: {item!r} is listed twice")
+            raise ConfigError(
+                Message("{where}[{index}]: {item!r} is listed twice", where=where, index=index, item=item)
+            )
         out.append(item.strip())
     return tuple(out)
 
@@ -67,14 +82,22 @@ def words(value: Any, where: str) -> tuple[str, ...]:
 def parse_options(rule: Any, given: Any, where: str) -> dict[str, Any]:
     """The options ``given`` for ``rule`` (a Rule class), validated; unknown names are an error."""
     if not isinstance(given, Mapping):
-        raise ConfigError(f"{where} must be an object mapping option names to values")
+        raise ConfigError(Message("{where} must be an object mapping option names to values", where=where))
     declared = {option.name: option for option in rule.options}
     parsed: dict[str, Any] = {}
     for name, value in given.items():
         option = declared.get(name)
         if option is None:
-            known = ", ".join(declared) or "none"
-            raise ConfigError(f"{where}: {rule.id} has no option {name!r} (its options: {known})")
+            known = ", ".join(declared) or Message("none")
+            raise ConfigError(
+                Message(
+                    "{where}: {rule} has no option {name!r} (its options: {known})",
+                    where=where,
+                    rule=rule.id,
+                    name=name,
+                    known=known,
+                )
+            )
         parsed[name] = option.parse(value, f"{where}.{name}")
     return parsed
 
@@ -88,8 +111,15 @@ def dclint_options(rule: Any, given: Mapping[str, Any], where: str) -> dict[str,
     out: dict[str, Any] = {}
     for name, value in given.items():
         if name not in by_dclint_name:
-            known = ", ".join(by_dclint_name) or "none"
-            raise ConfigError(f"{where}: dclint's {rule.equivalents.get('dclint')} has no option {name!r} "
-                              f"that Dockwright knows (known: {known})")  # fmt: skip
+            known = ", ".join(by_dclint_name) or Message("none")
+            raise ConfigError(
+                Message(
+                    "{where}: dclint's {rule} has no option {name!r} that Dockwright knows (known: {known})",
+                    where=where,
+                    rule=rule.equivalents.get("dclint"),
+                    name=name,
+                    known=known,
+                )
+            )
         out[by_dclint_name[name]] = value
     return out
