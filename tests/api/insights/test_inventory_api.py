@@ -5,6 +5,7 @@ exportable as CSV that no spreadsheet runs as formulas. Only the projects one be
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from typing import Any
 
@@ -30,6 +31,8 @@ PAYMENTS = {
     ),
 }
 WEBSITE = {"Dockerfile": "FROM python:3.8-slim\nUSER app\n"}
+# python 3.8 and redis 7.2 ended before these tests were written; postgres 16 ends on 2028-11-09.
+POSTGRES_16_ENDED = dt.date(2028, 11, 9) < dt.date.today()
 
 
 @pytest.fixture
@@ -69,7 +72,8 @@ def test_images_are_those_of_the_latest_default_branch_scans_of_ones_projects(cl
         ("payments", "api/Dockerfile", 3, "1"),
         ("website", "Dockerfile", 1, "0"),
     }
-    assert found["postgres:16"]["past_end_of_life"] is False and found["postgres:16"]["end_of_life"] == "2028-11-09"
+    assert found["postgres:16"]["end_of_life"] == "2028-11-09"
+    assert found["postgres:16"]["past_end_of_life"] is POSTGRES_16_ENDED
     assert found["example/worker:1.0"]["end_of_life"] is None
     assert next(iter(found)) == "python:3.8-slim"  # most used first
 
@@ -83,7 +87,7 @@ def test_someone_else_sees_only_their_own_projects_not_the_public_ones_they_do_n
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"eol": "past"}, {"python:3.8-slim", "redis:7.2"}),
+        ({"eol": "past"}, {"python:3.8-slim", "redis:7.2"} | ({"postgres:16"} if POSTGRES_16_ENDED else set())),
         ({"eol": "known"}, {"python:3.8-slim", "postgres:16", "redis:7.2"}),
         ({"eol": "unknown"}, {"example/worker:1.0", "golang:1.23"}),
         ({"q": "PYTHON"}, {"python:3.8-slim"}),
@@ -132,7 +136,7 @@ def test_the_summary_names_the_projects_and_counts_each_section(client_as: Any, 
     assert [project["slug"] for project in body["projects"]] == ["payments", "website"]
     assert body["counts"] == {
         "images": 5,
-        "images_past_end_of_life": 2,
+        "images_past_end_of_life": 3 if POSTGRES_16_ENDED else 2,
         "root": 2,
         "database_ports": 2,
         "database_ports_exposed": 1,
