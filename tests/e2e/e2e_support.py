@@ -191,9 +191,15 @@ def lint_marks(page: Page) -> list[dict[str, Any]]:
 
 def wait_for_findings(page: Page) -> None:
     """Waits until the findings panel shows the findings of the text now in the editor. The panel is
-    aria-busy from the keystroke (React renders it a task later, hence the short pause) until they arrive."""
-    page.wait_for_timeout(100)
-    expect(page.locator("section.findings")).to_have_attribute("aria-busy", "false")
+    aria-busy from the keystroke until they arrive, at least the analysis' debounce (400 ms) long; on a busy
+    machine React may render that a while after the keystroke, so the wait sees it start before it sees it end
+    (a text whose analysis is already shown never turns busy: that wait gives up after a second)."""
+    panel = page.locator("section.findings")
+    try:
+        expect(panel).to_have_attribute("aria-busy", "true", timeout=1_000)
+    except AssertionError:
+        pass
+    expect(panel).to_have_attribute("aria-busy", "false")
 
 
 def analyse_via_api(page: Page, content: str) -> dict[str, Any]:

@@ -100,7 +100,7 @@ def test_a_token_is_shown_once_works_and_stops_when_revoked(
     secret = panel.get_by_role("textbox").input_value()
     assert len(secret) >= 32
     panel.get_by_role("button", name="Copy", exact=True).click()
-    expect(panel.get_by_role("button", name="Copied")).to_be_visible()
+    expect(panel.get_by_role("button", name="Copied", exact=True)).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == secret
     screenshot(page, "token-created")
 
