@@ -3,6 +3,7 @@ marks, saving screenshots."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -195,10 +196,8 @@ def wait_for_findings(page: Page) -> None:
     machine React may render that a while after the keystroke, so the wait sees it start before it sees it end
     (a text whose analysis is already shown never turns busy: that wait gives up after a second)."""
     panel = page.locator("section.findings")
-    try:
+    with contextlib.suppress(AssertionError):
         expect(panel).to_have_attribute("aria-busy", "true", timeout=1_000)
-    except AssertionError:
-        pass
     expect(panel).to_have_attribute("aria-busy", "false")
 
 
