@@ -60,6 +60,13 @@ def workdir_at(instruction: Instruction) -> str | None:
     stage = instruction.stage
     if stage is None:
         return None
+    known = _stage_workdirs(stage)
+    if instruction.index in known:
+        return known[instruction.index]
+    return _walk_to(instruction, stage)  # not one of the stage's own (an ONBUILD trigger's): walk for it
+
+
+def _walk_to(instruction: Instruction, stage: Stage) -> str | None:
     cwd = UNKNOWN_WORKDIR
     for earlier in lineage_instructions(stage):
         if earlier is instruction or (earlier.stage is stage and earlier.index >= instruction.index):
@@ -71,6 +78,29 @@ def workdir_at(instruction: Instruction) -> str | None:
             return None
         cwd = normalize(expansion.value, cwd)
     return cwd
+
+
+_WORKDIRS = "_dockwright_workdirs"
+
+
+def _stage_workdirs(stage: Stage) -> dict[int, str | None]:
+    """The working directory of each instruction of ``stage`` (by its index in the file), in one walk of the
+    lineage, kept on the stage: rules ask it of every instruction, and a walk per question made a long stage
+    quadratic (a 200 KB file spent seven seconds here)."""
+    known = stage.__dict__.get(_WORKDIRS)
+    if known is not None:
+        return known
+    known = {}
+    cwd: str | None = UNKNOWN_WORKDIR
+    for earlier in lineage_instructions(stage):
+        if earlier.stage is stage:
+            known[earlier.index] = cwd
+        if cwd is None or earlier.keyword != "WORKDIR" or not earlier.words:
+            continue
+        expansion = earlier.expand(earlier.words[0].value)
+        cwd = None if expansion.undefined else normalize(expansion.value, cwd)
+    stage.__dict__[_WORKDIRS] = known
+    return known
 
 
 # -- COPY and ADD ------------------------------------------------------------------------------------
